@@ -1,0 +1,22 @@
+// ESLint (flat config) for the page, the browser tests and the scripts.
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  { ignores: ['www/pkg/**', 'target/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  {
+    files: ['www/**/*.js'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.browser } },
+    rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }], eqeqeq: 'error', 'no-var': 'error', 'prefer-const': 'error' },
+  },
+  {
+    files: ['www/worker.js'],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'tests/**/*.mjs', 'eslint.config.js'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
+    rules: { eqeqeq: 'error', 'no-var': 'error', 'prefer-const': 'error' },
+  },
+];

@@ -1,0 +1,125 @@
+//! The command-line interface: runs the core on files and prints JSON on stdout.
+//!
+//! `storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders…>`.
+//! This file only reads files and arguments; everything else is the library's.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use storylines::{Corpus, Diagnostic, Input, Manifest, Severity, DEFAULT_OPTIONS};
+
+const USAGE: &str = "usage:
+  storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders...>
+  storylines --version
+
+Reads articles (.txt, .md, .html) and prints the cross-reference export as JSON on stdout.
+Folders are read non-recursively, files sorted by name.";
+
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("storylines: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("export") => export(&args[1..]),
+        Some("--version" | "-V") => {
+            println!("storylines {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command \"{other}\"\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    }
+}
+
+fn export(args: &[String]) -> Result<(), String> {
+    let mut manifest: Option<(PathBuf, Manifest)> = None;
+    let mut pretty = false;
+    let mut options = DEFAULT_OPTIONS;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--manifest" => {
+                let file = it.next().ok_or("--manifest needs a file")?;
+                let text =
+                    std::fs::read_to_string(file).map_err(|e| format!("cannot read the manifest {file}: {e}"))?;
+                let m = Manifest::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+                manifest = Some((PathBuf::from(file), m));
+            }
+            "--pretty" => pretty = true,
+            "--threshold" => {
+                let v = it.next().ok_or("--threshold needs a number")?;
+                options.align_threshold = v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
+            _ => paths.push(PathBuf::from(a)),
+        }
+    }
+    let mut corpus = Corpus::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    if let Some((mpath, m)) = &manifest {
+        let dir = mpath.parent().unwrap_or(Path::new("."));
+        for entry in &m.articles {
+            files.push(dir.join(&entry.file));
+        }
+    }
+    for p in &paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("cannot read the folder {}: {e}", p.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| {
+                    f.is_file()
+                        && f.extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("no articles given\n{USAGE}"));
+    }
+    for f in &files {
+        let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+        match std::fs::read(f) {
+            Ok(bytes) => {
+                let meta = manifest.as_ref().and_then(|(_, m)| m.entry_for(&name)).cloned().unwrap_or_default();
+                let input = Input { name, bytes, meta };
+                corpus.add(&input).map_err(|e| e.to_string())?;
+            }
+            Err(e) => corpus.report(Diagnostic::for_article(
+                Severity::Error,
+                "unreadable-file",
+                &name,
+                format!("cannot read {}: {e}", f.display()),
+            )),
+        }
+    }
+    let export = corpus.export(&options).map_err(|e| e.to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written =
+        if pretty { serde_json::to_writer_pretty(&mut out, &export) } else { serde_json::to_writer(&mut out, &export) };
+    written.map_err(|e| format!("cannot write the export: {e}"))?;
+    writeln!(out).map_err(|e| format!("cannot write the export: {e}"))?;
+    Ok(())
+}

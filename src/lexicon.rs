@@ -1,0 +1,110 @@
+//! General linguistic knowledge shared by the stages: month and weekday names, time-zone abbreviations,
+//! English function words.
+//!
+//! Everything here is general knowledge of English and of calendars, never knowledge of a particular story:
+//! no person, place or outlet of any news story belongs in this file (a tidy test checks the bundle's names).
+
+/// Month number (1–12) for an English month name or abbreviation, compared case-insensitively,
+/// with or without a trailing full stop ("Nov.", "November", "Sept").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Weekday number (Monday = 0 … Sunday = 6) for an English weekday name or abbreviation.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// UTC offset in minutes of a common time-zone abbreviation.
+pub fn zone_offset_minutes(abbr: &str) -> Option<i32> {
+    let m = match abbr.to_ascii_uppercase().as_str() {
+        "UTC" | "GMT" | "Z" | "WET" => 0,
+        "CET" | "BST" | "WEST" | "IST" => 60,
+        "CEST" | "EET" => 120,
+        "EEST" | "MSK" => 180,
+        "EST" => -300,
+        "EDT" | "AST" => -240,
+        "CST" => -360,
+        "CDT" => -300,
+        "MST" => -420,
+        "MDT" => -360,
+        "PST" => -480,
+        "PDT" => -420,
+        "JST" | "KST" => 540,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Frequent English function words, used to tell English text from other languages.
+pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "at", "from", "it", "his",
+    "he", "be", "are", "has", "have", "an", "a", "this", "which", "not", "but", "were", "had", "their", "they", "its",
+    "who", "will", "would", "been", "said",
+];
+
+/// Function words of a few other languages, to name the language of a non-English article.
+pub const OTHER_FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    ("de", &["der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auch", "sich", "dem"]),
+    ("fr", &["le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "pas", "du", "qui"]),
+    ("es", &["el", "los", "las", "y", "que", "una", "por", "con", "para", "del", "es", "se", "como"]),
+    ("it", &["il", "che", "della", "per", "una", "non", "sono", "gli", "con", "del", "nel", "anche"]),
+    ("nl", &["het", "een", "van", "en", "niet", "zijn", "ook", "dat", "met", "voor", "op", "werd"]),
+    ("pl", &["nie", "się", "jest", "że", "na", "do", "oraz", "jak", "przez", "dla", "czy", "ich"]),
+    ("pt", &["não", "uma", "os", "as", "com", "para", "mais", "foi", "pelo", "pela", "também", "ao"]),
+];
+
+/// Number of days in a month of a year of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_and_weekday_names() {
+        for (w, n) in [("Nov.", 11), ("september", 9), ("Sept", 9), ("May", 5)] {
+            assert_eq!(month_number(w), Some(n), "{w}");
+        }
+        assert_eq!(month_number("Mayday"), None);
+        assert_eq!(weekday_number("Thursday"), Some(3));
+        assert_eq!(zone_offset_minutes("cet"), Some(60));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+    }
+}

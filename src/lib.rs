@@ -1,0 +1,36 @@
+//! storylines cross-references news articles that different outlets wrote about the same story.
+//!
+//! The pipeline, in reading order (data flows one way):
+//!
+//! 1. [`text`]: raw bytes → decoded text; byte ranges; the one byte → UTF-16 converter.
+//! 2. [`parse`] (with [`segment`], [`lexicon`], [`manifest`]): decoded text → [`Article`] with metadata,
+//!    paragraphs, sentences and page furniture.
+//! 3. [`align`]: sentences of different articles that say the same thing.
+//! 4. [`corpus`]: owns the articles and runs the stages; [`export`] turns the result into the public model.
+//!
+//! Errors: [`Error`] is for misuse of the API only; anything wrong with an article is a [`Diagnostic`]
+//! beside the result. The core never panics, does no IO, reads no clock and is deterministic.
+//! The wasm binding (`wasm.rs`, wasm32 only) is the only place that knows about JavaScript.
+
+pub mod align;
+pub mod article;
+pub mod corpus;
+pub mod diagnostic;
+pub mod error;
+pub mod export;
+pub mod lexicon;
+pub mod manifest;
+pub mod parse;
+pub mod segment;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use article::Article;
+pub use corpus::{Corpus, Options, DEFAULT_OPTIONS};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::{Error, ErrorKind};
+pub use export::Export;
+pub use manifest::Manifest;
+pub use parse::Input;

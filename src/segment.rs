@@ -1,0 +1,156 @@
+//! Sentence and word segmentation of body paragraphs, as byte ranges into the article text.
+//!
+//! Sentence boundaries are rule-based and tuned for news prose: abbreviations ("U.S.", "Nov.", "Mr."),
+//! initials, decimals, closing quotation marks after the full stop, ellipses and em dashes.
+//! Word tokens come from Unicode word segmentation (UAX #29, the `unicode-segmentation` crate).
+//! This module must not decide what is body and what is furniture; it segments the ranges it is given.
+
+use crate::text::TextRange;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words that end with a full stop without ending a sentence (compared lowercase, without the stop).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "approx", "est", "dept", "univ", "fig", "vol", "p", "pp", "e.g", "i.e", "al", "cf",
+    "ca",
+];
+
+/// Splits `range` of `text` into sentences.
+pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
+    let body = range.slice(text);
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Extend over runs of terminal punctuation and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            while j < chars.len() && is_closing(chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(body.len(), |&(p, _)| p);
+            if is_boundary(body, &chars, i, j, pos) {
+                let r = TextRange::new(range.start + start, range.start + end).trim(text);
+                if !r.is_empty() {
+                    out.push(r);
+                }
+                start = end;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let r = TextRange::new(range.start + start, range.end).trim(text);
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '‹' | '„')
+}
+
+/// Whether the punctuation run `chars[i..j]` ends a sentence.
+fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, pos: usize) -> bool {
+    // What follows: must be whitespace, then a sentence start (or the end of the paragraph).
+    let Some(&(_, next)) = chars.get(j) else { return true };
+    if !next.is_whitespace() {
+        return false;
+    }
+    let mut k = j;
+    while k < chars.len() && chars[k].1.is_whitespace() {
+        k += 1;
+    }
+    let Some(&(_, first)) = chars.get(k) else { return true };
+    let starts_sentence =
+        first.is_uppercase() || first.is_numeric() || is_opening(first) || first == '–' || first == '—';
+    if !starts_sentence {
+        return false;
+    }
+    let punct = chars[i].1;
+    if punct != '.' || j > i + 1 && chars[i + 1].1 == '.' {
+        // "!", "?", an ellipsis: a boundary when a capital follows.
+        return true;
+    }
+    // A single full stop: check the word before it.
+    let before = &body[..pos];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || is_opening(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // Initials and dotted acronyms: "J.", "U.S", "e.g".
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
+        // "U.S." ends a sentence only when the next word is clearly a new sentence; keep it together when
+        // the next word is capitalised too often to tell: prefer not splitting.
+        return false;
+    }
+    true
+}
+
+/// The word tokens of a range (letters and digits; punctuation and spaces left out).
+pub fn tokens(text: &str, range: TextRange) -> Vec<TextRange> {
+    range
+        .slice(text)
+        .unicode_word_indices()
+        .map(|(p, w)| TextRange::new(range.start + p, range.start + p + w.len()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<&str> =
+            sentences(input, TextRange::new(0, input.len())).into_iter().map(|r| r.slice(input)).collect();
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn sentence_rules() {
+        check("One. Two.", &["One.", "Two."]);
+        check(
+            "Mr. Smith met the U.S. envoy on Nov. 9. Then he left.",
+            &["Mr. Smith met the U.S. envoy on Nov. 9.", "Then he left."],
+        );
+        check("It grew 3.5 percent. Fine.", &["It grew 3.5 percent.", "Fine."]);
+        check("\"We will go.\" He said so.", &["\"We will go.\"", "He said so."]);
+        check("Changing times... During the visit it rained.", &["Changing times...", "During the visit it rained."]);
+        check("J. R. Smith spoke. Yes!", &["J. R. Smith spoke.", "Yes!"]);
+        check("a sentence without a stop", &["a sentence without a stop"]);
+        check("Why? because.", &["Why? because."]);
+    }
+
+    #[test]
+    fn tokens_skip_punctuation() {
+        let t = "Well-known, 20 percent!";
+        let got: Vec<&str> = tokens(t, TextRange::new(0, t.len())).into_iter().map(|r| r.slice(t)).collect();
+        assert_eq!(got, ["Well", "known", "20", "percent"]);
+    }
+}

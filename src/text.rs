@@ -1,0 +1,228 @@
+//! Text primitives: decoding raw bytes, byte ranges, and the one place where byte offsets become UTF-16 offsets.
+//!
+//! Everything inside the core works on byte ranges ([`TextRange`]) into an article's decoded text.
+//! Everything that leaves the core (the export, the wasm API) uses UTF-16 code units, so that JavaScript can
+//! slice its own strings with the numbers it receives. [`Utf16Map`] is the only converter.
+//!
+//! This module must not know about articles, sentences or any linguistic notion.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a text. Both ends always lie on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TextRange {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl TextRange {
+    /// Builds a range; `end` is clamped so that it is never before `start`.
+    pub fn new(start: usize, end: usize) -> TextRange {
+        TextRange { start, end: end.max(start) }
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the range covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely inside `self`.
+    pub fn contains_range(self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text the range covers, or `""` when the range does not fit `text` (never panics).
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Shrinks the range so that it starts and ends on non-whitespace characters of `text`.
+    pub fn trim(self, text: &str) -> TextRange {
+        let s = self.slice(text);
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lead == s.len() {
+            return TextRange::new(self.start, self.start);
+        }
+        TextRange::new(self.start + lead, self.end - trail)
+    }
+}
+
+/// A span as it leaves the core: UTF-16 code units into the article's exported text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First UTF-16 code unit.
+    pub start: u32,
+    /// One past the last UTF-16 code unit.
+    pub end: u32,
+}
+
+/// Converts byte offsets of one text into UTF-16 offsets.
+///
+/// Built once per text in O(n); each lookup is a binary search over the non-ASCII characters only,
+/// so ASCII-heavy text costs almost nothing.
+#[derive(Debug, Clone)]
+pub struct Utf16Map {
+    /// For every non-ASCII char: (byte offset just after it, cumulative extra bytes minus extra UTF-16 units).
+    /// `utf16(byte) = byte - delta(byte)`, where delta sums `len_utf8 - len_utf16` of the chars before `byte`.
+    steps: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl Utf16Map {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Utf16Map {
+        let mut steps = Vec::new();
+        let mut delta = 0usize;
+        for (i, c) in text.char_indices() {
+            let (b, u) = (c.len_utf8(), c.len_utf16());
+            if b != u {
+                delta += b - u;
+                steps.push((i + b, delta));
+            }
+        }
+        Utf16Map { steps, len: text.len() }
+    }
+
+    /// The UTF-16 offset of a byte offset (clamped to the text's length).
+    pub fn utf16(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.len);
+        let idx = self.steps.partition_point(|&(after, _)| after <= byte);
+        let delta = if idx == 0 { 0 } else { self.steps[idx - 1].1 };
+        u32::try_from(byte - delta).unwrap_or(u32::MAX)
+    }
+
+    /// Converts a byte range.
+    pub fn span(&self, range: TextRange) -> Span {
+        Span { start: self.utf16(range.start), end: self.utf16(range.end) }
+    }
+}
+
+/// The result of decoding raw bytes into the text the core works on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The decoded text: BOM removed, invalid UTF-8 replaced by U+FFFD, NUL bytes replaced by U+FFFD.
+    pub text: String,
+    /// A byte-order mark was removed.
+    pub had_bom: bool,
+    /// Some bytes were not valid UTF-8 and were replaced.
+    pub invalid_utf8: bool,
+    /// Number of NUL bytes replaced.
+    pub nul_bytes: usize,
+    /// Share of control characters (other than tab, CR, LF) in the input, between 0 and 1.
+    pub control_ratio: f32,
+}
+
+/// Decodes raw bytes as UTF-8, lossily. Never fails; what was repaired is reported in [`Decoded`].
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let (bytes, had_bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    let lossy = String::from_utf8_lossy(bytes);
+    let invalid_utf8 = matches!(lossy, std::borrow::Cow::Owned(_));
+    let mut nul_bytes = 0usize;
+    let mut control = 0usize;
+    let mut total = 0usize;
+    let mut text = String::with_capacity(lossy.len());
+    for c in lossy.chars() {
+        total += 1;
+        if c == '\0' {
+            nul_bytes += 1;
+            control += 1;
+            text.push('\u{FFFD}');
+            continue;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            control += 1;
+        }
+        text.push(c);
+    }
+    let control_ratio = if total == 0 { 0.0 } else { control as f32 / total as f32 };
+    Decoded { text, had_bom, invalid_utf8, nul_bytes, control_ratio }
+}
+
+/// Iterates over the lines of `text` as byte ranges without their terminator; accepts LF, CRLF and lone CR.
+pub fn lines(text: &str) -> Vec<TextRange> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(TextRange::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(TextRange::new(start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(TextRange::new(start, bytes.len()));
+    }
+    out
+}
+
+/// A 64-bit FNV-1a hash: stable across platforms and releases, used for content ids and duplicate detection.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs_and_multibyte_chars() {
+        let text = "a😀é\u{301}b";
+        let map = Utf16Map::new(text);
+        let b = text.find('b').unwrap_or(0);
+        // 'a' 1 unit, emoji 2 units, 'é' 1 unit, combining acute 1 unit.
+        assert_eq!(map.utf16(b), 5);
+        assert_eq!(map.utf16(0), 0);
+        assert_eq!(map.utf16(text.len()), 6);
+    }
+
+    #[test]
+    fn decode_strips_bom_and_reports_invalid_utf8_and_nul() {
+        let d = decode(b"\xEF\xBB\xBFab\xFFc\0");
+        assert!(d.had_bom);
+        assert!(d.invalid_utf8);
+        assert_eq!(d.nul_bytes, 1);
+        assert_eq!(d.text, "ab\u{FFFD}c\u{FFFD}");
+    }
+
+    #[test]
+    fn lines_accept_lf_crlf_and_lone_cr() {
+        let text = "a\r\nb\rc\nd";
+        let got: Vec<&str> = lines(text).into_iter().map(|r| r.slice(text)).collect();
+        assert_eq!(got, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn trim_shrinks_to_content() {
+        let text = "  ab  ";
+        assert_eq!(TextRange::new(0, 6).trim(text).slice(text), "ab");
+        assert!(TextRange::new(0, 2).trim(text).is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! The wasm binding: the only module that knows about JavaScript.
+//!
+//! Every export does three things: convert JS values into core types, call the core, convert the result back.
+//! Field names are camelCase; missing values serialise as `null`; errors become `JsError` with a message a user
+//! understands. No logic lives here.
+
+use crate::corpus::{self, Corpus as CoreCorpus};
+use crate::manifest::{Manifest, ManifestEntry};
+use crate::parse::Input;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&SERIALIZER).map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
+}
+
+/// Installs a panic hook that logs panics to the console (diagnosis only).
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Options accepted by `Corpus.export`, all optional.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OptionsDto {
+    align_threshold: Option<f64>,
+}
+
+/// The documented default options.
+#[wasm_bindgen(js_name = defaultOptions)]
+pub fn default_options() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Defaults {
+        align_threshold: f64,
+    }
+    to_js(&Defaults { align_threshold: corpus::DEFAULT_OPTIONS.align_threshold })
+}
+
+/// A set of articles held in the wasm instance.
+#[wasm_bindgen]
+pub struct Corpus {
+    inner: CoreCorpus,
+    manifest: Option<Manifest>,
+}
+
+#[wasm_bindgen]
+impl Corpus {
+    /// An empty corpus.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Corpus {
+        Corpus { inner: CoreCorpus::new(), manifest: None }
+    }
+
+    /// Sets the manifest (JSON text) whose entries supply metadata for articles added afterwards.
+    #[wasm_bindgen(js_name = setManifest)]
+    pub fn set_manifest(&mut self, json: &str) -> Result<(), JsError> {
+        self.manifest = Some(Manifest::from_json(json)?);
+        Ok(())
+    }
+
+    /// Adds an article from its text. Returns its id, or `null` when it was rejected (see the export's
+    /// diagnostics for why).
+    #[wasm_bindgen(js_name = addText)]
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<Option<String>, JsError> {
+        self.add_bytes(name, text.as_bytes())
+    }
+
+    /// Adds an article from raw bytes (decoded as UTF-8, lossily).
+    #[wasm_bindgen(js_name = addBytes)]
+    pub fn add_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<Option<String>, JsError> {
+        let meta: ManifestEntry = self.manifest.as_ref().and_then(|m| m.entry_for(name)).cloned().unwrap_or_default();
+        let input = Input { name: name.to_string(), bytes: bytes.to_vec(), meta };
+        Ok(self.inner.add(&input)?)
+    }
+
+    /// Removes an article by id.
+    #[wasm_bindgen(js_name = removeArticle)]
+    pub fn remove_article(&mut self, id: &str) -> Result<(), JsError> {
+        Ok(self.inner.remove(id)?)
+    }
+
+    /// Number of articles held.
+    #[wasm_bindgen(getter, js_name = articleCount)]
+    pub fn article_count(&self) -> usize {
+        self.inner.articles().len()
+    }
+
+    /// Cross-references the articles; returns the export model as a plain object.
+    pub fn export(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let dto: OptionsDto = if options.is_undefined() || options.is_null() {
+            OptionsDto::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        };
+        let opts =
+            corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) };
+        to_js(&self.inner.export(&opts)?)
+    }
+
+    /// The same export as JSON text (identical to the CLI's output for the same inputs).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<String, JsError> {
+        let export = self.inner.export(&corpus::DEFAULT_OPTIONS)?;
+        serde_json::to_string(&export).map_err(|e| JsError::new(&format!("cannot write the export as JSON: {e}")))
+    }
+}
+
+impl Default for Corpus {
+    fn default() -> Corpus {
+        Corpus::new()
+    }
+}

@@ -1,0 +1,50 @@
+// The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
+// pending requests of one client; each explorer element owns its own client (and worker).
+import { ANALYSE, RESULT, ERROR } from './protocol.js';
+
+export class EngineClient {
+  constructor() {
+    /** @type {Worker} */
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+    this.pending = new Map();
+    this.nextId = 1;
+    this.worker.addEventListener('message', (event) => this.onMessage(event));
+    this.worker.addEventListener('error', (event) => this.failAll(new Error(`the engine stopped: ${event.message || 'unknown error'}`)));
+  }
+
+  /** @param {MessageEvent<import('./protocol.js').Response>} event */
+  onMessage(event) {
+    const msg = event.data;
+    const waiter = this.pending.get(msg.id);
+    if (!waiter) return;
+    this.pending.delete(msg.id);
+    if (msg.type === RESULT) waiter.resolve(msg.export);
+    else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
+  }
+
+  /** @param {Error} error */
+  failAll(error) {
+    for (const w of this.pending.values()) w.reject(error);
+    this.pending.clear();
+  }
+
+  /**
+   * Cross-references articles in the worker.
+   * @param {import('./protocol.js').ArticleInput[]} articles
+   * @param {{ manifest?: string, options?: object }} [extra]
+   * @returns {Promise<any>} the export model
+   */
+  analyse(articles, extra = {}) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: ANALYSE, id, articles, manifest: extra.manifest, options: extra.options });
+    });
+  }
+
+  terminate() {
+    this.worker.terminate();
+    this.failAll(new Error('the engine was stopped'));
+  }
+}

@@ -1,0 +1,8 @@
+// Registers <storylines-explorer>; the only module with that side effect.
+import { StorylinesExplorerElement } from './explorer-element.js';
+
+try {
+  StorylinesExplorerElement.define();
+} catch (err) {
+  console.error('storylines: cannot register <storylines-explorer>', err);
+}

@@ -1,0 +1,40 @@
+// Fetches a manifest and the article files it lists (same origin only), as engine inputs.
+
+/**
+ * @param {string} src URL of a manifest JSON
+ * @returns {Promise<{ manifest: string, articles: import('./protocol.js').ArticleInput[], problems: string[] }>}
+ */
+export async function loadManifest(src) {
+  const url = new URL(src, document.baseURI);
+  if (url.origin !== location.origin) throw new Error(`only same-origin manifests can be loaded, not ${url.origin}`);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`cannot load the manifest ${url.pathname}: HTTP ${res.status}`);
+  const manifest = await res.text();
+  /** @type {{ articles?: { file: string }[] }} */
+  let parsed;
+  try {
+    parsed = JSON.parse(manifest);
+  } catch {
+    throw new Error(`the manifest ${url.pathname} is not valid JSON`);
+  }
+  const entries = Array.isArray(parsed.articles) ? parsed.articles : [];
+  /** @type {string[]} */
+  const problems = [];
+  const loaded = await Promise.all(
+    entries.map(async (entry) => {
+      const fileUrl = new URL(entry.file, url);
+      if (fileUrl.origin !== location.origin) {
+        problems.push(`${entry.file}: only same-origin files can be loaded`);
+        return null;
+      }
+      const r = await fetch(fileUrl);
+      if (!r.ok) {
+        problems.push(`${entry.file}: cannot be loaded (HTTP ${r.status})`);
+        return null;
+      }
+      return { name: entry.file, bytes: new Uint8Array(await r.arrayBuffer()) };
+    }),
+  );
+  const articles = loaded.filter((a) => a !== null);
+  return { manifest, articles, problems };
+}
