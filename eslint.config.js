@@ -15,6 +15,11 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    files: ['tests/e2e/**/*.mjs'],
+    // Callbacks handed to page.evaluate run in the browser.
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'tests/**/*.mjs', 'eslint.config.js'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
     rules: { eqeqeq: 'error', 'no-var': 'error', 'prefer-const': 'error' },

@@ -75,8 +75,9 @@ fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, pos: usi
         k += 1;
     }
     let Some(&(_, first)) = chars.get(k) else { return true };
-    let starts_sentence =
-        first.is_uppercase() || first.is_numeric() || is_opening(first) || first == '–' || first == '—';
+    // Anything but a lowercase letter or a continuing punctuation mark can start a sentence (capitals, digits,
+    // opening quotes, dashes, emoji).
+    let starts_sentence = !first.is_lowercase() && !matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%');
     if !starts_sentence {
         return false;
     }

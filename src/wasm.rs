@@ -30,6 +30,9 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The names of the options `Corpus.export` accepts.
+const OPTION_NAMES: &[&str] = &["alignThreshold"];
+
 /// Options accepted by `Corpus.export`, all optional.
 #[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -102,6 +105,16 @@ impl Corpus {
         let dto: OptionsDto = if options.is_undefined() || options.is_null() {
             OptionsDto::default()
         } else {
+            // serde-wasm-bindgen only reads known keys, so unknown ones are checked here.
+            for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !OPTION_NAMES.contains(&key.as_str()) {
+                    return Err(JsError::new(&format!(
+                        "invalid option: unknown option \"{key}\" (known: {})",
+                        OPTION_NAMES.join(", ")
+                    )));
+                }
+            }
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
         };
         let opts =

@@ -2,6 +2,8 @@
 //! output is deterministic, bad files become diagnostics while the others load, and the CLI prints the same
 //! model as the library.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use proptest::prelude::*;

@@ -1,6 +1,8 @@
 //! Golden files of the parsed bundle: one readable summary per article under tests/data/expected/,
 //! reviewed by a person. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them after a deliberate change.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use expect_test::expect_file;

@@ -1,5 +1,7 @@
 //! Tidy checks that keep the codebase honest: module docs, the wasm boundary, no story knowledge in the engine.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

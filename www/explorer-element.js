@@ -78,7 +78,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       reader.replaceChildren(a ? renderReader(a) : h('p', {}, ['Article not found.']));
     };
     const diagnostics = [...problems, ...model.diagnostics.map((/** @type {any} */ d) => `${d.article ?? 'bundle'}: ${d.message}`)];
-    this.content.replaceChildren(
+    const sections = [
       h('section', { 'aria-labelledby': 'sources-h' }, [h('h2', { id: 'sources-h' }, ['Sources']), renderSources(model, open), reader]),
       h('section', { 'aria-labelledby': 'shared-h' }, [
         h('h2', { id: 'shared-h' }, ['Said by more than one source']),
@@ -90,6 +90,7 @@ export class StorylinesExplorerElement extends HTMLElement {
             h('ul', { class: 'diagnostics' }, diagnostics.map((d) => h('li', {}, [d]))),
           ])
         : null,
-    );
+    ];
+    this.content.replaceChildren(...sections.filter((x) => x !== null));
   }
 }

@@ -1,0 +1,82 @@
+// Shared set-up of the browser tests: the static server, Debian's Chromium driven by playwright-core, a
+// watcher for console errors and for requests leaving 127.0.0.1, and the engine loaded in Node for expected
+// values.
+import { chromium } from 'playwright-core';
+import { readFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listen } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS = path.join(ROOT, 'test-results');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Starts the server and a browser; returns what tests need and a close function.
+ */
+export async function start() {
+  const { server, url } = await listen(0);
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await mkdir(RESULTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * A new page with time zone and language pinned, recording console errors and foreign requests.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} origin
+ */
+export async function newPage(browser, origin) {
+  const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {string[]} */
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return { context, page, errors, foreign };
+}
+
+/**
+ * Runs the engine in Node on the bundled articles, for expected values.
+ * @returns {Promise<any>} the export model
+ */
+export async function bundleExport() {
+  const pkg = path.join(ROOT, 'www', 'pkg', 'storylines.js');
+  const mod = await import(pkg);
+  await mod.default({ module_or_path: await readFile(path.join(ROOT, 'www', 'pkg', 'storylines_bg.wasm')) });
+  const dir = path.join(ROOT, 'www', 'articles');
+  const manifest = await readFile(path.join(dir, 'manifest.json'), 'utf8');
+  const corpus = new mod.Corpus();
+  corpus.setManifest(manifest);
+  for (const entry of JSON.parse(manifest).articles) {
+    corpus.addBytes(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
+  }
+  const model = corpus.export(undefined);
+  corpus.free();
+  return model;
+}
