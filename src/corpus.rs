@@ -4,8 +4,10 @@
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
 use crate::align::{self, AlignOptions};
+use crate::annotate::{self, Annotations};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::entities;
 use crate::error::{Error, ErrorKind};
 use crate::export::{self, Export, SCHEMA};
 use crate::parse::{self, Input};
@@ -130,6 +132,10 @@ impl Corpus {
     pub fn export(&self, options: &Options) -> Result<Export, Error> {
         options.validate()?;
         let refs: Vec<&Article> = self.articles.iter().collect();
+        let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
+        let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
+        let entities = entities::resolve(&refs, &mentions);
+        let ann = export::annotations_out(&refs, &annotations, &entities);
         let pairs = align::align(&refs, AlignOptions { threshold: options.align_threshold });
         let mut diagnostics = self.diagnostics.clone();
         for a in &self.articles {
@@ -140,6 +146,10 @@ impl Corpus {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
             articles: self.articles.iter().map(export::article_out).collect(),
+            entities: ann.entities,
+            times: ann.times,
+            numbers: ann.numbers,
+            quotes: ann.quotes,
             alignments: export::alignments_out(&refs, &pairs),
             diagnostics,
         })

@@ -6,9 +6,12 @@
 //! This module converts core types into the model; it must not compute findings.
 
 use crate::align::SentencePair;
+use crate::annotate::Annotations;
 use crate::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
 use crate::diagnostic::Diagnostic;
+use crate::entities::{Entity, EntityKind};
 use crate::text::Utf16Map;
+use crate::time::{Anchor, Grain, TimeFlag, TimeMod};
 use serde::Serialize;
 
 /// The schema identifier of this model.
@@ -24,6 +27,14 @@ pub struct Export {
     pub engine: &'static str,
     /// The articles, sorted by id.
     pub articles: Vec<ArticleOut>,
+    /// People, organisations and places, merged across articles.
+    pub entities: Vec<EntityOut>,
+    /// Temporal expressions of every article.
+    pub times: Vec<TimeOut>,
+    /// Numbers of every article.
+    pub numbers: Vec<NumberOut>,
+    /// Quotes of every article.
+    pub quotes: Vec<QuoteOut>,
     /// Aligned sentence pairs across articles.
     pub alignments: Vec<AlignmentOut>,
     /// What was wrong with the inputs, per article and for the bundle.
@@ -238,4 +249,225 @@ pub fn alignments_out(articles: &[&Article], pairs: &[SentencePair]) -> Vec<Alig
         .iter()
         .map(|p| AlignmentOut { a: sref(p.a), b: sref(p.b), score: p.score, shared_words: p.shared.clone() })
         .collect()
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MentionOut {
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start of the name.
+    pub start: u32,
+    /// UTF-16 end of the name.
+    pub end: u32,
+    /// The name as written.
+    pub text: String,
+    /// Role or title of this mention, or null.
+    pub role: Option<String>,
+    /// Sentence index, or null.
+    pub sentence: Option<u32>,
+}
+
+/// An entity across the corpus.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityOut {
+    /// Canonical key, stable across runs (`person:jane-doe`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// Why aliases were merged.
+    pub why: Vec<String>,
+    /// Every mention.
+    pub mentions: Vec<MentionOut>,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeOut {
+    /// `{article}:t{index}`.
+    pub id: String,
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+    /// The expression as written.
+    pub text: String,
+    /// Normalised value, or null when unresolved.
+    pub value: Option<String>,
+    /// Precision.
+    pub grain: Grain,
+    /// What it was resolved against.
+    pub anchor: Anchor,
+    /// Qualifier, or null.
+    pub modifier: Option<TimeMod>,
+    /// Problems found.
+    pub flags: Vec<TimeFlag>,
+    /// Sentence index, or null.
+    pub sentence: Option<u32>,
+}
+
+/// A number.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberOut {
+    /// `{article}:n{index}`.
+    pub id: String,
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+    /// As written.
+    pub text: String,
+    /// The value.
+    pub value: f64,
+    /// Unit, or null.
+    pub unit: Option<String>,
+    /// What is counted, or null.
+    pub counted: Option<String>,
+    /// Approximate ("about 60 million").
+    pub approximate: bool,
+    /// An ordinal.
+    pub ordinal: bool,
+    /// Sentence index, or null.
+    pub sentence: Option<u32>,
+}
+
+/// A quote.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteOut {
+    /// `{article}:q{index}`.
+    pub id: String,
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start of the quoted words.
+    pub start: u32,
+    /// UTF-16 end of the quoted words.
+    pub end: u32,
+    /// The quoted words.
+    pub text: String,
+    /// The speaker's entity id, or null.
+    pub speaker: Option<String>,
+    /// The speaker as the text names them, or null.
+    pub speaker_text: Option<String>,
+    /// Attribution verb, or null.
+    pub verb: Option<String>,
+    /// The speaker's own words (true) or a paraphrase (false).
+    pub direct: bool,
+    /// Sentence index, or null.
+    pub sentence: Option<u32>,
+}
+
+/// The annotation part of the export: entities, times, numbers, quotes.
+#[derive(Debug, Clone, Default)]
+pub struct AnnotationsOut {
+    /// Entities.
+    pub entities: Vec<EntityOut>,
+    /// Times.
+    pub times: Vec<TimeOut>,
+    /// Numbers.
+    pub numbers: Vec<NumberOut>,
+    /// Quotes.
+    pub quotes: Vec<QuoteOut>,
+}
+
+/// Converts annotations; `annotations[i]` belong to `articles[i]`, `entities` come from
+/// [`crate::entities::resolve`] over the same articles.
+pub fn annotations_out(articles: &[&Article], annotations: &[Annotations], entities: &[Entity]) -> AnnotationsOut {
+    let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
+    let mut entity_of: std::collections::HashMap<(usize, usize), &str> = std::collections::HashMap::new();
+    for e in entities {
+        for &m in &e.mentions {
+            entity_of.insert(m, e.key.as_str());
+        }
+    }
+    let mut out = AnnotationsOut::default();
+    for e in entities {
+        let mut mentions = Vec::new();
+        for &(ai, mi) in &e.mentions {
+            let (Some(a), Some(ann), Some(map)) = (articles.get(ai), annotations.get(ai), maps.get(ai)) else {
+                continue;
+            };
+            let Some(m) = ann.mentions.get(mi) else { continue };
+            let sp = map.span(m.range);
+            mentions.push(MentionOut {
+                article: a.id.clone(),
+                start: sp.start,
+                end: sp.end,
+                text: a.slice(m.range).to_string(),
+                role: m.role.clone(),
+                sentence: m.sentence.map(idx),
+            });
+        }
+        out.entities.push(EntityOut {
+            id: e.key.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            why: e.why.clone(),
+            mentions,
+        });
+    }
+    for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
+        let Some(map) = maps.get(ai) else { continue };
+        for (i, t) in ann.times.iter().enumerate() {
+            let sp = map.span(t.range);
+            out.times.push(TimeOut {
+                id: format!("{}:t{i}", a.id),
+                article: a.id.clone(),
+                start: sp.start,
+                end: sp.end,
+                text: a.slice(t.range).to_string(),
+                value: t.value.clone(),
+                grain: t.grain,
+                anchor: t.anchor,
+                modifier: t.modifier,
+                flags: t.flags.clone(),
+                sentence: t.sentence.map(idx),
+            });
+        }
+        for (i, n) in ann.numbers.iter().enumerate() {
+            let sp = map.span(n.range);
+            out.numbers.push(NumberOut {
+                id: format!("{}:n{i}", a.id),
+                article: a.id.clone(),
+                start: sp.start,
+                end: sp.end,
+                text: a.slice(n.range).to_string(),
+                value: n.value,
+                unit: n.unit.clone(),
+                counted: n.counted.clone(),
+                approximate: n.approximate,
+                ordinal: n.ordinal,
+                sentence: n.sentence.map(idx),
+            });
+        }
+        for (i, q) in ann.quotes.iter().enumerate() {
+            let sp = map.span(q.range);
+            out.quotes.push(QuoteOut {
+                id: format!("{}:q{i}", a.id),
+                article: a.id.clone(),
+                start: sp.start,
+                end: sp.end,
+                text: a.slice(q.range).to_string(),
+                speaker: q.speaker.and_then(|m| entity_of.get(&(ai, m)).map(|k| k.to_string())),
+                speaker_text: q.speaker_text.clone(),
+                verb: q.verb.clone(),
+                direct: q.direct,
+                sentence: q.sentence.map(idx),
+            });
+        }
+    }
+    out
 }

@@ -5,24 +5,31 @@
 //! 1. [`text`]: raw bytes → decoded text; byte ranges; the one byte → UTF-16 converter.
 //! 2. [`parse`] (with [`segment`], [`lexicon`], [`manifest`]): decoded text → [`Article`] with metadata,
 //!    paragraphs, sentences and page furniture.
-//! 3. [`align`]: sentences of different articles that say the same thing.
-//! 4. [`corpus`]: owns the articles and runs the stages; [`export`] turns the result into the public model.
+//! 3. [`annotate`] (with [`entities`], [`time`], [`numbers`], [`quotes`]): per-article annotations;
+//!    [`entities::resolve`] merges entity mentions across articles.
+//! 4. [`align`]: sentences of different articles that say the same thing.
+//! 5. [`corpus`]: owns the articles and runs the stages; [`export`] turns the result into the public model.
 //!
 //! Errors: [`Error`] is for misuse of the API only; anything wrong with an article is a [`Diagnostic`]
 //! beside the result. The core never panics, does no IO, reads no clock and is deterministic.
 //! The wasm binding (`wasm.rs`, wasm32 only) is the only place that knows about JavaScript.
 
 pub mod align;
+pub mod annotate;
 pub mod article;
 pub mod corpus;
 pub mod diagnostic;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod lexicon;
 pub mod manifest;
+pub mod numbers;
 pub mod parse;
+pub mod quotes;
 pub mod segment;
 pub mod text;
+pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
