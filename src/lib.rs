@@ -17,13 +17,16 @@
 pub mod align;
 pub mod annotate;
 pub mod article;
+pub mod boilerplate;
 pub mod corpus;
 pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod export;
+pub mod html;
 pub mod lexicon;
 pub mod manifest;
+pub mod markdown;
 pub mod numbers;
 pub mod parse;
 pub mod quotes;
