@@ -614,7 +614,9 @@ fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
         if b != a + 1 {
             continue;
         }
-        if lines[a].kind == LineKind::Heading && words(lines[a].range.slice(text)) >= 2 && is_credit(lines[b].kind) {
+        let n = words(lines[a].range.slice(text));
+        let caption_like = lines[a].kind == LineKind::Heading && n >= 2 || lines[a].kind == LineKind::Prose && n <= 40;
+        if caption_like && is_credit(lines[b].kind) {
             lines[a].kind = LineKind::Furniture(FurnitureKind::Caption);
         }
     }
@@ -888,6 +890,10 @@ fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
         "author: ",
         "authors: ",
         "text: ",
+        "von ",
+        "par ",
+        "por ",
+        "door ",
     ];
     let lower = line.to_lowercase();
     let prefix = PREFIXES.iter().find(|p| lower.starts_with(**p))?;
