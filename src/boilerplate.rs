@@ -10,7 +10,7 @@
 //! This module must not parse single articles; it only compares paragraphs the parser produced.
 
 use crate::article::{Article, Furniture, FurnitureKind, ParagraphKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Most shared paragraphs two articles may have for their shared lines to count as furniture.
 const MAX_SHARED: usize = 3;
@@ -23,7 +23,8 @@ const MAX_TAIL_WORDS: usize = 40;
 
 /// For each article, the indices of paragraphs that are cross-article furniture (sorted; often empty).
 pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
-    // Normalised paragraph text → (article, paragraph) occurrences.
+    // Normalised paragraph text → (article, paragraph) occurrences; kept in a BTreeMap so that the
+    // result does not depend on hash order.
     let mut index: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
@@ -33,29 +34,38 @@ pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
             }
         }
     }
-    // How many paragraphs each pair of articles shares.
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Occurrence lists of texts found in two or more articles, and every pair of articles sharing one.
     let mut recurring_keys: Vec<&Vec<(usize, usize)>> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for occ in index.values() {
-        let arts: BTreeSet<usize> = occ.iter().map(|&(a, _)| a).collect();
+        let mut arts: Vec<usize> = occ.iter().map(|&(a, _)| a).collect();
+        arts.dedup();
         if arts.len() < 2 {
             continue;
         }
         recurring_keys.push(occ);
-        let arts: Vec<usize> = arts.into_iter().collect();
         for (k, &x) in arts.iter().enumerate() {
-            for &y in &arts[k + 1..] {
-                *shared.entry((x, y)).or_default() += 1;
+            for &y in arts.get(k + 1..).unwrap_or(&[]) {
+                pairs.push((x, y));
             }
         }
     }
-    let light = |x: usize, y: usize| shared.get(&(x.min(y), x.max(y))).copied().unwrap_or(0) <= MAX_SHARED;
-    let mut out: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); articles.len()];
-    // Paragraphs that recur anywhere, per article (to find each article's tail).
-    let mut recurs: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); articles.len()];
+    pairs.sort_unstable();
+    // How many paragraphs two articles share.
+    let shared = |x: usize, y: usize| {
+        let key = (x.min(y), x.max(y));
+        let from = pairs.partition_point(|p| *p < key);
+        pairs.get(from..).map_or(0, |rest| rest.iter().take_while(|p| **p == key).count())
+    };
+    let light = |x: usize, y: usize| shared(x, y) <= MAX_SHARED;
+    // Per article and paragraph: recurs anywhere; marked as furniture.
+    let mut recurs: Vec<Vec<bool>> = articles.iter().map(|a| vec![false; a.paragraphs.len()]).collect();
+    let mut out: Vec<Vec<bool>> = recurs.clone();
     for occ in &recurring_keys {
         for &(a, p) in occ.iter() {
-            recurs[a].insert(p);
+            if let Some(flag) = recurs.get_mut(a).and_then(|r| r.get_mut(p)) {
+                *flag = true;
+            }
         }
     }
     // Two passes: short headings first, then tail paragraphs that follow furniture already found.
@@ -72,8 +82,8 @@ pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
                 let found = if pass == 0 {
                     para.kind == ParagraphKind::Heading && n_words <= MAX_HEADING_WORDS
                 } else {
-                    let in_tail = ((p + 1)..article.paragraphs.len()).all(|q| recurs[a].contains(&q));
-                    let after_furniture = p > 0 && out[a].contains(&(p - 1));
+                    let in_tail = recurs.get(a).and_then(|r| r.get(p + 1..)).is_some_and(|r| r.iter().all(|&b| b));
+                    let after_furniture = p > 0 && out.get(a).and_then(|o| o.get(p - 1)).copied().unwrap_or(false);
                     let quoted = text.contains(['"', '“', '”', '«', '»', '„']);
                     para.kind == ParagraphKind::Body
                         && in_tail
@@ -81,13 +91,13 @@ pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
                         && !quoted
                         && n_words <= MAX_TAIL_WORDS
                 };
-                if found {
-                    out[a].insert(p);
+                if let Some(flag) = out.get_mut(a).and_then(|o| o.get_mut(p)).filter(|_| found) {
+                    *flag = true;
                 }
             }
         }
     }
-    out.into_iter().map(|s| s.into_iter().collect()).collect()
+    out.into_iter().map(|flags| flags.iter().enumerate().filter(|(_, &f)| f).map(|(p, _)| p).collect()).collect()
 }
 
 /// A copy of `article` with the given paragraphs marked as furniture (kind `furniture`, plus a `repeated`
@@ -97,10 +107,11 @@ pub fn marked(article: &Article, paragraphs: &[usize]) -> Article {
     for &p in paragraphs {
         if let Some(para) = a.paragraphs.get_mut(p) {
             para.kind = ParagraphKind::Furniture;
-            a.furniture.push(Furniture { range: para.range, kind: FurnitureKind::Repeated });
+            let f = Furniture { range: para.range, kind: FurnitureKind::Repeated };
+            let at = a.furniture.partition_point(|g| *g < f);
+            a.furniture.insert(at, f);
         }
     }
-    a.furniture.sort();
     a
 }
 

@@ -95,7 +95,6 @@ pub fn render(src: &str) -> Rendered {
         }
         prev_line = if rendered.is_empty() || heading || image_only { None } else { Some(rendered) };
     }
-    out.headings.sort();
     out
 }
 

@@ -313,9 +313,9 @@ fn layout(article: &mut Article, hints: &Hints) {
         })
         .collect();
     for line in &mut lines {
-        if hints.captions.contains(&line.range) {
+        if hints.captions.binary_search(&line.range).is_ok() {
             line.kind = LineKind::Furniture(FurnitureKind::Caption);
-        } else if hints.headings.contains(&line.range) && !matches!(line.kind, LineKind::Furniture(_)) {
+        } else if hints.headings.binary_search(&line.range).is_ok() && !matches!(line.kind, LineKind::Furniture(_)) {
             line.kind = LineKind::Heading;
         }
     }
@@ -1277,5 +1277,151 @@ mod tests {
         let lede_only =
             parse(&Input::new("y.txt", "Someone said something today in a long opening sentence. Then more.\n")).ok();
         assert_eq!(lede_only.and_then(|a| a.meta.title), None);
+    }
+
+    fn parsed(text: &str) -> Article {
+        match parse(&Input::new("t.txt", text)) {
+            Ok(a) => a,
+            Err(r) => panic!("{text:?} rejected: {}", r.diagnostic.message),
+        }
+    }
+
+    const BODY: &str =
+        "The council approved the budget on Monday after a long debate. Officials said the vote was close.\n";
+    const BODY2: &str = "Opponents said they would keep fighting the plan. The mayor did not comment.\n";
+
+    #[test]
+    fn titles() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // Plain headline.
+            ("A headline about the budget\n\n", Some("A headline about the budget")),
+            // Section label glued to the headline, headline repeated on the next line.
+            ("NewsA headline about the budget\n\nA headline about the budget\n\n", Some("A headline about the budget")),
+            // Section label glued, no repetition.
+            ("PoliticsBudget passes after long night\n\n", Some("Budget passes after long night")),
+            // Section label on its own line before the headline.
+            ("World\n\nBudget passes after long night\n\n", Some("Budget passes after long night")),
+            // A byline between headline and body.
+            ("Budget passes after long night\n\nBy Jane Doe\n\n", Some("Budget passes after long night")),
+            // A question as headline.
+            ("Will the budget pass this time?\n\n", Some("Will the budget pass this time?")),
+            // No headline: the lede is not a title.
+            ("", None),
+        ];
+        for (head, want) in cases {
+            let a = parsed(&format!("{head}{BODY}"));
+            assert_eq!(a.meta.title.as_ref().map(|t| t.value.as_str()), *want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn authors() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe", &["Jane Doe"]),
+            ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("By Jane Doe, John Roe & Ann Poe", &["Jane Doe", "John Roe", "Ann Poe"]),
+            ("By JANE DOE", &["JANE DOE"]),
+            ("By Jane Doe, Reuters", &["Jane Doe"]),
+            ("By Jane Doe in Brussels", &["Jane Doe"]),
+            ("By Jane Doe | November 9, 2023", &["Jane Doe"]),
+            ("From: Erika Mustermann", &["Erika Mustermann"]),
+            ("Written by Ursula von der Leyen", &["Ursula von der Leyen"]),
+            ("Reporting by Mary O'Neil", &["Mary O'Neil"]),
+            ("Jane Doe, Senior Correspondent", &["Jane Doe"]),
+            ("Jane Doe\nStaff Writer", &["Jane Doe"]),
+            ("Jane Doe\n9 November 2023", &["Jane Doe"]),
+            // Not bylines.
+            ("By the way this is not one", &[]),
+            ("From Paris to Berlin, the trains stopped", &[]),
+            ("Budget Talks Resume Today", &[]),
+        ];
+        for (line, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
+            let got: Vec<&str> = a.meta.authors.iter().map(|f| f.value.as_str()).collect();
+            assert_eq!(got, *want, "{line:?}");
+        }
+        // The "About the writer" block names the author and is furniture.
+        let a = parsed(&format!(
+            "A headline about the budget\n\n{BODY}\nAbout the writer\n\nJane Doe is a reporter covering cities.\n"
+        ));
+        assert_eq!(a.meta.authors.first().map(|f| f.value.as_str()), Some("Jane Doe"));
+        assert!(a.furniture.iter().any(|f| f.kind == FurnitureKind::AuthorBio && a.slice(f.range).starts_with("Jane")));
+    }
+
+    #[test]
+    fn published_only_from_the_header() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Published: 10 November 2023 14:53 CET", Some("2023-11-10T14:53:00+01:00")),
+            ("Thursday, November 9, 2023 at 10:05 a.m. EST", Some("2023-11-09T10:05:00-05:00")),
+            ("Updated 2:53PM UTC+1, 9th November 2023", Some("2023-11-09")),
+            ("Nov. 9, 2023 / 10:05 ET", Some("2023-11-09")),
+            ("2023-11-10T14:53:00Z", Some("2023-11-10T14:53:00Z")),
+            ("", None),
+        ];
+        for (line, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
+            assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), *want, "{line:?}");
+        }
+        // A date in the body is an event, not the publication date.
+        let a = parsed(&format!("A headline\n\n{BODY}\nThe vote was held on November 9, 2023.\n\nNovember 9, 2023\n"));
+        assert_eq!(a.meta.published, None);
+    }
+
+    #[test]
+    fn outlet_from_its_own_furniture() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("© 2024 The Example Times. All rights reserved.", Some("The Example Times")),
+            ("Copyright 2023 Example Media Group", Some("Example Media Group")),
+            ("© Getty Images", None),
+            ("Example is committed to facts.\n\nExample is committed to facts.", Some("Example")),
+            ("", None),
+        ];
+        for (tail, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{BODY}\n{tail}\n"));
+            assert_eq!(a.meta.outlet.as_ref().map(|f| f.value.as_str()), *want, "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_kinds_of_lines() {
+        let cases: &[(&str, FurnitureKind)] = &[
+            ("Photo: Jane Doe / Example Agency", FurnitureKind::Credit),
+            ("© Example Agency", FurnitureKind::Credit),
+            ("The minister arrives at the meeting on Monday. Example Agency/Getty Images", FurnitureKind::Caption),
+            ("Related content", FurnitureKind::Navigation),
+            ("Read more: Another headline entirely", FurnitureKind::Navigation),
+            ("Trending Now", FurnitureKind::Navigation),
+            ("Advertisement", FurnitureKind::Navigation),
+            ("Tags: budget, council, vote", FurnitureKind::Tags),
+            ("Sign up for our daily newsletter", FurnitureKind::Promo),
+            ("• Get the magazine delivered to your door", FurnitureKind::Promo),
+            ("This article contains affiliate links and we may earn a commission.", FurnitureKind::Disclosure),
+            ("About the writer", FurnitureKind::AuthorBio),
+            ("By Jane Doe", FurnitureKind::Byline),
+            ("Published 9 November 2023", FurnitureKind::Dateline),
+        ];
+        for (line, kind) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{BODY}\n{line}\n\n{BODY2}"));
+            let got = a.furniture.iter().find(|f| a.slice(f.range) == *line).map(|f| f.kind);
+            assert_eq!(got, Some(*kind), "{line:?}");
+            assert!(a.sentences.iter().all(|s| !a.slice(s.range).contains(line)), "{line:?} left the body");
+        }
+        // Lines repeated within an article are furniture, every time.
+        let a = parsed(&format!("A headline\n\n{BODY}\nThe standard promo line\n\n{BODY2}\nThe standard promo line\n"));
+        assert_eq!(a.furniture.iter().filter(|f| f.kind == FurnitureKind::Repeated).count(), 2);
+    }
+
+    #[test]
+    fn language_is_english_or_named() {
+        let cases: &[(&str, &str)] = &[
+            (BODY, "en"),
+            ("Der Rat hat am Montag den Haushalt beschlossen, und die Opposition ist nicht zufrieden mit dem Ergebnis der Abstimmung, die sich lange hinzog.", "de"),
+            ("Le conseil a adopté le budget lundi et les élus de l'opposition ne sont pas satisfaits du résultat du vote, qui a duré longtemps dans la nuit.", "fr"),
+        ];
+        for (text, want) in cases {
+            let a = parsed(&format!("{text}\n"));
+            assert_eq!(a.meta.language.as_ref().map(|l| l.value.as_str()), Some(*want), "{text:?}");
+            assert_eq!(a.diagnostics.iter().any(|d| d.code == "not-english"), *want != "en");
+        }
     }
 }

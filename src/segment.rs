@@ -179,6 +179,51 @@ mod tests {
     }
 
     #[test]
+    fn sentence_rules_for_news_prose() {
+        let cases: &[(&str, &[&str])] = &[
+            // Abbreviations and titles.
+            (
+                "Gen. Smith and Sen. Doe met Dr. Roe. They talked.",
+                &["Gen. Smith and Sen. Doe met Dr. Roe.", "They talked."],
+            ),
+            (
+                "It happened at 3 p.m. on Tuesday. Nobody was hurt.",
+                &["It happened at 3 p.m. on Tuesday.", "Nobody was hurt."],
+            ),
+            ("Shares of Example Inc. rose. Analysts cheered.", &["Shares of Example Inc. rose.", "Analysts cheered."]),
+            ("Item No. 5 was sold. Then No. 6.", &["Item No. 5 was sold.", "Then No. 6."]),
+            // Initials.
+            ("J.R.R. Tolkien wrote it. A. B. Doe read it.", &["J.R.R. Tolkien wrote it.", "A. B. Doe read it."]),
+            // Decimals, money and versions.
+            (
+                "It cost $2.5 billion, or 3.14 times more. Fine.",
+                &["It cost $2.5 billion, or 3.14 times more.", "Fine."],
+            ),
+            // Quotes spanning sentences: each sentence on its own, the attribution stays with the last one.
+            (
+                "\u{201c}We will go. We will win,\u{201d} she said. He left.",
+                &["\u{201c}We will go.", "We will win,\u{201d} she said.", "He left."],
+            ),
+            ("\"Is it over?\" he asked. No.", &["\"Is it over?\" he asked.", "No."]),
+            ("He said: \"Go now.\" Then he left.", &["He said: \"Go now.\"", "Then he left."]),
+            // Dashes do not split; a stop before a dash does not either.
+            (
+                "The plan \u{2014} first floated in May \u{2014} failed. Next.",
+                &["The plan \u{2014} first floated in May \u{2014} failed.", "Next."],
+            ),
+            ("It ended. \u{2013} and then it began again.", &["It ended. \u{2013} and then it began again."]),
+            // Ellipses.
+            ("Wait... what happened? Nothing.", &["Wait... what happened?", "Nothing."]),
+            ("Wait\u{2026} Then it rained.", &["Wait\u{2026}", "Then it rained."]),
+            // Exclamation, question, and a closing bracket.
+            ("Stop! (He meant it.) Go.", &["Stop!", "(He meant it.)", "Go."]),
+        ];
+        for (input, want) in cases {
+            check(input, want);
+        }
+    }
+
+    #[test]
     fn tokens_skip_punctuation() {
         let t = "Well-known, 20 percent!";
         let got: Vec<&str> = tokens(t, TextRange::new(0, t.len())).into_iter().map(|r| r.slice(t)).collect();
