@@ -513,16 +513,18 @@ fn classify(line: &str) -> LineKind {
     {
         return LineKind::Furniture(FurnitureKind::Credit);
     }
-    let short = words(line) <= 14;
+    let n = words(line);
+    let short = n <= 14;
     if (lower.starts_with('•') || lower.starts_with("· ") || lower.starts_with("► ")) && short {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
-    if lower.contains("subscribe") && words(line) < 20
-        || lower.contains("newsletter") && words(line) < 20
+    if n < 20
+        && (lower.contains("subscribe")
+            || lower.contains("newsletter")
+            || lower.contains("download the app")
+            || lower.contains("get the app"))
         || lower.contains("ad-free")
         || lower.contains("sign up for")
-        || lower.contains("download the app") && words(line) < 20
-        || lower.contains("get the app") && words(line) < 20
     {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
@@ -546,10 +548,10 @@ fn classify(line: &str) -> LineKind {
         return LineKind::Furniture(FurnitureKind::Dateline);
     }
     let tail = lower.trim_end_matches(|c: char| c == ')' || c == '.' || c.is_whitespace());
-    if line.contains('©') || words(line) <= 60 && CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
+    if line.contains('©') || n <= 60 && CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
         return LineKind::Furniture(FurnitureKind::Caption);
     }
-    if !ends_sentence(line) && words(line) <= 20 {
+    if !ends_sentence(line) && n <= 20 {
         return LineKind::Heading;
     }
     LineKind::Prose
@@ -850,9 +852,11 @@ fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &m
 
 /// "Jane Doe is a reporter …" → "Jane Doe".
 fn bio_subject(s: &str) -> Option<&str> {
+    // A name is short: only the first few dozen characters are searched.
+    let head = s.char_indices().nth(64).map_or(s, |(p, _)| &s[..p]);
     [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "]
         .iter()
-        .filter_map(|v| s.find(v))
+        .filter_map(|v| head.find(v))
         .min()
         .map(|p| &s[..p])
         .filter(|name| words(name) <= 4)
@@ -1199,8 +1203,12 @@ fn language(text: &str, lines: &[Line]) -> Field<String> {
     let mut other = vec![0usize; lexicon::OTHER_FUNCTION_WORDS.len()];
     for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
         for w in line.range.slice(text).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-            let w = w.to_lowercase();
             total += 1;
+            // Function words are short: longer words cannot be one, and need no lowercasing.
+            if w.len() > 8 {
+                continue;
+            }
+            let w = w.to_lowercase();
             if lexicon::ENGLISH_FUNCTION_WORDS.contains(&w.as_str()) {
                 english += 1;
             }
