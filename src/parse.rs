@@ -321,6 +321,7 @@ fn layout(article: &mut Article, hints: &Hints) {
     }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind != LineKind::Blank).collect();
     promote_headline(text, &mut lines, &content);
+    mark_link_lists(text, &mut lines, &content);
     mark_repeated(text, &mut lines, &content);
     mark_captions(text, &mut lines, &content);
     mark_trailer(text, &mut lines, &content);
@@ -632,6 +633,49 @@ fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
             && !looks_like_name(s)
         {
             lines[b].kind = LineKind::Furniture(FurnitureKind::Caption);
+        }
+    }
+}
+
+/// Headers of link lists ("Related content", "Trending now", "Most read"): the short lines under them are
+/// headlines of other articles.
+const LINK_LIST_HEADERS: &[&str] = &[
+    "related",
+    "trending",
+    "most read",
+    "most popular",
+    "most viewed",
+    "recommended",
+    "more from",
+    "more stories",
+    "more on this story",
+    "top stories",
+    "latest news",
+    "read more",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "see also",
+    "editor's picks",
+];
+
+/// The heading-like lines (up to twelve) under a link-list header are navigation, until running text.
+fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
+    for (k, &i) in content.iter().enumerate() {
+        if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
+            continue;
+        }
+        let lower = lines[i].range.slice(text).to_lowercase();
+        let bare = lower.trim().trim_end_matches(':');
+        if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
+            continue;
+        }
+        for &j in content.iter().skip(k + 1).take(12) {
+            match lines[j].kind {
+                LineKind::Heading => lines[j].kind = LineKind::Furniture(FurnitureKind::Navigation),
+                LineKind::Furniture(_) => {}
+                _ => break,
+            }
         }
     }
 }
@@ -1417,6 +1461,18 @@ mod tests {
         // Lines repeated within an article are furniture, every time.
         let a = parsed(&format!("A headline\n\n{BODY}\nThe standard promo line\n\n{BODY2}\nThe standard promo line\n"));
         assert_eq!(a.furniture.iter().filter(|f| f.kind == FurnitureKind::Repeated).count(), 2);
+    }
+
+    #[test]
+    fn link_lists_under_related_headers_are_navigation() {
+        let a = parsed(&format!(
+            "A headline about the budget\n\n{BODY}\nRelated content\n\nAnother story about roads\n\nA third story about trains\n\n{BODY2}"
+        ));
+        for line in ["Another story about roads", "A third story about trains"] {
+            let kind = a.furniture.iter().find(|f| a.slice(f.range) == line).map(|f| f.kind);
+            assert_eq!(kind, Some(FurnitureKind::Navigation), "{line}");
+        }
+        assert!(a.sentences.iter().any(|s| a.slice(s.range) == "The mayor did not comment."));
     }
 
     #[test]
