@@ -617,9 +617,12 @@ fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
         if b != a + 1 {
             continue;
         }
+        if !is_credit(lines[b].kind) {
+            continue;
+        }
         let n = words(lines[a].range.slice(text));
         let caption_like = lines[a].kind == LineKind::Heading && n >= 2 || lines[a].kind == LineKind::Prose && n <= 40;
-        if caption_like && is_credit(lines[b].kind) {
+        if caption_like {
             lines[a].kind = LineKind::Furniture(FurnitureKind::Caption);
         }
     }
@@ -1240,13 +1243,19 @@ fn copyright_holder(line: &str) -> Option<(String, usize)> {
     ok.then(|| (name.to_string(), offset))
 }
 
+/// How many words of the body the language guess reads (enough to tell, and bounded for huge inputs).
+const LANGUAGE_SAMPLE_WORDS: usize = 3000;
+
 /// English or not, from the share of English function words among the body's words.
 fn language(text: &str, lines: &[Line]) -> Field<String> {
     let mut total = 0usize;
     let mut english = 0usize;
     let mut other = vec![0usize; lexicon::OTHER_FUNCTION_WORDS.len()];
-    for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
+    'lines: for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
         for w in line.range.slice(text).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            if total == LANGUAGE_SAMPLE_WORDS {
+                break 'lines;
+            }
             total += 1;
             // Function words are short: longer words cannot be one, and need no lowercasing.
             if w.len() > 8 {
