@@ -149,3 +149,22 @@ fn cli_reports_a_broken_manifest_and_missing_files_and_loads_the_rest() {
     assert_eq!(code, Some(2), "nothing to load at all is an error");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lines_recurring_across_articles_are_furniture_in_the_export_without_renumbering() {
+    let a = "First headline here\n\nThe council voted on Monday to close the bridge for repairs.\n\nThe work starts in May, officials said.\n\nMore from our newsroom today\n\nOur reporters cover the region every day.\n";
+    let b = "Second headline there\n\nA storm flooded the valley overnight and closed two roads.\n\nRescue teams worked through the night.\n\nMore from our newsroom today\n\nOur reporters cover the region every day.\n";
+    let alone = common::export(&[Input::new("a.txt", a)]);
+    let both = common::export(&[Input::new("a.txt", a), Input::new("b.txt", b)]);
+    let (Some(a1), Some(a2)) = (alone.articles.first(), both.articles.iter().find(|x| x.id == "a")) else {
+        panic!("articles load")
+    };
+    // Same sentences, same ids, with or without the other article.
+    let ids = |x: &storylines::export::ArticleOut| x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>();
+    assert_eq!(ids(a1), ids(a2));
+    let kinds: Vec<String> = a2.paragraphs.iter().map(|p| format!("{:?}", p.kind)).collect();
+    assert_eq!(kinds, ["Headline", "Body", "Body", "Furniture", "Furniture"]);
+    assert_eq!(a2.furniture.iter().filter(|f| format!("{:?}", f.kind) == "Repeated").count(), 2);
+    // The shared lines align nothing.
+    assert!(both.alignments.is_empty(), "{:?}", both.alignments.len());
+}
