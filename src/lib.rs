@@ -23,6 +23,8 @@ pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod lexicon;
 pub mod manifest;
