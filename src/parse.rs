@@ -750,12 +750,33 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
                     }
                 }
             }
-            LineKind::Furniture(FurnitureKind::Dateline) if meta.published.is_none() => {
-                if let Some(iso) = published_in(s) {
-                    meta.published = Some(Field::from_text(iso, lines[i].range, 0.9));
+            LineKind::Furniture(FurnitureKind::Dateline) => {
+                // "Published …" wins over "Updated …"; otherwise the first date line.
+                let label = s.trim_start().to_lowercase();
+                let updated = label.starts_with("updated") || label.starts_with("last updated");
+                let published = label.starts_with("published") || label.starts_with("first published");
+                let weaker = meta.published.as_ref().is_none_or(|p| p.confidence < 0.9);
+                if let Some(iso) = published_in(s).filter(|_| meta.published.is_none() || published && weaker) {
+                    let conf = if updated { 0.7 } else { 0.9 };
+                    meta.published = Some(Field::from_text(iso, lines[i].range, conf));
                 }
             }
             _ => {}
+        }
+    }
+    // No date in the header: a labelled date line after the body ("Published 9 November 2023") will do.
+    if meta.published.is_none() {
+        let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
+        for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
+            let s = lines[i].range.slice(text);
+            let label = s.trim_start().to_lowercase();
+            let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
+            if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
+                if let Some(iso) = published_in(s) {
+                    meta.published = Some(Field::from_text(iso, lines[i].range, 0.7));
+                    break;
+                }
+            }
         }
     }
 
@@ -1423,6 +1444,13 @@ mod tests {
             let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
             assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), *want, "{line:?}");
         }
+        // "Published" wins over "Updated"; a labelled date line after the body counts when the header has none.
+        let a = parsed(&format!(
+            "A headline about the budget\n\nUpdated 10 November 2023\n\nPublished 9 November 2023\n\n{BODY}"
+        ));
+        assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), Some("2023-11-09"));
+        let a = parsed(&format!("A headline about the budget\n\n{BODY}\nPublished 9 November 2023\n"));
+        assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), Some("2023-11-09"));
         // A date in the body is an event, not the publication date.
         let a = parsed(&format!("A headline\n\n{BODY}\nThe vote was held on November 9, 2023.\n\nNovember 9, 2023\n"));
         assert_eq!(a.meta.published, None);
