@@ -122,6 +122,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
             let r = markdown::render(&decoded.text);
             hints.headings = r.headings;
             hints.captions = r.images;
+            hints.page = front_matter_meta(&r.front_matter);
             r.text
         }
         Format::Html => match html::extract(&decoded.text) {
@@ -160,7 +161,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         diagnostics,
     };
     layout(&mut article, &hints);
-    if format == Format::Html {
+    if format != Format::Text {
         apply_page_meta(&mut article, &hints.page);
     }
     apply_manifest(&mut article, &input.meta);
@@ -193,6 +194,31 @@ struct Hints {
     captions: Vec<TextRange>,
     /// Metadata an HTML page carried.
     page: html::Extracted,
+}
+
+/// Metadata from a Markdown front matter block (`title`, `author`/`authors`, `date`/`published`, `outlet`/
+/// `publisher`/`site`, `url`, `lang`/`language`), in the shape HTML metadata takes.
+fn front_matter_meta(pairs: &[(String, String)]) -> html::Extracted {
+    let get = |keys: &[&str]| pairs.iter().find(|(k, _)| keys.contains(&k.as_str())).map(|(_, v)| v.clone());
+    let authors = get(&["author", "authors", "byline"])
+        .map(|a| {
+            a.trim_matches(['[', ']'])
+                .split([',', ';'])
+                .flat_map(|p| p.split(" and "))
+                .map(|p| p.trim().trim_matches(['"', '\'']).trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    html::Extracted {
+        text: String::new(),
+        title: get(&["title", "headline"]),
+        authors,
+        published: get(&["date", "published", "pubdate", "published_at", "date_published"]),
+        outlet: get(&["outlet", "publisher", "site", "site_name", "source"]),
+        url: get(&["url", "link", "canonical"]),
+        language: get(&["lang", "language", "locale"]),
+    }
 }
 
 /// "en-GB" → "en"; "EN" → "en"; anything unreadable stays as given.
