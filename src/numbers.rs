@@ -312,6 +312,11 @@ const FUNCTION_CAPS: &[&str] = &[
     "Approximately",
 ];
 
+/// The value of an ordinal number word ("ninth" → 9), for the time module's days of the month.
+pub(crate) fn ordinal_word_value(lower: &str) -> Option<u64> {
+    ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+}
+
 /// The value of a cardinal number word ("fourteen" → 14), for the time module's counts too.
 pub(crate) fn word_value(lower: &str) -> Option<u64> {
     UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)

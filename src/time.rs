@@ -478,6 +478,14 @@ enum Sem {
     Offset { unit: Unit, n: i64 },
     /// Relative to an event, not to a date ("a week after"): never resolvable.
     EventRelative { unit: Unit },
+    /// A counted distance from the anchor ("two days ago": day -2, "in three weeks": week +3); days and weeks
+    /// resolve to a day, months to a month, years to a year.
+    Count { unit: Unit, n: i64 },
+    /// A weekday of a week relative to the anchor's ("Friday next week": week +1).
+    WeekdayOfWeek { weekday: Weekday, week: i64 },
+    /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
+    /// `year` is the year of the end, `None` when the text leaves it out.
+    Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
 }
 
 impl Sem {
@@ -487,7 +495,7 @@ impl Sem {
             Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
                 matches!(rel, Rel::Next | Rel::This)
             }
-            Sem::Offset { n, .. } => *n >= 0,
+            Sem::Offset { n, .. } | Sem::Count { n, .. } | Sem::WeekdayOfWeek { week: n, .. } => *n >= 0,
             Sem::MonthOfRelYear { offset, .. } => *offset >= 0,
             _ => false,
         }
@@ -495,7 +503,7 @@ impl Sem {
 
     fn is_explicit(&self) -> bool {
         matches!(self, Sem::Date { year: Some(_), .. } | Sem::MonthYear { .. } | Sem::Year(_) | Sem::Decade(_))
-            || matches!(self, Sem::Season { year: Some(_), .. })
+            || matches!(self, Sem::Season { year: Some(_), .. } | Sem::Range { year: Some(_), .. })
     }
 }
 
@@ -589,34 +597,146 @@ fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             return Some((i + 5, Sem::Date { year: Some(y), month: m, day: d, weekday: None }));
         }
     }
-    // Day Month [Year].
-    if let Some(d) = day_value(t) {
+    // Day Month [Year], "10-12 March 2023", "10 August - 12 September 2013".
+    if let Some((d, mut j, word)) = day_at(toks, i) {
         if number_continues(toks, i) {
             return None;
         }
-        let mut j = i + 1;
+        // "10-12 March": a second day before the month.
+        let mut first_day = None;
+        if let Some(k) = range_connector(toks, j) {
+            if let Some((d2, k2, false)) = day_at(toks, k) {
+                first_day = Some(d);
+                return day_month_tail(toks, k2, d2, first_day.map(|d1| (None, d1)), word);
+            }
+        }
         if toks.get(j).is_some_and(|t| t.is("of")) {
             j += 1;
+            // After "of" a month may be in lower case ("the 1st of march").
+            let m = any_month(toks.get(j)?)?;
+            return day_month_rest(toks, j + 1, d, m, first_day);
         }
-        let m = month_of(toks.get(j)?, toks.get(j + 1))?;
-        j += 1;
-        if toks.get(j).is_some_and(|t| t.is_punct(".")) && toks.get(j - 1).is_some_and(|t| t.text.len() <= 4) {
-            j += 1;
+        if word {
+            return None;
         }
-        return finish_day(toks, j, d, m, None);
+        return day_month_tail(toks, j, d, None, false);
     }
-    // Month Day [, Year].
+    // Month Day [, Year], "March 10-12, 2023", "Aug 10 - Nov 12, 2013", "May eighth".
     let m = month_of(t, toks.get(i + 1))?;
     let mut j = i + 1;
     if toks.get(j).is_some_and(|p| p.is_punct(".")) {
         j += 1;
     }
-    let dt = toks.get(j)?;
-    let d = day_value(dt)?;
-    if number_continues(toks, j) || toks.get(j + 1).is_some_and(|n| unit_of(n).is_some() || n.is_punct("%")) {
+    let (d, k, _) = day_at(toks, j)?;
+    if number_continues(toks, j) || toks.get(k).is_some_and(|n| unit_of(n).is_some() || n.is_punct("%")) {
         return None;
     }
-    finish_day(toks, j + 1, d, m, None)
+    if let Some(c) = range_connector(toks, k) {
+        // "March 10-12, 2023".
+        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| !toks.get(c).is_some_and(|t| year_value(t).is_some()))
+        {
+            if !toks.get(k2).is_some_and(|n| month_of(n, None).is_some()) {
+                let (end, sem) = finish_day(toks, k2, d2, m, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                if d < d2 {
+                    return Some((end, Sem::Range { from: (m, d), to: (m, d2), year }));
+                }
+            }
+        }
+        // "Aug 10 - Nov 12, 2013".
+        if let Some(m2) = toks.get(c).and_then(|t| month_of(t, toks.get(c + 1))) {
+            let mut c2 = c + 1;
+            if toks.get(c2).is_some_and(|p| p.is_punct(".")) {
+                c2 += 1;
+            }
+            if let Some((d2, k2, _)) = day_at(toks, c2) {
+                let (end, sem) = finish_day(toks, k2, d2, m2, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return Some((end, Sem::Range { from: (m, d), to: (m2, d2), year }));
+            }
+        }
+    }
+    finish_day(toks, k, d, m, None)
+}
+
+/// After a day (and an optional first day of a range): the month, then an optional year or a second
+/// "day month" of a range.
+fn day_month_tail(
+    toks: &[Tok<'_>],
+    j: usize,
+    d: u32,
+    first: Option<(Option<u32>, u32)>,
+    _word: bool,
+) -> Option<(usize, Sem)> {
+    let m = month_of(toks.get(j)?, toks.get(j + 1))?;
+    day_month_rest(toks, j + 1, d, m, first.map(|(_, d1)| d1))
+}
+
+fn day_month_rest(toks: &[Tok<'_>], mut j: usize, d: u32, m: u32, first_day: Option<u32>) -> Option<(usize, Sem)> {
+    if toks.get(j).is_some_and(|t| t.is_punct(".")) && toks.get(j - 1).is_some_and(|t| t.text.len() <= 4) {
+        j += 1;
+    }
+    if let Some(d1) = first_day {
+        let (end, sem) = finish_day(toks, j, d, m, None)?;
+        let Sem::Date { year, .. } = sem else { return None };
+        NaiveDate::from_ymd_opt(2000, m, d1)?;
+        if d1 >= d {
+            return None;
+        }
+        return Some((end, Sem::Range { from: (m, d1), to: (m, d), year }));
+    }
+    // "10 August - 12 September 2013".
+    if let Some(c) = range_connector(toks, j) {
+        if let Some((d2, k, false)) = day_at(toks, c) {
+            if let Some(m2) = toks.get(k).and_then(|t| month_of(t, toks.get(k + 1))) {
+                let (end, sem) = finish_day(toks, k + 1, d2, m2, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return Some((end, Sem::Range { from: (m, d), to: (m2, d2), year }));
+            }
+        }
+    }
+    finish_day(toks, j, d, m, None)
+}
+
+/// A range connector at `j` ("-", "–", "to", "through"); returns the index after it.
+fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    (t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is("to") || t.is("through") || t.is("until"))
+        .then_some(j + 1)
+}
+
+/// A month name in any case ("march" after "the 1st of").
+fn any_month(t: &Tok<'_>) -> Option<u32> {
+    let lower = t.text.to_ascii_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == lower && n.len() >= 3).map(|&(_, m)| m)
+}
+
+/// A day of the month at `i`: digits ("9", "9th") or an ordinal word ("ninth", "twenty-fourth"); returns the
+/// day, the index after it and whether it was written in words.
+fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
+    let t = toks.get(i)?;
+    if let Some(d) = day_value(t) {
+        return Some((d, i + 1, false));
+    }
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let l = t.text.to_ascii_lowercase();
+    if let Some(v) = crate::numbers::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
+        return Some((u32::try_from(v).ok()?, i + 1, true));
+    }
+    // "twenty-fourth", "thirty first".
+    let tens = crate::numbers::word_value(&l).filter(|&v| v == 20 || v == 30)?;
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|p| p.is_punct("-")) {
+        j += 1;
+    }
+    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.text.to_ascii_lowercase()).filter(|&u| u < 10)?;
+    let d = u32::try_from(tens + unit).ok().filter(|&d| d <= 31)?;
+    Some((d, j + 1, true))
 }
 
 fn finish_day(toks: &[Tok<'_>], j: usize, d: u32, m: u32, weekday: Option<Weekday>) -> Option<(usize, Sem)> {
@@ -633,6 +753,21 @@ fn finish_day(toks: &[Tok<'_>], j: usize, d: u32, m: u32, weekday: Option<Weekda
 fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
     if number_continues(toks, i) {
         return false;
+    }
+    // Part of a numeric date that did not parse ("2014-08-32", "06/31/2022"): not a year. "2019-2020" is.
+    if let (Some(t), Some(sep), Some(n)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
+        if (sep.is_punct("-") || sep.is_punct("/")) && adjacent(t, sep) && adjacent(sep, n) && n.kind == TokKind::Num {
+            if sep.is_punct("/") || n.text.len() != 4 {
+                return false;
+            }
+        }
+    }
+    if let (Some(t), Some(sep), Some(p)) =
+        (toks.get(i), i.checked_sub(1).and_then(|k| toks.get(k)), i.checked_sub(2).and_then(|k| toks.get(k)))
+    {
+        if sep.is_punct("/") && adjacent(sep, t) && adjacent(p, sep) && p.kind == TokKind::Num {
+            return false;
+        }
     }
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     if let Some(p) = prev {
@@ -681,6 +816,27 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             // "Thursday 9 November".
             return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
         }
+        // "Friday next week", "Tuesday of last week", "Wednesday this week".
+        let mut k = j;
+        if toks.get(k).is_some_and(|p| p.is_punct(",") || p.is("of")) {
+            k += 1;
+        }
+        if let (Some(r), Some(w)) = (toks.get(k), toks.get(k + 1)) {
+            if unit_of(w) == Some(Unit::Week) && w.text.len() == 4 {
+                let week = if r.is("next") {
+                    Some(1)
+                } else if r.is("last") || r.is("previous") {
+                    Some(-1)
+                } else if r.is("this") {
+                    Some(0)
+                } else {
+                    None
+                };
+                if let Some(week) = week {
+                    return Some((k + 2, Sem::WeekdayOfWeek { weekday: wd, week }));
+                }
+            }
+        }
         // "Sunday Times", "Monday Night Football": a weekday starting a name.
         if toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.capitalised() && month_of(n, None).is_none()) {
             return None;
@@ -689,6 +845,20 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     }
     if let Some(found) = day_date(toks, i) {
         return Some(found);
+    }
+    // "04/2016".
+    if let (Some(m), Some(sl), Some(y)) = (day_value(t), toks.get(i + 1), toks.get(i + 2)) {
+        if t.kind == TokKind::Num
+            && m <= 12
+            && sl.is_punct("/")
+            && adjacent(t, sl)
+            && adjacent(sl, y)
+            && !toks.get(i + 3).is_some_and(|n| n.is_punct("/") && adjacent(y, n))
+        {
+            if let Some(y) = year_value(y) {
+                return Some((i + 3, Sem::MonthYear { year: y, month: m }));
+            }
+        }
     }
     if let Some(m) = month_of(t, toks.get(i + 1)) {
         let mut j = i + 1;
@@ -800,16 +970,61 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     if let (Some(n), Some(u)) = (count_of(t), toks.get(i + 1).and_then(unit_of)) {
         let next = toks.get(i + 2);
         if next.is_some_and(|w| w.is("ago")) {
-            return Some((i + 3, Sem::Offset { unit: u, n: -n }));
+            return Some((i + 3, Sem::Count { unit: u, n: -n }));
         }
-        if next.is_some_and(|w| w.is("from")) && toks.get(i + 3).is_some_and(|w| w.is("now")) {
-            return Some((i + 4, Sem::Offset { unit: u, n }));
+        if next.is_some_and(|w| w.is("from")) && toks.get(i + 3).is_some_and(|w| w.is("now") || w.is("today")) {
+            return Some((i + 4, Sem::Count { unit: u, n }));
+        }
+        // "two days after tomorrow", "a week before yesterday", "2 days before today".
+        if let (Some(w), Some(d)) = (next, toks.get(i + 3)) {
+            let base = if d.is("today") {
+                Some(0)
+            } else if d.is("tomorrow") {
+                Some(1)
+            } else if d.is("yesterday") {
+                Some(-1)
+            } else {
+                None
+            };
+            let sign = if w.is("after") {
+                Some(1)
+            } else if w.is("before") {
+                Some(-1)
+            } else {
+                None
+            };
+            if let (Some(base), Some(sign), Some(days)) = (base, sign, day_count(u, n)) {
+                return Some((i + 4, Sem::Count { unit: Unit::Day, n: base + sign * days }));
+            }
         }
         if next.is_some_and(|w| w.is("after") || w.is("before") || w.is("later") || w.is("earlier")) {
             return Some((i + 3, Sem::EventRelative { unit: u }));
         }
     }
     None
+}
+
+/// A count of days or weeks in days.
+fn day_count(u: Unit, n: i64) -> Option<i64> {
+    match u {
+        Unit::Day => Some(n),
+        Unit::Week => n.checked_mul(7),
+        Unit::Month | Unit::Year => None,
+    }
+}
+
+/// "in two weeks", "in a month" when a future verb governs them ("will … in two weeks"); without one, "in ten
+/// years" is too often a span ("the highest in ten years").
+fn in_count(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    if !toks.get(i)?.is("in") {
+        return None;
+    }
+    let n = count_of(toks.get(i + 1)?)?;
+    let u = unit_of(toks.get(i + 2)?)?;
+    if !future_before(toks, i) {
+        return None;
+    }
+    Some((i + 3, Sem::Count { unit: u, n }))
 }
 
 /// A modifier word at `i` and the index of what it modifies.
@@ -835,6 +1050,9 @@ fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
 }
 
 fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    if let Some((end, sem)) = in_count(toks, i) {
+        return Some(Match { first: i, end, sem, modifier: None });
+    }
     if let Some((modifier, j)) = modifier_at(toks, i) {
         if let Some((end, sem)) = core(toks, j) {
             let fits = match modifier {
@@ -977,7 +1195,10 @@ fn needs(sem: &Sem) -> Grain {
         | Sem::MonthOfRelYear { .. }
         | Sem::Season { .. }
         | Sem::Offset { unit: Unit::Year, .. } => Grain::Year,
-        Sem::Month { .. } | Sem::Offset { unit: Unit::Month, .. } => Grain::Month,
+        Sem::Count { unit: Unit::Year, .. } => Grain::Year,
+        Sem::Month { .. } | Sem::Offset { unit: Unit::Month, .. } | Sem::Count { unit: Unit::Month, .. } => {
+            Grain::Month
+        }
         _ => Grain::Day,
     }
 }
@@ -1039,13 +1260,8 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
                 Rel::Bare if future => fwd,
                 Rel::Bare => -back,
                 Rel::Last => -(if back == 0 { 7 } else { back }),
-                Rel::Next => {
-                    if fwd == 0 {
-                        7
-                    } else {
-                        fwd
-                    }
-                }
+                // "next Saturday" is the Saturday of next week (as chrono-node and Duckling read it).
+                Rel::Next => 7 + want - have,
                 Rel::This => want - have,
             };
             r.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
@@ -1060,18 +1276,45 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
             Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
         },
         Sem::EventRelative { .. } => None,
+        Sem::Count { unit, n } => match unit {
+            Unit::Day | Unit::Week => {
+                r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
+            }
+            Unit::Month => {
+                let d = shift_months(r, n)?;
+                month_value_of(d.year(), d.month())
+            }
+            Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
+        },
+        Sem::WeekdayOfWeek { weekday, week } => {
+            let monday = r.week(Weekday::Mon).first_day();
+            let delta = week.checked_mul(7)? + i64::from(weekday.num_days_from_monday());
+            monday.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
+        }
+        Sem::Range { from, to, year } => {
+            let end = resolve(&Sem::Date { year, month: to.0, day: to.1, weekday: None }, r, future)?;
+            let ey = end.first.year();
+            let sy = if from.0 > to.0 { ey - 1 } else { ey };
+            let start = NaiveDate::from_ymd_opt(sy, from.0, from.1)?;
+            if start > end.first {
+                return None;
+            }
+            let s = day_value_of(start);
+            Some(Value { text: format!("{}/{}", s.text, end.text), grain: Grain::Day, first: start, last: end.first })
+        }
     }
 }
 
 /// The grain an unresolved meaning would have.
 fn nominal_grain(sem: &Sem) -> Grain {
     match sem {
-        Sem::Date { .. } | Sem::Weekday { .. } => Grain::Day,
+        Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
         Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
         Sem::Season { .. } => Grain::Season,
         Sem::Year(_) => Grain::Year,
         Sem::Decade(_) => Grain::Decade,
-        Sem::Offset { unit, .. } | Sem::EventRelative { unit } => match unit {
+        Sem::Count { unit: Unit::Day | Unit::Week, .. } => Grain::Day,
+        Sem::Offset { unit, .. } | Sem::EventRelative { unit } | Sem::Count { unit, .. } => match unit {
             Unit::Day => Grain::Day,
             Unit::Week => Grain::Week,
             Unit::Month => Grain::Month,
