@@ -245,3 +245,58 @@ fn numbers_match_the_gold() {
     assert!(t.precision() >= 0.85 && t.recall() >= 0.85, "number precision or recall fell below 0.85");
     assert!(t.accuracy() >= 0.85, "number value accuracy fell below 0.85");
 }
+
+/// The fixture article with tricky dates: anchors, weekday checks, future verbs, ranges, years and numbers.
+#[test]
+fn the_time_fixture_reads_as_intended() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/time_fixture.txt");
+    let mut corpus = Corpus::new();
+    let input = storylines::Input::new("time_fixture.txt".to_string(), std::fs::read(&path).expect("fixture"));
+    corpus.add(&input).expect("fixture loads");
+    let a = &corpus.articles()[0];
+    assert_eq!(a.meta.published.as_ref().map(|p| p.value.as_str()), Some("2024-03-14"));
+    let ann = annotate(a);
+    let times: Vec<(String, Option<String>, Vec<String>)> = ann
+        .times
+        .iter()
+        .map(|t| {
+            let flags = t.flags.iter().map(|f| serde_json::to_value(f).unwrap().as_str().unwrap().to_string());
+            (a.slice(t.range).to_string(), t.value.clone(), flags.collect())
+        })
+        .collect();
+    let want: Vec<(&str, Option<&str>, Vec<&str>)> = vec![
+        ("Tuesday (March 12)", Some("2024-03-12"), vec![]),
+        ("two days after", None, vec!["unresolved"]),
+        ("Sunday, 10 March 2024", Some("2024-03-10"), vec![]),
+        ("Monday (March 12)", Some("2024-03-12"), vec!["weekday-mismatch"]),
+        ("last year", Some("2023"), vec![]),
+        ("December", Some("2023-12"), vec![]),
+        ("early 2022", Some("2022"), vec![]),
+        ("1990s", Some("199"), vec![]),
+        ("2024-03-13", Some("2024-03-13"), vec![]),
+        ("10-12 March", Some("2024-03-10/2024-03-12"), vec![]),
+        ("March 20", Some("2024-03-20"), vec!["after-publication"]),
+        ("March 28", Some("2024-03-28"), vec![]),
+        ("next month", Some("2024-04"), vec![]),
+        ("2023", Some("2023"), vec![]),
+    ];
+    let got: Vec<(&str, Option<&str>, Vec<&str>)> = times
+        .iter()
+        .map(|(t, v, f)| (t.as_str(), v.as_deref(), f.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(got, want);
+    let numbers: Vec<(String, f64, Option<String>, Option<String>)> = ann
+        .numbers
+        .iter()
+        .map(|n| (a.slice(n.range).to_string(), n.value, n.unit.clone(), n.counted.clone()))
+        .collect();
+    let want_numbers = vec![
+        ("two".to_string(), 2.0, None, Some("authorities".to_string())),
+        ("first".to_string(), 1.0, None, Some("round".to_string())),
+        ("1,500".to_string(), 1500.0, None, Some("workers".to_string())),
+        ("about 20 percent".to_string(), 20.0, Some("percent".to_string()), None),
+        ("2,000 tons".to_string(), 2000.0, Some("tons".to_string()), Some("steel".to_string())),
+        ("14".to_string(), 14.0, None, Some("ships".to_string())),
+    ];
+    assert_eq!(numbers, want_numbers);
+}
