@@ -322,8 +322,8 @@ pub(crate) fn word_value(lower: &str) -> Option<u64> {
     UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
-fn lower(t: &Tok<'_>) -> String {
-    t.text.to_lowercase()
+fn lower<'a>(t: &Tok<'a>) -> std::borrow::Cow<'a, str> {
+    t.lower()
 }
 
 fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
@@ -536,10 +536,10 @@ fn counted_after(toks: &[Tok<'_>], k: usize, has_unit: bool, value: f64, ordinal
             break;
         }
         let l = lower(t);
-        if STOP.contains(&l.as_str()) {
+        if STOP.contains(&&*l) {
             break;
         }
-        run.push(l);
+        run.push(l.into_owned());
         j += 1;
         // A cardinal above one counts a plural: the first plural word is the head ("two leaders comes").
         if !ordinal && value != 1.0 && run.last().is_some_and(|w| looks_plural(w)) {

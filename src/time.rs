@@ -204,7 +204,7 @@ pub(crate) struct Tok<'a> {
     pub(crate) end: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// Whether this token is the word `w` (ASCII case-insensitive).
     pub(crate) fn is(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
@@ -221,6 +221,15 @@ impl Tok<'_> {
             TokKind::Num => self.text.parse().ok(),
             TokKind::Ord => self.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok(),
             _ => None,
+        }
+    }
+
+    /// The token in ASCII lower case, borrowed when it already is (most words are).
+    pub(crate) fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(self.text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
         }
     }
 
@@ -369,7 +378,7 @@ fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
+    let lower = t.lower();
     let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
     let full = name.len() > 4 || name == "june" || name == "july";
     let ambiguous = matches!(name, "may" | "march") || !full;
@@ -387,7 +396,7 @@ fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
+    let lower = t.lower();
     let &(name, w) = WEEKDAYS.iter().find(|(n, _)| *n == lower)?;
     if name.len() <= 5 && !name.ends_with("day") && !t.capitalised() {
         return None;
@@ -399,7 +408,7 @@ fn season_of(t: &Tok<'_>) -> Option<(&'static str, u32)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
+    let lower = t.lower();
     SEASONS.iter().find(|(n, _, _)| *n == lower).map(|&(_, code, m)| (code, m))
 }
 
@@ -412,7 +421,7 @@ fn count_of(t: &Tok<'_>) -> Option<i64> {
         return Some(1);
     }
     if t.kind == TokKind::Word {
-        return crate::numbers::word_value(&t.text.to_ascii_lowercase()).and_then(|n| i64::try_from(n).ok());
+        return crate::numbers::word_value(&t.lower()).and_then(|n| i64::try_from(n).ok());
     }
     None
 }
@@ -430,7 +439,7 @@ fn unit_of(t: &Tok<'_>) -> Option<Unit> {
     if t.kind != TokKind::Word {
         return None;
     }
-    match t.text.to_ascii_lowercase().as_str() {
+    match t.lower().as_ref() {
         "day" | "days" => Some(Unit::Day),
         "week" | "weeks" => Some(Unit::Week),
         "month" | "months" => Some(Unit::Month),
@@ -710,7 +719,7 @@ fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 
 /// A month name in any case ("march" after "the 1st of").
 fn any_month(t: &Tok<'_>) -> Option<u32> {
-    let lower = t.text.to_ascii_lowercase();
+    let lower = t.lower();
     MONTHS.iter().find(|(n, _)| *n == lower && n.len() >= 3).map(|&(_, m)| m)
 }
 
@@ -724,7 +733,7 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let l = t.text.to_ascii_lowercase();
+    let l = t.lower();
     if let Some(v) = crate::numbers::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
         return Some((u32::try_from(v).ok()?, i + 1, true));
     }
@@ -734,7 +743,7 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
     if toks.get(j).is_some_and(|p| p.is_punct("-")) {
         j += 1;
     }
-    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.text.to_ascii_lowercase()).filter(|&u| u < 10)?;
+    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.lower()).filter(|&u| u < 10)?;
     let d = u32::try_from(tens + unit).ok().filter(|&d| d <= 31)?;
     Some((d, j + 1, true))
 }
@@ -786,9 +795,9 @@ fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
     }
     if let Some(n) = toks.get(i + 1) {
         if n.kind == TokKind::Word {
-            let lower = n.text.to_ascii_lowercase();
+            let lower = n.lower();
             let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
-            if COUNT_WORDS.contains(&lower.as_str()) || (plural && !NOT_COUNTED.contains(&lower.as_str())) {
+            if COUNT_WORDS.contains(&&*lower) || (plural && !NOT_COUNTED.contains(&&*lower)) {
                 return false;
             }
         }
@@ -921,8 +930,8 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
-    match lower.as_str() {
+    let lower = t.lower();
+    match &*lower {
         "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 1 })),
@@ -940,7 +949,7 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     // last / this / next + unit, weekday, month or season.
-    let rel = match lower.as_str() {
+    let rel = match &*lower {
         "last" | "past" | "previous" => Some(Rel::Last),
         "this" | "current" => Some(Rel::This),
         "next" | "coming" => Some(Rel::Next),
@@ -1033,7 +1042,7 @@ fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let m = match t.text.to_ascii_lowercase().as_str() {
+    let m = match t.lower().as_ref() {
         "early" => TimeMod::Early,
         "mid" => TimeMod::Mid,
         "late" => TimeMod::Late,
@@ -1050,6 +1059,9 @@ fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
 }
 
 fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    if toks.get(i)?.kind == TokKind::Punct {
+        return None;
+    }
     if let Some((end, sem)) = in_count(toks, i) {
         return Some(Match { first: i, end, sem, modifier: None });
     }
