@@ -355,13 +355,14 @@ fn digits(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     if t.kind != TokKind::Num {
         return None;
     }
-    let mut s = t.text.to_string();
+    // Digits are summed by hand: float parsing from strings would add kilobytes to the wasm.
+    let mut whole = digit_value(t.text)?;
     let mut j = i + 1;
     // Thousands separators: groups of three digits.
     while let (Some(c), Some(g)) = (toks.get(j), toks.get(j + 1)) {
         let prev = toks.get(j - 1)?;
         if c.is_punct(",") && adjacent(prev, c) && adjacent(c, g) && g.kind == TokKind::Num && g.text.len() == 3 {
-            s.push_str(g.text);
+            whole = whole * 1000.0 + digit_value(g.text)?;
             j += 2;
         } else {
             break;
@@ -369,13 +370,21 @@ fn digits(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     }
     if let (Some(p), Some(f)) = (toks.get(j), toks.get(j + 1)) {
         let prev = toks.get(j - 1)?;
-        if p.is_punct(".") && adjacent(prev, p) && adjacent(p, f) && f.kind == TokKind::Num {
-            s.push('.');
-            s.push_str(f.text);
+        if p.is_punct(".") && adjacent(prev, p) && adjacent(p, f) && f.kind == TokKind::Num && f.text.len() <= 9 {
+            let scale = 10f64.powi(i32::try_from(f.text.len()).ok()?);
+            whole += digit_value(f.text)? / scale;
             j += 2;
         }
     }
-    Some((s.parse().ok()?, false, j))
+    Some((whole, false, j))
+}
+
+/// The value of a run of ASCII digits (at most 15, so that it is exact in an f64).
+fn digit_value(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u64::from(b - b'0'))).map(|v| v as f64)
 }
 
 /// A number written in words at `i` ("fourteen", "twenty-five", "two hundred", "third").

@@ -14,6 +14,7 @@
 //! This module must not read a clock and must not look at other articles.
 
 use crate::article::Article;
+use crate::lexicon;
 use crate::text::TextRange;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
@@ -289,53 +290,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 // ---------------------------------------------------------------------------------------------------------
 // Lexicon
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
 /// Seasons with their TIMEX3 code and first month (winter starts in December of the year named).
 const SEASONS: &[(&str, &str, u32)] =
     &[("spring", "SP", 3), ("summer", "SU", 6), ("autumn", "FA", 9), ("fall", "FA", 9), ("winter", "WI", 12)];
@@ -378,12 +332,11 @@ fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.lower();
-    let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
-    let full = name.len() > 4 || name == "june" || name == "july";
-    let ambiguous = matches!(name, "may" | "march") || !full;
+    let m = lexicon::month_number(t.text)?;
+    let full = t.text.len() > 4 || t.text.eq_ignore_ascii_case("june") || t.text.eq_ignore_ascii_case("july");
+    let ambiguous = t.text.eq_ignore_ascii_case("may") || t.text.eq_ignore_ascii_case("march") || !full;
     if ambiguous && !t.capitalised() {
-        // "may", "march" and abbreviations in lower case only when a day number follows.
+        // "may", "march" in lower case only when a day number follows; abbreviations only capitalised.
         let day_follows = next.is_some_and(|n| matches!(n.kind, TokKind::Num | TokKind::Ord) && n.text.len() <= 4);
         if !day_follows || !full {
             return None;
@@ -396,12 +349,12 @@ fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.lower();
-    let &(name, w) = WEEKDAYS.iter().find(|(n, _)| *n == lower)?;
-    if name.len() <= 5 && !name.ends_with("day") && !t.capitalised() {
+    let n = lexicon::weekday_number(t.text)?;
+    let full = t.text.len() > 5 || t.text.to_ascii_lowercase().ends_with("day");
+    if !full && !t.capitalised() {
         return None;
     }
-    Some(w)
+    Weekday::try_from(u8::try_from(n).ok()?).ok()
 }
 
 fn season_of(t: &Tok<'_>) -> Option<(&'static str, u32)> {
@@ -492,6 +445,10 @@ enum Sem {
     Count { unit: Unit, n: i64 },
     /// A weekday of a week relative to the anchor's ("Friday next week": week +1).
     WeekdayOfWeek { weekday: Weekday, week: i64 },
+    /// A quarter ("Q3 2023", "the third quarter"); `year` is `None` when the text leaves it out.
+    Quarter { q: u32, year: Option<i32> },
+    /// A quarter relative to the anchor's ("last quarter": -1).
+    QuarterRel { n: i64 },
     /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
     /// `year` is the year of the end, `None` when the text leaves it out.
     Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
@@ -504,7 +461,10 @@ impl Sem {
             Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
                 matches!(rel, Rel::Next | Rel::This)
             }
-            Sem::Offset { n, .. } | Sem::Count { n, .. } | Sem::WeekdayOfWeek { week: n, .. } => *n >= 0,
+            Sem::Offset { n, .. }
+            | Sem::Count { n, .. }
+            | Sem::WeekdayOfWeek { week: n, .. }
+            | Sem::QuarterRel { n } => *n >= 0,
             Sem::MonthOfRelYear { offset, .. } => *offset >= 0,
             _ => false,
         }
@@ -512,7 +472,12 @@ impl Sem {
 
     fn is_explicit(&self) -> bool {
         matches!(self, Sem::Date { year: Some(_), .. } | Sem::MonthYear { .. } | Sem::Year(_) | Sem::Decade(_))
-            || matches!(self, Sem::Season { year: Some(_), .. } | Sem::Range { year: Some(_), .. })
+            || matches!(
+                self,
+                Sem::Season { year: Some(_), .. }
+                    | Sem::Range { year: Some(_), .. }
+                    | Sem::Quarter { year: Some(_), .. }
+            )
     }
 }
 
@@ -679,6 +644,10 @@ fn day_month_tail(
     first: Option<(Option<u32>, u32)>,
     _word: bool,
 ) -> Option<(usize, Sem)> {
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        let m = any_month(toks.get(j + 1)?)?;
+        return day_month_rest(toks, j + 2, d, m, first.map(|(_, d1)| d1));
+    }
     let m = month_of(toks.get(j)?, toks.get(j + 1))?;
     day_month_rest(toks, j + 1, d, m, first.map(|(_, d1)| d1))
 }
@@ -719,8 +688,7 @@ fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 
 /// A month name in any case ("march" after "the 1st of").
 fn any_month(t: &Tok<'_>) -> Option<u32> {
-    let lower = t.lower();
-    MONTHS.iter().find(|(n, _)| *n == lower && n.len() >= 3).map(|&(_, m)| m)
+    lexicon::month_number(t.text).filter(|_| t.kind == TokKind::Word)
 }
 
 /// A day of the month at `i`: digits ("9", "9th") or an ordinal word ("ninth", "twenty-fourth"); returns the
@@ -930,6 +898,9 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
         return None;
     }
+    if let Some(found) = quarter(toks, i) {
+        return Some(found);
+    }
     let lower = t.lower();
     match &*lower {
         "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
@@ -1011,6 +982,51 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     None
+}
+
+/// "Q3 2023", "the third quarter of 2024", "4th qtr", "last quarter".
+fn quarter(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    let is_quarter = |k: usize| toks.get(k).is_some_and(|w| w.is("quarter") || w.is("qtr"));
+    let (q, mut j) = if t.text == "Q" {
+        let n = toks.get(i + 1).filter(|n| n.kind == TokKind::Num && adjacent(t, n))?;
+        (n.num().and_then(|v| u32::try_from(v).ok())?, i + 2)
+    } else if is_quarter(i + 1) {
+        let q = if t.kind == TokKind::Ord {
+            t.num().and_then(|v| u32::try_from(v).ok())?
+        } else if t.is("last") || t.is("previous") || t.is("this") || t.is("current") || t.is("next") || t.is("coming")
+        {
+            let n = if t.is("last") || t.is("previous") {
+                -1
+            } else if t.is("next") || t.is("coming") {
+                1
+            } else {
+                0
+            };
+            return Some((i + 2, Sem::QuarterRel { n }));
+        } else {
+            u32::try_from(crate::numbers::ordinal_word_value(&t.lower())?).ok()?
+        };
+        (q, i + 2)
+    } else {
+        return None;
+    };
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    if toks.get(j).is_some_and(|w| w.is("of") || w.is_punct(",")) && toks.get(j + 1).and_then(year_value).is_some() {
+        j += 1;
+    }
+    if let Some(y) = toks.get(j).and_then(year_value) {
+        return Some((j + 1, Sem::Quarter { q, year: Some(y) }));
+    }
+    Some((j, Sem::Quarter { q, year: None }))
+}
+
+fn quarter_value_of(year: i32, q: u32) -> Option<Value> {
+    let first = month_start(year, 3 * q - 2)?;
+    let last = month_end(year, 3 * q)?;
+    Some(Value { text: format!("{year:04}-Q{q}"), grain: Grain::Quarter, first, last })
 }
 
 /// A count of days or weeks in days.
@@ -1204,13 +1220,15 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 fn needs(sem: &Sem) -> Grain {
     match sem {
         Sem::Month { rel: Rel::Bare | Rel::This, .. }
+        | Sem::Quarter { .. }
         | Sem::MonthOfRelYear { .. }
         | Sem::Season { .. }
         | Sem::Offset { unit: Unit::Year, .. } => Grain::Year,
         Sem::Count { unit: Unit::Year, .. } => Grain::Year,
-        Sem::Month { .. } | Sem::Offset { unit: Unit::Month, .. } | Sem::Count { unit: Unit::Month, .. } => {
-            Grain::Month
-        }
+        Sem::Month { .. }
+        | Sem::Offset { unit: Unit::Month, .. }
+        | Sem::Count { unit: Unit::Month, .. }
+        | Sem::QuarterRel { .. } => Grain::Month,
         _ => Grain::Day,
     }
 }
@@ -1288,6 +1306,16 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
             Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
         },
         Sem::EventRelative { .. } => None,
+        Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
+        Sem::Quarter { q, year: None } => {
+            let cur = (r.month() + 2) / 3;
+            let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
+            quarter_value_of(y, q)
+        }
+        Sem::QuarterRel { n } => {
+            let d = shift_months(r, n.checked_mul(3)?)?;
+            quarter_value_of(d.year(), (d.month() + 2) / 3)
+        }
         Sem::Count { unit, n } => match unit {
             Unit::Day | Unit::Week => {
                 r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
@@ -1323,6 +1351,7 @@ fn nominal_grain(sem: &Sem) -> Grain {
         Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
         Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
         Sem::Season { .. } => Grain::Season,
+        Sem::Quarter { .. } | Sem::QuarterRel { .. } => Grain::Quarter,
         Sem::Year(_) => Grain::Year,
         Sem::Decade(_) => Grain::Decade,
         Sem::Count { unit: Unit::Day | Unit::Week, .. } => Grain::Day,
@@ -1451,6 +1480,13 @@ mod tests {
         check("in 1991.", None, ("1991", Some("1991"), e, None, NONE));
         check("during the 1990s", None, ("1990s", Some("199"), e, None, NONE));
         check("in summer 2021", None, ("summer 2021", Some("2021-SU"), e, None, NONE));
+        check("profits in Q3 2023 rose", None, ("Q3 2023", Some("2023-Q3"), e, None, NONE));
+        check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
+        check(
+            "from 13 to 15 of July 2020",
+            None,
+            ("13 to 15 of July 2020", Some("2020-07-13/2020-07-15"), e, None, NONE),
+        );
     }
 
     #[test]
@@ -1494,6 +1530,9 @@ mod tests {
         check("yesterday", p, ("yesterday", Some("2023-11-09"), Published, None, NONE));
         check("two days ago", p, ("two days ago", Some("2023-11-08"), Published, None, NONE));
         check("next month", p, ("next month", Some("2023-12"), Published, None, NONE));
+        check("in the fourth quarter", p, ("fourth quarter", Some("2023-Q4"), Published, None, NONE));
+        check("in the first quarter", Some("2024-03-14"), ("first quarter", Some("2024-Q1"), Published, None, NONE));
+        check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
         check("last year", p, ("last year", Some("2022"), Published, None, NONE));
         check("this year", p, ("this year", Some("2023"), Published, None, NONE));
         check(
