@@ -398,8 +398,7 @@ fn words(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     let mut current: u64 = 0;
     let mut j = i;
     let mut any = false;
-    loop {
-        let Some(w) = toks.get(j) else { break };
+    while let Some(w) = toks.get(j) {
         let l = lower(w);
         if let Some(v) = word_value(&l) {
             current = current.saturating_add(v);

@@ -607,9 +607,8 @@ fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     }
     if let Some(c) = range_connector(toks, k) {
         // "March 10-12, 2023".
-        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| !toks.get(c).is_some_and(|t| year_value(t).is_some()))
-        {
-            if !toks.get(k2).is_some_and(|n| month_of(n, None).is_some()) {
+        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| toks.get(c).is_none_or(|t| year_value(t).is_none())) {
+            if toks.get(k2).is_none_or(|n| month_of(n, None).is_none()) {
                 let (end, sem) = finish_day(toks, k2, d2, m, None)?;
                 let Sem::Date { year, .. } = sem else { return None };
                 NaiveDate::from_ymd_opt(2000, m, d)?;
@@ -733,10 +732,13 @@ fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
     }
     // Part of a numeric date that did not parse ("2014-08-32", "06/31/2022"): not a year. "2019-2020" is.
     if let (Some(t), Some(sep), Some(n)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
-        if (sep.is_punct("-") || sep.is_punct("/")) && adjacent(t, sep) && adjacent(sep, n) && n.kind == TokKind::Num {
-            if sep.is_punct("/") || n.text.len() != 4 {
-                return false;
-            }
+        if (sep.is_punct("-") || sep.is_punct("/"))
+            && adjacent(t, sep)
+            && adjacent(sep, n)
+            && n.kind == TokKind::Num
+            && (sep.is_punct("/") || n.text.len() != 4)
+        {
+            return false;
         }
     }
     if let (Some(t), Some(sep), Some(p)) =
@@ -1308,13 +1310,13 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
         Sem::EventRelative { .. } => None,
         Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
         Sem::Quarter { q, year: None } => {
-            let cur = (r.month() + 2) / 3;
+            let cur = r.month().div_ceil(3);
             let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
             quarter_value_of(y, q)
         }
         Sem::QuarterRel { n } => {
             let d = shift_months(r, n.checked_mul(3)?)?;
-            quarter_value_of(d.year(), (d.month() + 2) / 3)
+            quarter_value_of(d.year(), d.month().div_ceil(3))
         }
         Sem::Count { unit, n } => match unit {
             Unit::Day | Unit::Week => {
