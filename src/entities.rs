@@ -819,7 +819,9 @@ fn classify(
     while let Some(&first) = idx.first() {
         let l = fold(word(first));
         let initial = first == 0 || after_open_quote(text, ws, first, article, cand.sentence);
-        let drop = is_stop_cap(&l)
+        let calendar_name =
+            is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(word(n))));
+        let drop = (is_stop_cap(&l) && !calendar_name)
             || (initial
                 && idx.len() > 1
                 && facts.lower.contains(&l)
@@ -1538,7 +1540,7 @@ mod tests {
     use crate::segment;
 
     /// An article whose whole text is one body paragraph.
-    pub(crate) fn article(body: &str) -> Article {
+    fn article(body: &str) -> Article {
         let all = TextRange::new(0, body.len());
         let sentences = segment::sentences(body, all)
             .into_iter()

@@ -20,7 +20,7 @@ fn gold(name: &str) -> Value {
 }
 
 fn norm(s: &str) -> String {
-    let s = s.replace('’', "'");
+    let s = s.replace('’', "'").replace('\u{a0}', " ");
     let s = s.strip_suffix("'s").unwrap_or(&s);
     s.to_lowercase().trim().to_string()
 }
