@@ -51,6 +51,8 @@ pub struct Mention {
     pub role_range: Option<TextRange>,
     /// Index of the sentence it is in.
     pub sentence: Option<usize>,
+    /// The kind is a default guess (nothing in the name or its context told it); merging may overrule it.
+    pub guessed: bool,
 }
 
 /// One entity across the corpus.
@@ -575,7 +577,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The words of a name, possessive endings removed.
 fn name_parts(name: &str) -> Vec<&str> {
-    name.split_whitespace().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect()
+    let mut parts: Vec<&str> =
+        name.split_whitespace().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    // Generational suffixes are not the surname ("John Doe Jr.").
+    while parts.len() > 1
+        && parts.last().is_some_and(|p| matches!(p.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+    {
+        parts.pop();
+    }
+    parts
 }
 
 /// Initials of the capitalised words of an expansion ("North Atlantic Treaty Organization" → "NATO").
@@ -720,7 +730,10 @@ fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
                 j += 1;
                 continue;
             }
-            if !plain_gap(text, last.full_end, next.range.start) {
+            let initial_dot = last.range.len() == 1
+                && last.range.slice(text).chars().all(char::is_uppercase)
+                && text.get(last.range.end..next.range.start) == Some(". ");
+            if !plain_gap(text, last.full_end, next.range.start) && !initial_dot {
                 break;
             }
             if name_like(j) {
@@ -821,10 +834,11 @@ fn classify(
         let initial = first == 0 || after_open_quote(text, ws, first, article, cand.sentence);
         let calendar_name =
             is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(word(n))));
+        let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
         let drop = (is_stop_cap(&l) && !calendar_name)
             || (initial
                 && idx.len() > 1
-                && facts.lower.contains(&l)
+                && (facts.lower.contains(&l) || participle)
                 && !facts.known.contains(&l)
                 && !res.given.contains(&l)
                 && !res.places.contains_key(&l)
@@ -856,6 +870,31 @@ fn classify(
             return Vec::new();
         }
     }
+    // A title inside a sequence splits it: "Superior Court Judge Jane Doe" is Jane Doe with her role.
+    let split = idx.iter().rposition(|&i| {
+        let l = fold(word(i));
+        res.titles.contains(&l) && !res.demonyms.contains_key(&l) && !matches!(l.as_str(), "first" | "former" | "late")
+    });
+    if let Some(k) = split.filter(|&k| k > 0 && k + 1 < idx.len()) {
+        let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(word(i))).collect();
+        let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
+        if personal && !tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
+            idx.drain(..=k);
+            let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return Vec::new() };
+            let (Some(fw), Some(lw)) = (ws.get(first), ws.get(last)) else { return Vec::new() };
+            let range = TextRange::new(fw.range.start, lw.range.end);
+            let (role, role_range) = role_before(text, ws, first, res);
+            return vec![Mention {
+                range,
+                kind: EntityKind::Person,
+                name: range.slice(text).to_string(),
+                role,
+                role_range,
+                sentence: Some(cand.sentence),
+                guessed: false,
+            }];
+        }
+    }
     // Organisations keep their leading modifiers ("Foreign Ministry"); others split off a role.
     let lowers: Vec<String> = idx.iter().map(|&i| fold(word(i))).collect();
     let last_lower = lowers.last().cloned().unwrap_or_default();
@@ -875,6 +914,10 @@ fn classify(
     }
     // Trailing role words are not part of a name ("a U.S. News Reporter").
     while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(word(l)))) {
+        let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(word(b)));
+        if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
+            break;
+        }
         idx.pop();
     }
     let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(word(i)).as_str()))
@@ -898,20 +941,28 @@ fn classify(
     if idx.len() == 1 && !facts.known_twice(&lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
         return Vec::new();
     }
-    let kind = kind_of(text, ws, &idx, cand, facts, res, !role_words.is_empty());
-    let Some(kind) = kind else { return Vec::new() };
+    let kind = kind_of(text, ws, &idx, cand, res, !role_words.is_empty());
+    let Some((kind, guessed)) = kind else { return Vec::new() };
     let (role, role_range) = if kind == EntityKind::Person { role_before(text, ws, first, res) } else { (None, None) };
     let name = if kind == EntityKind::Place {
         res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string())
     } else {
         surface.to_string()
     };
-    vec![Mention { range, kind, name, role, role_range, sentence: Some(cand.sentence) }]
+    vec![Mention { range, kind, name, role, role_range, sentence: Some(cand.sentence), guessed }]
 }
 
 fn place_mention(range: TextRange, surface: &str, sentence: usize, res: &Resources) -> Mention {
     let name = res.places.get(&fold(surface)).cloned().unwrap_or_else(|| surface.to_string());
-    Mention { range, kind: EntityKind::Place, name, role: None, role_range: None, sentence: Some(sentence) }
+    Mention {
+        range,
+        kind: EntityKind::Place,
+        name,
+        role: None,
+        role_range: None,
+        sentence: Some(sentence),
+        guessed: false,
+    }
 }
 
 /// In a heading, only runs of words the body confirms (or places and acronyms) are names.
@@ -931,12 +982,12 @@ fn heading_mentions(
                 let range = TextRange::new(wa.range.start, wb.range.end);
                 let s = range.slice(text);
                 let l = fold(s);
-                let kind = if res.places.contains_key(&l) {
-                    EntityKind::Place
+                let (kind, guessed) = if res.places.contains_key(&l) {
+                    (EntityKind::Place, false)
                 } else if is_acronym(s) || res.org_words.contains(l.rsplit(' ').next().unwrap_or("")) {
-                    EntityKind::Organization
+                    (EntityKind::Organization, false)
                 } else {
-                    EntityKind::Person
+                    (EntityKind::Person, true)
                 };
                 let name = if kind == EntityKind::Place { res.places.get(&l).cloned() } else { None };
                 out.push(Mention {
@@ -946,6 +997,7 @@ fn heading_mentions(
                     role: None,
                     role_range: None,
                     sentence: Some(sentence),
+                    guessed,
                 });
             }
         }
@@ -986,38 +1038,37 @@ fn kind_of(
     ws: &[Tok],
     idx: &[usize],
     cand: &Candidate,
-    facts: &ArticleFacts,
     res: &Resources,
     had_title: bool,
-) -> Option<EntityKind> {
+) -> Option<(EntityKind, bool)> {
     let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
     let lowers: Vec<String> = idx.iter().map(|&i| fold(word(i))).collect();
     let joined = lowers.join(" ");
     if res.places.contains_key(&joined) {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
     let last = lowers.last().map(String::as_str).unwrap_or("");
     if cand.numbered {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if lowers.iter().any(|l| res.org_words.contains(l)) {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if PLACE_WORDS.contains(&last) && lowers.len() > 1 {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
     let (Some(&first_i), Some(&last_i)) = (idx.first(), idx.last()) else { return None };
     // Context: "the X agency", "news agency X".
     let after = ws.get(last_i + 1).map(|w| fold(w.range.slice(text)));
     let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| fold(w.range.slice(text)));
     if after.as_deref().is_some_and(|a| res.org_nouns.contains(a)) {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if before.as_deref().is_some_and(|b| res.org_nouns.contains(b) && b != "party") {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if idx.len() == 1 && is_acronym(word(first_i)) {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     // "in X, Country" and "X and Y People's Republics" are places.
     let comma_place = ws.get(last_i + 1).is_some_and(|n| {
@@ -1034,25 +1085,28 @@ fn kind_of(
         place_word
     };
     if idx.len() == 1 && (comma_place || shared_place_word) {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
     if had_title {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
     if lowers.first().is_some_and(|f| res.given.contains(f)) {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
     if lowers.iter().any(|l| has_surname_ending(l)) {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
     if before.as_deref().is_some_and(|b| res.titles.contains(b)) {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
-    let _ = facts;
-    if (2..=4).contains(&lowers.len()) && lowers.iter().all(|l| l.chars().all(|c| c.is_alphabetic() || c == '-')) {
-        return Some(EntityKind::Person);
+    if idx.len() == 1 && before.as_deref().is_some_and(|b| matches!(b, "in" | "near" | "from")) {
+        return Some((EntityKind::Place, true));
     }
-    Some(EntityKind::Organization)
+    let name_words = lowers.iter().all(|l| l.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
+    if (2..=4).contains(&lowers.len()) && name_words {
+        return Some((EntityKind::Person, true));
+    }
+    Some((EntityKind::Organization, true))
 }
 
 /// The role written before a person's name: titles, demonyms and attached capitalised modifiers
@@ -1120,6 +1174,7 @@ fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found:
                     role: None,
                     role_range: None,
                     sentence: Some(si),
+                    guessed: false,
                 });
             }
         }
@@ -1240,6 +1295,8 @@ struct Local {
     mentions: Vec<(usize, String)>,
     /// Acronym written for it in the article, if any.
     acronym: Option<String>,
+    /// Every mention's kind was a default guess.
+    guessed: bool,
 }
 
 /// A disjoint-set forest over local entities that refuses to join two names of one article.
@@ -1391,6 +1448,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                     name: m.name.clone(),
                     mentions: Vec::new(),
                     acronym: None,
+                    guessed: true,
                 });
                 locals.len() - 1
             });
@@ -1400,6 +1458,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                     l.acronym = Some(surface.replace('.', ""));
                 }
                 l.mentions.push((mi, surface));
+                l.guessed &= m.guessed;
             }
         }
     }
@@ -1419,7 +1478,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             if a.article == b.article {
                 continue;
             }
-            if a.kind == b.kind && a.name == b.name {
+            if a.name == b.name && (a.kind == b.kind || a.guessed || b.guessed) {
                 clusters.union(i, j);
             }
         }
@@ -1445,7 +1504,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
-        if a.kind != EntityKind::Person || a.name.contains(' ') {
+        if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
             continue;
         }
         let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
@@ -1475,7 +1534,15 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     }
     let mut entities: Vec<Entity> = Vec::new();
     for (root, members) in groups {
-        let kind = members.first().and_then(|&i| locals.get(i)).map_or(EntityKind::Organization, |l| l.kind);
+        // The kind most members were told (guesses count only when nothing was told).
+        let mut votes: BTreeMap<(bool, EntityKind), usize> = BTreeMap::new();
+        for l in members.iter().filter_map(|&i| locals.get(i)) {
+            *votes.entry((!l.guessed, l.kind)).or_insert(0) += 1;
+        }
+        let kind = votes
+            .iter()
+            .max_by_key(|((told, k), c)| (*told, **c, std::cmp::Reverse(*k)))
+            .map_or(EntityKind::Organization, |((_, k), _)| *k);
         // Canonical name: the name most articles use, preferring multi-word names, then the longer, then the
         // alphabetically first (never the order articles came in).
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
