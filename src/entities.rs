@@ -1248,11 +1248,23 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
                 ps.last().is_some_and(|l| fold(l) == p || (p.len() >= 4 && translit_key(l) == translit_key(&p)))
                     || ps.first().is_some_and(|f| fold(f) == p)
             };
-            // The nearest full name before; else the first after.
-            let before = fulls.iter().filter(|f| f.0 < start).filter(matches).max_by_key(|f| f.0);
-            let after = fulls.iter().filter(|f| f.0 > start).filter(matches).min_by_key(|f| f.0);
-            if let Some((_, ps, _)) = before.or(after) {
-                new_name = fullest(ps);
+            // The one full name it fits; two different people sharing the surname leave it unresolved.
+            // Unless one of them dominates the article (more than twice the mentions in full of any other).
+            let mut fits: BTreeMap<String, usize> = BTreeMap::new();
+            for (_, ps, _) in fulls.iter().filter(matches) {
+                if let Some(n) = fullest(ps) {
+                    *fits.entry(n).or_insert(0) += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, String)> = fits.into_iter().map(|(n, c)| (c, n)).collect();
+            ranked.sort_by(|a, b| b.cmp(a));
+            let dominant = match ranked.as_slice() {
+                [(_, only)] => Some(only.clone()),
+                [(c1, top), (c2, _), ..] if *c1 > 2 * *c2 => Some(top.clone()),
+                _ => None,
+            };
+            if let Some(n) = dominant {
+                new_name = Some(n);
                 new_kind = EntityKind::Person;
             }
         }
@@ -1269,6 +1281,23 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
                     m.role = role;
                     m.role_range = rr;
                 }
+            }
+        }
+    }
+    // One name, one kind within an article: what was told wins over guesses, a person guess over others.
+    let mut kinds: BTreeMap<String, (bool, EntityKind)> = BTreeMap::new();
+    for m in found.iter() {
+        let rank = |(told, k): (bool, EntityKind)| (told, k == EntityKind::Person, std::cmp::Reverse(k));
+        let e = kinds.entry(fold(&m.name)).or_insert((!m.guessed, m.kind));
+        if rank((!m.guessed, m.kind)) > rank(*e) {
+            *e = (!m.guessed, m.kind);
+        }
+    }
+    for m in found.iter_mut() {
+        if let Some(&(told, k)) = kinds.get(&fold(&m.name)) {
+            if m.kind != k && m.guessed {
+                m.kind = k;
+                m.guessed = !told;
             }
         }
     }

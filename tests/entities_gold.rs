@@ -237,3 +237,42 @@ fn quotes_match_the_hand_written_gold() {
     assert!(f >= 0.85, "quote F1 {f:.3} fell below the floor");
     assert!(s.speaker_accuracy >= 0.8, "speaker accuracy {:.3}", s.speaker_accuracy);
 }
+
+/// The project's own fixtures (`tests/data/entities_*.txt`): two ministers sharing a surname, the same names in
+/// other transliterations, an acronym with and without its expansion.
+#[test]
+fn fixture_namesakes_transliterations_and_acronyms() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let files = vec![dir.join("entities_namesakes.txt"), dir.join("entities_variants.txt")];
+    let export = common::export(&common::inputs(&files));
+    let entity = |id: &str| export.entities.iter().find(|e| e.id == id);
+    let ids: Vec<&str> = export.entities.iter().map(|e| e.id.as_str()).collect();
+    println!("{ids:#?}");
+    // Two people sharing a surname stay two people, each with both articles' spellings.
+    let oleg = entity("person:oleg-kovalenko").expect("Oleg Kovalenko");
+    let iryna = entity("person:iryna-kovalenko").expect("Iryna Kovalenko");
+    let articles =
+        |e: &storylines::export::EntityOut| e.mentions.iter().map(|m| m.article.clone()).collect::<BTreeSet<_>>();
+    assert_eq!(articles(oleg).len(), 2, "{:?}", oleg.aliases);
+    assert_eq!(articles(iryna).len(), 2, "{:?}", iryna.aliases);
+    assert!(oleg.aliases.contains(&"Oleh Kovalenko".to_string()), "{:?}", oleg.aliases);
+    assert!(iryna.aliases.contains(&"Iryna Kowalenko".to_string()), "{:?}", iryna.aliases);
+    assert!(!oleg.why.is_empty() && !iryna.why.is_empty());
+    // Roles stay apart from names.
+    let roles: BTreeSet<String> = oleg.mentions.iter().filter_map(|m| m.role.clone()).collect();
+    assert!(roles.contains("Energy Minister"), "{roles:?}");
+    // The acronym and its expansion are one organisation across both articles.
+    let agency = entity("organization:eastern-partnership-energy-agency").expect("the agency");
+    assert_eq!(articles(agency).len(), 2);
+    assert!(agency.aliases.contains(&"EPEA".to_string()));
+    // "Novak" and "Nowak" with the same given name are one person.
+    let nowak = export.entities.iter().find(|e| e.name.starts_with("Marek")).expect("Marek");
+    assert_eq!(articles(nowak).len(), 2, "{:?}", nowak.aliases);
+    // Quotes: the pronoun "She" is Iryna; the second sentence of Oleg's quote is its own quote with no verb
+    // of its own, and the partial quote belongs to the director.
+    let speaker_of = |text: &str| export.quotes.iter().find(|q| q.text.contains(text)).and_then(|q| q.speaker.clone());
+    assert_eq!(speaker_of("We cannot sign").as_deref(), Some("person:iryna-kovalenko"));
+    assert_eq!(speaker_of("good for every household").as_deref(), Some("person:oleg-kovalenko"));
+    assert_eq!(speaker_of("storm in a teacup").as_deref(), Some(nowak.id.as_str()));
+    assert_eq!(speaker_of("We are patient").as_deref(), Some("person:sandra-dubois"));
+}
