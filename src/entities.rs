@@ -492,6 +492,9 @@ fn fold_char(c: char) -> char {
 
 /// Lowercase, diacritics folded, typographic apostrophes made straight.
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars().flat_map(char::to_lowercase).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
 }
 
@@ -1165,7 +1168,8 @@ fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found:
             if !first_char(s).is_some_and(char::is_lowercase) {
                 continue;
             }
-            let hit = surnames.iter().find(|(n, &count)| count >= 2 && fold(n) == fold(s));
+            let folded = fold(s);
+            let hit = surnames.iter().find(|(n, &count)| count >= 2 && n.len() == s.len() && fold(n) == folded);
             if let Some((n, _)) = hit {
                 extra.push(Mention {
                     range: w.range,
@@ -1232,7 +1236,6 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
     for i in 0..found.len() {
         let Some(m) = found.get(i) else { continue };
         let surface = m.range.slice(text).to_string();
-        let start = m.range.start;
         let kind = m.kind;
         let parts: Vec<String> = name_parts(&m.name).iter().map(|p| p.to_string()).collect();
         let mut new_name: Option<String> = None;
@@ -1275,7 +1278,8 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             if m.kind != new_kind {
                 m.kind = new_kind;
                 if new_kind == EntityKind::Person && m.role.is_none() {
-                    let ws = words(text, TextRange::new(0, m.range.end));
+                    let from = m.sentence.and_then(|si| article.sentences.get(si)).map_or(0, |s| s.range.start);
+                    let ws = words(text, TextRange::new(from, m.range.end));
                     let first = ws.len().saturating_sub(1);
                     let (role, rr) = role_before(text, &ws, first, res);
                     m.role = role;
