@@ -280,10 +280,8 @@ fn the_time_fixture_reads_as_intended() {
         ("next month", Some("2024-04"), vec![]),
         ("2023", Some("2023"), vec![]),
     ];
-    let got: Vec<(&str, Option<&str>, Vec<&str>)> = times
-        .iter()
-        .map(|(t, v, f)| (t.as_str(), v.as_deref(), f.iter().map(String::as_str).collect()))
-        .collect();
+    let got: Vec<(&str, Option<&str>, Vec<&str>)> =
+        times.iter().map(|(t, v, f)| (t.as_str(), v.as_deref(), f.iter().map(String::as_str).collect())).collect();
     assert_eq!(got, want);
     let numbers: Vec<(String, f64, Option<String>, Option<String>)> = ann
         .numbers
