@@ -712,15 +712,14 @@ fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
     let mut i = 0;
     while i < ws.len() {
         if !name_like(i) {
-            // Capitalised parts of a hyphenated word that are places or acronyms ("EU-sanctioned").
+            // Not written as a name (lowercase, a month, "Russian-speaking").
             i += 1;
             continue;
         }
         let mut seq = vec![i];
         let mut j = i + 1;
         let mut numbered = false;
-        loop {
-            let Some(last) = seq.last().and_then(|&k| ws.get(k)) else { break };
+        while let Some(last) = seq.last().and_then(|&k| ws.get(k)) {
             let Some(next) = ws.get(j) else { break };
             // A possessive ends a name unless an organisation or place word follows ("People's Republic").
             if last.possessive {

@@ -417,7 +417,7 @@ impl Context<'_> {
                 && !self.is_object(m)
         };
         // A person named earlier in the same sentence ("X sparked anger when he claimed …").
-        let same = self.mentions.iter().enumerate().filter(|(_, m)| fits(m) && m.sentence == Some(here)).next_back();
+        let same = self.mentions.iter().enumerate().rfind(|(_, m)| fits(m) && m.sentence == Some(here));
         if let Some((i, _)) = same {
             return Some(i);
         }
@@ -555,7 +555,7 @@ mod tests {
     }
 
     /// (quoted text, speaker text as its mention is written, verb, direct)
-    fn quotes(body: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+    fn quotes(body: &str) -> Vec<Row> {
         let a = article(body);
         let ms = entities::mentions(&a);
         extract(&a, &ms)
@@ -567,13 +567,16 @@ mod tests {
             .collect()
     }
 
-    fn q(t: &str, s: Option<&str>, v: Option<&str>, d: bool) -> (String, Option<String>, Option<String>, bool) {
+    /// (quoted text, speaker name, verb, direct)
+    type Row = (String, Option<String>, Option<String>, bool);
+
+    fn q(t: &str, s: Option<&str>, v: Option<&str>, d: bool) -> Row {
         (t.to_string(), s.map(str::to_string), v.map(str::to_string), d)
     }
 
     #[test]
     fn attribution_patterns() {
-        let cases: Vec<(&str, Vec<(String, Option<String>, Option<String>, bool)>)> = vec![
+        let cases: Vec<(&str, Vec<Row>)> = vec![
             ("\"We will win,\" John Smith said.", vec![q("We will win,", Some("John Smith"), Some("said"), true)]),
             (
                 "“We will win,” said Chancellor Hans Weber.",
