@@ -160,7 +160,8 @@ fn lines_recurring_across_articles_are_furniture_in_the_export_without_renumberi
         panic!("articles load")
     };
     // Same sentences, same ids, with or without the other article.
-    let ids = |x: &storylines::export::ArticleOut| x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>();
+    let ids =
+        |x: &storylines::export::ArticleOut| x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>();
     assert_eq!(ids(a1), ids(a2));
     let kinds: Vec<String> = a2.paragraphs.iter().map(|p| format!("{:?}", p.kind)).collect();
     assert_eq!(kinds, ["Headline", "Body", "Body", "Furniture", "Furniture"]);
