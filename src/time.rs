@@ -488,6 +488,8 @@ struct Match {
     end: usize,
     sem: Sem,
     modifier: Option<TimeMod>,
+    /// A time of day attached to a day ("Thursday at 3 pm"): hour and minute.
+    time: Option<(u32, u32)>,
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -874,6 +876,12 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             // A bare abbreviation ("Mar", "Dec") is too often something else.
             return None;
         }
+        // A bare "May" opening a sentence is the modal verb ("May the best team win").
+        let opens =
+            i.checked_sub(1).and_then(|k| toks.get(k)).is_none_or(|p| matches!(p.text, "." | "!" | "?" | "\"" | "“"));
+        if t.text.eq_ignore_ascii_case("may") && opens {
+            return None;
+        }
         return Some((i + 1, Sem::Month { month: m, rel: Rel::Bare }));
     }
     if let Some((code, first_month)) = season_of(t) {
@@ -1081,7 +1089,7 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
         return None;
     }
     if let Some((end, sem)) = in_count(toks, i) {
-        return Some(Match { first: i, end, sem, modifier: None });
+        return Some(Match { first: i, end, sem, modifier: None, time: None });
     }
     if let Some((modifier, j)) = modifier_at(toks, i) {
         if let Some((end, sem)) = core(toks, j) {
@@ -1100,11 +1108,11 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
                 TimeMod::Before | TimeMod::After => !matches!(sem, Sem::EventRelative { .. }),
             };
             if fits {
-                return Some(Match { first: i, end, sem, modifier: Some(modifier) });
+                return Some(Match { first: i, end, sem, modifier: Some(modifier), time: None });
             }
         }
     }
-    let (end, sem) = core(toks, i)?;
+    let Some((end, sem)) = core(toks, i) else { return standalone_time(toks, i) };
     let modifier = match sem {
         Sem::EventRelative { .. } => {
             let w = end.checked_sub(1).and_then(|k| toks.get(k));
@@ -1116,7 +1124,114 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
         }
         _ => None,
     };
-    Some(Match { first: i, end, sem, modifier })
+    Some(Match { first: i, end, sem, modifier, time: None })
+}
+
+/// Words after which a bare "9:30" reads as a time of day.
+const TIME_CUES: &[&str] = &["at", "by", "from", "until", "till", "around", "about", "before", "after", "since"];
+
+/// "a.m.", "am", "p.m.", "pm" at `j`: whether it is afternoon, and the index after it.
+fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize)> {
+    let t = toks.get(j)?;
+    if t.is("am") || t.is("pm") {
+        return Some((t.is("pm"), j + 1));
+    }
+    if (t.is("a") || t.is("p"))
+        && toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d))
+        && toks.get(j + 2).is_some_and(|m| m.is("m"))
+    {
+        let end = if toks.get(j + 3).is_some_and(|d| d.is_punct(".")) { j + 4 } else { j + 3 };
+        return Some((t.is("p"), end));
+    }
+    None
+}
+
+/// A time of day at `i` ("3 pm", "3:30 p.m.", "15:30" after "at", "noon"): hour, minute, index after it.
+fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, usize)> {
+    let t = toks.get(i)?;
+    let cued =
+        attached || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| TIME_CUES.iter().any(|c| p.is(c)));
+    if t.is("noon") || t.is("midday") {
+        return Some((12, 0, i + 1));
+    }
+    if t.is("midnight") && cued {
+        return Some((0, 0, i + 1));
+    }
+    if t.kind != TokKind::Num || t.text.len() > 2 {
+        return None;
+    }
+    let mut hour = u32::try_from(t.num()?).ok()?;
+    let mut minute = 0;
+    let mut j = i + 1;
+    let mut colon = false;
+    if let (Some(c), Some(m)) = (toks.get(j), toks.get(j + 1)) {
+        if (c.is_punct(":") || c.is_punct("."))
+            && adjacent(t, c)
+            && adjacent(c, m)
+            && m.kind == TokKind::Num
+            && m.text.len() == 2
+        {
+            minute = u32::try_from(m.num()?).ok()?;
+            colon = c.is_punct(":");
+            j += 2;
+        }
+    }
+    if minute > 59 {
+        return None;
+    }
+    if let Some((pm, end)) = meridiem(toks, j) {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+        return Some((hour, minute, end));
+    }
+    if colon && cued && hour <= 23 && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
+        return Some((hour, minute, j));
+    }
+    None
+}
+
+/// A time of day without a day before it: "at 3 pm" (on the anchor's day), "3 pm on Thursday", "5 pm tomorrow".
+fn standalone_time(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    let (h, m, mut end) = time_of_day(toks, i, false)?;
+    let mut sem = Sem::Offset { unit: Unit::Day, n: 0 };
+    let k = if toks.get(end).is_some_and(|t| t.is("on")) { end + 1 } else { end };
+    if let Some((e, day)) = core(toks, k).filter(|(_, d)| day_level(d)) {
+        sem = day;
+        end = e;
+    }
+    Some(Match { first: i, end, sem, modifier: None, time: Some((h, m)) })
+}
+
+/// Whether a meaning names a single day (to which a time of day can attach).
+fn day_level(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Date { .. }
+            | Sem::Weekday { .. }
+            | Sem::WeekdayOfWeek { .. }
+            | Sem::Offset { unit: Unit::Day, .. }
+            | Sem::Count { unit: Unit::Day | Unit::Week, .. }
+    )
+}
+
+/// Attaches a following time of day to a day: "Thursday at 3 pm", "9 November 2023, 10:05".
+fn attach_time(toks: &[Tok<'_>], m: &mut Match) {
+    if m.time.is_some() || !day_level(&m.sem) {
+        return;
+    }
+    let mut j = m.end;
+    if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| TIME_CUES.iter().any(|c| t.is(c))) {
+        j += 1;
+    }
+    if let Some((h, mi, end)) = time_of_day(toks, j, true) {
+        m.time = Some((h, mi));
+        m.end = end;
+    }
 }
 
 /// Whether the verb governing the expression at token `i` is in the future: the nearest tense cue before it
@@ -1384,10 +1499,11 @@ impl Scanner {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let Some(m) = recognise(&toks, i) else {
+            let Some(mut m) = recognise(&toks, i) else {
                 i += 1;
                 continue;
             };
+            attach_time(&toks, &mut m);
             let (Some(first), Some(last)) = (toks.get(m.first), m.end.checked_sub(1).and_then(|k| toks.get(k))) else {
                 i += 1;
                 continue;
@@ -1431,8 +1547,15 @@ impl Scanner {
                 self.context = Some(Reference { date: v.first, grain: v.grain, kind: Anchor::Context });
             }
         }
-        let grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
+        let mut grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
         let days = value.as_ref().map(|v| (day_number(v.first), day_number(v.last)));
+        let mut value = value;
+        if let Some((h, mi)) = m.time {
+            grain = Grain::Time;
+            if let Some(v) = value.as_mut().filter(|v| v.grain == Grain::Day && !v.text.contains('/')) {
+                v.text = format!("{}T{h:02}:{mi:02}", v.text);
+            }
+        }
         TimeExpr {
             range,
             value: value.map(|v| v.text),
@@ -1508,7 +1631,15 @@ mod tests {
 
     #[test]
     fn bare_numbers_are_not_years() {
-        for text in ["sold 2000 tickets", "about 1500 people came", "a $2024 bill", "1,2024 units", "it cost 2,500"] {
+        for text in [
+            "won 3:1 on aggregate",
+            "a 2.50 fee",
+            "sold 2000 tickets",
+            "about 1500 people came",
+            "a $2024 bill",
+            "1,2024 units",
+            "it cost 2,500",
+        ] {
             check(text, None, ("", None, Explicit, None, NONE));
         }
         check("from 1850 onwards", None, ("1850", Some("1850"), Explicit, None, NONE));
@@ -1537,6 +1668,14 @@ mod tests {
         check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
         check("last year", p, ("last year", Some("2022"), Published, None, NONE));
         check("this year", p, ("this year", Some("2023"), Published, None, NONE));
+        check(
+            "They met on Thursday at 3 p.m. in",
+            p,
+            ("Thursday at 3 p.m.", Some("2023-11-09T15:00"), Published, None, NONE),
+        );
+        check("The vote closed at 10:30 local time.", p, ("10:30", Some("2023-11-10T10:30"), Published, None, NONE));
+        check("at 5pm tomorrow", p, ("5pm tomorrow", Some("2023-11-11T17:00"), Published, None, NONE));
+        check("on 9 March 2021, 14:05", None, ("9 March 2021, 14:05", Some("2021-03-09T14:05"), Explicit, None, NONE));
         check(
             "They will meet again on November 23rd.",
             p,
