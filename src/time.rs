@@ -449,6 +449,8 @@ enum Sem {
     Quarter { q: u32, year: Option<i32> },
     /// A quarter relative to the anchor's ("last quarter": -1).
     QuarterRel { n: i64 },
+    /// A holiday ("Christmas", "Easter 2024", "last Thanksgiving"); `year` is `None` when the text leaves it out.
+    Holiday { h: Holiday, year: Option<i32>, rel: Rel },
     /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
     /// `year` is the year of the end, `None` when the text leaves it out.
     Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
@@ -458,7 +460,7 @@ impl Sem {
     /// Whether the words themselves point after the anchor ("next week", "this year", "in two days").
     fn looks_forward(&self) -> bool {
         match self {
-            Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
+            Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } | Sem::Holiday { rel, .. } => {
                 matches!(rel, Rel::Next | Rel::This)
             }
             Sem::Offset { n, .. }
@@ -477,6 +479,7 @@ impl Sem {
                 Sem::Season { year: Some(_), .. }
                     | Sem::Range { year: Some(_), .. }
                     | Sem::Quarter { year: Some(_), .. }
+                    | Sem::Holiday { year: Some(_), .. }
             )
     }
 }
@@ -911,6 +914,9 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     if let Some(found) = quarter(toks, i) {
         return Some(found);
     }
+    if let Some(found) = holiday(toks, i) {
+        return Some(found);
+    }
     let lower = t.lower();
     match &*lower {
         "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
@@ -992,6 +998,127 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     None
+}
+
+/// Holidays whose date follows from the year alone (general calendar knowledge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    Fixed(u32, u32),
+    /// Days after Easter Sunday (Good Friday -2, Easter Monday +1).
+    Easter(i64),
+    /// The fourth Thursday of November (US Thanksgiving).
+    Thanksgiving,
+}
+
+/// A holiday name at `i`: the holiday and the index after it.
+fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
+    let t = toks.get(i)?;
+    let next_is = |k: usize, w: &str| toks.get(k).is_some_and(|n| n.is(w));
+    // "New Year's Day", "New Year's Eve", "Valentine's Day": the possessive "'s" is three tokens or two.
+    let after_possessive = |k: usize| -> Option<usize> {
+        let q = toks.get(k)?;
+        if (q.is_punct("'") || q.is_punct("’")) && toks.get(k + 1).is_some_and(|s| s.is("s")) {
+            Some(k + 2)
+        } else if q.is("s") {
+            Some(k + 1)
+        } else {
+            None
+        }
+    };
+    if t.is("christmas") || t.is("xmas") {
+        if next_is(i + 1, "eve") {
+            return Some((Holiday::Fixed(12, 24), i + 2));
+        }
+        let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
+        return Some((Holiday::Fixed(12, 25), end));
+    }
+    if t.is("new") && next_is(i + 1, "year") {
+        let k = after_possessive(i + 2)?;
+        if next_is(k, "eve") {
+            return Some((Holiday::Fixed(12, 31), k + 1));
+        }
+        if next_is(k, "day") {
+            return Some((Holiday::Fixed(1, 1), k + 1));
+        }
+        return None;
+    }
+    if t.is("valentine") {
+        let k = after_possessive(i + 1)?;
+        return next_is(k, "day").then_some((Holiday::Fixed(2, 14), k + 1));
+    }
+    if t.is("halloween") {
+        return Some((Holiday::Fixed(10, 31), i + 1));
+    }
+    if t.is("easter") {
+        if next_is(i + 1, "monday") {
+            return Some((Holiday::Easter(1), i + 2));
+        }
+        let end = if next_is(i + 1, "sunday") { i + 2 } else { i + 1 };
+        return Some((Holiday::Easter(0), end));
+    }
+    if t.is("good") && next_is(i + 1, "friday") && t.capitalised() {
+        return Some((Holiday::Easter(-2), i + 2));
+    }
+    if t.is("thanksgiving") {
+        let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
+        return Some((Holiday::Thanksgiving, end));
+    }
+    None
+}
+
+/// A holiday with an optional relative word before it and an optional year after it.
+fn holiday(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    let rel = if t.is("last") || t.is("previous") {
+        Some(Rel::Last)
+    } else if t.is("next") || t.is("coming") {
+        Some(Rel::Next)
+    } else if t.is("this") {
+        Some(Rel::This)
+    } else {
+        None
+    };
+    let (h, mut end) = holiday_at(toks, if rel.is_some() { i + 1 } else { i })?;
+    let mut year = None;
+    if rel.is_none() {
+        if toks.get(end).is_some_and(|w| w.is("of") || w.is_punct(","))
+            && toks.get(end + 1).and_then(year_value).is_some()
+        {
+            end += 1;
+        }
+        if let Some(y) = toks.get(end).and_then(year_value) {
+            year = Some(y);
+            end += 1;
+        }
+    }
+    Some((end, Sem::Holiday { h, year, rel: rel.unwrap_or(Rel::Bare) }))
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+fn holiday_in(h: Holiday, year: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        Holiday::Easter(offset) => easter(year)?.checked_add_signed(chrono::TimeDelta::try_days(offset)?),
+        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+    }
 }
 
 /// "Q3 2023", "the third quarter of 2024", "4th qtr", "last quarter".
@@ -1424,6 +1551,18 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
         },
         Sem::EventRelative { .. } => None,
         Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
+        Sem::Holiday { h, year: Some(y), .. } => holiday_in(h, y).map(day_value_of),
+        Sem::Holiday { h, year: None, rel } => {
+            let cands = [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| holiday_in(h, y));
+            let d = match rel {
+                Rel::This => holiday_in(h, r.year()),
+                Rel::Last => cands.filter(|d| *d < r).max(),
+                Rel::Next => cands.filter(|d| *d > r).min(),
+                Rel::Bare if future => cands.filter(|d| *d >= r).min(),
+                Rel::Bare => cands.filter(|d| *d <= r).max(),
+            };
+            d.map(day_value_of)
+        }
         Sem::Quarter { q, year: None } => {
             let cur = r.month().div_ceil(3);
             let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
@@ -1465,7 +1604,11 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
 /// The grain an unresolved meaning would have.
 fn nominal_grain(sem: &Sem) -> Grain {
     match sem {
-        Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
+        Sem::Date { .. }
+        | Sem::Weekday { .. }
+        | Sem::WeekdayOfWeek { .. }
+        | Sem::Range { .. }
+        | Sem::Holiday { .. } => Grain::Day,
         Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
         Sem::Season { .. } => Grain::Season,
         Sem::Quarter { .. } | Sem::QuarterRel { .. } => Grain::Quarter,
@@ -1606,6 +1749,10 @@ mod tests {
         check("during the 1990s", None, ("1990s", Some("199"), e, None, NONE));
         check("in summer 2021", None, ("summer 2021", Some("2021-SU"), e, None, NONE));
         check("profits in Q3 2023 rose", None, ("Q3 2023", Some("2023-Q3"), e, None, NONE));
+        check("at Easter 2024", None, ("Easter 2024", Some("2024-03-31"), e, None, NONE));
+        check("on Good Friday 2023", None, ("Good Friday 2023", Some("2023-04-07"), e, None, NONE));
+        check("Thanksgiving 2013", None, ("Thanksgiving 2013", Some("2013-11-28"), e, None, NONE));
+        check("on New Year's Eve 2020", None, ("New Year's Eve 2020", Some("2020-12-31"), e, None, NONE));
         check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
         check(
             "from 13 to 15 of July 2020",
@@ -1665,6 +1812,8 @@ mod tests {
         check("next month", p, ("next month", Some("2023-12"), Published, None, NONE));
         check("in the fourth quarter", p, ("fourth quarter", Some("2023-Q4"), Published, None, NONE));
         check("in the first quarter", Some("2024-03-14"), ("first quarter", Some("2024-Q1"), Published, None, NONE));
+        check("since Christmas", p, ("since Christmas", Some("2022-12-25"), Published, Some(TimeMod::After), NONE));
+        check("will return next Easter", p, ("next Easter", Some("2024-03-31"), Published, None, NONE));
         check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
         check("last year", p, ("last year", Some("2022"), Published, None, NONE));
         check("this year", p, ("this year", Some("2023"), Published, None, NONE));
