@@ -1393,7 +1393,8 @@ struct Reference {
 /// Carries the anchors across the sentences of one text.
 struct Scanner {
     published: Option<NaiveDate>,
-    context: Option<Reference>,
+    /// The explicit dates seen so far, most recent last (at most one per grain is kept).
+    context: Vec<Reference>,
 }
 
 fn day_number(d: NaiveDate) -> DayNumber {
@@ -1457,6 +1458,23 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
         d.checked_add_months(Months::new(k))
     } else {
         d.checked_sub_months(Months::new(k))
+    }
+}
+
+/// Against a reference that only gives a year ("in 2002 … in December"), a bare month, season or quarter is
+/// the one of that year.
+fn within_year(sem: Sem, r: Reference) -> Sem {
+    if r.grain < Grain::Quarter {
+        return sem;
+    }
+    match sem {
+        Sem::Month { month, rel: Rel::Bare } => Sem::Month { month, rel: Rel::This },
+        Sem::Season { code, first_month, year: None, rel: Rel::Bare } => {
+            Sem::Season { code, first_month, year: Some(r.date.year()), rel: Rel::Bare }
+        }
+        Sem::Quarter { q, year: None } => Sem::Quarter { q, year: Some(r.date.year()) },
+        Sem::Holiday { h, year: None, rel: Rel::Bare } => Sem::Holiday { h, year: Some(r.date.year()), rel: Rel::Bare },
+        other => other,
     }
 }
 
@@ -1626,13 +1644,15 @@ fn nominal_grain(sem: &Sem) -> Grain {
 
 impl Scanner {
     fn new(published: Option<CivilDate>) -> Scanner {
-        Scanner { published: published.and_then(CivilDate::naive), context: None }
+        Scanner { published: published.and_then(CivilDate::naive), context: Vec::new() }
     }
 
-    fn reference(&self) -> Option<Reference> {
+    /// The published date, else the most recent explicit date precise enough for `needed`
+    /// ("June 8" after "May 16, 2005 … in 2002" resolves against May 16, 2005; "December" against 2002).
+    fn reference(&self, needed: Grain) -> Option<Reference> {
         match self.published {
             Some(date) => Some(Reference { date, grain: Grain::Day, kind: Anchor::Published }),
-            None => self.context,
+            None => self.context.iter().rev().find(|r| r.grain <= needed).copied(),
         }
     }
 
@@ -1664,8 +1684,8 @@ impl Scanner {
         let (value, anchor) = if m.sem.is_explicit() {
             (resolve(&m.sem, NaiveDate::MIN, future), Anchor::Explicit)
         } else {
-            match self.reference().filter(|r| r.grain <= needs(&m.sem)) {
-                Some(r) => match resolve(&m.sem, r.date, future) {
+            match self.reference(needs(&m.sem)) {
+                Some(r) => match resolve(&within_year(m.sem, r), r.date, future) {
                     Some(v) => (Some(v), r.kind),
                     None => (None, Anchor::None),
                 },
@@ -1687,7 +1707,9 @@ impl Scanner {
         }
         if let Some(v) = &value {
             if anchor == Anchor::Explicit && v.grain <= Grain::Year {
-                self.context = Some(Reference { date: v.first, grain: v.grain, kind: Anchor::Context });
+                let grain = v.grain;
+                self.context.retain(|r| r.grain != grain);
+                self.context.push(Reference { date: v.first, grain, kind: Anchor::Context });
             }
         }
         let mut grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
@@ -1857,6 +1879,11 @@ mod tests {
         let found = extract_from_text(text, None);
         let second = found.get(1).map(|t| (t.range.slice(text), t.value.as_deref(), t.anchor));
         assert_eq!(second, Some(("Friday", Some("2021-03-05"), Context)));
+        let text =
+            "Filed 16 May 2005. The firm was founded in 2002 and listed in December. A hearing is set for June 8.";
+        let found: Vec<_> = extract_from_text(text, None).into_iter().map(|t| t.value).collect();
+        let want = ["2005-05-16", "2002", "2002-12", "2005-06-08"].map(|v| Some(v.to_string()));
+        assert_eq!(found, want);
     }
 
     #[test]
