@@ -322,8 +322,8 @@ pub(crate) fn word_value(lower: &str) -> Option<u64> {
     UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
-fn lower(t: &Tok<'_>) -> String {
-    t.text.to_lowercase()
+fn lower<'a>(t: &Tok<'a>) -> std::borrow::Cow<'a, str> {
+    t.lower()
 }
 
 fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
@@ -355,13 +355,14 @@ fn digits(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     if t.kind != TokKind::Num {
         return None;
     }
-    let mut s = t.text.to_string();
+    // Digits are summed by hand: float parsing from strings would add kilobytes to the wasm.
+    let mut whole = digit_value(t.text)?;
     let mut j = i + 1;
     // Thousands separators: groups of three digits.
     while let (Some(c), Some(g)) = (toks.get(j), toks.get(j + 1)) {
         let prev = toks.get(j - 1)?;
         if c.is_punct(",") && adjacent(prev, c) && adjacent(c, g) && g.kind == TokKind::Num && g.text.len() == 3 {
-            s.push_str(g.text);
+            whole = whole * 1000.0 + digit_value(g.text)?;
             j += 2;
         } else {
             break;
@@ -369,13 +370,21 @@ fn digits(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     }
     if let (Some(p), Some(f)) = (toks.get(j), toks.get(j + 1)) {
         let prev = toks.get(j - 1)?;
-        if p.is_punct(".") && adjacent(prev, p) && adjacent(p, f) && f.kind == TokKind::Num {
-            s.push('.');
-            s.push_str(f.text);
+        if p.is_punct(".") && adjacent(prev, p) && adjacent(p, f) && f.kind == TokKind::Num && f.text.len() <= 9 {
+            let scale = 10f64.powi(i32::try_from(f.text.len()).ok()?);
+            whole += digit_value(f.text)? / scale;
             j += 2;
         }
     }
-    Some((s.parse().ok()?, false, j))
+    Some((whole, false, j))
+}
+
+/// The value of a run of ASCII digits (at most 15, so that it is exact in an f64).
+fn digit_value(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u64::from(b - b'0'))).map(|v| v as f64)
 }
 
 /// A number written in words at `i` ("fourteen", "twenty-five", "two hundred", "third").
@@ -389,8 +398,7 @@ fn words(toks: &[Tok<'_>], i: usize) -> Option<(f64, bool, usize)> {
     let mut current: u64 = 0;
     let mut j = i;
     let mut any = false;
-    loop {
-        let Some(w) = toks.get(j) else { break };
+    while let Some(w) = toks.get(j) {
         let l = lower(w);
         if let Some(v) = word_value(&l) {
             current = current.saturating_add(v);
@@ -536,10 +544,10 @@ fn counted_after(toks: &[Tok<'_>], k: usize, has_unit: bool, value: f64, ordinal
             break;
         }
         let l = lower(t);
-        if STOP.contains(&l.as_str()) {
+        if STOP.contains(&&*l) {
             break;
         }
-        run.push(l);
+        run.push(l.into_owned());
         j += 1;
         // A cardinal above one counts a plural: the first plural word is the head ("two leaders comes").
         if !ordinal && value != 1.0 && run.last().is_some_and(|w| looks_plural(w)) {

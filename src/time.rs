@@ -14,6 +14,7 @@
 //! This module must not read a clock and must not look at other articles.
 
 use crate::article::Article;
+use crate::lexicon;
 use crate::text::TextRange;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
@@ -204,7 +205,7 @@ pub(crate) struct Tok<'a> {
     pub(crate) end: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// Whether this token is the word `w` (ASCII case-insensitive).
     pub(crate) fn is(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
@@ -221,6 +222,15 @@ impl Tok<'_> {
             TokKind::Num => self.text.parse().ok(),
             TokKind::Ord => self.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok(),
             _ => None,
+        }
+    }
+
+    /// The token in ASCII lower case, borrowed when it already is (most words are).
+    pub(crate) fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(self.text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
         }
     }
 
@@ -280,53 +290,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 // ---------------------------------------------------------------------------------------------------------
 // Lexicon
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
 /// Seasons with their TIMEX3 code and first month (winter starts in December of the year named).
 const SEASONS: &[(&str, &str, u32)] =
     &[("spring", "SP", 3), ("summer", "SU", 6), ("autumn", "FA", 9), ("fall", "FA", 9), ("winter", "WI", 12)];
@@ -369,12 +332,11 @@ fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
-    let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
-    let full = name.len() > 4 || name == "june" || name == "july";
-    let ambiguous = matches!(name, "may" | "march") || !full;
+    let m = lexicon::month_number(t.text)?;
+    let full = t.text.len() > 4 || t.text.eq_ignore_ascii_case("june") || t.text.eq_ignore_ascii_case("july");
+    let ambiguous = t.text.eq_ignore_ascii_case("may") || t.text.eq_ignore_ascii_case("march") || !full;
     if ambiguous && !t.capitalised() {
-        // "may", "march" and abbreviations in lower case only when a day number follows.
+        // "may", "march" in lower case only when a day number follows; abbreviations only capitalised.
         let day_follows = next.is_some_and(|n| matches!(n.kind, TokKind::Num | TokKind::Ord) && n.text.len() <= 4);
         if !day_follows || !full {
             return None;
@@ -387,19 +349,19 @@ fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
-    let &(name, w) = WEEKDAYS.iter().find(|(n, _)| *n == lower)?;
-    if name.len() <= 5 && !name.ends_with("day") && !t.capitalised() {
+    let n = lexicon::weekday_number(t.text)?;
+    let full = t.text.len() > 5 || t.text.to_ascii_lowercase().ends_with("day");
+    if !full && !t.capitalised() {
         return None;
     }
-    Some(w)
+    Weekday::try_from(u8::try_from(n).ok()?).ok()
 }
 
 fn season_of(t: &Tok<'_>) -> Option<(&'static str, u32)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
+    let lower = t.lower();
     SEASONS.iter().find(|(n, _, _)| *n == lower).map(|&(_, code, m)| (code, m))
 }
 
@@ -412,7 +374,7 @@ fn count_of(t: &Tok<'_>) -> Option<i64> {
         return Some(1);
     }
     if t.kind == TokKind::Word {
-        return crate::numbers::word_value(&t.text.to_ascii_lowercase()).and_then(|n| i64::try_from(n).ok());
+        return crate::numbers::word_value(&t.lower()).and_then(|n| i64::try_from(n).ok());
     }
     None
 }
@@ -430,7 +392,7 @@ fn unit_of(t: &Tok<'_>) -> Option<Unit> {
     if t.kind != TokKind::Word {
         return None;
     }
-    match t.text.to_ascii_lowercase().as_str() {
+    match t.lower().as_ref() {
         "day" | "days" => Some(Unit::Day),
         "week" | "weeks" => Some(Unit::Week),
         "month" | "months" => Some(Unit::Month),
@@ -483,6 +445,10 @@ enum Sem {
     Count { unit: Unit, n: i64 },
     /// A weekday of a week relative to the anchor's ("Friday next week": week +1).
     WeekdayOfWeek { weekday: Weekday, week: i64 },
+    /// A quarter ("Q3 2023", "the third quarter"); `year` is `None` when the text leaves it out.
+    Quarter { q: u32, year: Option<i32> },
+    /// A quarter relative to the anchor's ("last quarter": -1).
+    QuarterRel { n: i64 },
     /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
     /// `year` is the year of the end, `None` when the text leaves it out.
     Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
@@ -495,7 +461,10 @@ impl Sem {
             Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
                 matches!(rel, Rel::Next | Rel::This)
             }
-            Sem::Offset { n, .. } | Sem::Count { n, .. } | Sem::WeekdayOfWeek { week: n, .. } => *n >= 0,
+            Sem::Offset { n, .. }
+            | Sem::Count { n, .. }
+            | Sem::WeekdayOfWeek { week: n, .. }
+            | Sem::QuarterRel { n } => *n >= 0,
             Sem::MonthOfRelYear { offset, .. } => *offset >= 0,
             _ => false,
         }
@@ -503,7 +472,12 @@ impl Sem {
 
     fn is_explicit(&self) -> bool {
         matches!(self, Sem::Date { year: Some(_), .. } | Sem::MonthYear { .. } | Sem::Year(_) | Sem::Decade(_))
-            || matches!(self, Sem::Season { year: Some(_), .. } | Sem::Range { year: Some(_), .. })
+            || matches!(
+                self,
+                Sem::Season { year: Some(_), .. }
+                    | Sem::Range { year: Some(_), .. }
+                    | Sem::Quarter { year: Some(_), .. }
+            )
     }
 }
 
@@ -633,9 +607,8 @@ fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     }
     if let Some(c) = range_connector(toks, k) {
         // "March 10-12, 2023".
-        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| !toks.get(c).is_some_and(|t| year_value(t).is_some()))
-        {
-            if !toks.get(k2).is_some_and(|n| month_of(n, None).is_some()) {
+        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| toks.get(c).is_none_or(|t| year_value(t).is_none())) {
+            if toks.get(k2).is_none_or(|n| month_of(n, None).is_none()) {
                 let (end, sem) = finish_day(toks, k2, d2, m, None)?;
                 let Sem::Date { year, .. } = sem else { return None };
                 NaiveDate::from_ymd_opt(2000, m, d)?;
@@ -670,6 +643,10 @@ fn day_month_tail(
     first: Option<(Option<u32>, u32)>,
     _word: bool,
 ) -> Option<(usize, Sem)> {
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        let m = any_month(toks.get(j + 1)?)?;
+        return day_month_rest(toks, j + 2, d, m, first.map(|(_, d1)| d1));
+    }
     let m = month_of(toks.get(j)?, toks.get(j + 1))?;
     day_month_rest(toks, j + 1, d, m, first.map(|(_, d1)| d1))
 }
@@ -710,8 +687,7 @@ fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 
 /// A month name in any case ("march" after "the 1st of").
 fn any_month(t: &Tok<'_>) -> Option<u32> {
-    let lower = t.text.to_ascii_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower && n.len() >= 3).map(|&(_, m)| m)
+    lexicon::month_number(t.text).filter(|_| t.kind == TokKind::Word)
 }
 
 /// A day of the month at `i`: digits ("9", "9th") or an ordinal word ("ninth", "twenty-fourth"); returns the
@@ -724,7 +700,7 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let l = t.text.to_ascii_lowercase();
+    let l = t.lower();
     if let Some(v) = crate::numbers::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
         return Some((u32::try_from(v).ok()?, i + 1, true));
     }
@@ -734,7 +710,7 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
     if toks.get(j).is_some_and(|p| p.is_punct("-")) {
         j += 1;
     }
-    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.text.to_ascii_lowercase()).filter(|&u| u < 10)?;
+    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.lower()).filter(|&u| u < 10)?;
     let d = u32::try_from(tens + unit).ok().filter(|&d| d <= 31)?;
     Some((d, j + 1, true))
 }
@@ -756,10 +732,13 @@ fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
     }
     // Part of a numeric date that did not parse ("2014-08-32", "06/31/2022"): not a year. "2019-2020" is.
     if let (Some(t), Some(sep), Some(n)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
-        if (sep.is_punct("-") || sep.is_punct("/")) && adjacent(t, sep) && adjacent(sep, n) && n.kind == TokKind::Num {
-            if sep.is_punct("/") || n.text.len() != 4 {
-                return false;
-            }
+        if (sep.is_punct("-") || sep.is_punct("/"))
+            && adjacent(t, sep)
+            && adjacent(sep, n)
+            && n.kind == TokKind::Num
+            && (sep.is_punct("/") || n.text.len() != 4)
+        {
+            return false;
         }
     }
     if let (Some(t), Some(sep), Some(p)) =
@@ -786,9 +765,9 @@ fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
     }
     if let Some(n) = toks.get(i + 1) {
         if n.kind == TokKind::Word {
-            let lower = n.text.to_ascii_lowercase();
+            let lower = n.lower();
             let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
-            if COUNT_WORDS.contains(&lower.as_str()) || (plural && !NOT_COUNTED.contains(&lower.as_str())) {
+            if COUNT_WORDS.contains(&&*lower) || (plural && !NOT_COUNTED.contains(&&*lower)) {
                 return false;
             }
         }
@@ -921,8 +900,11 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
         return None;
     }
-    let lower = t.text.to_ascii_lowercase();
-    match lower.as_str() {
+    if let Some(found) = quarter(toks, i) {
+        return Some(found);
+    }
+    let lower = t.lower();
+    match &*lower {
         "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 1 })),
@@ -940,7 +922,7 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     // last / this / next + unit, weekday, month or season.
-    let rel = match lower.as_str() {
+    let rel = match &*lower {
         "last" | "past" | "previous" => Some(Rel::Last),
         "this" | "current" => Some(Rel::This),
         "next" | "coming" => Some(Rel::Next),
@@ -1004,6 +986,51 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     None
 }
 
+/// "Q3 2023", "the third quarter of 2024", "4th qtr", "last quarter".
+fn quarter(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    let is_quarter = |k: usize| toks.get(k).is_some_and(|w| w.is("quarter") || w.is("qtr"));
+    let (q, mut j) = if t.text == "Q" {
+        let n = toks.get(i + 1).filter(|n| n.kind == TokKind::Num && adjacent(t, n))?;
+        (n.num().and_then(|v| u32::try_from(v).ok())?, i + 2)
+    } else if is_quarter(i + 1) {
+        let q = if t.kind == TokKind::Ord {
+            t.num().and_then(|v| u32::try_from(v).ok())?
+        } else if t.is("last") || t.is("previous") || t.is("this") || t.is("current") || t.is("next") || t.is("coming")
+        {
+            let n = if t.is("last") || t.is("previous") {
+                -1
+            } else if t.is("next") || t.is("coming") {
+                1
+            } else {
+                0
+            };
+            return Some((i + 2, Sem::QuarterRel { n }));
+        } else {
+            u32::try_from(crate::numbers::ordinal_word_value(&t.lower())?).ok()?
+        };
+        (q, i + 2)
+    } else {
+        return None;
+    };
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    if toks.get(j).is_some_and(|w| w.is("of") || w.is_punct(",")) && toks.get(j + 1).and_then(year_value).is_some() {
+        j += 1;
+    }
+    if let Some(y) = toks.get(j).and_then(year_value) {
+        return Some((j + 1, Sem::Quarter { q, year: Some(y) }));
+    }
+    Some((j, Sem::Quarter { q, year: None }))
+}
+
+fn quarter_value_of(year: i32, q: u32) -> Option<Value> {
+    let first = month_start(year, 3 * q - 2)?;
+    let last = month_end(year, 3 * q)?;
+    Some(Value { text: format!("{year:04}-Q{q}"), grain: Grain::Quarter, first, last })
+}
+
 /// A count of days or weeks in days.
 fn day_count(u: Unit, n: i64) -> Option<i64> {
     match u {
@@ -1033,7 +1060,7 @@ fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let m = match t.text.to_ascii_lowercase().as_str() {
+    let m = match t.lower().as_ref() {
         "early" => TimeMod::Early,
         "mid" => TimeMod::Mid,
         "late" => TimeMod::Late,
@@ -1050,6 +1077,9 @@ fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
 }
 
 fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    if toks.get(i)?.kind == TokKind::Punct {
+        return None;
+    }
     if let Some((end, sem)) = in_count(toks, i) {
         return Some(Match { first: i, end, sem, modifier: None });
     }
@@ -1192,13 +1222,15 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 fn needs(sem: &Sem) -> Grain {
     match sem {
         Sem::Month { rel: Rel::Bare | Rel::This, .. }
+        | Sem::Quarter { .. }
         | Sem::MonthOfRelYear { .. }
         | Sem::Season { .. }
         | Sem::Offset { unit: Unit::Year, .. } => Grain::Year,
         Sem::Count { unit: Unit::Year, .. } => Grain::Year,
-        Sem::Month { .. } | Sem::Offset { unit: Unit::Month, .. } | Sem::Count { unit: Unit::Month, .. } => {
-            Grain::Month
-        }
+        Sem::Month { .. }
+        | Sem::Offset { unit: Unit::Month, .. }
+        | Sem::Count { unit: Unit::Month, .. }
+        | Sem::QuarterRel { .. } => Grain::Month,
         _ => Grain::Day,
     }
 }
@@ -1276,6 +1308,16 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
             Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
         },
         Sem::EventRelative { .. } => None,
+        Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
+        Sem::Quarter { q, year: None } => {
+            let cur = r.month().div_ceil(3);
+            let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
+            quarter_value_of(y, q)
+        }
+        Sem::QuarterRel { n } => {
+            let d = shift_months(r, n.checked_mul(3)?)?;
+            quarter_value_of(d.year(), d.month().div_ceil(3))
+        }
         Sem::Count { unit, n } => match unit {
             Unit::Day | Unit::Week => {
                 r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
@@ -1311,6 +1353,7 @@ fn nominal_grain(sem: &Sem) -> Grain {
         Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
         Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
         Sem::Season { .. } => Grain::Season,
+        Sem::Quarter { .. } | Sem::QuarterRel { .. } => Grain::Quarter,
         Sem::Year(_) => Grain::Year,
         Sem::Decade(_) => Grain::Decade,
         Sem::Count { unit: Unit::Day | Unit::Week, .. } => Grain::Day,
@@ -1439,6 +1482,13 @@ mod tests {
         check("in 1991.", None, ("1991", Some("1991"), e, None, NONE));
         check("during the 1990s", None, ("1990s", Some("199"), e, None, NONE));
         check("in summer 2021", None, ("summer 2021", Some("2021-SU"), e, None, NONE));
+        check("profits in Q3 2023 rose", None, ("Q3 2023", Some("2023-Q3"), e, None, NONE));
+        check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
+        check(
+            "from 13 to 15 of July 2020",
+            None,
+            ("13 to 15 of July 2020", Some("2020-07-13/2020-07-15"), e, None, NONE),
+        );
     }
 
     #[test]
@@ -1482,6 +1532,9 @@ mod tests {
         check("yesterday", p, ("yesterday", Some("2023-11-09"), Published, None, NONE));
         check("two days ago", p, ("two days ago", Some("2023-11-08"), Published, None, NONE));
         check("next month", p, ("next month", Some("2023-12"), Published, None, NONE));
+        check("in the fourth quarter", p, ("fourth quarter", Some("2023-Q4"), Published, None, NONE));
+        check("in the first quarter", Some("2024-03-14"), ("first quarter", Some("2024-Q1"), Published, None, NONE));
+        check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
         check("last year", p, ("last year", Some("2022"), Published, None, NONE));
         check("this year", p, ("this year", Some("2023"), Published, None, NONE));
         check(
