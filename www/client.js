@@ -9,6 +9,8 @@ export class EngineClient {
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
+    /** @type {{ alignThreshold?: number } | null} the engine's default options, known after the first result */
+    this.defaults = null;
     this.worker.addEventListener('message', (event) => this.onMessage(event));
     this.worker.addEventListener('error', (event) => this.failAll(new Error(`the engine stopped: ${event.message || 'unknown error'}`)));
   }
@@ -19,7 +21,10 @@ export class EngineClient {
     const waiter = this.pending.get(msg.id);
     if (!waiter) return;
     this.pending.delete(msg.id);
-    if (msg.type === RESULT) waiter.resolve(msg.export);
+    if (msg.type === RESULT) {
+      this.defaults = msg.defaults ?? this.defaults;
+      waiter.resolve(msg.export);
+    }
     else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
   }
 

@@ -4,7 +4,7 @@
  * @typedef {{ name: string, text?: string, bytes?: Uint8Array }} ArticleInput
  *   One article handed to the engine: a file name and its text or raw bytes.
  * @typedef {{ type: 'analyse', id: number, articles: ArticleInput[], manifest?: string, options?: object }} AnalyseRequest
- * @typedef {{ type: 'result', id: number, export: any }} ResultMessage
+ * @typedef {{ type: 'result', id: number, export: any, defaults?: { alignThreshold?: number } }} ResultMessage
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage
  * @typedef {AnalyseRequest} Request
  * @typedef {ResultMessage | ErrorMessage} Response

@@ -1,6 +1,6 @@
 // The Web Worker that owns the wasm engine: each request builds a corpus from the articles it carries,
 // exports it and posts the plain result back. The page never blocks on the engine.
-import init, { Corpus } from './pkg/storylines.js';
+import init, { Corpus, defaultOptions } from './pkg/storylines.js';
 import { ANALYSE, RESULT, ERROR } from './protocol.js';
 
 const ready = init();
@@ -26,7 +26,7 @@ self.addEventListener('message', async (/** @type {MessageEvent<import('./protoc
   if (req.type !== ANALYSE) return;
   try {
     const result = await analyse(req);
-    self.postMessage({ type: RESULT, id: req.id, export: result });
+    self.postMessage({ type: RESULT, id: req.id, export: result, defaults: defaultOptions() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     self.postMessage({ type: ERROR, id: req.id, message });
