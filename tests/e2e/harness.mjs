@@ -63,9 +63,10 @@ export async function newPage(browser, origin) {
 
 /**
  * Runs the engine in Node on the bundled articles, for expected values.
+ * @param {object} [options] engine options, e.g. `{ alignThreshold: 0.6 }`
  * @returns {Promise<any>} the export model
  */
-export async function bundleExport() {
+export async function bundleExport(options = undefined) {
   const pkg = path.join(ROOT, 'www', 'pkg', 'storylines.js');
   const mod = await import(pkg);
   await mod.default({ module_or_path: await readFile(path.join(ROOT, 'www', 'pkg', 'storylines_bg.wasm')) });
@@ -76,7 +77,7 @@ export async function bundleExport() {
   for (const entry of JSON.parse(manifest).articles) {
     corpus.addBytes(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
   }
-  const model = corpus.export(undefined);
+  const model = corpus.export(options);
   corpus.free();
   return model;
 }

@@ -238,7 +238,8 @@ export function renderTimeline(ctx, width) {
     const cx = x(r.start + 0.5);
     const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': p.article.id });
     g.append(s('path', { d: `M${cx} ${pubTop - 6} l6 6 l-6 6 l-6 -6 z` }));
-    g.append(s('text', { class: 'tl-pub-label', x: cx + 8, y: pubTop + 16 }, [`${sourceName(ix, p.article.id)} ${r.label}`]));
+    const right = cx > W * 0.6;
+    g.append(s('text', { class: 'tl-pub-label', x: right ? cx - 8 : cx + 8, y: pubTop + 16, 'text-anchor': right ? 'end' : 'start' }, [`${sourceName(ix, p.article.id).slice(0, 40)} ${r.label}`]));
     g.append(s('title', {}, [`${sourceName(ix, p.article.id)} published ${r.label}`]));
     plot.append(g);
   }
