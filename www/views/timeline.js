@@ -174,11 +174,22 @@ export function renderTimeline(ctx, width) {
   });
   const rows = packRows(ext);
   const nRows = Math.max(1, ...rows.map((r) => r + 1));
+  // Publication marks with their labels packed into rows.
+  const pubs = items.published.map((p) => {
+    const r = /** @type {any} */ (p.range);
+    const cx = x(r.start + 0.5);
+    const text = `${sourceName(ix, p.article.id).slice(0, 32)} ${r.label}`;
+    const width = text.length * 5.6 + 10;
+    const right = cx + width > W - M;
+    return { p, r, cx, text, right, x0: right ? cx - width : cx - 6, x1: right ? cx + 6 : cx + width };
+  });
+  const pubRows = packRows(pubs);
+  const nPub = Math.max(1, ...pubRows.map((r) => r + 1));
   const AXIS = 44;
   const ROW = 26;
   const evTop = AXIS + 8;
   const pubTop = evTop + nRows * ROW + 14;
-  const brushTop = pubTop + 34;
+  const brushTop = pubTop + 12 + nPub * 14 + 6;
   const H = brushTop + 26;
 
   const svg = /** @type {SVGSVGElement} */ (
@@ -233,16 +244,14 @@ export function renderTimeline(ctx, width) {
     g.append(s('title', {}, [label]));
     plot.append(g);
   });
-  for (const p of items.published) {
-    const r = /** @type {any} */ (p.range);
-    const cx = x(r.start + 0.5);
-    const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': p.article.id });
-    g.append(s('path', { d: `M${cx} ${pubTop - 6} l6 6 l-6 6 l-6 -6 z` }));
-    const right = cx > W * 0.6;
-    g.append(s('text', { class: 'tl-pub-label', x: right ? cx - 8 : cx + 8, y: pubTop + 16, 'text-anchor': right ? 'end' : 'start' }, [`${sourceName(ix, p.article.id).slice(0, 40)} ${r.label}`]));
-    g.append(s('title', {}, [`${sourceName(ix, p.article.id)} published ${r.label}`]));
+  pubs.forEach((pb, i) => {
+    const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': pb.p.article.id });
+    g.append(s('path', { d: `M${pb.cx} ${pubTop - 6} l6 6 l-6 6 l-6 -6 z` }));
+    const ty = pubTop + 18 + pubRows[i] * 14;
+    g.append(s('text', { class: 'tl-pub-label', x: pb.right ? pb.cx - 4 : pb.cx + 4, y: ty, 'text-anchor': pb.right ? 'end' : 'start' }, [pb.text]));
+    g.append(s('title', {}, [`${sourceName(ix, pb.p.article.id)} published ${pb.r.label}`]));
     plot.append(g);
-  }
+  });
 
   // Context strip: the whole extent with the current window.
   const ctxW = W;
