@@ -22,6 +22,8 @@ pub mod diagnostic;
 pub mod entities;
 pub mod error;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lexicon;
 pub mod manifest;
 pub mod numbers;
