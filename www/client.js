@@ -1,6 +1,6 @@
 // The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
 // pending requests of one client; each explorer element owns its own client (and worker).
-import { ANALYSE, RESULT, ERROR } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
 
 export class EngineClient {
   constructor() {
@@ -41,10 +41,37 @@ export class EngineClient {
    * @returns {Promise<any>} the export model
    */
   analyse(articles, extra = {}) {
+    return this.request({ type: ANALYSE, articles, manifest: extra.manifest, options: extra.options });
+  }
+
+  /**
+   * The engine's pairwise diff of two articles of the last analysed corpus (null if the wasm has none).
+   * @param {string} a
+   * @param {string} b
+   * @returns {Promise<any>}
+   */
+  diff(a, b) {
+    return this.request({ type: DIFF, a, b });
+  }
+
+  /**
+   * The engine's collation table of a claim or quote group (null if the wasm has none).
+   * @param {string} of
+   * @returns {Promise<any>}
+   */
+  collate(of) {
+    return this.request({ type: COLLATE, of });
+  }
+
+  /**
+   * @param {any} message a request without its id
+   * @returns {Promise<any>}
+   */
+  request(message) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: ANALYSE, id, articles, manifest: extra.manifest, options: extra.options });
+      this.worker.postMessage({ ...message, id });
     });
   }
 

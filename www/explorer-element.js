@@ -80,11 +80,14 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {string} threshold the current model was computed with */
     this.modelThreshold = '';
     this.busy = false;
+    this.engineBacked = false;
     this.loadMs = 0;
     this.onPop = () => this.fromUrl();
     /** @type {ResizeObserver | null} */
     this.resize = null;
     this.lastWidth = 0;
+    /** @type {Map<string, any>} engine diffs and collations of the current model: value, or undefined while pending */
+    this.engineCache = new Map();
   }
 
   /** The URL parameter prefix of this instance. */
@@ -149,7 +152,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;
-      this.showModel(model);
+      this.useModel(model, true);
       this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
     } catch (err) {
       this.busy = false;
@@ -169,7 +172,18 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {any} model
    */
   showModel(model) {
+    // A model from elsewhere is not the worker's corpus: its diffs are computed in the page.
+    this.useModel(model, false);
+  }
+
+  /**
+   * @param {any} model
+   * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
+   */
+  useModel(model, backed) {
     this.model = model;
+    this.engineCache = new Map();
+    this.engineBacked = backed;
     this.ix = indexModel(model);
     this.render();
   }
@@ -222,6 +236,29 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   /**
+   * A result of an optional engine call, cached per model; starts the call and re-renders when it arrives.
+   * @param {string} key
+   * @param {(client: EngineClient) => Promise<any>} call
+   * @returns {any} the result, or null while pending or when the engine does not offer it
+   */
+  fromEngine(key, call) {
+    if (this.engineCache.has(key)) return this.engineCache.get(key) ?? null;
+    const client = this.client;
+    if (!client || !this.engineBacked || this.busy || this.modelThreshold !== this.state.t) return null;
+    const cache = this.engineCache;
+    cache.set(key, null);
+    call(client).then(
+      (result) => {
+        if (cache !== this.engineCache || !result) return;
+        cache.set(key, result);
+        this.render();
+      },
+      (err) => console.warn(`storylines: ${key} failed:`, err),
+    );
+    return null;
+  }
+
+  /**
    * Renders the navigation, the filters and the current view; keeps the keyboard focus where it was.
    * @param {boolean} [focusView] move the focus to the view's heading (after switching views)
    */
@@ -243,6 +280,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
+      engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.
     const counts = /** @type {Record<string, number>} */ ({

@@ -195,7 +195,7 @@ export function derive(ix, state) {
     const refs = arr(c.refs);
     const text = refs.map((r) => {
       const a = ix.articleById.get(r.article);
-      return a ? String(a.text).slice(r.start, r.end) : '';
+      return typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
     });
     const sentences = refs.map((r) => ({ article: r.article, sentence: sentenceAt(ix, r.article, r.start) }));
     return (
@@ -214,7 +214,7 @@ export function derive(ix, state) {
     matches(q, [qu.text, qu.speakerText]);
   const quotes = model.quotes.filter(quoteOk);
   const quoteGroups = model.quoteGroups
-    .map((g) => ({ ...g, quotes: orderQuotes(ix, arr(g.quotes), g.earliest).filter((id) => quoteOk(ix.quoteById.get(id))) }))
+    .map((g) => ({ ...g, quotes: groupOrder(ix, g).filter((id) => quoteOk(ix.quoteById.get(id))) }))
     .filter((g) => g.quotes.length > 0);
 
   const entities = model.entities.filter(
@@ -236,6 +236,20 @@ export function derive(ix, state) {
 }
 
 /** @typedef {ReturnType<typeof derive>} Derived */
+
+/**
+ * The quotes of a group in lineage order: the engine's `lineage` when given, else earliest first.
+ * @param {Index} ix
+ * @param {any} g
+ * @returns {string[]}
+ */
+export function groupOrder(ix, g) {
+  const lineage = arr(g.lineage)
+    .map((l) => l?.quote)
+    .filter((id) => typeof id === 'string');
+  const rest = arr(g.quotes).filter((id) => !lineage.includes(id));
+  return lineage.length ? [...lineage, ...orderQuotes(ix, rest, g.earliest)] : orderQuotes(ix, arr(g.quotes), g.earliest);
+}
 
 /**
  * Quote ids with the earliest first, then by the publication date of their article.
@@ -324,18 +338,21 @@ export function timelineItems(ix, d) {
 }
 
 /**
+ * @typedef {{ text: string, op: 'same' | 'del' | 'ins' }} Piece a run of one side's text
  * @typedef {object} DiffRow
  * @property {'pair' | 'move' | 'onlyA' | 'onlyB'} kind
  * @property {number | null} a sentence index in A
  * @property {number | null} b sentence index in B
  * @property {number} [score]
- * @property {import('./worddiff.js').DiffOp[]} [ops]
+ * @property {Piece[]} [left] A's sentence with deletions marked (pairs and moves)
+ * @property {Piece[]} [right] B's sentence with insertions marked
+ * @typedef {{ b: number, score: number, moved?: boolean, left: Piece[], right: Piece[] }} Pair
  */
 
 /**
- * Aligns two sources sentence by sentence for the side-by-side diff. Uses the engine's pairwise diff when it
- * is given (`engineDiff`, rows with `a`/`b` sentence indexes and a `kind`), else the export's alignments plus
- * word similarity of the remaining sentences (≥ 0.5). Pairs out of order relative to A are moves.
+ * Aligns two sources sentence by sentence for the side-by-side diff, in JavaScript: the export's alignments
+ * plus word similarity of the remaining sentences (≥ 0.5); pairs out of order relative to A are moves. The
+ * engine's own pairwise diff, when the wasm offers one, goes through `rowsFromEngineDiff` instead.
  * @param {Index} ix
  * @param {string} aId
  * @param {string} bId
@@ -373,8 +390,8 @@ export function diffRows(ix, aId, bId) {
         if (usedB.has(j)) continue;
         const tb = sentenceText(ix, { article: bId, sentence: j });
         if (Math.abs(ta.length - tb.length) > Math.max(ta.length, tb.length) / 2) continue;
-        const s = similarity(ta, tb);
-        if (s > bestScore) [best, bestScore] = [j, s];
+        const sim = similarity(ta, tb);
+        if (sim > bestScore) [best, bestScore] = [j, sim];
       }
       if (best >= 0) {
         pairA.set(i, { b: best, score: Number(bestScore.toFixed(3)) });
@@ -382,9 +399,39 @@ export function diffRows(ix, aId, bId) {
       }
     }
   }
-  // Moves: pairs outside the longest increasing run of B indexes (in A order).
-  const pairs = [...pairA.entries()].sort((x, y) => x[0] - y[0]);
-  const inOrder = lisIndexes(pairs.map(([, p]) => p.b));
+  /** @type {Map<number, Pair>} */
+  const pairs = new Map();
+  for (const [i, p] of pairA) {
+    const ops = wordDiff(sentenceText(ix, { article: aId, sentence: i }), sentenceText(ix, { article: bId, sentence: p.b }));
+    pairs.set(i, { ...p, ...piecesOf(ops) });
+  }
+  return assembleRows(pairs, sa.length, sb.length);
+}
+
+/**
+ * Left and right pieces of a word diff.
+ * @param {import('./worddiff.js').DiffOp[]} ops
+ * @returns {{ left: Piece[], right: Piece[] }}
+ */
+export function piecesOf(ops) {
+  return {
+    left: ops.filter((o) => o.op !== 'ins').map((o) => ({ text: o.text, op: o.op })),
+    right: ops.filter((o) => o.op !== 'del').map((o) => ({ text: o.op === 'same' ? (o.other ?? o.text) : o.text, op: o.op })),
+  };
+}
+
+/**
+ * Rows in A's order with B's unmatched sentences placed where they fall; a pair is a move when the engine
+ * says so or, without the engine's word, when it lies outside the longest run in B's order.
+ * @param {Map<number, Pair>} pairs by sentence index in A
+ * @param {number} nA
+ * @param {number} nB
+ * @returns {DiffRow[]}
+ */
+function assembleRows(pairs, nA, nB) {
+  const sorted = [...pairs.entries()].sort((x, y) => x[0] - y[0]);
+  const inOrder = lisIndexes(sorted.map(([, p]) => p.b));
+  const usedB = new Set(sorted.map(([, p]) => p.b));
   /** @type {DiffRow[]} */
   const rows = [];
   let nextB = 0;
@@ -392,20 +439,76 @@ export function diffRows(ix, aId, bId) {
     for (; nextB < upto; nextB++) if (!usedB.has(nextB)) rows.push({ kind: 'onlyB', a: null, b: nextB });
   };
   let k = 0;
-  for (let i = 0; i < sa.length; i++) {
-    const p = pairA.get(i);
+  for (let i = 0; i < nA; i++) {
+    const p = pairs.get(i);
     if (!p) {
       rows.push({ kind: 'onlyA', a: i, b: null });
       continue;
     }
-    const moved = !inOrder.has(k++);
+    const moved = p.moved ?? !inOrder.has(k);
+    k++;
     if (!moved) flushB(p.b);
-    const ta = sentenceText(ix, { article: aId, sentence: i });
-    const tb = sentenceText(ix, { article: bId, sentence: p.b });
-    rows.push({ kind: moved ? 'move' : 'pair', a: i, b: p.b, score: p.score, ops: wordDiff(ta, tb) });
+    rows.push({ kind: moved ? 'move' : 'pair', a: i, b: p.b, score: p.score, left: p.left, right: p.right });
   }
-  flushB(sb.length);
+  flushB(nB);
   return rows;
+}
+
+/**
+ * Rows from the engine's pairwise diff (`storylines-diff/1`): matched pairs with word operations over
+ * UTF-16 word spans, moves as the engine marks them, and the sentences only in A or B.
+ * @param {any} out
+ * @returns {DiffRow[]}
+ */
+export function rowsFromEngineDiff(out) {
+  const A = out?.a;
+  const B = out?.b;
+  if (!A || !B) return [];
+  /** @type {Map<number, Pair>} */
+  const pairs = new Map();
+  for (const m of arr(out.matched)) {
+    const d = m.diff ?? {};
+    const sa = arr(A.sentences)[m.a];
+    const sb = arr(B.sentences)[m.b];
+    if (!sa || !sb) continue;
+    const ops = arr(d.ops);
+    pairs.set(m.a, {
+      b: m.b,
+      score: m.score,
+      moved: !!m.moved,
+      left: sidePieces(String(A.text), sa, arr(d.aWords), ops.map((o) => [o.tag, o.a]), 'del'),
+      right: sidePieces(String(B.text), sb, arr(d.bWords), ops.map((o) => [o.tag, o.b]), 'ins'),
+    });
+  }
+  return assembleRows(pairs, arr(A.sentences).length, arr(B.sentences).length);
+}
+
+/**
+ * One side's pieces: text before the first word is unchanged; each operation covers its words and the
+ * separator after them.
+ * @param {string} text
+ * @param {{ start: number, end: number }} sentence
+ * @param {{ start: number, end: number }[]} words
+ * @param {[string, number[]][]} ops tag and this side's word range
+ * @param {'del' | 'ins'} changed the op this side's changes get
+ * @returns {Piece[]}
+ */
+function sidePieces(text, sentence, words, ops, changed) {
+  /** @type {Piece[]} */
+  const out = [];
+  let pos = sentence.start;
+  for (const [tag, range] of ops) {
+    const [i, j] = range ?? [0, 0];
+    if (!(j > i)) continue;
+    const first = words[i];
+    const end = j < words.length && words[j].start <= sentence.end ? words[j].start : sentence.end;
+    if (!first) continue;
+    if (first.start > pos) out.push({ text: text.slice(pos, first.start), op: 'same' });
+    out.push({ text: text.slice(Math.max(pos, first.start), end), op: tag === 'equal' ? 'same' : changed });
+    pos = Math.max(pos, end);
+  }
+  if (pos < sentence.end) out.push({ text: text.slice(pos, sentence.end), op: 'same' });
+  return out.filter((p) => p.text);
 }
 
 /**
@@ -453,7 +556,7 @@ export function collation(ix, id) {
     const g = ix.model.quoteGroups.find((x) => x.id === id);
     if (!g) return null;
     title = `Quote group ${g.id}`;
-    items = orderQuotes(ix, arr(g.quotes), g.earliest)
+    items = groupOrder(ix, g)
       .map((qid) => ix.quoteById.get(qid))
       .filter(Boolean)
       .map((qu) => ({ article: qu.article, text: String(qu.text) }));

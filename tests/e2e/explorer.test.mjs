@@ -307,6 +307,7 @@ test('claims, contradictions, quotes and provenance list the findings and link t
   const g = rich.quoteGroups[0];
   const firstCite = await page.locator(`${X} [data-testid=quote-group] .lineage li`).first().innerText();
   assert.match(firstCite, /^earliest/, 'lineage starts with the earliest quote');
+  assert.equal(await page.locator(`${X} [data-testid=quote-group] .lineage li`).nth(1).getAttribute('data-relation'), 'rewords');
   assert.equal(g.quotes[1], g.earliest);
   await page.screenshot({ path: path.join(RESULTS, 'quotes.png'), fullPage: true });
   await page.locator(`${X} nav a[data-view=claims]`).click();

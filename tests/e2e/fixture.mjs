@@ -105,10 +105,22 @@ export function richExport(base) {
   }
   if (!m.quoteGroups?.length && m.quotes.length >= 2) {
     const [q0, q1] = m.quotes;
-    m.quoteGroups = [{ id: 'g0', speaker: 'person:putin', quotes: [q1.id, q0.id], identical: false, earliest: q0.id, lineage: 'first printed by the earliest source' }];
+    m.quoteGroups = [
+      {
+        id: 'g0',
+        speaker: 'person:putin',
+        quotes: [q1.id, q0.id],
+        identical: false,
+        earliest: q0.id,
+        lineage: [
+          { quote: q0.id, article: q0.article, published: null, relation: 'earliest' },
+          { quote: q1.id, article: q1.article, published: null, relation: 'rewords' },
+        ],
+      },
+    ];
   }
   if (!m.reuse?.length) {
-    m.reuse = m.alignments.slice(0, 2).map((/** @type {any} */ p, /** @type {number} */ i) => ({ from: p.a.article, to: p.b.article, score: 0.8 - i * 0.3, evidence: 'shared sentences', passages: [] }));
+    m.reuse = m.alignments.slice(0, 2).map((/** @type {any} */ p, /** @type {number} */ i) => ({ from: p.a.article, to: p.b.article, score: 0.8 - i * 0.3, directed: i === 0, evidence: ['shared sentences'], passages: [] }));
   }
   return m;
 }

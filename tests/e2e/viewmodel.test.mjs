@@ -6,7 +6,7 @@ import { parseState, formatState, emptyState, withState } from '../../www/state.
 import { parseDate, dayString, dayNumber, inDayFilter } from '../../www/dates.js';
 import { wordDiff, tokens } from '../../www/worddiff.js';
 import { segments, searchMarks } from '../../www/highlight.js';
-import { indexModel, derive, overview, diffRows, lisIndexes, collation, agreementOf, timelineItems } from '../../www/model.js';
+import { indexModel, derive, overview, diffRows, rowsFromEngineDiff, lisIndexes, collation, agreementOf, timelineItems } from '../../www/model.js';
 import { ticks, zoomWindow, packRows, fitWindow } from '../../www/views/timeline.js';
 import { bundleExport } from './harness.mjs';
 import { richExport } from './fixture.mjs';
@@ -149,4 +149,36 @@ test('the diff of two sources accounts for every sentence of both, once', async 
   assert.equal(new Set(a).size, ix.articleById.get(p.a.article).sentences.length);
   assert.equal(new Set(b).size, ix.articleById.get(p.b.article).sentences.length);
   assert.ok(rows.some((r) => (r.kind === 'pair' || r.kind === 'move') && r.a === p.a.sentence && r.b === p.b.sentence));
+});
+
+test('rows from the engine diff: word operations become marked pieces, moves and unmatched sentences kept', () => {
+  const a = 'One two three. Four five.';
+  const b = 'Four five! One two 3.';
+  const out = {
+    schema: 'storylines-diff/1',
+    a: { id: 'A', text: a, sentences: [{ start: 0, end: 14 }, { start: 15, end: 25 }] },
+    b: { id: 'B', text: b, sentences: [{ start: 0, end: 10 }, { start: 11, end: 21 }] },
+    matched: [
+      {
+        a: 0,
+        b: 1,
+        score: 0.8,
+        moved: true,
+        diff: {
+          aWords: [{ start: 0, end: 3 }, { start: 4, end: 7 }, { start: 8, end: 13 }],
+          bWords: [{ start: 11, end: 14 }, { start: 15, end: 18 }, { start: 19, end: 20 }],
+          ops: [
+            { tag: 'equal', a: [0, 2], b: [0, 2] },
+            { tag: 'replace', a: [2, 3], b: [2, 3] },
+          ],
+        },
+      },
+    ],
+    onlyA: [1],
+    onlyB: [0],
+  };
+  const rows = rowsFromEngineDiff(out);
+  assert.deepEqual(rows.map((r) => [r.kind, r.a, r.b]), [['move', 0, 1], ['onlyA', 1, null], ['onlyB', null, 0]]);
+  assert.deepEqual(rows[0].left, [{ text: 'One two ', op: 'same' }, { text: 'three.', op: 'del' }]);
+  assert.deepEqual(rows[0].right, [{ text: 'One two ', op: 'same' }, { text: '3.', op: 'ins' }]);
 });

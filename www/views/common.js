@@ -12,6 +12,9 @@ import { sentenceText, sourceName } from '../model.js';
  * @property {(patch: Partial<import('../state.js').State>) => string} href URL of the state with `patch` applied
  * @property {(patch: Partial<import('../state.js').State>, replace?: boolean) => void} go applies `patch`
  * @property {(message: string) => void} announce says something in the live region
+ * @property {{ diff: (a: string, b: string) => any, collation: (id: string) => any }} engine the engine's
+ *   pairwise diff and collation table when the wasm offers them and they have arrived (else null: the views
+ *   fall back to what the page computes)
  */
 
 /**

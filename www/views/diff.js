@@ -3,7 +3,7 @@
 // columns are rows of one grid, so they scroll together by construction. Below: the collation table of a
 // claim or quote group across all sources.
 import { h } from '../dom.js';
-import { diffRows, collation, sentenceText, sourceName } from '../model.js';
+import { diffRows, rowsFromEngineDiff, collation, sentenceText, sourceName } from '../model.js';
 import { link, empty, section } from './common.js';
 
 /**
@@ -29,12 +29,14 @@ export function renderDiff(ctx) {
   const body = [];
   if (!a || !b) body.push(empty('Two sources are needed for a diff', ix.model.articles.length > 1));
   else {
-    const rows = diffRows(ix, a, b);
+    const engineDiff = ctx.engine.diff(a, b);
+    const rows = engineDiff ? rowsFromEngineDiff(engineDiff) : diffRows(ix, a, b);
     const counts = { pair: 0, move: 0, onlyA: 0, onlyB: 0 };
     for (const r of rows) counts[r.kind]++;
     body.push(
       h('p', { class: 'meta', 'data-testid': 'diff-summary' }, [
         `${counts.pair} aligned · ${counts.move} moved · ${counts.onlyA} only in A · ${counts.onlyB} only in B`,
+        engineDiff ? ' (the engine’s diff)' : ' (computed in the page from the alignments)',
       ]),
       h('p', { class: 'legend' }, [h('del', {}, ['struck through']), ': only in A; ', h('ins', {}, ['underlined']), ': only in B; ⇅ moved.']),
     );
@@ -51,9 +53,9 @@ export function renderDiff(ctx) {
       let left = [];
       /** @type {(Node | string)[]} */
       let right = [];
-      if (r.ops) {
-        left = r.ops.filter((o) => o.op !== 'ins').map((o) => (o.op === 'del' ? h('del', {}, [o.text]) : o.text));
-        right = r.ops.filter((o) => o.op !== 'del').map((o) => (o.op === 'ins' ? h('ins', {}, [o.text]) : (o.other ?? o.text)));
+      if (r.left && r.right) {
+        left = r.left.map((p) => (p.op === 'del' ? h('del', {}, [p.text]) : p.text));
+        right = r.right.map((p) => (p.op === 'ins' ? h('ins', {}, [p.text]) : p.text));
       } else {
         if (r.a !== null) left = [sentenceText(ix, { article: a, sentence: r.a })];
         if (r.b !== null) right = [sentenceText(ix, { article: b, sentence: r.b })];
@@ -75,7 +77,8 @@ export function renderDiff(ctx) {
     ...ix.model.claims.map((c) => ({ id: c.id, label: `claim ${c.id} (${c.status})` })),
     ...ix.model.quoteGroups.map((g) => ({ id: g.id, label: `quote group ${g.id}` })),
   ];
-  const table = state.sel ? collation(ix, state.sel) : null;
+  const engineTable = state.sel ? ctx.engine.collation(state.sel) : null;
+  const table = state.sel && !engineTable ? collation(ix, state.sel) : null;
   const chooser = h('select', { 'aria-label': 'Claim or quote group to collate', 'data-testid': 'collate-pick', 'data-key': 'collate' }, [
     h('option', { value: '' }, ['— pick a claim or quote group —']),
     ...options.map((o) => h('option', { value: o.id, selected: o.id === state.sel }, [o.label])),
@@ -86,6 +89,7 @@ export function renderDiff(ctx) {
     ...body,
     h('h3', {}, ['Collation']),
     options.length ? h('label', {}, ['Collate ', chooser]) : empty('No claims or quote groups to collate', false, true),
+    engineTable ? renderEngineCollation(ctx, engineTable) : null,
     table
       ? h('table', { class: 'collation', 'data-testid': 'collation' }, [
           h('caption', {}, [`${table.title}: each source against the first`]),
@@ -139,4 +143,40 @@ function defaultPair(ix, ids) {
     return [x, y];
   }
   return [ids[0], ids[1]];
+}
+
+/**
+ * The engine's collation table (`storylines-collation/1`): one row per witness, one column per aligned word
+ * position; columns where the witnesses differ are marked with ≠ and bold cells.
+ * @param {import('./common.js').ViewContext} ctx
+ * @param {any} t
+ */
+function renderEngineCollation(ctx, t) {
+  const witnesses = Array.isArray(t.witnesses) ? t.witnesses : [];
+  const columns = Array.isArray(t.columns) ? t.columns : [];
+  const moved = new Set((t.transpositions ?? []).flatMap((/** @type {any} */ x) => x.columns ?? []));
+  return h('div', { class: 'collation-wrap', tabindex: '0', role: 'region', 'aria-label': 'Collation table (scrolls sideways)' }, [
+    h('table', { class: 'collation engine', 'data-testid': 'collation' }, [
+      h('caption', {}, [`Collation of ${t.of}: ≠ marks a column where the wording differs, ⇄ a word placed differently`]),
+      h('thead', {}, [
+        h('tr', {}, [
+          h('th', { scope: 'col' }, ['Source']),
+          ...columns.map((/** @type {any} */ c, /** @type {number} */ i) => h('th', { scope: 'col', class: c.variant ? 'variant' : '' }, [c.variant ? '≠' : '', moved.has(i) ? '⇄' : ''])),
+        ]),
+      ]),
+      h(
+        'tbody',
+        {},
+        witnesses.map((/** @type {any} */ w, /** @type {number} */ wi) =>
+          h('tr', {}, [
+            h('th', { scope: 'row' }, [link(ctx, { view: 'sources', sel: w.article }, [sourceName(ctx.ix, w.article)])]),
+            ...columns.map((/** @type {any} */ c) => {
+              const cell = c.cells?.[wi];
+              return h('td', { class: c.variant ? 'variant' : '' }, [cell ? (c.variant ? h('strong', {}, [cell.text]) : cell.text) : '—']);
+            }),
+          ]),
+        ),
+      ),
+    ]),
+  ]);
 }

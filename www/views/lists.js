@@ -61,7 +61,7 @@ export function renderContradictions(ctx) {
         { class: 'refs' },
         refs.map((/** @type {any} */ r) => {
           const a = ix.articleById.get(r.article);
-          const passage = a ? String(a.text).slice(r.start, r.end) : '';
+          const passage = typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
           const sentence = sentenceAt(ix, r.article, r.start);
           return h('li', {}, [
             link(ctx, { view: 'sources', sel: r.article }, [sourceName(ix, r.article)]),
@@ -90,27 +90,32 @@ export function renderQuotes(ctx) {
   const entityName = (/** @type {string | null} */ id) => ix.model.entities.find((e) => e.id === id)?.name;
   const groups = d.quoteGroups.map((g) => {
     const selected = state.sel === g.id;
-    const quotes = g.quotes.map((/** @type {string} */ id) => ix.quoteById.get(id));
+    const quotes = g.quotes.map((/** @type {string} */ id) => ix.quoteById.get(id)).filter(Boolean);
+    /** @type {Map<string, any>} */
+    const lineage = new Map((Array.isArray(g.lineage) ? g.lineage : []).map((/** @type {any} */ l) => [l.quote, l]));
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'quote-group', 'data-id': g.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [
         link(ctx, { sel: g.id }, [`“…” ${entityName(g.speaker) ?? quotes[0]?.speakerText ?? 'unknown speaker'}`], { 'data-key': `qg:${g.id}` }),
         ' ',
         h('span', { class: 'badge' }, [g.identical ? '= identical wording' : '≠ wording differs']),
       ]),
-      g.lineage ? h('p', { class: 'why' }, [typeof g.lineage === 'string' ? g.lineage : JSON.stringify(g.lineage)]) : null,
       h(
         'ol',
         { class: 'lineage', 'aria-label': 'Lineage, earliest first' },
-        quotes.map((/** @type {any} */ q, /** @type {number} */ i) =>
-          h('li', {}, [
-            h('span', { class: 'meta' }, [i === 0 ? 'earliest · ' : '']),
+        quotes.map((/** @type {any} */ q, /** @type {number} */ i) => {
+          const step = lineage.get(q.id);
+          const relation = step?.relation ?? (i === 0 ? 'earliest' : '');
+          return h('li', { 'data-relation': relation }, [
+            h('span', { class: 'badge' }, [relation || 'quote']),
+            ' ',
             link(ctx, { view: 'sources', sel: q.article }, [sourceName(ix, q.article)]),
+            step?.published ? h('span', { class: 'meta' }, [` (${String(step.published).slice(0, 10)})`]) : null,
             `: ${q.direct ? '' : '(indirect) '}“`,
             ...highlightText(String(q.text), state.q),
             '”',
             q.verb ? h('span', { class: 'meta' }, [` — ${q.speakerText ?? ''} ${q.verb}`]) : null,
-          ]),
-        ),
+          ]);
+        }),
       ),
       jumps(ctx, [], quotes.map((/** @type {any} */ q) => q.article), g.id),
     ]);

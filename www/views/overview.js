@@ -71,7 +71,32 @@ export function renderOverview(ctx) {
     tiles,
     h('div', { class: 'columns' }, [
       h('div', {}, [h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, ix.model.claims.length === 0), h('h3', {}, ['Sources and their dates']), sources]),
-      h('div', {}, [h('h3', {}, ['Strongest contradictions']), contradictions, h('h3', {}, ['Strongest reuse']), reuse]),
+      h('div', {}, [h('h3', {}, ['Strongest contradictions']), contradictions, h('h3', {}, ['Strongest reuse']), reuse, stories(ctx)]),
     ]),
+  ]);
+}
+
+/**
+ * The stories the engine found (groups of articles about one occurrence), with their dates.
+ * @param {import('./common.js').ViewContext} ctx
+ */
+function stories(ctx) {
+  const { ix, d } = ctx;
+  const keep = new Set(d.articles.map((a) => a.id));
+  const list = ix.model.stories.filter((st) => (st.articles ?? []).some((/** @type {string} */ a) => keep.has(a)));
+  if (!list.length) return null;
+  return h('div', {}, [
+    h('h3', {}, [`Stories (${list.length})`]),
+    h(
+      'ul',
+      { class: 'top', 'data-testid': 'stories' },
+      list.map((st) =>
+        h('li', {}, [
+          h('span', { class: 'date' }, [st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated')]),
+          ': ',
+          ...(st.articles ?? []).flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+        ]),
+      ),
+    ),
   ]);
 }

@@ -45,7 +45,16 @@ export function renderProvenance(ctx) {
     const [ux, uy] = [dx / len, dy / len];
     const sel = state.sel === `${r.from}>${r.to}`;
     svg.append(
-      s('line', { class: `edge${sel ? ' selected' : ''}`, x1: p.x + ux * 22, y1: p.y + uy * 22, x2: q.x - ux * 24, y2: q.y - uy * 24, 'marker-end': 'url(#arrow)', 'stroke-width': 1 + 4 * Number(r.score), 'data-testid': 'reuse-edge' }),
+      s('line', {
+        class: `edge${sel ? ' selected' : ''}${r.directed === false ? ' undirected' : ''}`,
+        x1: p.x + ux * 22,
+        y1: p.y + uy * 22,
+        x2: q.x - ux * 24,
+        y2: q.y - uy * 24,
+        'marker-end': r.directed === false ? 'none' : 'url(#arrow)',
+        'stroke-width': 1 + 4 * Number(r.score),
+        'data-testid': 'reuse-edge',
+      }),
       s('text', { class: 'edge-label', x: (p.x + q.x) / 2 + uy * 10, y: (p.y + q.y) / 2 - ux * 10, 'text-anchor': 'middle' }, [Number(r.score).toFixed(2)]),
     );
   }
@@ -60,10 +69,13 @@ export function renderProvenance(ctx) {
         { class: 'findings', 'aria-label': 'Reuse edges, strongest first' },
         d.reuse.map((r) =>
           h('li', { 'data-testid': 'reuse-item', 'aria-current': state.sel === `${r.from}>${r.to}` ? 'true' : undefined }, [
-            link(ctx, { view: 'diff', a: r.from, b: r.to, sel: '' }, [`${sourceName(ix, r.from)} → ${sourceName(ix, r.to)}`]),
-            ` · score ${Number(r.score).toFixed(2)}`,
-            r.evidence ? h('span', { class: 'meta' }, [` · ${typeof r.evidence === 'string' ? r.evidence : JSON.stringify(r.evidence)}`]) : null,
-            ` · ${(r.passages ?? []).length} passages`,
+            link(ctx, { view: 'diff', a: r.from, b: r.to, sel: '' }, [`${sourceName(ix, r.from)} ${r.directed === false ? '↔' : '→'} ${sourceName(ix, r.to)}`]),
+            ` · score ${Number(r.score).toFixed(2)} · ${(r.passages ?? []).length} shared passages${r.directed === false ? ' · direction unknown' : ''}`,
+            h(
+              'ul',
+              { class: 'evidence' },
+              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [typeof e === 'string' ? e : JSON.stringify(e)])),
+            ),
           ]),
         ),
       )
@@ -83,7 +95,7 @@ export function renderProvenance(ctx) {
     );
   }
   return section('provenance', 'Provenance', [
-    h('figure', { class: 'graph-fig' }, [svg, h('figcaption', {}, ['Arrows point from the source whose text was reused to the one reusing it; labels are reuse scores (0–1), line width grows with the score.'])]),
+    h('figure', { class: 'graph-fig' }, [svg, h('figcaption', {}, ['Arrows point from the source whose text was reused to the one reusing it (a line without arrow: direction unknown); labels are reuse scores (0–1), line width grows with the score.'])]),
     edges,
     h('h3', {}, [`Sentences shared by two sources (${d.alignments.length})`]),
     d.alignments.length ? pairs : empty('No two sources share a sentence at this threshold', ix.model.alignments.length > 0),
