@@ -88,6 +88,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.lastWidth = 0;
     /** @type {Map<string, any>} engine diffs and collations of the current model: value, or undefined while pending */
     this.engineCache = new Map();
+    /** @type {boolean | undefined} whether the filters disclosure is open */
+    this.filtersOpen = undefined;
   }
 
   /** The URL parameter prefix of this instance. */
@@ -266,9 +268,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     const ix = this.ix;
     if (!ix) return;
     const root = /** @type {ShadowRoot} */ (this.shadowRoot);
-    const active = /** @type {HTMLElement | null} */ (root.activeElement);
-    const key = active?.getAttribute('data-key');
-    const sel = active instanceof HTMLInputElement && active.type === 'search' ? [active.selectionStart, active.selectionEnd] : null;
+    const focused = /** @type {HTMLElement | null} */ (root.activeElement);
+    const key = focused?.getAttribute('data-key');
+    const sel = focused instanceof HTMLInputElement && focused.type === 'search' ? [focused.selectionStart, focused.selectionEnd] : null;
 
     const state = this.state;
     const d = derive(ix, state);
@@ -311,7 +313,17 @@ export class StorylinesExplorerElement extends HTMLElement {
       ),
     );
     const threshold = this.client?.defaults?.alignThreshold ?? null;
-    this.filters.replaceChildren(renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }));
+    // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
+    this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
+    const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
+    const fold = /** @type {HTMLDetailsElement} */ (
+      h('details', { class: 'filters-fold', open: this.filtersOpen }, [
+        h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
+        renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
+      ])
+    );
+    fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
+    this.filters.replaceChildren(fold);
     this.lastWidth = this.view.clientWidth;
     const width = this.lastWidth || 800;
     const views = /** @type {Record<string, () => HTMLElement>} */ ({

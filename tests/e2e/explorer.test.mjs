@@ -372,7 +372,14 @@ test('works at 360 px wide without horizontal scrolling', async () => {
   }
   await page.goto(`${env.url}?view=overview`);
   await page.locator(`${X} section[data-view=overview]`).waitFor({ timeout: 15000 });
+  // The filters start folded on a narrow screen, and open on demand.
+  assert.equal(await page.locator(`${X} details.filters-fold`).evaluate((el) => /** @type {HTMLDetailsElement} */ (el).open), false);
   await page.screenshot({ path: path.join(RESULTS, 'narrow.png'), fullPage: true });
+  await page.locator(`${X} details.filters-fold > summary`).click();
+  await page.locator(`${X} [data-testid=filter-q]`).fill('Putin');
+  await page.locator(`${X} [data-testid=filter-q]`).press('Enter');
+  assert.equal(params(page).get('q'), 'Putin');
+  assert.equal(await page.locator(`${X} details.filters-fold`).evaluate((el) => /** @type {HTMLDetailsElement} */ (el).open), true);
   assert.deepEqual(errors, []);
   await context.close();
 });

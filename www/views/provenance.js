@@ -25,9 +25,9 @@ function s(tag, attrs = {}, children = []) {
 export function renderProvenance(ctx) {
   const { ix, d, state } = ctx;
   const nodes = d.articles.map((a) => a.id);
-  const W = 560;
+  const W = 640;
   const H = 360;
-  const R = 130;
+  const R = 120;
   const pos = new Map(nodes.map((id, i) => [id, { x: W / 2 + R * Math.cos((2 * Math.PI * i) / nodes.length - Math.PI / 2), y: H / 2 + R * Math.sin((2 * Math.PI * i) / nodes.length - Math.PI / 2) }]));
   const svg = s('svg', { class: 'graph', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Reuse between sources: ${d.reuse.length} edges`, 'data-testid': 'reuse-graph' });
   svg.append(
@@ -58,11 +58,20 @@ export function renderProvenance(ctx) {
       s('text', { class: 'edge-label', x: (p.x + q.x) / 2 + uy * 10, y: (p.y + q.y) / 2 - ux * 10, 'text-anchor': 'middle' }, [Number(r.score).toFixed(2)]),
     );
   }
-  for (const id of nodes) {
+  nodes.forEach((id, i) => {
     const p = pos.get(id);
-    if (!p) continue;
-    svg.append(s('circle', { class: 'node', cx: p.x, cy: p.y, r: 20 }), s('text', { class: 'node-label', x: p.x, y: p.y + 36, 'text-anchor': 'middle' }, [sourceName(ix, id).slice(0, 28)]));
-  }
+    if (!p) return;
+    const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    const [c, sn] = [Math.cos(angle), Math.sin(angle)];
+    const name = sourceName(ix, id);
+    const label = name.length > 24 ? `${name.slice(0, 23)}…` : name;
+    svg.append(
+      s('circle', { class: 'node', cx: p.x, cy: p.y, r: 20 }),
+      s('text', { class: 'node-n', x: p.x, y: p.y + 5, 'text-anchor': 'middle' }, [String(i + 1)]),
+      s('text', { class: 'node-label', x: p.x + c * 28, y: p.y + sn * 30 + 4, 'text-anchor': Math.abs(c) < 0.3 ? 'middle' : c > 0 ? 'start' : 'end' }, [label]),
+      s('title', {}, [name]),
+    );
+  });
   const edges = d.reuse.length
     ? h(
         'ol',
