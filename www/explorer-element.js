@@ -346,7 +346,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     );
     const filtered = hasFilters(state) ? ` Filters show ${d.articles.length} of ${ix.model.articles.length} sources, ${d.events.length} events, ${d.claims.length} claims.` : '';
     const t = this.modelThreshold ? ` (alignment threshold ${this.modelThreshold})` : '';
-    this.status.textContent = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
+    const said = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
+    // The live region speaks only when what it says changes (not on every zoom step).
+    if (this.status.textContent !== said) this.status.textContent = said;
     // Keep the focus: the same control if it still exists, else the view's heading after a view switch.
     const again = key ? /** @type {HTMLElement | null} */ (root.querySelector(`[data-key="${CSS.escape(key)}"]`)) : null;
     if (focusView) /** @type {HTMLElement | null} */ (this.view.querySelector('h2'))?.focus();

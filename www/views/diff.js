@@ -40,7 +40,7 @@ export function renderDiff(ctx) {
       ]),
       h('p', { class: 'legend' }, [h('del', {}, ['struck through']), ': only in A; ', h('ins', {}, ['underlined']), ': only in B; ⇅ moved.']),
     );
-    const grid = h('div', { class: 'diff-grid', role: 'table', 'aria-label': `Differences between ${sourceName(ix, a)} and ${sourceName(ix, b)}`, 'data-testid': 'diff-grid' });
+    const grid = h('div', { class: 'diff-grid', role: 'table', tabindex: '0', 'aria-label': `Differences between ${sourceName(ix, a)} and ${sourceName(ix, b)}`, 'data-testid': 'diff-grid' });
     grid.append(
       h('div', { class: 'diff-row head', role: 'row' }, [
         h('div', { role: 'columnheader' }, [`A: ${sourceName(ix, a)}`]),
