@@ -55,7 +55,46 @@ export function wordDiff(a, b) {
   }
   while (i < n) ops.push({ op: 'del', text: ta[i++] });
   while (j < m) ops.push({ op: 'ins', text: tb[j++] });
-  return merge(ops);
+  return merge(cleanup(ops));
+}
+
+/**
+ * Semantic cleanup: a run of changes with only separators (spaces, punctuation) or one short word kept in
+ * between reads as one replacement — all of A's words struck, then all of B's — rather than a scatter.
+ * @param {DiffOp[]} ops
+ * @returns {DiffOp[]}
+ */
+function cleanup(ops) {
+  /** @type {DiffOp[]} */
+  const out = [];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k].op === 'same') {
+      out.push(ops[k++]);
+      continue;
+    }
+    // A run of changes, absorbing weak "same" tokens that sit between two changes.
+    let del = '';
+    let ins = '';
+    let end = k;
+    for (let x = k; x < ops.length; x++) {
+      const o = ops[x];
+      if (o.op === 'del') del += o.text;
+      else if (o.op === 'ins') ins += o.text;
+      else {
+        const weak = !isWord(o.text) || o.text.length <= 3;
+        const nextChange = ops.slice(x + 1, x + 3).some((y) => y.op !== 'same');
+        if (!(weak && nextChange)) break;
+        del += o.text;
+        ins += o.other ?? o.text;
+      }
+      end = x + 1;
+    }
+    if (del) out.push({ op: 'del', text: del });
+    if (ins) out.push({ op: 'ins', text: ins });
+    k = end;
+  }
+  return out;
 }
 
 /**

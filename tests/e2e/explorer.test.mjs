@@ -229,6 +229,14 @@ test('timeline: as many marks as the export has events under the filters; keyboa
   const ev = rich.events.find((/** @type {any} */ e) => e.id === focused);
   assert.equal(await detail.locator('[data-testid=support]').count(), new Set(ev.sentences.map((/** @type {any} */ s) => s.article)).size);
   assert.equal(await page.locator(`${X} [data-testid=event-mark][aria-current=true]`).count(), 1);
+  // Searching from the timeline narrows the events like the filter panel does.
+  const term = rich.events[0].label.split(' ')[1];
+  await page.locator(`${X} [data-testid=timeline-q]`).fill(term);
+  await page.locator(`${X} [data-testid=timeline-q]`).press('Enter');
+  assert.equal(await page.locator(`${X} [data-testid=event-item]`).count(), derived(rich, { q: term }).d.events.length);
+  assert.ok(await page.locator(`${X} [data-testid=event-item] mark`).count() > 0);
+  await page.locator(`${X} [data-testid=timeline-q]`).fill('');
+  await page.locator(`${X} [data-testid=timeline-q]`).press('Enter');
   // Status filter: the marks follow the export under the same filter.
   await page.locator(`${X} [data-testid=filter-status][value=contested]`).check();
   const contested = timelineItems(ix, derive(ix, withState(emptyState(), { status: ['contested'] })));
@@ -382,4 +390,18 @@ test('works at 360 px wide without horizontal scrolling', async () => {
   assert.equal(await page.locator(`${X} details.filters-fold`).evaluate((el) => /** @type {HTMLDetailsElement} */ (el).open), true);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('calendar dates stay as the sources state them in any time zone', async () => {
+  for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
+    const context = await env.browser.newContext({ timezoneId, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${env.url}?view=timeline`);
+    await page.locator(`${X} section[data-view=timeline]`).waitFor({ timeout: 15000 });
+    for (const a of expected.articles.filter((/** @type {any} */ x) => x.published)) {
+      const label = await page.locator(`${X} [data-testid=pub-mark][data-article="${a.id}"] text`).textContent();
+      assert.ok(label?.endsWith(a.published.slice(0, 10)), `${timezoneId}: ${label} for ${a.published}`);
+    }
+    await context.close();
+  }
 });

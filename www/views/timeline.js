@@ -378,6 +378,7 @@ export function renderTimeline(ctx, width) {
     button('▶', 'Pan to later', () => pan(0.25), 'tl-right'),
     button('Fit', 'Show everything', () => ctx.go({ zoom: '' }, true), 'tl-fit'),
     h('span', { class: 'tl-window', 'data-testid': 'timeline-window' }, [`${dayString(win[0])} – ${dayString(win[1])}`]),
+    findBox(ctx),
   ]);
 
   // The same events as a list: the accessible reading of the chart, and the selection's details.
@@ -412,6 +413,28 @@ export function renderTimeline(ctx, width) {
     h('h3', {}, [`Events (${d.events.length})`]),
     d.events.length ? list : null,
   ]);
+}
+
+/**
+ * A search box for the timeline: the same free-text filter as the filter panel (it narrows every view).
+ * @param {import('./common.js').ViewContext} ctx
+ */
+function findBox(ctx) {
+  const input = /** @type {HTMLInputElement} */ (
+    h('input', { type: 'search', value: ctx.state.q, 'aria-label': 'Search events', placeholder: 'Search events…', 'data-key': 'tl-q', 'data-testid': 'timeline-q' })
+  );
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ctx.go({ q: input.value }, true), 250);
+  });
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    clearTimeout(timer);
+    ctx.go({ q: input.value });
+  });
+  return h('label', { class: 'tl-find' }, [input]);
 }
 
 /**
