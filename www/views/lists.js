@@ -95,7 +95,7 @@ export function renderQuotes(ctx) {
     const lineage = new Map((Array.isArray(g.lineage) ? g.lineage : []).map((/** @type {any} */ l) => [l.quote, l]));
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'quote-group', 'data-id': g.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [
-        link(ctx, { sel: g.id }, [`“…” ${entityName(g.speaker) ?? quotes[0]?.speakerText ?? 'unknown speaker'}`], { 'data-key': `qg:${g.id}` }),
+        link(ctx, { sel: g.id }, [`${entityName(g.speaker) ?? quotes[0]?.speakerText ?? g.speaker ?? 'Unknown speaker'}: ${quotes.length} quote${quotes.length === 1 ? '' : 's'}`], { 'data-key': `qg:${g.id}` }),
         ' ',
         h('span', { class: 'badge' }, [g.identical ? '= identical wording' : '≠ wording differs']),
       ]),
