@@ -182,3 +182,17 @@ test('rows from the engine diff: word operations become marked pieces, moves and
   assert.deepEqual(rows[0].left, [{ text: 'One two ', op: 'same' }, { text: 'three.', op: 'del' }]);
   assert.deepEqual(rows[0].right, [{ text: 'One two ', op: 'same' }, { text: '3.', op: 'ins' }]);
 });
+
+test('index.html preloads every module of the element (and nothing that does not exist)', async () => {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { ROOT } = await import('./harness.mjs');
+  const www = path.join(ROOT, 'www');
+  const html = await readFile(path.join(www, 'index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+  const modules = [
+    ...(await readdir(www)).filter((f) => f.endsWith('.js') && f !== 'define.js' && f !== 'worker.js'),
+    ...(await readdir(path.join(www, 'views'))).filter((f) => f.endsWith('.js')).map((f) => `views/${f}`),
+  ].sort();
+  assert.deepEqual(preloaded, modules);
+});
