@@ -6,9 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start, newPage, bundleExport, RESULTS } from './harness.mjs';
+import { start, newPage, bundleExport, withBundle, RESULTS } from './harness.mjs';
 import { richExport } from './fixture.mjs';
-import { indexModel, derive, timelineItems, overview, diffRows } from '../../www/model.js';
+import { indexModel, derive, timelineItems, overview, diffRows, rowsFromEngineDiff } from '../../www/model.js';
 import { emptyState, withState, VIEWS } from '../../www/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
@@ -284,7 +284,13 @@ test('timeline: wheel zooms, dragging the lowest strip brushes a date range that
 test('source diffs: side by side, every sentence once, changes and moves marked; collation of a claim', async () => {
   const p = expected.alignments[0];
   const { page, errors, context } = await open(`?view=diff&a=${p.a.article}&b=${p.b.article}`);
-  const rows = diffRows(indexModel(expected), p.a.article, p.b.article);
+  // The engine's pairwise diff when this wasm build has one (the page asks the worker), else the page's own.
+  const engine = await withBundle((c) => (typeof c.diff === 'function' ? c.diff(p.a.article, p.b.article) : null));
+  const rows = engine ? rowsFromEngineDiff(engine) : diffRows(indexModel(expected), p.a.article, p.b.article);
+  await page.waitForFunction(
+    (text) => document.querySelector('storylines-explorer')?.shadowRoot?.querySelector('[data-testid=diff-summary]')?.textContent?.includes(text),
+    engine ? 'the engine’s diff' : 'computed in the page',
+  );
   assert.equal(await page.locator(`${X} [data-testid=diff-row]`).count(), rows.length);
   for (const kind of ['pair', 'move', 'onlyA', 'onlyB']) {
     assert.equal(await page.locator(`${X} [data-testid=diff-row][data-kind=${kind}]`).count(), rows.filter((r) => r.kind === kind).length, kind);

@@ -16,32 +16,15 @@ export function richExport(base) {
     return art.text.slice(s.start, s.end);
   };
   if (!m.claims?.length) {
-    m.claims = [];
-    m.events = [];
-    const dates = ['2024-11-28', '2024-11', '2023-11-09', '1991', '2023-11-10T09:00:00-05:00', '2024-W48', '1990s'];
-    m.alignments.forEach((/** @type {any} */ p, /** @type {number} */ i) => {
-      const ev = `e${i}`;
-      m.events.push({
-        id: ev,
-        date: dates[i % dates.length],
-        grain: 'day',
-        label: sent(p.a.article, p.a.sentence).slice(0, 60),
-        sentences: [p.a, p.b],
-        sources: [p.a.article, p.b.article],
-        independentSources: i % 2 ? [p.a.article] : [p.a.article, p.b.article],
-        contested: i === 1,
-        story: 's0',
-      });
-      m.claims.push({
-        id: `c${i}`,
-        sentences: [p.a, p.b],
-        sources: [p.a.article, p.b.article],
-        independentSources: i % 2 ? [p.a.article] : [p.a.article, p.b.article],
-        status: i === 1 ? 'contested' : i % 2 ? 'single-source' : 'corroborated',
-        explanation: i === 1 ? 'the sources give different dates' : `carried by ${i % 2 ? 'one independent source' : 'two independent sources'}`,
-        events: [ev],
-      });
-    });
+    m.claims = m.alignments.map((/** @type {any} */ p, /** @type {number} */ i) => ({
+      id: `c${i}`,
+      sentences: [p.a, p.b],
+      sources: [p.a.article, p.b.article],
+      independentSources: i % 2 ? [p.a.article] : [p.a.article, p.b.article],
+      status: i % 2 ? 'single-source' : 'corroborated',
+      explanation: `carried by ${i % 2 ? 'one independent source' : 'two independent sources'}`,
+      events: [],
+    }));
     arts.forEach((/** @type {any} */ a, /** @type {number} */ i) => {
       const s = a.sentences.findIndex((/** @type {any} */ x) => x.text.length > 60);
       m.claims.push({
@@ -53,17 +36,32 @@ export function richExport(base) {
         explanation: 'only this source says so',
         events: [],
       });
-      m.events.push({
-        id: `e${100 + i}`,
-        date: i === 4 ? null : dates[(i + 3) % dates.length],
+    });
+  } else {
+    m.claims = structuredClone(m.claims);
+  }
+  // At least one contested claim, so that the status filter has something to find.
+  if (!m.claims.some((/** @type {any} */ c) => c.status === 'contested') && m.claims.length > 1) {
+    m.claims[1] = { ...m.claims[1], status: 'contested', explanation: 'the sources give different dates' };
+  }
+  if (!m.events?.length) {
+    // One event per claim, with dates of every grain (decade to day, a datetime with an offset, a week).
+    const dates = ['2024-11-28', '2024-11', '2023-11-09', '1991', '2023-11-10T09:00:00-05:00', '2024-W48', '1990s'];
+    m.events = m.claims.map((/** @type {any} */ c, /** @type {number} */ i) => {
+      const ref = c.sentences[0];
+      const id = `e${i}`;
+      if (!c.events?.length) c.events = [id];
+      return {
+        id,
+        date: i === m.claims.length - 1 ? null : dates[i % dates.length],
         grain: 'day',
-        label: a.sentences[s].text.slice(0, 50),
-        sentences: [{ article: a.id, sentence: s }],
-        sources: [a.id],
-        independentSources: [a.id],
-        contested: false,
+        label: sent(ref.article, ref.sentence).slice(0, 60),
+        sentences: c.sentences,
+        sources: c.sources,
+        independentSources: c.independentSources,
+        contested: c.status === 'contested',
         story: 's0',
-      });
+      };
     });
   }
   if (!m.contradictions?.length) {

@@ -81,7 +81,7 @@ export function empty(what, filtered = false, absent = false) {
  */
 export function section(id, title, children) {
   return h('section', { class: `view view-${id}`, 'aria-labelledby': `${id}-h`, 'data-view': id }, [
-    h('h2', { id: `${id}-h`, tabindex: '-1' }, [title]),
+    h('h2', { id: `${id}-h`, tabindex: '-1', 'data-key': `view-h:${id}` }, [title]),
     ...children,
   ]);
 }

@@ -74,8 +74,8 @@ export function renderDiff(ctx) {
   }
   // Collation of a claim or quote group.
   const options = [
-    ...ix.model.claims.map((c) => ({ id: c.id, label: `claim ${c.id} (${c.status})` })),
-    ...ix.model.quoteGroups.map((g) => ({ id: g.id, label: `quote group ${g.id}` })),
+    ...ix.model.claims.map((c) => ({ id: c.id, label: `${c.id} (${c.status})` })),
+    ...ix.model.quoteGroups.map((g) => ({ id: g.id, label: `${g.id} (quote group)` })),
   ];
   const engineTable = state.sel ? ctx.engine.collation(state.sel) : null;
   const table = state.sel && !engineTable ? collation(ix, state.sel) : null;
