@@ -88,6 +88,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.lastWidth = 0;
     /** @type {Map<string, any>} engine diffs and collations of the current model: value, or undefined while pending */
     this.engineCache = new Map();
+    /** the `sel#s` of the sentence last scrolled into view */
+    this.shownTarget = '';
     /** @type {boolean | undefined} whether the filters disclosure is open */
     this.filtersOpen = undefined;
   }
@@ -299,14 +301,14 @@ export class StorylinesExplorerElement extends HTMLElement {
         'ul',
         {},
         VIEWS.map((v) => {
-          const a = h('a', { href: this.href({ view: v, sel: '' }), 'aria-current': v === state.view ? 'page' : undefined, 'data-view': v, 'data-key': `nav:${v}` }, [
+          const a = h('a', { href: this.href({ view: v, sel: '', s: '' }), 'aria-current': v === state.view ? 'page' : undefined, 'data-view': v, 'data-key': `nav:${v}` }, [
             TITLES[v],
             counts[v] !== undefined ? h('span', { class: 'count' }, [` ${counts[v]}`]) : null,
           ]);
           a.addEventListener('click', (ev) => {
             if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
             ev.preventDefault();
-            this.go({ view: v, sel: v === state.view ? state.sel : '' });
+            this.go(v === state.view ? {} : { view: v, sel: '', s: '' });
           });
           return h('li', {}, [a]);
         }),
@@ -349,6 +351,15 @@ export class StorylinesExplorerElement extends HTMLElement {
     const said = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
     // The live region speaks only when what it says changes (not on every zoom step).
     if (this.status.textContent !== said) this.status.textContent = said;
+    // A linked sentence is scrolled into view once per link.
+    const target = /** @type {HTMLElement | null} */ (this.view.querySelector('.sentence.target'));
+    const targetKey = `${state.sel}#${state.s}`;
+    if (target && this.shownTarget !== targetKey) {
+      this.shownTarget = targetKey;
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+      return;
+    }
     // Keep the focus: the same control if it still exists, else the view's heading after a view switch.
     const again = key ? /** @type {HTMLElement | null} */ (root.querySelector(`[data-key="${CSS.escape(key)}"]`)) : null;
     if (focusView) /** @type {HTMLElement | null} */ (this.view.querySelector('h2'))?.focus();

@@ -22,15 +22,16 @@ export const STATUSES = /** @type {const} */ (['corroborated', 'single-source', 
  * @property {string} b right source of the diff
  * @property {string} t alignment threshold as typed ('' = the engine's default)
  * @property {string} zoom timeline window `start~end` in day numbers ('' = fit)
+ * @property {string} s sentence index to show in the reader ('' = none)
  */
 
 /** @returns {State} */
 export function emptyState() {
-  return { view: 'overview', sources: [], entities: [], status: [], from: '', to: '', q: '', sel: '', a: '', b: '', t: '', zoom: '' };
+  return { view: 'overview', sources: [], entities: [], status: [], from: '', to: '', q: '', sel: '', a: '', b: '', t: '', zoom: '', s: '' };
 }
 
 const LISTS = /** @type {const} */ (['sources', 'entities', 'status']);
-const SCALARS = /** @type {const} */ (['from', 'to', 'q', 'sel', 'a', 'b', 't', 'zoom']);
+const SCALARS = /** @type {const} */ (['from', 'to', 'q', 'sel', 'a', 'b', 't', 'zoom', 's']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -56,6 +57,7 @@ export function parseState(search, prefix = '') {
   if (state.from && !DAY.test(state.from)) state.from = '';
   if (state.to && !DAY.test(state.to)) state.to = '';
   if (state.t && !(Number(state.t) >= 0 && Number(state.t) <= 1)) state.t = '';
+  if (state.s && !/^\d+$/.test(state.s)) state.s = '';
   if (state.zoom && !/^-?\d+(\.\d+)?~-?\d+(\.\d+)?$/.test(state.zoom)) state.zoom = '';
   return state;
 }

@@ -338,6 +338,13 @@ test('claims, contradictions, quotes and provenance list the findings and link t
   assert.equal(await page.locator(`${X} [data-testid=reuse-edge]`).count(), d.reuse.length);
   assert.equal(await page.locator(`${X} [data-testid=aligned-pair]`).count(), expected.alignments.length);
   await page.screenshot({ path: path.join(RESULTS, 'provenance.png'), fullPage: true });
+  // A sentence link opens the reader on that sentence, marked as current.
+  const ref = expected.alignments[0].b;
+  await page.locator(`${X} [data-testid=aligned-pair]`).first().locator('blockquote').nth(1).locator('cite a').click();
+  const target = page.locator(`${X} [data-testid=reader] .sentence[aria-current=true]`);
+  await target.waitFor();
+  assert.equal(await target.getAttribute('data-sentence'), String(ref.sentence));
+  assert.equal(params(page).get('s'), String(ref.sentence));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -57,7 +57,7 @@ export function badge(status) {
 export function quoteRef(ctx, ref) {
   const text = sentenceText(ctx.ix, ref);
   return h('blockquote', { 'data-article': ref.article, 'data-sentence': ref.sentence }, [
-    h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article }, [sourceName(ctx.ix, ref.article)]), ` · sentence ${ref.sentence + 1}`]),
+    h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [sourceName(ctx.ix, ref.article), ` · sentence ${ref.sentence + 1}`])]),
     h('span', { class: 'text' }, text ? highlightText(text, ctx.state.q) : ['(sentence not found)']),
   ]);
 }

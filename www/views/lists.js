@@ -64,7 +64,7 @@ export function renderContradictions(ctx) {
           const passage = typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
           const sentence = sentenceAt(ix, r.article, r.start);
           return h('li', {}, [
-            link(ctx, { view: 'sources', sel: r.article }, [sourceName(ix, r.article)]),
+            link(ctx, { view: 'sources', sel: r.article, s: sentence >= 0 ? String(sentence) : '' }, [sourceName(ix, r.article)]),
             ': “',
             h('strong', {}, highlightText(passage, state.q)),
             '”',
@@ -108,7 +108,7 @@ export function renderQuotes(ctx) {
           return h('li', { 'data-relation': relation }, [
             h('span', { class: 'badge' }, [relation || 'quote']),
             ' ',
-            link(ctx, { view: 'sources', sel: q.article }, [sourceName(ix, q.article)]),
+            link(ctx, { view: 'sources', sel: q.article, s: q.sentence === null || q.sentence === undefined ? '' : String(q.sentence) }, [sourceName(ix, q.article)]),
             step?.published ? h('span', { class: 'meta' }, [` (${String(step.published).slice(0, 10)})`]) : null,
             `: ${q.direct ? '' : '(indirect) '}“`,
             ...highlightText(String(q.text), state.q),

@@ -1,7 +1,7 @@
 // The overview (first screen): the story in numbers — sources and their dates, events, claims by status,
 // the strongest contradictions and reuse edges — each a link into its view.
 import { h } from '../dom.js';
-import { overview, sourceName } from '../model.js';
+import { overview, sourceName, eventStatus } from '../model.js';
 import { parseDate, dayLabel } from '../dates.js';
 import { link, badge, empty, section } from './common.js';
 
@@ -70,9 +70,39 @@ export function renderOverview(ctx) {
   return section('overview', 'Overview', [
     tiles,
     h('div', { class: 'columns' }, [
-      h('div', {}, [h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, ix.model.claims.length === 0), h('h3', {}, ['Sources and their dates']), sources]),
+      h('div', {}, [events(ctx), h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, ix.model.claims.length === 0), h('h3', {}, ['Sources and their dates']), sources]),
       h('div', {}, [h('h3', {}, ['Strongest contradictions']), contradictions, h('h3', {}, ['Strongest reuse']), reuse, stories(ctx)]),
     ]),
+  ]);
+}
+
+/**
+ * The first events in date order (up to six), each a link to it on the timeline.
+ * @param {import('./common.js').ViewContext} ctx
+ */
+function events(ctx) {
+  const { ix, d } = ctx;
+  const dated = d.events
+    .map((ev) => ({ ev, r: parseDate(ev.date) }))
+    .sort((x, y) => (x.r?.start ?? Infinity) - (y.r?.start ?? Infinity));
+  return h('div', {}, [
+    h('h3', {}, [`Events (${d.events.length})`]),
+    dated.length
+      ? h(
+          'ol',
+          { class: 'source-dates', 'data-testid': 'overview-events' },
+          dated.slice(0, 6).map(({ ev, r }) =>
+            h('li', {}, [
+              h('span', { class: 'date' }, [r ? r.label : 'undated']),
+              ' ',
+              link(ctx, { view: 'timeline', sel: ev.id }, [ev.label ?? ev.id]),
+              ' ',
+              badge(eventStatus(ev)),
+            ]),
+          ),
+        )
+      : empty('No events found', ix.model.events.length > 0, ix.model.events.length === 0),
+    dated.length > 6 ? h('p', {}, [link(ctx, { view: 'timeline', sel: '' }, [`all ${dated.length} events on the timeline`])]) : null,
   ]);
 }
 

@@ -93,7 +93,7 @@ export function renderProvenance(ctx) {
   for (const p of d.alignments) {
     const q = (/** @type {any} */ ref) =>
       h('blockquote', { 'data-article': ref.article, 'data-sentence': ref.sentence }, [
-        h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article }, [sourceName(ix, ref.article)])]),
+        h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [sourceName(ix, ref.article)])]),
         h('span', {}, highlightText(sentenceText(ix, ref), state.q)),
       ]);
     pairs.append(

@@ -23,7 +23,7 @@ export function renderSources(ctx) {
     list.append(
       h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
         h('h3', {}, [
-          link(ctx, { view: 'sources', sel: a.id }, highlightText(a.title ?? '(no headline)', state.q), {
+          link(ctx, { view: 'sources', sel: a.id, s: '' }, highlightText(a.title ?? '(no headline)', state.q), {
             'data-article': a.id,
             'aria-current': selected ? 'true' : undefined,
           }),
@@ -77,8 +77,9 @@ export function renderReader(ctx, article) {
       const ag = agreementOf(ctx.ix, article.id, s);
       const level = Math.min(3, Math.max(1, ag.independent));
       const said = ag.independent <= 1 ? 'only this source' : `${ag.independent} independent sources`;
+      const target = ctx.state.s !== '' && Number(ctx.state.s) === s.id;
       para.append(
-        h('span', { class: `sentence agree-${level}`, 'data-sentence': s.id, 'data-agreement': ag.independent }, [
+        h('span', { class: `sentence agree-${level}${target ? ' target' : ''}`, 'data-sentence': s.id, 'data-agreement': ag.independent, 'aria-current': target ? 'true' : undefined, tabindex: target ? '-1' : undefined, 'data-key': target ? `target:${s.id}` : undefined }, [
           ...renderSegments(article.text, s.start, s.end, [...marks, ...searchMarks(article.text, s.start, s.end, ctx.state.q)]),
           h('sup', { class: 'agree-cue', title: `carried by ${said}`, 'aria-label': `carried by ${said}` }, [ag.independent <= 1 ? '1' : String(ag.independent)]),
         ]),
