@@ -6,10 +6,22 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
-wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
-rm -f www/pkg/.gitignore
-if [ -z "${STORYLINES_NO_HTML:-}" ]; then
+# Skip the build when nothing that goes into the wasm changed since the last one (wasm-opt alone takes a minute).
+stamp_of() { cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -d' ' -f1; }
+main_stamp="$(stamp_of)"
+if [ -f www/pkg/storylines_bg.wasm ] && [ "$(cat www/pkg/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
+  echo "www/pkg is up to date" >&2
+else
+  wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
+  rm -f www/pkg/.gitignore
+  echo "$main_stamp" > www/pkg/.build-stamp
+fi
+if [ -z "${STORYLINES_NO_HTML:-}" ] && [ -f www/pkg-html/storylines_html_bg.wasm ] \
+  && [ "$(cat www/pkg-html/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
+  echo "www/pkg-html is up to date" >&2
+elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
   wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg-html --out-name storylines_html \
     --no-pack -- --features html >&2
   rm -f www/pkg-html/.gitignore
+  echo "$main_stamp" > www/pkg-html/.build-stamp
 fi
