@@ -33,6 +33,8 @@ export function indexModel(raw) {
     stories: arr(m.stories),
     events: arr(m.events),
   };
+  /** The kinds of findings the export carries at all (an empty array is a finding: none found). */
+  const present = new Set(Object.keys(model).filter((k) => Array.isArray(m[k])));
   /** @type {Map<string, any>} */
   const articleById = new Map(model.articles.map((a) => [a.id, a]));
   /** @type {Map<string, Set<string>>} entity ids mentioned per `article:sentence` */
@@ -75,7 +77,7 @@ export function indexModel(raw) {
     }
   }
   for (const [k, v] of alignedSources) alignedAt.set(k, v.size);
-  return { model, articleById, entitiesAt, entitiesIn, quoteById, eventById, claimsByEvent, alignedAt };
+  return { model, present, articleById, entitiesAt, entitiesIn, quoteById, eventById, claimsByEvent, alignedAt };
 }
 
 /** @typedef {ReturnType<typeof indexModel>} Index */

@@ -106,6 +106,9 @@ test('an empty or partial export derives empty views without throwing', () => {
     assert.deepEqual(diffRows(ix, 'a', 'b'), []);
     assert.equal(collation(ix, 'nope'), null);
   }
+  // An absent field is "not reported"; an empty array is "none found".
+  assert.equal(indexModel({ claims: [] }).present.has('claims'), true);
+  assert.equal(indexModel({}).present.has('claims'), false);
 });
 
 test('on the bundle, filters combine and every derived list obeys them', async () => {

@@ -88,7 +88,7 @@ export function renderDiff(ctx) {
     h('div', { class: 'pickers' }, [pick('a', a), pick('b', b)]),
     ...body,
     h('h3', {}, ['Collation']),
-    options.length ? h('label', {}, ['Collate ', chooser]) : empty('No claims or quote groups to collate', false, true),
+    options.length ? h('label', {}, ['Collate ', chooser]) : empty('No claims or quote groups to collate', false, !ix.present.has('claims') && !ix.present.has('quoteGroups')),
     engineTable ? renderEngineCollation(ctx, engineTable) : null,
     table
       ? h('table', { class: 'collation', 'data-testid': 'collation' }, [

@@ -50,5 +50,5 @@ export function renderEntities(ctx) {
       ),
     ]);
   }).filter(Boolean);
-  return section('entities', 'Entities', groups.length ? groups : [empty('No entities found', ix.model.entities.length > 0, ix.model.entities.length === 0)]);
+  return section('entities', 'Entities', groups.length ? groups : [empty('No entities found', ix.model.entities.length > 0, !ix.present.has('entities'))]);
 }

@@ -38,7 +38,7 @@ export function renderClaims(ctx) {
     ]);
   });
   return section('claims', 'Claims', [
-    items.length ? h('ol', { class: 'findings', 'aria-label': 'Claims' }, items) : empty('No claims found', ix.model.claims.length > 0, ix.model.claims.length === 0),
+    items.length ? h('ol', { class: 'findings', 'aria-label': 'Claims' }, items) : empty('No claims found', ix.model.claims.length > 0, !ix.present.has('claims')),
   ]);
 }
 
@@ -78,7 +78,7 @@ export function renderContradictions(ctx) {
   return section('contradictions', 'Contradictions', [
     items.length
       ? h('ol', { class: 'findings', 'aria-label': 'Contradictions' }, items)
-      : empty('No contradictions found', ix.model.contradictions.length > 0, ix.model.contradictions.length === 0),
+      : empty('No contradictions found', ix.model.contradictions.length > 0, !ix.present.has('contradictions')),
   ]);
 }
 
@@ -124,7 +124,7 @@ export function renderQuotes(ctx) {
   const grouped = new Set(ix.model.quoteGroups.flatMap((g) => g.quotes ?? []));
   const loose = d.quotes.filter((q) => !grouped.has(q.id));
   return section('quotes', 'Quotes', [
-    groups.length ? h('ol', { class: 'findings', 'aria-label': 'Quote groups' }, groups) : empty('No quote groups found', ix.model.quoteGroups.length > 0, ix.model.quoteGroups.length === 0),
+    groups.length ? h('ol', { class: 'findings', 'aria-label': 'Quote groups' }, groups) : empty('No quote groups found', ix.model.quoteGroups.length > 0, !ix.present.has('quoteGroups')),
     h('h3', {}, [`Other quotes (${loose.length})`]),
     loose.length
       ? h(
@@ -139,6 +139,6 @@ export function renderQuotes(ctx) {
             ]),
           ),
         )
-      : empty('No quotes found', ix.model.quotes.length > 0, ix.model.quotes.length === 0),
+      : empty('No quotes found', ix.model.quotes.length > 0, !ix.present.has('quotes')),
   ]);
 }

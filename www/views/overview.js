@@ -54,7 +54,7 @@ export function renderOverview(ctx) {
           h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [c.explanation || c.id])]),
         ),
       )
-    : empty('No contradictions found', false, !Array.isArray(ix.model.contradictions) || ix.model.contradictions.length === 0);
+    : empty('No contradictions found', false, !ix.present.has('contradictions'));
   const reuse = o.topReuse.length
     ? h(
         'ul',
@@ -70,7 +70,7 @@ export function renderOverview(ctx) {
   return section('overview', 'Overview', [
     tiles,
     h('div', { class: 'columns' }, [
-      h('div', {}, [events(ctx), h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, ix.model.claims.length === 0), h('h3', {}, ['Sources and their dates']), sources]),
+      h('div', {}, [events(ctx), h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, !ix.present.has('claims')), h('h3', {}, ['Sources and their dates']), sources]),
       h('div', {}, [h('h3', {}, ['Strongest contradictions']), contradictions, h('h3', {}, ['Strongest reuse']), reuse, stories(ctx)]),
     ]),
   ]);
@@ -101,7 +101,7 @@ function events(ctx) {
             ]),
           ),
         )
-      : empty('No events found', ix.model.events.length > 0, ix.model.events.length === 0),
+      : empty('No events found', ix.model.events.length > 0, !ix.present.has('events')),
     dated.length > 6 ? h('p', {}, [link(ctx, { view: 'timeline', sel: '' }, [`all ${dated.length} events on the timeline`])]) : null,
   ]);
 }

@@ -88,7 +88,7 @@ export function renderProvenance(ctx) {
           ]),
         ),
       )
-    : empty('No reuse between sources found', ix.model.reuse.length > 0, ix.model.reuse.length === 0);
+    : empty('No reuse between sources found', ix.model.reuse.length > 0, !ix.present.has('reuse'));
   const pairs = h('ol', { class: 'pairs', 'aria-label': 'Sentences shared by two sources' });
   for (const p of d.alignments) {
     const q = (/** @type {any} */ ref) =>

@@ -401,8 +401,9 @@ export function renderTimeline(ctx, width) {
   const selected = ix.eventById.get(state.sel);
   const detail = selected ? renderEventDetail(ctx, selected) : null;
   const noEvents = ix.model.events.length === 0;
+  const absent = !ix.present.has('events');
   return section('timeline', 'Timeline', [
-    noEvents ? empty('No events found', false, true) : d.events.length === 0 ? empty('No events', true) : null,
+    noEvents ? empty('No events found', false, absent) : d.events.length === 0 ? empty('No events', true) : null,
     controls,
     plotBox,
     strip,
