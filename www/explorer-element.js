@@ -80,6 +80,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {string} threshold the current model was computed with */
     this.modelThreshold = '';
     this.busy = false;
+    /** @type {string | null} the `src` being or last loaded */
+    this.loadedSrc = null;
     this.engineBacked = false;
     this.loadMs = 0;
     this.onPop = () => this.fromUrl();
@@ -118,20 +120,28 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.loadedSrc = null;
     window.removeEventListener('popstate', this.onPop);
     this.resize?.disconnect();
     this.client?.terminate();
     this.client = null;
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) queueMicrotask(() => this.reload());
+  /**
+   * @param {string} _name
+   * @param {string | null} old
+   * @param {string | null} value
+   */
+  attributeChangedCallback(_name, old, value) {
+    // On upgrade the parsed `src` arrives here too; connectedCallback loads it, so only real changes reload.
+    if (this.isConnected && old !== value) queueMicrotask(() => this.reload());
   }
 
   /** Loads the manifest and its articles, then runs the engine. */
   async reload() {
     const src = this.getAttribute('src');
-    if (!src || !this.client) return;
+    if (!src || !this.client || src === this.loadedSrc) return;
+    this.loadedSrc = src;
     this.status.textContent = 'Loading articles…';
     try {
       const { manifest, articles, problems } = await loadManifest(src);

@@ -65,6 +65,9 @@ test('the overview opens first and shows the story in numbers computed by the en
   assert.equal(await page.locator(`${X} [data-testid=tile-sources] .n`).innerText(), String(o.sources));
   assert.equal(await page.locator(`${X} [data-testid=tile-shared] .n`).innerText(), String(expected.alignments.length));
   assert.equal(await page.locator(`${X} .source-dates li`).count(), expected.articles.length);
+  // The manifest and each article are fetched once (the upgrade's attribute callback does not reload).
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+  assert.equal(fetched.filter((n) => n === 'manifest.json').length, 1);
   await page.screenshot({ path: path.join(RESULTS, 'overview.png'), fullPage: true });
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
