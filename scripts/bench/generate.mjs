@@ -84,6 +84,32 @@ function frequentNames(pool) {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([n]) => n);
 }
 
+/** Month and weekday names stay as they are (dates must remain dates). */
+const KEEP = new Set([...MONTHS, ...WEEKDAYS, 'By']);
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'ta', 'vo', 'sel', 'du', 'ni', 'bar', 'e', 'os', 'tri', 'an', 'pel', 'go', 'ru', 'fen', 'si', 'mar', 'ul', 'de', 'quo', 'zan', 'hi', 'or', 'bel', 'ca', 'nus', 'te', 'vi', 'lan'];
+
+/** The `k` most frequent lowercase words of the pool (the vocabulary all stories share). @param {string[]} pool @param {number} k */
+function commonWords(pool, k) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const s of pool) for (const w of s.match(/\p{Ll}[\p{L}'’-]*/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return new Set([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([w]) => w));
+}
+
+/** A pseudo-word standing for `word` in story `story` (same case shape), from an FNV hash. @param {string} word @param {number} story */
+function pseudo(word, story) {
+  let h = 0x811c9dc5 ^ story;
+  for (const ch of word.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const n = 2 + (h % 3);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    out += SYLLABLES[(h >>> (5 * i + 2)) % SYLLABLES.length];
+  }
+  if (word === word.toUpperCase() && word.length > 1) return out.toUpperCase();
+  if (word[0] === word[0].toUpperCase()) return out[0].toUpperCase() + out.slice(1);
+  return out;
+}
+
 /**
  * Generates `n` articles.
  * @param {number} n
@@ -95,6 +121,7 @@ export function generate(n, opts = {}) {
   const pick = (/** @type {any[]} */ xs) => xs[Math.floor(rand() * xs.length)];
   const pool = sentencePool();
   const names = frequentNames(pool);
+  const shared = commonWords(pool, 250);
   /** @type {ReturnType<typeof generate>['stories']} */
   const stories = [];
   /** @type {ReturnType<typeof generate>['articles']} */
@@ -123,6 +150,9 @@ export function generate(n, opts = {}) {
     const storify = (x) => {
       let y = x;
       for (const [re, to] of subs) y = y.replace(re, to);
+      // Words outside the shared common vocabulary become this story's own words, so that stories differ
+      // lexically as real ones do (their own names and terms) while copies within a story still match.
+      y = y.replace(/\p{L}[\p{L}'’-]*/gu, (w) => (shared.has(w.toLowerCase()) || KEEP.has(w) ? w : pseudo(w, s)));
       return y.replace(/\b(\d{1,3})\b/g, (d) => String(Number(d) + shift)).replace(/\bthe capital\b/g, `the capital, ${place},`);
     };
     /** @param {string} x */
