@@ -44,6 +44,7 @@ for (const s of biggest.stories) {
 const diffBytes = diffPairs.reduce((s, [a, b]) => s + Buffer.byteLength(a) + Buffer.byteLength(b), 0);
 log(`inputs: ${biggest.articles.length} generated articles (${(bytesOf(biggest.articles) / 1e6).toFixed(1)} MB), ${singles.length} for single tasks (${(singleBytes / 1e3).toFixed(0)} KB), ${diffPairs.length} diff pairs`);
 
+const available = { times: false, entities: false };
 /** @type {any} */
 const results = { quick, cap: CAP, tasks: [], pipeline: [], scan: {}, quality: null, native: null };
 const NA = (/** @type {string} */ why) => ({ status: 'unavailable', why });
@@ -146,12 +147,12 @@ for (const row of results.pipeline) {
     'Intl.Segmenter': perItem(texts, peers.intlSentences),
     sbd: perItem(texts, peers.sbdSentences),
   });
-  const datesOk = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
+  const datesOk = available.times = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
   task('date extraction (reference date)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
     storylines: datesOk ? perItem(singles, (a) => mod.extractTimes(a.text, a.published)) : NA('not available in this build (the time stage finds nothing: not merged yet)'),
     'chrono-node': perItem(singles, (a) => peers.chronoDates(a.text, new Date(`${a.published}T12:00:00Z`))),
   });
-  const entitiesOk = has(mod, 'extractEntities') && stageWorks(() => texts.slice(0, 10).map((t) => mod.extractEntities(t)));
+  const entitiesOk = available.entities = has(mod, 'extractEntities') && stageWorks(() => texts.slice(0, 10).map((t) => mod.extractEntities(t)));
   task('entity extraction', `${singles.length} generated articles`, singleBytes, '≥ 10× wink-nlp', {
     storylines: entitiesOk ? perItem(texts, (t) => mod.extractEntities(t)) : NA('not available in this build (the entity stage finds nothing: not merged yet)'),
     'wink-nlp': perItem(texts, peers.winkEntities),
@@ -219,7 +220,7 @@ function toPairs(r) {
 // ---- 6. quality on public data ------------------------------------------------------------------------------------------
 if (devData) {
   log(`quality on ${devData}`);
-  results.quality = await quality(mod, devData, log);
+  results.quality = await quality(mod, devData, log, available);
 }
 
 // ---- 7. in headless Chromium ---------------------------------------------------------------------------------------------
