@@ -5,7 +5,7 @@
 //! IDF-weighted overlap of content words and explains itself with the words it shares.
 //! This module must not group pairs into claims or judge sources; that is the corpus's job.
 
-use crate::article::Article;
+use crate::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// A reference to one sentence: the article's index in the corpus and the sentence's index in the article.
@@ -51,6 +51,9 @@ const STOPWORDS: &[&str] = &[
 /// Lowercased content words of a sentence, in order, duplicates removed.
 pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
     let Some(s) = article.sentences.get(sentence) else { return Vec::new() };
+    if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for t in &s.tokens {
         let w = article.slice(*t).to_lowercase();

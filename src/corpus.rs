@@ -6,6 +6,7 @@
 use crate::align::{self, AlignOptions};
 use crate::annotate::{self, Annotations};
 use crate::article::Article;
+use crate::boilerplate;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entities;
 use crate::error::{Error, ErrorKind};
@@ -131,7 +132,16 @@ impl Corpus {
     /// When an option is out of range.
     pub fn export(&self, options: &Options) -> Result<Export, Error> {
         options.validate()?;
-        let refs: Vec<&Article> = self.articles.iter().collect();
+        // Lines that recur across articles (a site's furniture) are marked on copies of the affected articles;
+        // sentence ids do not change.
+        let recurring = boilerplate::recurring(&self.articles.iter().collect::<Vec<_>>());
+        let patched: Vec<Option<Article>> = self
+            .articles
+            .iter()
+            .zip(&recurring)
+            .map(|(a, paras)| (!paras.is_empty()).then(|| boilerplate::marked(a, paras)))
+            .collect();
+        let refs: Vec<&Article> = self.articles.iter().zip(&patched).map(|(a, p)| p.as_ref().unwrap_or(a)).collect();
         let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
         let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
         let entities = entities::resolve(&refs, &mentions);
@@ -145,7 +155,7 @@ impl Corpus {
         Ok(Export {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
-            articles: self.articles.iter().map(export::article_out).collect(),
+            articles: refs.iter().map(|a| export::article_out(a)).collect(),
             entities: ann.entities,
             times: ann.times,
             numbers: ann.numbers,

@@ -17,6 +17,7 @@
 pub mod align;
 pub mod annotate;
 pub mod article;
+pub mod boilerplate;
 pub mod corpus;
 pub mod diagnostic;
 pub mod entities;
@@ -24,8 +25,10 @@ pub mod error;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod html;
 pub mod lexicon;
 pub mod manifest;
+pub mod markdown;
 pub mod numbers;
 pub mod parse;
 pub mod quotes;
