@@ -118,6 +118,31 @@ if (existsSync(cli)) {
   log(results.native);
 }
 
+// ---- 2b. the same stages natively (criterion, benches/pipeline.rs) on the same generated inputs ------------------------
+const native = {};
+if (!args.includes('--no-criterion')) {
+  const dataDir = path.join(ROOT, 'target', 'bench');
+  mkdirSync(dataDir, { recursive: true });
+  for (const n of [100, 1000]) {
+    const xs = biggest.articles.slice(0, n);
+    if (xs.length === n) writeFileSync(path.join(dataDir, `articles-${n}.jsonl`), `${xs.map((a) => JSON.stringify({ name: a.name, published: a.published, outlet: a.outlet, text: a.text })).join('\n')}\n`);
+  }
+  const t = performance.now();
+  const r = spawnSync('cargo', ['bench', '--bench', 'pipeline', '--', '--warm-up-time', '1', '--measurement-time', quick ? '1' : '3', '--noplot'], { cwd: ROOT, env: { ...process.env, STORYLINES_BENCH_DATA: dataDir }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  log(`criterion: exit ${r.status} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  for (const id of ['single/sentences', 'single/parse', 'single/dates', 'single/entities', 'single/word_diff', 'single/near_duplicates_1000', 'single/byte_scan', 'pipeline/100', 'pipeline/1000']) {
+    try {
+      const est = JSON.parse(readFileSync(path.join(ROOT, 'target', 'criterion', ...id.split('/'), 'new', 'estimates.json'), 'utf8'));
+      const sample = JSON.parse(readFileSync(path.join(ROOT, 'target', 'criterion', ...id.split('/'), 'new', 'sample.json'), 'utf8'));
+      native[id] = { status: 'ok', median: est.median.point_estimate / 1e6, min: est.median.confidence_interval.lower_bound / 1e6, max: est.median.confidence_interval.upper_bound / 1e6, reps: sample.iters.length, ci: true };
+    } catch {
+      native[id] = NA('no criterion estimate in this run');
+    }
+  }
+}
+results.criterion = native;
+const nativeRow = (/** @type {string} */ id) => ({ ...(native[id] ?? NA('criterion not run (--no-criterion)')), native: true });
+
 // ---- 3. the glued JavaScript pipeline on the same corpora (capped) -----------------------------------------------------------
 for (const row of results.pipeline) {
   const articles = row.corpus === 'bundle' ? bundle : biggest.articles.slice(0, row.n);
@@ -135,7 +160,7 @@ for (const row of results.pipeline) {
     return n;
   }, { capMs: CAP });
   const w = measure(() => mod.byteScan(u8), { capMs: CAP });
-  results.scan = { bytes: u8.length, js, wasm: has(mod, 'byteScan') ? w : NA('byteScan is not in this build') };
+  results.scan = { bytes: u8.length, js, wasm: has(mod, 'byteScan') ? w : NA('byteScan is not in this build'), nativeSmall: native['single/byte_scan'], smallBytes: singleBytes };
   log(`byte scan: js ${js.status === 'ok' ? (u8.length / 1e6 / (js.median / 1e3)).toFixed(0) : '?'} MB/s, wasm ${w.status === 'ok' ? (u8.length / 1e6 / (w.median / 1e3)).toFixed(0) : '?'} MB/s`);
 }
 
@@ -146,17 +171,20 @@ for (const row of results.pipeline) {
     storylines: has(mod, 'splitSentences') ? perItem(texts, (t) => mod.splitSentences(t)) : NA('splitSentences is not in this build'),
     'Intl.Segmenter': perItem(texts, peers.intlSentences),
     sbd: perItem(texts, peers.sbdSentences),
+    'storylines, native': nativeRow('single/sentences'),
   });
   const datesOk = available.times = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
   task('date extraction (reference date)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
     storylines: datesOk ? perItem(singles, (a) => mod.extractTimes(a.text, a.published)) : NA('not available in this build (the time stage finds nothing: not merged yet)'),
     'chrono-node': perItem(singles, (a) => peers.chronoDates(a.text, new Date(`${a.published}T12:00:00Z`))),
+    'storylines, native': nativeRow('single/dates'),
   });
   const entitiesOk = available.entities = has(mod, 'extractEntities') && stageWorks(() => texts.slice(0, 10).map((t) => mod.extractEntities(t)));
   task('entity extraction', `${singles.length} generated articles`, singleBytes, '≥ 10× wink-nlp', {
     storylines: entitiesOk ? perItem(texts, (t) => mod.extractEntities(t)) : NA('not available in this build (the entity stage finds nothing: not merged yet)'),
     'wink-nlp': perItem(texts, peers.winkEntities),
     compromise: perItem(texts, peers.compromiseEntities),
+    'storylines, native': nativeRow('single/entities'),
   });
   /** @type {any} */
   let diffCheck = null;
@@ -174,6 +202,7 @@ for (const row of results.pipeline) {
     storylines: diffCheck ? perItem(diffPairs, ([a, b]) => mod.wordDiff(a, b)) : NA('not available in this build (wordDiff arrives with the diff module)'),
     'jsdiff diffWords': perItem(diffPairs, ([a, b]) => peers.jsdiffWords(a, b)),
     'diff-match-patch (word mode + semantic cleanup)': perItem(diffPairs, ([a, b]) => peers.dmpWords(a, b)),
+    'storylines, native': nativeRow('single/word_diff'),
   });
   results.diffCheck = diffCheck;
   for (const c of corpora) {
@@ -203,6 +232,7 @@ for (const row of results.pipeline) {
       storylines: { ...sl, quality: recall(sl) },
       'all-pairs Jaccard (naive)': { ...naive, quality: recall(naive) },
       'minhash (LSH)': { ...mh, quality: recall(mh) },
+      ...(c.n === 1000 ? { 'storylines, native': nativeRow('single/near_duplicates_1000') } : {}),
     });
   }
 }

@@ -12,6 +12,7 @@ const pct = (/** @type {number | null | undefined} */ x) => (x === null || x ===
 /** @param {any} m */
 function cell(m) {
   if (!m) return '–';
+  if (m.status === 'ok' && m.ci) return `${f(m.median, m.median < 10 ? 2 : 0)} ms (95% CI ${f(m.min, m.min < 10 ? 2 : 0)}–${f(m.max, m.max < 10 ? 2 : 0)}, ${m.reps} criterion samples)`;
   if (m.status === 'ok') return `${f(m.median, m.median < 10 ? 2 : 0)} ms (${f(m.min, m.min < 10 ? 2 : 0)}–${f(m.max, m.max < 10 ? 2 : 0)}, n=${m.reps})`;
   if (m.status === 'capped') return m.total === 1 ? `capped at ${f(m.capMs / 1000, 0)} s (did not finish)` : `capped at ${f(m.capMs / 1000, 0)} s (${m.done} of ${m.total} steps done)`;
   if (m.status === 'unavailable') return `not measured: ${m.why}`;
@@ -108,7 +109,9 @@ export function writeReport(r) {
     for (const [impl, m] of Object.entries(tk.impls)) {
       const mm = /** @type {any} */ (m);
       const speed = mm.status === 'ok' ? f(mbps(tk.bytes, mm.median), 2) : '–';
-      const ratio = impl !== 'storylines' && s?.status === 'ok' && mm.status === 'ok' ? `${f(mm.median / s.median, 1)}×` : '';
+      const ratio = mm.native
+        ? s?.status === 'ok' && mm.status === 'ok' ? `wasm takes ${f(s.median / mm.median, 2)}× native` : ''
+        : impl !== 'storylines' && s?.status === 'ok' && mm.status === 'ok' ? `${f(mm.median / s.median, 1)}×` : '';
       const q = mm.quality ? `recall ${pct(mm.quality.recall)} of ${mm.quality.truth} exact pairs (${mm.quality.found} reported)` : '';
       L.push(`| ${tk.task} | ${tk.input}, ${f(tk.bytes / 1e3, 0)} KB | ${impl} | ${cell(m)} | ${speed} | ${ratio} | ${q} |`);
     }
@@ -118,13 +121,14 @@ export function writeReport(r) {
 
   L.push('## Whole pipeline (cross-referencing in wasm; native CLI; the glued JavaScript pipeline)', '');
   L.push('wasm: `new Corpus()`, `addText` per article, `export()` to a JS object, in this Node process. Native: `target/release/storylines export --manifest …` on the same files (includes reading files and writing JSON to /dev/null). Glued JS: sbd + chrono-node + compromise per article, MinHash LSH candidate pairs, jsdiff `diffWords` per candidate pair. Sizes run in ascending order, so wasm linear memory (which never shrinks) after a size is its high-water mark; RSS is the whole Node process (peers included).', '');
-  L.push('| corpus | articles | size | storylines wasm | ms / article | MB/s | native CLI | wasm ÷ native | glued JS pipeline | wasm memory | RSS (after / peak) | found |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  L.push('| corpus | articles | size | storylines wasm | ms / article | MB/s | native CLI | wasm ÷ native | native library (criterion) | glued JS pipeline | wasm memory | peak RSS of the process | found |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of r.pipeline) {
     const w = p.wasm;
     const ok = w.status === 'ok';
     const nat = p.native?.status === 'ok' && ok ? `${f(w.median / p.native.median, 2)}×` : '–';
     const c = p.counts ? Object.entries(p.counts).filter(([, v]) => v !== undefined).map(([k, v]) => `${v} ${k}`).join(', ') : '';
-    L.push(`| ${p.corpus} | ${p.n.toLocaleString('en-US')} | ${f(p.bytes / 1e6, 2)} MB | ${cell(w)} | ${ok ? f(w.median / p.n, 2) : '–'} | ${ok ? f(mbps(p.bytes, w.median), 2) : '–'} | ${p.native ? cell(p.native) : 'not measured'} | ${nat} | ${cell(p.glued)} | ${mb(p.wasmMemory)} | ${mb(p.rss)} / ${mb(p.maxRss)} | ${c} |`);
+    const crit = r.criterion?.[`pipeline/${p.n}`];
+    L.push(`| ${p.corpus} | ${p.n.toLocaleString('en-US')} | ${f(p.bytes / 1e6, 2)} MB | ${cell(w)} | ${ok ? f(w.median / p.n, 2) : '–'} | ${ok ? f(mbps(p.bytes, w.median), 2) : '–'} | ${p.native ? cell(p.native) : 'not measured'} | ${nat} | ${p.corpus !== 'bundle' && crit ? cell(crit) : '–'} | ${cell(p.glued)} | ${mb(p.wasmMemory)} | ${mb(p.maxRss)} | ${c} |`);
   }
   if (r.growth !== null) L.push('', `Growth exponent (least-squares slope of log time over log articles, generated corpora): **${f(r.growth, 2)}** (1.00 = cost per article flat).`);
   if (r.native && typeof r.native === 'string') L.push('', `Native: ${r.native}.`);
@@ -134,6 +138,7 @@ export function writeReport(r) {
   L.push(`A newline count over the ${f(r.scan.bytes / 1e6, 1)} MB of the largest corpus: plain JavaScript loop over a Uint8Array, and \`byteScan\` in wasm (including the copy into wasm memory).`, '');
   L.push('| scan | median | MB/s |', '|---|---|---|');
   for (const [k, m] of [['plain JS', r.scan.js], ['wasm byteScan', r.scan.wasm]]) L.push(`| ${k} | ${cell(m)} | ${m?.status === 'ok' ? f(mbps(r.scan.bytes, m.median), 0) : '–'} |`);
+  if (r.scan.nativeSmall?.status === 'ok') L.push(`| native (criterion, the ${f(r.scan.smallBytes / 1e3, 0)} KB single-task input) | ${cell(r.scan.nativeSmall)} | ${f(mbps(r.scan.smallBytes, r.scan.nativeSmall.median), 0)} |`);
   if (r.scan.wasm?.status === 'ok') {
     L.push('');
     for (const p of r.pipeline.filter((/** @type {any} */ x) => x.wasm.status === 'ok' && x.corpus !== 'bundle')) L.push(`- Whole pipeline on ${p.corpus}: ${f(mbps(p.bytes, p.wasm.median), 2)} MB/s = ${pct(mbps(p.bytes, p.wasm.median) / mbps(r.scan.bytes, r.scan.wasm.median))} of the wasm byte scan.`);
