@@ -174,7 +174,7 @@ for (const row of results.pipeline) {
     'storylines, native': nativeRow('single/sentences'),
   });
   const datesOk = available.times = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
-  task('date extraction (reference date)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
+  task('date extraction (reference date; bare text)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
     storylines: datesOk ? perItem(singles, (a) => mod.extractTimes(a.text, a.published)) : NA('not available in this build (the time stage finds nothing: not merged yet)'),
     'chrono-node': perItem(singles, (a) => peers.chronoDates(a.text, new Date(`${a.published}T12:00:00Z`))),
     'storylines, native': nativeRow('single/dates'),

@@ -160,10 +160,9 @@ pub fn split_sentences(text: &str) -> Vec<u32> {
     out
 }
 
-/// Parses `text` as one article (published on `reference_date`, ISO `YYYY-MM-DD`, when given).
-fn bench_article(text: &str, reference_date: Option<String>) -> Option<crate::Article> {
-    let meta = ManifestEntry { file: "input.txt".to_string(), published: reference_date, ..ManifestEntry::default() };
-    crate::parse::parse(&Input { name: "input.txt".to_string(), bytes: text.as_bytes().to_vec(), meta }).ok()
+/// Parses `text` as one article.
+fn bench_article(text: &str) -> Option<crate::Article> {
+    crate::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
 }
 
 /// A span found by a single-stage entry point.
@@ -175,17 +174,17 @@ struct FoundSpan {
     value: Option<String>,
 }
 
-/// Time expressions of `text` read as one article published on `referenceDate` (parse + time stage);
-/// `[{start, end, text, value}]` with UTF-16 spans into the article's decoded text.
+/// Time expressions of a bare `text` (no article parsing), relative ones resolved against `referenceDate`
+/// (ISO `YYYY-MM-DD`) when given; `[{start, end, text, value}]` with UTF-16 spans into `text`.
 #[wasm_bindgen(js_name = extractTimes)]
 pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
-    let Some(article) = bench_article(text, reference_date) else { return to_js(&Vec::<FoundSpan>::new()) };
-    let map = crate::text::Utf16Map::new(&article.text);
-    let found: Vec<FoundSpan> = crate::time::extract(&article)
+    let reference = reference_date.as_deref().and_then(crate::time::CivilDate::parse_iso);
+    let map = crate::text::Utf16Map::new(text);
+    let found: Vec<FoundSpan> = crate::time::extract_from_text(text, reference)
         .into_iter()
         .map(|t| {
             let s = map.span(t.range);
-            FoundSpan { start: s.start, end: s.end, text: t.range.slice(&article.text).to_string(), value: t.value }
+            FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
         })
         .collect();
     to_js(&found)
@@ -195,7 +194,7 @@ pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsVal
 /// `value` is the kind (`person`, `organization`, `place`).
 #[wasm_bindgen(js_name = extractEntities)]
 pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
-    let Some(article) = bench_article(text, None) else { return to_js(&Vec::<FoundSpan>::new()) };
+    let Some(article) = bench_article(text) else { return to_js(&Vec::<FoundSpan>::new()) };
     let map = crate::text::Utf16Map::new(&article.text);
     let found: Vec<FoundSpan> = crate::entities::mentions(&article)
         .into_iter()
