@@ -193,7 +193,28 @@ impl Index {
                 }
             }
         }
-        ix.idf = df.iter().map(|&d| (1.0 + n / f64::from(d.max(1))).ln()).collect();
+        // Topic words: in most articles of a bundle of three or more, a word says what the story is about,
+        // not which fact a sentence states; it keeps a quarter of its weight.
+        let mut article_df = vec![0usize; ix.words.len()];
+        let mut last_seen = vec![usize::MAX; ix.words.len()];
+        for (key, ids) in ix.keys.iter().zip(&ix.bags) {
+            for &w in ids {
+                let w = w as usize;
+                if last_seen.get(w).is_some_and(|&l| l != key.article) {
+                    last_seen[w] = key.article;
+                    article_df[w] += 1;
+                }
+            }
+        }
+        let n_articles = articles.iter().filter(|a| a.is_english()).count();
+        ix.idf = df
+            .iter()
+            .zip(&article_df)
+            .map(|(&d, &ad)| {
+                let idf = (1.0 + n / f64::from(d.max(1))).ln();
+                if n_articles >= 3 && ad * 5 > n_articles * 3 { idf * 0.25 } else { idf }
+            })
+            .collect();
         ix.weight = ix.bags.iter().map(|ids| ids.iter().map(|&w| ix.idf_of(w)).sum()).collect();
         ix
     }
