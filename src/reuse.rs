@@ -52,15 +52,41 @@ pub struct ReuseEdge {
 struct Word {
     stem: String,
     range: TextRange,
+    /// Quoted words stand in the sequence as barriers: no seed matches them and no passage spans them.
+    barrier: bool,
+}
+
+/// Which bytes lie inside quotation marks (quotes shared by independent outlets are no sign of copying).
+fn quoted(text: &str) -> Vec<bool> {
+    let mut out = vec![false; text.len() + 1];
+    let mut inside = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '„' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            '"' => inside = !inside,
+            '\n' => inside = false,
+            _ => {}
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = inside;
+        }
+    }
+    out
 }
 
 fn words(article: &Article) -> Vec<Word> {
     let mut out = Vec::new();
+    let q = quoted(&article.text);
     for s in &article.sentences {
         for t in &s.tokens {
             let w = article.slice(*t).to_lowercase();
-            if !is_stopword(&w) {
-                out.push(Word { stem: stem(&w), range: *t });
+            if q.get(t.start).copied().unwrap_or(false) {
+                if !out.last().is_some_and(|x: &Word| x.barrier) {
+                    out.push(Word { stem: format!("\u{0}{}", t.start), range: *t, barrier: true });
+                }
+            } else if !is_stopword(&w) {
+                out.push(Word { stem: stem(&w), range: *t, barrier: false });
             }
         }
     }
@@ -75,7 +101,14 @@ fn passages(wa: &[Word], wb: &[Word], seeds: &[(usize, usize)]) -> Vec<(usize, u
         let mut joined = false;
         for c in chains.iter_mut().rev() {
             if let Some(&(li, lj)) = c.last() {
-                if i > li && j > lj && i - li <= MAX_GAP + SEED && j - lj <= MAX_GAP + SEED {
+                let clear = |ws: &[Word], from: usize, to: usize| !ws.get(from..to).is_some_and(|r| r.iter().any(|w| w.barrier));
+                if i > li
+                    && j > lj
+                    && i - li <= MAX_GAP + SEED
+                    && j - lj <= MAX_GAP + SEED
+                    && clear(wa, li, i)
+                    && clear(wb, lj, j)
+                {
                     c.push((i, j));
                     joined = true;
                     break;
