@@ -12,7 +12,7 @@ use crate::article::Article;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A reference to one sentence: the article's index in the corpus and the sentence's index in the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SentenceKey {
     /// Index of the article in the slice handed to [`align`].
     pub article: usize,
@@ -41,12 +41,6 @@ pub struct SentencePair {
     pub same_numbers: Vec<String>,
     /// The two sentences have the same words in the same order (case and punctuation aside).
     pub verbatim: bool,
-}
-
-impl Default for SentenceKey {
-    fn default() -> SentenceKey {
-        SentenceKey { article: 0, sentence: 0 }
-    }
 }
 
 /// Options of the aligner.
@@ -212,7 +206,11 @@ impl Index {
             .zip(&article_df)
             .map(|(&d, &ad)| {
                 let idf = (1.0 + n / f64::from(d.max(1))).ln();
-                if n_articles >= 3 && ad * 5 > n_articles * 3 { idf * 0.25 } else { idf }
+                if n_articles >= 3 && ad * 5 > n_articles * 3 {
+                    idf * 0.25
+                } else {
+                    idf
+                }
             })
             .collect();
         ix.weight = ix.bags.iter().map(|ids| ids.iter().map(|&w| ix.idf_of(w)).sum()).collect();

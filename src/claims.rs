@@ -273,8 +273,7 @@ mod tests {
     use crate::parse::{parse, Input};
 
     fn article(name: &str, outlet: Option<&str>, body: &str) -> Article {
-        let mut meta = crate::manifest::ManifestEntry::default();
-        meta.outlet = outlet.map(str::to_string);
+        let meta = crate::manifest::ManifestEntry { outlet: outlet.map(str::to_string), ..Default::default() };
         let input = Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta };
         match parse(&input) {
             Ok(a) => a,
@@ -284,9 +283,21 @@ mod tests {
 
     #[test]
     fn sources_and_independent_sources() {
-        let a = article("a", Some("Daily One"), "Title one\n\nThe new harbour bridge opened on Monday after six years of work.");
-        let b = article("b", Some("Daily One"), "Title two\n\nAfter six years of work, the new harbour bridge opened on Monday.");
-        let c = article("c", Some("Other Times"), "Title three\n\nThe harbour bridge, six years in the making, opened Monday.");
+        let a = article(
+            "a",
+            Some("Daily One"),
+            "Title one\n\nThe new harbour bridge opened on Monday after six years of work.",
+        );
+        let b = article(
+            "b",
+            Some("Daily One"),
+            "Title two\n\nAfter six years of work, the new harbour bridge opened on Monday.",
+        );
+        let c = article(
+            "c",
+            Some("Other Times"),
+            "Title three\n\nThe harbour bridge, six years in the making, opened Monday.",
+        );
         let arts = [&a, &b, &c];
         let pairs = align(&arts, AlignOptions { threshold: 0.4 });
         let index = Index::build(&arts, &[]);

@@ -212,7 +212,10 @@ mod tests {
         let texts = ["the cat sat on the mat", "the cat sat on a mat", "the black cat sat on the mat"];
         let (t, rows) = table(&texts);
         // Witnesses sorted by text: "the black cat…", "the cat sat on a mat", "the cat sat on the mat".
-        assert_eq!(rows, ["the|the|the", "black|-|-", "cat|cat|cat", "sat|sat|sat", "on|on|on", "the|a|the", "mat|mat|mat"]);
+        assert_eq!(
+            rows,
+            ["the|the|the", "black|-|-", "cat|cat|cat", "sat|sat|sat", "on|on|on", "the|a|the", "mat|mat|mat"]
+        );
         assert_eq!(t.columns.iter().filter(|c| c.variant).count(), 2);
         let reversed = [texts[2], texts[1], texts[0]];
         let (_, rows2) = table(&reversed);

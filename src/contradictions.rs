@@ -56,6 +56,11 @@ pub struct Contradiction {
     pub claims: Vec<String>,
 }
 
+/// Where a value was found: article, span, sentence.
+type Occurrence = (usize, TextRange, SentenceKey);
+/// A role mention: article, role span, role text, office, its object, sentence.
+type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// Offices a role may name, with the canonical office each stands for (general English knowledge).
@@ -101,10 +106,8 @@ pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
     }
     let (_, canon, end) = best?;
     let rest = r.get(end..).unwrap_or("").trim();
-    let object = rest
-        .strip_prefix("to ")
-        .map(|o| o.trim_start_matches("the ").trim().to_string())
-        .filter(|o| !o.is_empty());
+    let object =
+        rest.strip_prefix("to ").map(|o| o.trim_start_matches("the ").trim().to_string()).filter(|o| !o.is_empty());
     Some((canon, object))
 }
 
@@ -196,8 +199,8 @@ pub fn find(
 
     // Dates and numbers within one claim (sentences of one story).
     for c in claims {
-        let mut dates: BTreeMap<String, Vec<(usize, TextRange, SentenceKey)>> = BTreeMap::new();
-        let mut numbers: BTreeMap<String, BTreeMap<String, Vec<(usize, TextRange, SentenceKey)>>> = BTreeMap::new();
+        let mut dates: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+        let mut numbers: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
         for k in &c.sentences {
             let Some(ann) = annotations.get(k.article) else { continue };
             for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day) {
@@ -211,11 +214,12 @@ pub fn find(
                     n.unit.as_deref().unwrap_or(""),
                     n.counted.as_deref().map(crate::align::stem).unwrap_or_default()
                 );
-                numbers.entry(slot).or_default().entry(format!("{}", n.value)).or_default().push((
-                    k.article,
-                    n.range,
-                    *k,
-                ));
+                numbers
+                    .entry(slot)
+                    .or_default()
+                    .entry(format!("{}", n.value))
+                    .or_default()
+                    .push((k.article, n.range, *k));
             }
         }
         let first_story = c.sources.first().and_then(|a| story_of.get(a));
@@ -252,7 +256,10 @@ pub fn find(
             out.push(Contradiction {
                 id: String::new(),
                 kind: Kind::Number,
-                explanation: format!("The sources give different numbers for the same thing: {}.", texts.join(" versus ")),
+                explanation: format!(
+                    "The sources give different numbers for the same thing: {}.",
+                    texts.join(" versus ")
+                ),
                 refs,
                 claims: vec![c.id.clone()],
             });
@@ -261,7 +268,7 @@ pub fn find(
 
     // Roles of the same person within one story.
     for e in entities.iter().filter(|e| e.kind == crate::entities::EntityKind::Person) {
-        let mut seen: Vec<(usize, TextRange, String, &'static str, Option<String>, Option<usize>)> = Vec::new();
+        let mut seen: Vec<RoleSeen> = Vec::new();
         for &(ai, mi) in &e.mentions {
             let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
             let (Some(role), Some(rr)) = (&m.role, m.role_range) else { continue };
@@ -336,9 +343,8 @@ pub fn find(
     let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
     for (ai, ann) in annotations.iter().enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
-            let who = q.speaker.and_then(|m| {
-                entities.iter().find(|e| e.mentions.contains(&(ai, m))).map(|e| e.key.clone())
-            });
+            let who =
+                q.speaker.and_then(|m| entities.iter().find(|e| e.mentions.contains(&(ai, m))).map(|e| e.key.clone()));
             if let Some(w) = who {
                 let words: BTreeSet<String> =
                     norm_words(&slice(ai, q.range)).into_iter().filter(|w| !crate::align::is_stopword(w)).collect();
@@ -396,9 +402,11 @@ pub fn find(
 mod tests {
     use super::*;
 
+    type Case<'a> = (&'a str, Option<(&'a str, Option<&'a str>)>);
+
     #[test]
     fn offices_and_their_objects() {
-        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+        let cases: &[Case<'_>] = &[
             ("French President", Some(("president", None))),
             ("Prime Minister", Some(("prime minister", None))),
             ("the head of government", Some(("prime minister", None))),

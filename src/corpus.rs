@@ -4,24 +4,24 @@
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
 use crate::align::{Index, SentenceSignals};
+use crate::annotate::{self, Annotations};
+use crate::article::Article;
 use crate::claims::{self, Dependence};
 use crate::collate::{self, Witness};
 use crate::contradictions;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff;
+use crate::entities;
+use crate::error::{Error, ErrorKind};
 use crate::events;
+use crate::export::{self, Export, SCHEMA};
 use crate::export::{CollationOut, DiffOut};
+use crate::parse::{self, Input};
 use crate::quote_groups;
 use crate::reuse;
 use crate::text::TextRange;
 use crate::time::Grain;
 use std::collections::BTreeMap;
-use crate::annotate::{self, Annotations};
-use crate::article::Article;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::entities;
-use crate::error::{Error, ErrorKind};
-use crate::export::{self, Export, SCHEMA};
-use crate::parse::{self, Input};
 
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;

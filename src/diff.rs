@@ -253,7 +253,13 @@ mod tests {
         );
         assert_eq!(
             show("the big red dog ran", "the small dog quickly ran"),
-            ["Equal [the] [the]", "Replace [big red] [small]", "Equal [dog] [dog]", "Insert [] [quickly]", "Equal [ran] [ran]"]
+            [
+                "Equal [the] [the]",
+                "Replace [big red] [small]",
+                "Equal [dog] [dog]",
+                "Insert [] [quickly]",
+                "Equal [ran] [ran]"
+            ]
         );
         // A lone function word between two changes folds into one replacement.
         assert_eq!(
@@ -261,11 +267,10 @@ mod tests {
             ["Replace [sharp rise of prices] [slow fall of costs]"]
         );
         // Never splits a word: "well-known" is two words, compared whole.
-        assert_eq!(show("a well-known man", "a well-liked man"), [
-            "Equal [a well] [a well]",
-            "Replace [known] [liked]",
-            "Equal [man] [man]"
-        ]);
+        assert_eq!(
+            show("a well-known man", "a well-liked man"),
+            ["Equal [a well] [a well]", "Replace [known] [liked]", "Equal [man] [man]"]
+        );
     }
 
     #[test]

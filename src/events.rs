@@ -88,17 +88,11 @@ pub fn article_day(article: &Article, ann: Option<&Annotations>) -> Option<DayNu
 }
 
 /// Groups articles into stories.
-pub fn stories(
-    ids: &[&str],
-    articles: &[&Article],
-    annotations: &[Annotations],
-    pairs: &[SentencePair],
-) -> Vec<Story> {
+pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations], pairs: &[SentencePair]) -> Vec<Story> {
     let n = articles.len();
     let days: Vec<Option<DayNumber>> =
         articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
-    let mut dated: Vec<(DayNumber, usize)> =
-        days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
+    let mut dated: Vec<(DayNumber, usize)> = days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
     dated.sort_unstable();
     let mut story_of: Vec<Option<usize>> = vec![None; n];
     let mut count = 0usize;
@@ -264,11 +258,8 @@ pub fn events(
         out.push(e);
     }
     for c in claims.iter_mut() {
-        let mut evs: Vec<String> = out
-            .iter()
-            .filter(|e| e.sentences.iter().any(|k| c.sentences.contains(k)))
-            .map(|e| e.id.clone())
-            .collect();
+        let mut evs: Vec<String> =
+            out.iter().filter(|e| e.sentences.iter().any(|k| c.sentences.contains(k))).map(|e| e.id.clone()).collect();
         evs.sort();
         c.events = evs;
     }
@@ -311,8 +302,7 @@ mod tests {
     fn dated_articles_a_year_apart_are_two_stories() {
         use crate::parse::{parse, Input};
         let mk = |name: &str, date: &str| {
-            let mut meta = crate::manifest::ManifestEntry::default();
-            meta.published = Some(date.to_string());
+            let meta = crate::manifest::ManifestEntry { published: Some(date.to_string()), ..Default::default() };
             let input = Input {
                 name: name.to_string(),
                 bytes: b"Title\n\nThe leaders met in the capital and spoke about trade.".to_vec(),

@@ -6,18 +6,18 @@
 //! This module converts core types into the model; it must not compute findings.
 
 use crate::align::{SentenceKey, SentencePair};
+use crate::annotate::Annotations;
+use crate::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
 use crate::claims::{Agreement, Claim, Level, Status};
 use crate::collate::Table;
 use crate::contradictions::{Contradiction, Kind};
+use crate::diagnostic::Diagnostic;
 use crate::diff::{PairDiff, Tag, WordDiff};
+use crate::entities::{Entity, EntityKind};
 use crate::events::{Event, Story};
 use crate::quote_groups::{QuoteGroup, Relation};
 use crate::reuse::ReuseEdge;
 use crate::text::TextRange;
-use crate::annotate::Annotations;
-use crate::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
-use crate::diagnostic::Diagnostic;
-use crate::entities::{Entity, EntityKind};
 use crate::text::Utf16Map;
 use crate::time::{Anchor, Grain, TimeFlag, TimeMod};
 use serde::Serialize;
@@ -793,10 +793,7 @@ pub fn quote_groups_out(articles: &[&Article], groups: &[QuoteGroup]) -> Vec<Quo
                 .map(|(k, r)| LineageOut {
                     quote: qid(*k),
                     article: aid(articles, k.article),
-                    published: articles
-                        .get(k.article)
-                        .and_then(|a| a.meta.published.as_ref())
-                        .map(|f| f.value.clone()),
+                    published: articles.get(k.article).and_then(|a| a.meta.published.as_ref()).map(|f| f.value.clone()),
                     relation: *r,
                 })
                 .collect(),

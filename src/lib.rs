@@ -18,17 +18,17 @@
 //! The wasm binding (`wasm.rs`, wasm32 only) is the only place that knows about JavaScript.
 
 pub mod align;
+pub mod annotate;
+pub mod article;
 pub mod claims;
 pub mod collate;
 pub mod contradictions;
-pub mod annotate;
-pub mod article;
 pub mod corpus;
-pub mod diff;
 pub mod diagnostic;
+pub mod diff;
 pub mod entities;
-pub mod events;
 pub mod error;
+pub mod events;
 pub mod export;
 pub mod lexicon;
 pub mod manifest;

@@ -86,10 +86,8 @@ pub fn group(
     for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
             let text = a.slice(q.range);
-            let speaker = q
-                .speaker
-                .and_then(|m| entity_of(ai, m))
-                .or_else(|| q.speaker_text.as_ref().map(|s| s.to_lowercase()));
+            let speaker =
+                q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.to_lowercase()));
             let c = content(text);
             if c.len() < 2 {
                 continue;

@@ -101,7 +101,9 @@ fn passages(wa: &[Word], wb: &[Word], seeds: &[(usize, usize)]) -> Vec<(usize, u
         let mut joined = false;
         for c in chains.iter_mut().rev() {
             if let Some(&(li, lj)) = c.last() {
-                let clear = |ws: &[Word], from: usize, to: usize| !ws.get(from..to).is_some_and(|r| r.iter().any(|w| w.barrier));
+                let clear = |ws: &[Word], from: usize, to: usize| {
+                    !ws.get(from..to).is_some_and(|r| r.iter().any(|w| w.barrier))
+                };
                 if i > li
                     && j > lj
                     && i - li <= MAX_GAP + SEED
@@ -175,7 +177,7 @@ pub fn cited_sources(article: &Article) -> Vec<String> {
                     }
                     if clean.chars().next().is_some_and(char::is_uppercase) && name.len() < 4 {
                         name.push(clean);
-                        if w.ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | ')')) {
+                        if w.ends_with([',', '.', ';', ':', ')']) {
                             break;
                         }
                     } else {
@@ -298,13 +300,7 @@ fn direction(aa: &Article, ab: &Article, a: usize, b: usize, evidence: &mut Vec<
     let (da, db) = (published_day(aa), published_day(ab));
     if let (Some(x), Some(y)) = (&da, &db) {
         if x != y {
-            evidence.push(format!(
-                "\"{}\" was published {} and \"{}\" {}",
-                aa.id,
-                x,
-                ab.id,
-                y
-            ));
+            evidence.push(format!("\"{}\" was published {} and \"{}\" {}", aa.id, x, ab.id, y));
             return if x < y { (a, b, true) } else { (b, a, true) };
         }
     }

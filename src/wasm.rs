@@ -122,6 +122,17 @@ impl Corpus {
         to_js(&self.inner.export(&opts)?)
     }
 
+    /// The pairwise diff of two articles by id (schema `storylines-diff/1`).
+    pub fn diff(&self, a_id: &str, b_id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.diff(a_id, b_id, &corpus::DEFAULT_OPTIONS)?)
+    }
+
+    /// The collation table of a claim or quote group by id (schema `storylines-collation/1`), or `null`
+    /// when no claim or quote group has that id.
+    pub fn collate(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.collate(id, &corpus::DEFAULT_OPTIONS)?)
+    }
+
     /// The same export as JSON text (identical to the CLI's output for the same inputs).
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> Result<String, JsError> {

@@ -3,6 +3,8 @@
 //! whose collation columns are asserted, two strikes a year apart told as two stories with a repeated claim,
 //! dependent sources (same outlet, reuse), stable content-derived ids.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::Value;
 use std::path::Path;
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
@@ -53,12 +55,15 @@ fn planted_copy_is_found_with_its_passage_and_direction() {
     let reuse = x["reuse"].as_array().cloned().unwrap_or_default();
     let edges: Vec<(String, String, bool)> = reuse
         .iter()
-        .map(|r| (r["from"].as_str().unwrap_or("").into(), r["to"].as_str().unwrap_or("").into(), r["directed"] == true))
+        .map(|r| {
+            (r["from"].as_str().unwrap_or("").into(), r["to"].as_str().unwrap_or("").into(), r["directed"] == true)
+        })
         .collect();
     // Only the copy: the independent tribune shares the mayor's quote, which is no sign of copying.
     assert_eq!(edges, [("gazette".to_string(), "courier".to_string(), true)], "{reuse:?}");
     let p = &reuse[0]["passages"][0];
-    let from = utf16_slice(&x, "gazette", p["from"]["start"].as_u64().unwrap_or(0), p["from"]["end"].as_u64().unwrap_or(0));
+    let from =
+        utf16_slice(&x, "gazette", p["from"]["start"].as_u64().unwrap_or(0), p["from"]["end"].as_u64().unwrap_or(0));
     let to = utf16_slice(&x, "courier", p["to"]["start"].as_u64().unwrap_or(0), p["to"]["end"].as_u64().unwrap_or(0));
     // The reworded word before the passage ("finished" / "completed") bounds it on the left; the shared end
     // of the second sentence bounds it on the right; the changed number and the attribution lie inside.
@@ -92,8 +97,12 @@ fn quote_told_three_times_collates_with_its_transposition() {
     let id = claim["id"].as_str().unwrap_or("");
     let table = c.collate(id, &DEFAULT_OPTIONS).ok().flatten();
     let table = serde_json::to_value(table).unwrap_or(Value::Null);
-    let witnesses: Vec<String> =
-        table["witnesses"].as_array().into_iter().flatten().map(|w| w["article"].as_str().unwrap_or("").to_string()).collect();
+    let witnesses: Vec<String> = table["witnesses"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|w| w["article"].as_str().unwrap_or("").to_string())
+        .collect();
     let rows: Vec<String> = table["columns"]
         .as_array()
         .into_iter()
@@ -112,16 +121,46 @@ fn quote_told_three_times_collates_with_its_transposition() {
     // Longest witness first (ties by id): the table does not depend on the order sources arrived in.
     assert_eq!(witnesses, ["gazette", "tribune", "courier"]);
     let expected = [
-        "This|This|This", "bridge|bridge|bridge", "joins|-|joins", "two|-|two", "halves|-|halves", "of|-|of",
-        "our|-|our", "city|-|city", "and|-|and", "opens|opens|opens", "a|a|a", "new|new|new",
-        "chapter|chapter|chapter", "for|for|for", "everyone|everyone|everyone", "-|and|-", "-|joins|-", "-|two|-",
-        "-|halves|-", "-|of|-", "-|our|-", "-|city|-", "-|-|said", "Mayor|Mayor|Mayor", "Ellen|Ellen|Ellen",
-        "Fosse|Fosse|Fosse", "said|-|-", "at|-|-", "-|told|-", "the|the|-", "ceremony|crowd|-",
+        "This|This|This",
+        "bridge|bridge|bridge",
+        "joins|-|joins",
+        "two|-|two",
+        "halves|-|halves",
+        "of|-|of",
+        "our|-|our",
+        "city|-|city",
+        "and|-|and",
+        "opens|opens|opens",
+        "a|a|a",
+        "new|new|new",
+        "chapter|chapter|chapter",
+        "for|for|for",
+        "everyone|everyone|everyone",
+        "-|and|-",
+        "-|joins|-",
+        "-|two|-",
+        "-|halves|-",
+        "-|of|-",
+        "-|our|-",
+        "-|city|-",
+        "-|-|said",
+        "Mayor|Mayor|Mayor",
+        "Ellen|Ellen|Ellen",
+        "Fosse|Fosse|Fosse",
+        "said|-|-",
+        "at|-|-",
+        "-|told|-",
+        "the|the|-",
+        "ceremony|crowd|-",
     ];
     assert_eq!(rows, expected);
     // The transposed phrase: tribune says "opens a new chapter" before "joins two halves".
-    let words: Vec<String> =
-        table["transpositions"].as_array().into_iter().flatten().map(|t| t["word"].as_str().unwrap_or("").to_string()).collect();
+    let words: Vec<String> = table["transpositions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| t["word"].as_str().unwrap_or("").to_string())
+        .collect();
     assert_eq!(words, ["city", "halves", "joins", "two"]);
 }
 

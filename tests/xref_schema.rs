@@ -1,6 +1,8 @@
 //! Every export (the bundle, the fixture clusters), the pairwise diff and a collation validate against
 //! `schema/storylines.schema.json`; an export loads back (JSON round trip) to the same model.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use serde_json::Value;
@@ -24,7 +26,8 @@ fn check(instance: &Value, def: Option<&str>) {
     let validator = jsonschema::validator_for(&s);
     assert!(validator.is_ok(), "the schema itself is invalid: {:?}", validator.err());
     if let Ok(v) = validator {
-        let errors: Vec<String> = v.iter_errors(instance).take(10).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        let errors: Vec<String> =
+            v.iter_errors(instance).take(10).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{errors:#?}");
     }
 }
@@ -53,7 +56,12 @@ fn exports_validate_and_round_trip() {
     let c = clusters();
     let x = serde_json::to_value(c.export(&DEFAULT_OPTIONS).ok()).unwrap_or(Value::Null);
     check(&x, None);
-    for s in x["articles"].as_array().into_iter().flatten().flat_map(|a| a["sentences"].as_array().cloned().unwrap_or_default()) {
+    for s in x["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a["sentences"].as_array().cloned().unwrap_or_default())
+    {
         assert!(s["agreement"].is_object(), "every sentence has an agreement");
     }
 }

@@ -197,7 +197,11 @@ fn view(args: &[String]) -> Result<(), String> {
         lines.push(format!("event {} {}: {}", s(&e["id"]), s(&e["date"]), s(&e["label"])));
     }
     for q in list("quoteGroups") {
-        lines.push(format!("quote group {}: {} quotes", s(&q["id"]), q["quotes"].as_array().map(|a| a.len()).unwrap_or(0)));
+        lines.push(format!(
+            "quote group {}: {} quotes",
+            s(&q["id"]),
+            q["quotes"].as_array().map(|a| a.len()).unwrap_or(0)
+        ));
     }
     for l in lines {
         writeln!(out, "{l}").map_err(|e| format!("cannot write: {e}"))?;
