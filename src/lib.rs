@@ -30,6 +30,8 @@ pub mod entities;
 pub mod error;
 pub mod events;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lexicon;
 pub mod manifest;
 pub mod numbers;
