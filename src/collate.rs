@@ -9,7 +9,7 @@
 //! transposition. This module must not choose which witnesses belong together.
 
 use crate::text::TextRange;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::DiffOp;
 
 /// One witness: its label (a sentence or quote id), whose text and which range.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +82,7 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
             continue;
         }
         let col_keys: Vec<String> = cols.iter().map(|c| c.0.clone()).collect();
-        let ops = capture_diff_slices(Algorithm::Patience, &col_keys, ks);
+        let ops = crate::diff::diff_ids(&col_keys, ks);
         // Build the new column list, inserting columns for unmatched words.
         let mut next: Vec<(String, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
         let mut old = cols.into_iter();

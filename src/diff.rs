@@ -12,7 +12,8 @@ use crate::align::{Index, SentenceKey};
 use crate::article::Article;
 use crate::text::TextRange;
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{patience, Capture, Replace};
+use similar::DiffOp;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The tag of an operation.
@@ -60,6 +61,27 @@ pub fn words(text: &str, range: TextRange) -> Vec<TextRange> {
         .collect()
 }
 
+/// Runs the diff algorithm over interned word ids (one small instantiation of `similar` serves every caller).
+pub fn diff_ids(a: &[String], b: &[String]) -> Vec<DiffOp> {
+    let mut ids: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+    let mut ia: Vec<u32> = Vec::with_capacity(a.len());
+    let mut ib: Vec<u32> = Vec::with_capacity(b.len());
+    for (words, out) in [(a, &mut ia), (b, &mut ib)] {
+        for w in words {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            out.push(*ids.entry(w.as_str()).or_insert(next));
+        }
+    }
+    // Patience called directly (not through `similar::Algorithm`, whose dispatch would compile every
+    // algorithm into the wasm), with `Replace` folding delete+insert into replacements.
+    let mut hook = Replace::new(Capture::new());
+    let done = patience::diff(&mut hook, &ia, 0..ia.len(), &ib, 0..ib.len());
+    match done {
+        Ok(()) => hook.into_inner().into_ops(),
+        Err(never) => match never {},
+    }
+}
+
 fn is_small(w: &str) -> bool {
     w.chars().count() <= 3 && crate::align::is_stopword(&w.to_lowercase())
 }
@@ -70,7 +92,7 @@ pub fn word_diff(a_text: &str, a_range: TextRange, b_text: &str, b_range: TextRa
     let b_words = words(b_text, b_range);
     let ka: Vec<String> = a_words.iter().map(|r| r.slice(a_text).to_lowercase()).collect();
     let kb: Vec<String> = b_words.iter().map(|r| r.slice(b_text).to_lowercase()).collect();
-    let raw = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let raw = diff_ids(&ka, &kb);
     let mut ops: Vec<Op> = raw
         .iter()
         .map(|op| match *op {
