@@ -14,7 +14,11 @@ fn pool() -> Vec<String> {
     let mut files = Vec::new();
     for dir in ["www/articles", "tests/data/clusters/bridge", "tests/data/clusters/port"] {
         if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
-            let mut fs: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            let mut fs: Vec<_> = rd
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
             fs.sort();
             files.extend(fs);
         }

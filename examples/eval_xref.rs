@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use storylines::{Corpus, Input, DEFAULT_OPTIONS};
 
 fn main() {
-    let root = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/dev-data/ecbplus-dev"));
+    let root =
+        std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/dev-data/ecbplus-dev"));
     let mut topics: Vec<PathBuf> = std::fs::read_dir(&root)
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
         .unwrap_or_default();
@@ -30,7 +31,9 @@ fn main() {
 
 fn topic(dir: &Path) -> (usize, usize, usize) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect())
+        .map(|d| {
+            d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect()
+        })
         .unwrap_or_default();
     files.sort();
     let mut corpus = Corpus::new();
@@ -67,10 +70,22 @@ fn topic(dir: &Path) -> (usize, usize, usize) {
         len("entities"),
     );
     for r in x["reuse"].as_array().into_iter().flatten() {
-        println!("  reuse {} -> {} score {} ({} passages)", r["from"], r["to"], r["score"], r["passages"].as_array().map_or(0, Vec::len));
+        println!(
+            "  reuse {} -> {} score {} ({} passages)",
+            r["from"],
+            r["to"],
+            r["score"],
+            r["passages"].as_array().map_or(0, Vec::len)
+        );
     }
     for e in x["events"].as_array().into_iter().flatten().take(8) {
-        println!("  event {} {} sources {}: {}", e["date"], e["grain"], e["sources"].as_array().map_or(0, Vec::len), e["label"]);
+        println!(
+            "  event {} {} sources {}: {}",
+            e["date"],
+            e["grain"],
+            e["sources"].as_array().map_or(0, Vec::len),
+            e["label"]
+        );
     }
     // Entity pairs: gold person/org/place mentions the engine found (same start in the same article, ASCII
     // texts so offsets agree), compared pairwise across articles.
@@ -84,7 +99,11 @@ fn topic(dir: &Path) -> (usize, usize, usize) {
                 let ty = g["type"].as_str().unwrap_or("");
                 let (gs, ge) = (g["start"].as_u64().unwrap_or(0), g["end"].as_u64().unwrap_or(0));
                 if (ty.starts_with("HUMAN") || ty.starts_with("LOC") || ty.contains("ORG")) && gs < end && start < ge {
-                    found.push((article.to_string(), g["cross_doc_chain"].as_str().unwrap_or("").to_string(), e["id"].as_str().unwrap_or("").to_string()));
+                    found.push((
+                        article.to_string(),
+                        g["cross_doc_chain"].as_str().unwrap_or("").to_string(),
+                        e["id"].as_str().unwrap_or("").to_string(),
+                    ));
                     break;
                 }
             }

@@ -151,6 +151,19 @@ fn passages(wa: &[Word], wb: &[Word], seeds: &[(usize, usize)]) -> Vec<(usize, u
     out
 }
 
+/// Keeps passages that overlap no longer one on either side (a phrase repeated in both articles counts once).
+fn one_to_one(mut ps: Vec<(usize, usize, usize, usize, usize)>) -> Vec<(usize, usize, usize, usize, usize)> {
+    ps.sort_by(|x, y| y.4.cmp(&x.4).then_with(|| (x.0, x.2).cmp(&(y.0, y.2))));
+    let mut kept: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    for p in ps {
+        if kept.iter().all(|k| (p.1 <= k.0 || k.1 <= p.0) && (p.3 <= k.2 || k.3 <= p.2)) {
+            kept.push(p);
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
 /// A source an article cites explicitly: the words after "according to", "reports", "told" and their kin.
 pub fn cited_sources(article: &Article) -> Vec<String> {
     const CUES: &[&str] = &["according to", "reports", "reported", "told", "citing", "cited by", "quoted by", "via"];
@@ -217,7 +230,9 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             index.entry(win.iter().map(|w| w.stem.as_str()).collect()).or_default().push((ai, i));
         }
     }
-    let limit = (articles.len() / 2).max(3);
+    // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
+    // headline fact), not evidence that one article copied another.
+    let limit = (articles.len() / 4).max(3);
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for posts in index.values() {
         let mut arts: Vec<usize> = posts.iter().map(|p| p.0).collect();
@@ -253,15 +268,19 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         };
         let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
         s.sort_unstable();
-        let found = passages(wa, wb, &s);
+        let found = one_to_one(passages(wa, wb, &s));
         let matched: usize = found.iter().map(|p| p.4).sum();
         let shorter = wa.len().min(wb.len()).max(1);
         let sentences = aligned.get(&(a, b)).copied().unwrap_or(0);
         let shorter_sentences = aa.sentences.len().min(ab.sentences.len()).max(1);
         let text_share = matched as f64 / shorter as f64;
         let sentence_share = sentences as f64 / shorter_sentences as f64;
-        // Reuse: a fair share of the shorter article's words in passages, or many of its sentences rewritten.
-        let is_reuse = matched >= 12 && text_share >= 0.08 || sentences >= 3 && sentence_share >= 0.15;
+        // Reuse: a large share of the shorter article's words in passages; or a fair share together with
+        // closely aligned sentences; or many sentences rewritten with some shared passage text. Same-event
+        // reports by independent outlets share sentences about the facts, but rarely passages as well.
+        let is_reuse = matched >= 12 && text_share >= 0.25
+            || matched >= 12 && text_share >= 0.08 && sentences >= 2
+            || matched >= 6 && sentences >= 3 && sentence_share >= 0.3;
         if !is_reuse {
             continue;
         }
