@@ -421,6 +421,126 @@ mod tests {
         }
     }
 
+    use crate::annotate::Annotations;
+    use crate::claims::{Claim, Status};
+    use crate::entities::{EntityKind, Mention};
+    use crate::events::Story;
+    use crate::numbers::NumberMention;
+    use crate::parse::{parse, Input};
+    use crate::time::{Anchor, TimeExpr};
+
+    fn article(name: &str, body: &str) -> Article {
+        match parse(&Input::new(name, body.as_bytes().to_vec())) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    fn range_of(a: &Article, needle: &str) -> TextRange {
+        let start = a.text.find(needle).unwrap_or(0);
+        TextRange::new(start, start + needle.len())
+    }
+
+    fn time(a: &Article, needle: &str, value: &str, flags: Vec<TimeFlag>) -> TimeExpr {
+        let day = crate::events::day_number(value).unwrap_or(0);
+        TimeExpr {
+            range: range_of(a, needle),
+            value: Some(value.to_string()),
+            grain: Grain::Day,
+            anchor: Anchor::Explicit,
+            modifier: None,
+            flags,
+            days: Some((day, day)),
+            sentence: Some(0),
+        }
+    }
+
+    fn number(a: &Article, needle: &str, value: f64) -> NumberMention {
+        NumberMention {
+            range: range_of(a, needle),
+            value,
+            unit: None,
+            counted: Some("workers".into()),
+            approximate: false,
+            ordinal: false,
+            sentence: Some(0),
+        }
+    }
+
+    fn mention(a: &Article, name: &str, role: &str) -> Mention {
+        Mention {
+            range: range_of(a, name),
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            role: Some(role.to_string()),
+            role_range: Some(range_of(a, role)),
+            sentence: Some(0),
+        }
+    }
+
+    /// Planted contradictions in two articles of one story, annotations constructed by hand (the
+    /// annotators are other modules): a weekday that does not fit, the same Tuesday dated twice, 1,200
+    /// versus 1,500 workers in one claim, President versus Prime Minister.
+    #[test]
+    fn planted_contradictions_are_found_with_explanations() {
+        let a = article("a", "Head\n\nOn Tuesday, March 5, 2024, President Ann Vale thanked the 1,200 workers.");
+        let b = article("b", "Head\n\nOn Monday, March 5, 2024, Prime Minister Ann Vale thanked the 1,500 workers.");
+        let ann = vec![
+            Annotations {
+                mentions: vec![mention(&a, "Ann Vale", "President")],
+                times: vec![time(&a, "Tuesday, March 5, 2024", "2024-03-05", vec![])],
+                numbers: vec![number(&a, "1,200", 1200.0)],
+                quotes: vec![],
+            },
+            Annotations {
+                mentions: vec![mention(&b, "Ann Vale", "Prime Minister")],
+                times: vec![time(&b, "Monday, March 5, 2024", "2024-03-05", vec![TimeFlag::WeekdayMismatch])],
+                numbers: vec![number(&b, "1,500", 1500.0)],
+                quotes: vec![],
+            },
+        ];
+        let entities = vec![Entity {
+            key: "person:ann-vale".into(),
+            name: "Ann Vale".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            why: vec![],
+            mentions: vec![(0, 0), (1, 0)],
+        }];
+        let k = |article| SentenceKey { article, sentence: 0 };
+        let claims = vec![Claim {
+            id: "claim:a:0".into(),
+            sentences: vec![k(0), k(1)],
+            sources: vec![0, 1],
+            independent: vec![0, 1],
+            status: Status::Corroborated,
+            explanation: String::new(),
+            events: vec![],
+        }];
+        let stories = vec![Story { id: "story:a".into(), articles: vec![0, 1], range: None }];
+        let found = find(&["a", "b"], &[&a, &b], &ann, &entities, &claims, &[], &stories);
+        let kinds: Vec<Kind> = found.iter().map(|c| c.kind).collect();
+        assert!(kinds.contains(&Kind::Weekday), "{found:#?}");
+        assert!(kinds.contains(&Kind::Number), "{found:#?}");
+        assert!(kinds.contains(&Kind::Role), "{found:#?}");
+        let weekday = found.iter().find(|c| c.kind == Kind::Weekday).map(|c| c.explanation.clone());
+        assert_eq!(
+            weekday.as_deref(),
+            Some("\"Monday, March 5, 2024\": 2024-03-05 fell on a Tuesday, not on the weekday the text names.")
+        );
+        let number = found.iter().find(|c| c.kind == Kind::Number);
+        assert_eq!(number.map(|c| c.claims.clone()), Some(vec!["claim:a:0".to_string()]));
+        assert!(number.is_some_and(|c| c.explanation.contains("\"1,200\" (a) versus \"1,500\" (b)")), "{number:?}");
+        // Not across stories: the same facts in two stories are not compared.
+        let apart = vec![
+            Story { id: "story:a".into(), articles: vec![0], range: None },
+            Story { id: "story:b".into(), articles: vec![1], range: None },
+        ];
+        let found = find(&["a", "b"], &[&a, &b], &ann, &entities, &claims, &[], &apart);
+        let kinds: Vec<Kind> = found.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [Kind::Weekday], "{found:#?}");
+    }
+
     #[test]
     fn weekdays() {
         // 2023-11-09 was a Thursday, 2023-10-09 a Monday.

@@ -193,6 +193,59 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::*;
 
+    use crate::parse::{parse, Input};
+    use crate::quotes::Quote;
+    use crate::text::TextRange;
+
+    fn dated(name: &str, date: Option<&str>, body: &str) -> Article {
+        let meta = crate::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
+        match parse(&Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta }) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    fn quote(a: &Article, words: &str) -> Annotations {
+        let start = a.text.find(words).unwrap_or(0);
+        Annotations {
+            quotes: vec![Quote {
+                range: TextRange::new(start, start + words.len()),
+                speaker: None,
+                speaker_text: Some("The Mayor".into()),
+                verb: Some("said".into()),
+                direct: true,
+                sentence: Some(0),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn same_statement_groups_with_lineage_from_the_earliest() {
+        let a = dated(
+            "a",
+            Some("2024-03-06"),
+            "Head\n\n\"We will rebuild the old market hall this year,\" the mayor said.",
+        );
+        let b =
+            dated("b", Some("2024-03-05"), "Head\n\n\"We will rebuild the market hall this year,\" the mayor said.");
+        let c = dated("c", None, "Head\n\n\"We will rebuild the market hall this year,\" said the mayor.");
+        let ann = vec![
+            quote(&a, "We will rebuild the old market hall this year,"),
+            quote(&b, "We will rebuild the market hall this year,"),
+            quote(&c, "We will rebuild the market hall this year,"),
+        ];
+        let groups = group(&["a", "b", "c"], &[&a, &b, &c], &ann, &|_, _| None);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        let g = &groups[0];
+        assert_eq!(g.speaker.as_deref(), Some("the mayor"));
+        assert!(!g.identical);
+        assert_eq!(g.earliest, QuoteKey { article: 1, quote: 0 });
+        let lineage: Vec<(usize, Relation)> = g.lineage.iter().map(|(k, r)| (k.article, *r)).collect();
+        assert_eq!(lineage, [(1, Relation::Earliest), (0, Relation::Rewords), (2, Relation::Repeats)]);
+        assert_eq!(g.id, "quotes:a:q0");
+    }
+
     #[test]
     fn containment_is_symmetric_and_partial_quotes_join() {
         let a = content("We will never give up and we will never surrender to them");
