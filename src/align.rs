@@ -2,7 +2,8 @@
 //!
 //! Candidates come from an inverted index over (lightly stemmed) content words, never from all pairs, so the
 //! cost grows with the number of sentences that share rare words, not with the square of the corpus. Each
-//! candidate is scored by IDF-weighted overlap of content words (the lexical score); agreement of what the
+//! candidate is scored by IDF-weighted overlap of content words (the lexical score: two thirds containment in the
+//! shorter sentence, one third weighted Jaccard); agreement of what the
 //! annotators found (the same entities, the same normalised dates, the same numbers) adds to it, but only
 //! for pairs that already share some rare wording, so a shared topic alone never aligns two sentences.
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
@@ -242,12 +243,12 @@ impl Index {
     fn lexical(&self, x: usize, y: usize, shared: f64) -> f64 {
         let wa = self.weight.get(x).copied().unwrap_or(0.0);
         let wb = self.weight.get(y).copied().unwrap_or(0.0);
-        // Overlap relative to the shorter sentence, damped by the longer: a short sentence fully inside a
-        // long one aligns, a long one sharing a few words does not.
+        // Overlap relative to the shorter sentence (two thirds), damped by the longer (one third): a short
+        // sentence fully inside a long one aligns, a long one sharing a few words does not.
         let union = wa + wb - shared;
         let jaccard = if union > 0.0 { shared / union } else { 0.0 };
         let containment = shared / wa.min(wb).max(f64::EPSILON);
-        (jaccard + containment) / 2.0
+        (jaccard + 2.0 * containment) / 3.0
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.

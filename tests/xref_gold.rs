@@ -209,5 +209,5 @@ fn bundle_against_gold() {
     // Claims: alignment is lexical plus annotation signals; pairwise precision must stay high (a wrong merge
     // misleads a reader), recall of reworded pairs is what the engine is weakest at.
     assert!(cp >= 0.8, "claim precision {cp}");
-    assert!(cr >= 0.15, "claim recall {cr}");
+    assert!(cr >= 0.2, "claim recall {cr}");
 }
