@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
 # Builds the release wasm into www/pkg (wasm-pack, --target web), never downloading anything on its own.
+# Then builds the second module, the same engine with HTML extraction (feature "html", dom_smoothie), into
+# www/pkg-html; the page's worker loads it only when an HTML article is added (see docs/ARCHITECTURE.md).
+# STORYLINES_NO_HTML=1 skips the second module (it adds about 40–70 s to a build on two cores).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
-wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
-rm -f www/pkg/.gitignore
+# Skip the build when nothing that goes into the wasm changed since the last one (wasm-opt alone takes a minute).
+stamp_of() { cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -d' ' -f1; }
+main_stamp="$(stamp_of)"
+if [ -f www/pkg/storylines_bg.wasm ] && [ "$(cat www/pkg/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
+  echo "www/pkg is up to date" >&2
+else
+  wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
+  rm -f www/pkg/.gitignore
+  echo "$main_stamp" > www/pkg/.build-stamp
+fi
+if [ -z "${STORYLINES_NO_HTML:-}" ] && [ -f www/pkg-html/storylines_html_bg.wasm ] \
+  && [ "$(cat www/pkg-html/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
+  echo "www/pkg-html is up to date" >&2
+elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
+  wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg-html --out-name storylines_html \
+    --no-pack -- --features html >&2
+  rm -f www/pkg-html/.gitignore
+  echo "$main_stamp" > www/pkg-html/.build-stamp
+fi

@@ -9,7 +9,7 @@
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
 //! This module must not group pairs into claims or judge sources; that is for `claims` and `reuse`.
 
-use crate::article::Article;
+use crate::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A reference to one sentence: the article's index in the corpus and the sentence's index in the article.
@@ -100,6 +100,9 @@ pub fn stem(word: &str) -> String {
 /// Lowercased content words of a sentence, in order, duplicates removed.
 pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
     let Some(s) = article.sentences.get(sentence) else { return Vec::new() };
+    if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for t in &s.tokens {
         let w = article.slice(*t).to_lowercase();

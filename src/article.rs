@@ -122,6 +122,9 @@ pub enum ParagraphKind {
     Heading,
     /// Running text.
     Body,
+    /// A paragraph the corpus found to be a site's furniture: a line that recurs across articles of the
+    /// bundle. Its sentences keep their ids but are left out of cross-referencing.
+    Furniture,
 }
 
 /// A paragraph of the body (furniture excluded).

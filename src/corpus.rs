@@ -6,6 +6,7 @@
 use crate::align::{Index, SentenceSignals};
 use crate::annotate::{self, Annotations};
 use crate::article::Article;
+use crate::boilerplate;
 use crate::claims::{self, Dependence};
 use crate::collate::{self, Witness};
 use crate::contradictions;
@@ -136,9 +137,24 @@ impl Corpus {
         &self.articles
     }
 
+    /// Copies of the articles whose lines recur across articles (a site's furniture), with those lines
+    /// marked; `None` for articles without any. Sentence ids do not change.
+    fn patched(&self) -> Vec<Option<Article>> {
+        let recurring = boilerplate::recurring(&self.articles.iter().collect::<Vec<_>>());
+        self.articles
+            .iter()
+            .zip(&recurring)
+            .map(|(a, paras)| (!paras.is_empty()).then(|| boilerplate::marked(a, paras)))
+            .collect()
+    }
+
+    /// The articles to analyse: the patched copy where there is one.
+    fn refs<'a>(&'a self, patched: &'a [Option<Article>]) -> Vec<&'a Article> {
+        self.articles.iter().zip(patched).map(|(a, p)| p.as_ref().unwrap_or(a)).collect()
+    }
+
     /// Runs every stage on the articles.
-    fn analyse(&self, options: &Options) -> Analysis<'_> {
-        let refs: Vec<&Article> = self.articles.iter().collect();
+    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options) -> Analysis<'a> {
         let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
         let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
         let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
@@ -213,7 +229,8 @@ impl Corpus {
     /// When an option is out of range.
     pub fn export(&self, options: &Options) -> Result<Export, Error> {
         options.validate()?;
-        let an = self.analyse(options);
+        let patched = self.patched();
+        let an = Corpus::analyse(self.refs(&patched), options);
         let refs = &an.refs;
         let ann = export::annotations_out(refs, &an.annotations, &an.entities);
         let mut diagnostics = self.diagnostics.clone();
@@ -221,7 +238,7 @@ impl Corpus {
             diagnostics.extend(a.diagnostics.iter().cloned());
         }
         diagnostics.sort_by(|x, y| (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message)));
-        let mut articles: Vec<_> = self.articles.iter().map(export::article_out).collect();
+        let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
         export::set_agreement(&mut articles, &an.agreement);
         Ok(Export {
             schema: SCHEMA,
@@ -265,7 +282,8 @@ impl Corpus {
     /// When an option is out of range.
     pub fn collate(&self, id: &str, options: &Options) -> Result<Option<CollationOut>, Error> {
         options.validate()?;
-        let an = self.analyse(options);
+        let patched = self.patched();
+        let an = Corpus::analyse(self.refs(&patched), options);
         let mut witnesses: Vec<(String, usize, TextRange)> = Vec::new();
         if let Some(c) = an.claims.iter().find(|c| c.id == id) {
             for k in &c.sentences {

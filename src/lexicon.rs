@@ -81,6 +81,65 @@ pub const OTHER_FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ("pt", &["não", "uma", "os", "as", "com", "para", "mais", "foi", "pelo", "pela", "também", "ao"]),
 ];
 
+/// Section words that sites put before a headline ("News", "World", "Opinion"), sometimes glued to it when
+/// a page is copied as text ("NewsA headline"). Longest first, so that "Sports" wins over "Sport".
+pub const SECTION_LABELS: &[&str] = &[
+    "entertainment",
+    "international",
+    "technology",
+    "exclusive",
+    "lifestyle",
+    "politics",
+    "business",
+    "breaking",
+    "analysis",
+    "opinion",
+    "economy",
+    "culture",
+    "science",
+    "markets",
+    "finance",
+    "sports",
+    "health",
+    "travel",
+    "europe",
+    "world",
+    "sport",
+    "video",
+    "local",
+    "news",
+    "live",
+    "tech",
+];
+
+/// Words of job titles on bylines ("Senior Correspondent", "Staff Writer").
+pub const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "staff",
+    "producer",
+    "analyst",
+    "chief",
+    "bureau",
+    "desk",
+    "newsroom",
+    "intern",
+    "freelance",
+    "freelancer",
+    "photographer",
+];
+
+/// Lowercase particles inside personal names ("Ursula von der Leyen", "Jan de Vries", "Ali bin Saleh").
+pub const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "bint", "al", "el", "ibn",
+    "dos", "das", "do", "ter", "ten", "y", "zu",
+];
+
 /// Number of days in a month of a year of the proleptic Gregorian calendar.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {

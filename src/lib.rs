@@ -20,6 +20,7 @@
 pub mod align;
 pub mod annotate;
 pub mod article;
+pub mod boilerplate;
 pub mod claims;
 pub mod collate;
 pub mod contradictions;
@@ -32,8 +33,10 @@ pub mod events;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod html;
 pub mod lexicon;
 pub mod manifest;
+pub mod markdown;
 pub mod numbers;
 pub mod parse;
 pub mod quote_groups;

@@ -10,8 +10,10 @@ use crate::article::{
     Article, Field, FieldSource, Format, Furniture, FurnitureKind, Metadata, Paragraph, ParagraphKind, Sentence,
 };
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::html;
 use crate::lexicon;
 use crate::manifest::ManifestEntry;
+use crate::markdown;
 use crate::segment;
 use crate::text::{self, TextRange};
 
@@ -63,6 +65,10 @@ pub fn default_id(input: &Input) -> String {
 }
 
 /// Parses one input into an article, or says why it cannot be one.
+///
+/// Plain text is used as it is; Markdown is rendered to plain text ([`markdown::render`]); an HTML page is
+/// reduced to its readable text ([`html::extract`]). The result is the article's `text`, and every range
+/// points into it.
 pub fn parse(input: &Input) -> Result<Article, Rejected> {
     let id = default_id(input);
     let reject = |code, message: String| Rejected {
@@ -82,38 +88,64 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
     }
     let decoded = text::decode(&input.bytes);
     if decoded.text.trim().is_empty() {
-        return Err(reject("empty-input", format!("{} is empty or holds only whitespace", input.name)));
+        let what = if input.bytes.is_empty() { "is empty" } else { "holds only whitespace" };
+        return Err(reject("empty-input", format!("{} {what}", input.name)));
     }
     if decoded.control_ratio > 0.05 || decoded.nul_bytes > 16 {
-        return Err(reject("binary-input", format!("{} looks like a binary file, not text", input.name)));
+        return Err(reject(
+            "binary-input",
+            format!("{} looks like a binary file, not text ({} NUL bytes)", input.name, decoded.nul_bytes),
+        ));
     }
     let mut diagnostics = Vec::new();
+    let mut note = |severity, code, message: String| {
+        diagnostics.push(Diagnostic::for_article(severity, code, &id, message));
+    };
     if decoded.invalid_utf8 {
-        diagnostics.push(Diagnostic::for_article(
+        note(
             Severity::Warning,
             "invalid-utf8",
-            &id,
-            "some bytes are not valid UTF-8 and were replaced by \u{FFFD}",
-        ));
+            "some bytes are not valid UTF-8 and were replaced by \u{FFFD}".to_string(),
+        );
     }
     if decoded.nul_bytes > 0 {
-        diagnostics.push(Diagnostic::for_article(
-            Severity::Warning,
-            "nul-bytes",
-            &id,
-            format!("{} NUL bytes were replaced by \u{FFFD}", decoded.nul_bytes),
-        ));
+        note(Severity::Warning, "nul-bytes", format!("{} NUL bytes were replaced by \u{FFFD}", decoded.nul_bytes));
+    }
+    if decoded.had_bom {
+        note(Severity::Info, "bom-removed", "a byte-order mark at the start was removed".to_string());
     }
     let format = guess_format(&input.name, &decoded.text);
-    if format == Format::Html {
-        diagnostics.push(Diagnostic::for_article(
-            Severity::Warning,
-            "html-as-text",
-            &id,
-            "HTML extraction is not available yet: the page is read as plain text, tags included",
-        ));
+    let mut hints = Hints::default();
+    let text = match format {
+        Format::Text => decoded.text,
+        Format::Markdown => {
+            let r = markdown::render(&decoded.text);
+            hints.headings = r.headings;
+            hints.captions = r.images;
+            r.text
+        }
+        Format::Html => match html::extract(&decoded.text) {
+            Ok(x) => {
+                let body = x.text.clone();
+                hints.page = x;
+                body
+            }
+            Err(why) => return Err(reject("html-unreadable", format!("{}: {why}", input.name))),
+        },
+    };
+    if text.trim().is_empty() {
+        return Err(reject("no-text", format!("{} has no readable text", input.name)));
     }
-    let text = decoded.text;
+    if let Some(longest) = text::lines(&text).into_iter().map(TextRange::len).max().filter(|&n| n > LONG_LINE_BYTES) {
+        note(
+            Severity::Warning,
+            "long-line",
+            format!(
+                "a single line of {:.1} MB: paragraphs cannot be told apart, and the whole line is read as one paragraph",
+                longest as f64 / 1_048_576.0
+            ),
+        );
+    }
     let content_hash = text::stable_hash(text.as_bytes());
     let mut article = Article {
         id,
@@ -127,8 +159,14 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         content_hash,
         diagnostics,
     };
-    layout(&mut article);
+    layout(&mut article, &hints);
+    if format == Format::Html {
+        apply_page_meta(&mut article, &hints.page);
+    }
     apply_manifest(&mut article, &input.meta);
+    if let Some(lang) = article.meta.language.as_mut() {
+        lang.value = primary_language(&lang.value);
+    }
     if !article.is_english() {
         let lang = article.meta.language.as_ref().map_or("und", |l| l.value.as_str()).to_string();
         article.diagnostics.push(Diagnostic::for_article(
@@ -136,11 +174,35 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
             "not-english",
             &article.id,
             format!(
-                "the article's language looks like \"{lang}\", not English: entities, dates, quotes and claims are only analysed in English text"
+                "the article's language looks like \"{lang}\", not English: it is listed with its metadata, but entities, dates, quotes, claims and cross-references are only analysed in English text"
             ),
         ));
     }
     Ok(article)
+}
+
+/// Lines longer than this (in bytes) get a `long-line` warning.
+const LONG_LINE_BYTES: usize = 1024 * 1024;
+
+/// What the input format already told about the text before lines are classified.
+#[derive(Debug, Default)]
+struct Hints {
+    /// Lines that are headings (Markdown `#` and setext headings).
+    headings: Vec<TextRange>,
+    /// Lines that are image captions (Markdown image alt text).
+    captions: Vec<TextRange>,
+    /// Metadata an HTML page carried.
+    page: html::Extracted,
+}
+
+/// "en-GB" → "en"; "EN" → "en"; anything unreadable stays as given.
+fn primary_language(tag: &str) -> String {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        primary
+    } else {
+        tag.trim().to_string()
+    }
 }
 
 fn guess_format(name: &str, text: &str) -> Format {
@@ -158,6 +220,36 @@ fn guess_format(name: &str, text: &str) -> Format {
     Format::Text
 }
 
+/// Metadata an HTML page carried; it wins over what the text suggests (the manifest wins over both).
+fn apply_page_meta(article: &mut Article, page: &html::Extracted) {
+    let field = |v: String| Field { value: v, source: FieldSource::HtmlMeta, confidence: 0.9, range: None };
+    if let Some(t) = page.title.clone() {
+        let range = article.text.find(t.as_str()).map(|p| TextRange::new(p, p + t.len()));
+        article.meta.title = Some(Field { range, ..field(t) });
+    }
+    if !page.authors.is_empty() {
+        article.meta.authors = page.authors.iter().cloned().map(field).collect();
+    }
+    if let Some(p) = page.published.as_deref().and_then(normalize_published) {
+        article.meta.published = Some(field(p));
+    }
+    if let Some(o) = page.outlet.clone() {
+        article.meta.outlet = Some(field(o));
+    }
+    if let Some(u) = page.url.clone() {
+        article.meta.url = Some(field(u));
+    }
+    if let Some(l) = page.language.clone() {
+        article.meta.language = Some(field(l));
+    }
+}
+
+/// A publication date as given by a page or a manifest, as ISO 8601, or `None` when it cannot be read.
+pub fn normalize_published(s: &str) -> Option<String> {
+    let s = s.trim();
+    iso_date(s).or_else(|| published_in(s))
+}
+
 fn apply_manifest(article: &mut Article, m: &ManifestEntry) {
     let set = |v: &Option<String>| {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| Field::from_manifest(s.to_string()))
@@ -172,7 +264,18 @@ fn apply_manifest(article: &mut Article, m: &ManifestEntry) {
         article.meta.url = Some(f);
     }
     if let Some(f) = set(&m.published) {
-        article.meta.published = Some(f);
+        match normalize_published(&f.value) {
+            Some(iso) => article.meta.published = Some(Field::from_manifest(iso)),
+            None => article.diagnostics.push(Diagnostic::for_article(
+                Severity::Warning,
+                "manifest-published",
+                &article.id,
+                format!(
+                    "the manifest's \"published\" value \"{}\" is not an ISO 8601 date such as 2023-11-10 or 2023-11-10T14:53:00+01:00; it was ignored",
+                    f.value
+                ),
+            )),
+        }
     }
     if let Some(f) = set(&m.language) {
         article.meta.language = Some(f);
@@ -199,7 +302,7 @@ struct Line {
 }
 
 /// Classifies lines, reads metadata and builds paragraphs and sentences.
-fn layout(article: &mut Article) {
+fn layout(article: &mut Article, hints: &Hints) {
     let text = article.text.as_str();
     let mut lines: Vec<Line> = text::lines(text)
         .into_iter()
@@ -209,14 +312,23 @@ fn layout(article: &mut Article) {
             Line { range, kind }
         })
         .collect();
+    for line in &mut lines {
+        if hints.captions.binary_search(&line.range).is_ok() {
+            line.kind = LineKind::Furniture(FurnitureKind::Caption);
+        } else if hints.headings.binary_search(&line.range).is_ok() && !matches!(line.kind, LineKind::Furniture(_)) {
+            line.kind = LineKind::Heading;
+        }
+    }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind != LineKind::Blank).collect();
+    promote_headline(text, &mut lines, &content);
     mark_repeated(text, &mut lines, &content);
     mark_captions(text, &mut lines, &content);
     mark_trailer(text, &mut lines, &content);
     let mut meta = Metadata::default();
     read_header(text, &mut lines, &content, &mut meta, article.format);
-    read_author_block(text, &lines, &content, &mut meta);
-    meta.outlet = outlet_from_furniture(text, &lines);
+    read_author_block(text, &mut lines, &content, &mut meta);
+    mark_author_bios(text, &mut lines, &content, &meta);
+    meta.outlet = outlet_from_furniture(text, &lines, &content);
     meta.language = Some(language(text, &lines));
     article.meta = meta;
 
@@ -229,9 +341,18 @@ fn layout(article: &mut Article) {
             LineKind::Blank => {}
             LineKind::Furniture(kind) => furniture.push(Furniture { range: line.range, kind }),
             LineKind::Heading => {
-                let is_title = article.meta.title.as_ref().and_then(|t| t.range) == Some(line.range);
-                let kind = if is_title { ParagraphKind::Headline } else { ParagraphKind::Heading };
-                paragraphs.push(Paragraph { range: line.range, kind });
+                let title = article.meta.title.as_ref().and_then(|t| t.range).filter(|t| line.range.contains_range(*t));
+                match title {
+                    Some(t) => {
+                        // A section label glued to the headline ("NewsA headline") is furniture of its own.
+                        if t.start > line.range.start {
+                            let label = TextRange::new(line.range.start, t.start).trim(text);
+                            furniture.push(Furniture { range: label, kind: FurnitureKind::SectionLabel });
+                        }
+                        paragraphs.push(Paragraph { range: t, kind: ParagraphKind::Headline });
+                    }
+                    None => paragraphs.push(Paragraph { range: line.range, kind: ParagraphKind::Heading }),
+                }
             }
             LineKind::Prose => {
                 // Join hard-wrapped lines: a line without a final stop followed by one starting lowercase.
@@ -278,45 +399,106 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':'])
 }
 
+/// Lines that are navigation on their own (compared lowercase, without a final colon).
+const NAVIGATION_LINES: &[&str] = &[
+    "related content",
+    "related",
+    "related articles",
+    "related stories",
+    "related topics",
+    "trending now",
+    "trending",
+    "read more",
+    "read next",
+    "more from",
+    "recommended",
+    "recommended stories",
+    "most popular",
+    "most read",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "latest",
+    "advertisement",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "share this article",
+    "share",
+    "print",
+    "email",
+    "copy link",
+    "comments",
+    "top stories",
+    "more stories",
+    "editor's picks",
+    "sponsored",
+    "sponsored content",
+    "watch",
+    "listen",
+    "listen to this article",
+    "skip to content",
+    "sign in",
+    "log in",
+    "menu",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+];
+
+/// Line openings that introduce navigation ("Read more: Another headline").
+const NAVIGATION_PREFIXES: &[&str] = &[
+    "read more:",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "more:",
+    "watch:",
+    "listen:",
+    "recommended:",
+    "follow us on",
+    "share on ",
+];
+
+/// Endings of image captions that name an agency or photographer.
+const CREDIT_ENDINGS: &[&str] = &[
+    "getty images",
+    "shutterstock",
+    "shutterstock.com",
+    "/reuters",
+    "via reuters",
+    "/ap",
+    "ap photo",
+    "/afp",
+    "afp via getty images",
+    "/dpa",
+    "/epa",
+    "imago",
+    "alamy",
+    "picture alliance",
+];
+
 /// Classifies a line on its own words.
 fn classify(line: &str) -> LineKind {
     let lower = line.to_lowercase();
     let lower = lower.trim();
-    let nav = [
-        "related content",
-        "related",
-        "related articles",
-        "related stories",
-        "trending now",
-        "trending",
-        "read more",
-        "read next",
-        "more from",
-        "recommended",
-        "most popular",
-        "most read",
-        "see also",
-        "you may also like",
-        "latest news",
-        "advertisement",
-        "share this article",
-        "share",
-        "comments",
-        "top stories",
-        "more stories",
-        "editor's picks",
-        "sponsored",
-        "watch",
-        "listen",
-    ];
-    if nav.contains(&lower) {
+    let bare = lower.trim_end_matches(':').trim_end();
+    if NAVIGATION_LINES.contains(&bare) || NAVIGATION_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return LineKind::Furniture(FurnitureKind::Navigation);
     }
-    if lower.starts_with("tags:") || lower.starts_with("topics:") || lower.starts_with("filed under") {
+    if lower.starts_with("tags:")
+        || lower.starts_with("topics:")
+        || lower.starts_with("filed under")
+        || lower.starts_with("keywords:")
+    {
         return LineKind::Furniture(FurnitureKind::Tags);
     }
     if lower.starts_with("photo:")
         || lower.starts_with("photos:")
+        || lower.starts_with("photo by ")
+        || lower.starts_with("photograph:")
         || lower.starts_with("image:")
         || lower.starts_with("images:")
         || lower.starts_with("images source:")
@@ -327,38 +509,82 @@ fn classify(line: &str) -> LineKind {
         || lower.starts_with("©")
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright ")
+        || lower.starts_with("(photo")
     {
         return LineKind::Furniture(FurnitureKind::Credit);
     }
-    if lower.starts_with('•') || lower.starts_with("· ") {
+    let short = words(line) <= 14;
+    if (lower.starts_with('•') || lower.starts_with("· ") || lower.starts_with("► ")) && short {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
     if lower.contains("subscribe") && words(line) < 20
         || lower.contains("newsletter") && words(line) < 20
         || lower.contains("ad-free")
         || lower.contains("sign up for")
+        || lower.contains("download the app") && words(line) < 20
+        || lower.contains("get the app") && words(line) < 20
     {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
-    if lower.contains(" uses ai") || lower.contains("click here") || lower.starts_with("disclosure") {
+    if lower.contains(" uses ai")
+        || lower.contains("click here")
+        || lower.starts_with("disclosure")
+        || lower.contains("affiliate link")
+        || lower.contains("we may earn a commission")
+        || lower.starts_with("this article was produced")
+        || lower.starts_with("this story was produced")
+    {
         return LineKind::Furniture(FurnitureKind::Disclosure);
     }
-    if lower == "about the writer" || lower == "about the author" || lower == "about the authors" {
+    if matches!(bare, "about the writer" | "about the author" | "about the authors" | "about the reporter") {
         return LineKind::Furniture(FurnitureKind::AuthorBio);
     }
     if byline(line).is_some() {
         return LineKind::Furniture(FurnitureKind::Byline);
     }
-    if words(line) <= 14 && published_in(line).is_some() {
+    if short && date_dominant(line) {
         return LineKind::Furniture(FurnitureKind::Dateline);
     }
-    if line.contains('©') || line.ends_with("Getty Images") || lower.ends_with("/ap") || lower.ends_with("/afp") {
+    let tail = lower.trim_end_matches(|c: char| c == ')' || c == '.' || c.is_whitespace());
+    if line.contains('©') || words(line) <= 60 && CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
         return LineKind::Furniture(FurnitureKind::Caption);
     }
     if !ends_sentence(line) && words(line) <= 20 {
         return LineKind::Heading;
     }
     LineKind::Prose
+}
+
+/// Words that label a date line ("Published", "Updated", "date").
+const DATE_LABELS: &[&str] =
+    &["published", "updated", "posted", "date", "last", "first", "modified", "on", "at", "am", "pm", "a.m.", "p.m."];
+
+/// Whether a line is mostly a date: a date is found, and besides date words, labels and up to three other
+/// words (a section label, a place) nothing remains. Body sentences that mention a date are not.
+fn date_dominant(line: &str) -> bool {
+    if published_in(line).is_none() {
+        return false;
+    }
+    let labelled = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+    let other = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let l = t.to_lowercase();
+            !(t.is_empty()
+                || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || lexicon::month_number(&l).is_some()
+                || lexicon::weekday_number(&l).is_some()
+                || lexicon::zone_offset_minutes(t).is_some()
+                || DATE_LABELS.contains(&l.trim_end_matches(':'))
+                || matches!(l.as_str(), "a.m" | "p.m" | "utc" | "gmt" | "et" | "pt" | "ct" | "mt" | "by" | "and"))
+        })
+        .count();
+    other <= 3 || labelled && other <= 6
 }
 
 /// Marks every occurrence of a line that occurs twice or more in the article.
@@ -379,17 +605,43 @@ fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
     }
 }
 
-/// A short heading-like line right before a caption or credit is the caption's title (or alt text).
+/// A short heading-like line right before or right after a caption or credit (no blank line between) is
+/// the caption's title or alt text. A person-like name after a credit is left alone (it is often the byline).
 fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
+    let is_credit = |k: LineKind| matches!(k, LineKind::Furniture(FurnitureKind::Caption | FurnitureKind::Credit));
     for w in content.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if lines[a].kind == LineKind::Heading
-            && words(lines[a].range.slice(text)) >= 2
-            && matches!(lines[b].kind, LineKind::Furniture(FurnitureKind::Caption | FurnitureKind::Credit))
-            && b == a + 1
-        {
+        if b != a + 1 {
+            continue;
+        }
+        let n = words(lines[a].range.slice(text));
+        let caption_like = lines[a].kind == LineKind::Heading && n >= 2 || lines[a].kind == LineKind::Prose && n <= 40;
+        if caption_like && is_credit(lines[b].kind) {
             lines[a].kind = LineKind::Furniture(FurnitureKind::Caption);
         }
+    }
+    for w in content.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let s = lines[b].range.slice(text);
+        if b == a + 1
+            && is_credit(lines[a].kind)
+            && lines[b].kind == LineKind::Heading
+            && words(s) >= 3
+            && !looks_like_name(s)
+        {
+            lines[b].kind = LineKind::Furniture(FurnitureKind::Caption);
+        }
+    }
+}
+
+/// The first line of an article is its headline when it is short and reads as one, even when it ends with a
+/// question or exclamation mark ("Is this the end?"). A lede of several sentences is not.
+fn promote_headline(text: &str, lines: &mut [Line], content: &[usize]) {
+    let Some(&first) = content.first() else { return };
+    let s = lines[first].range.slice(text);
+    let one_sentence = segment::sentences(text, lines[first].range).len() == 1;
+    if lines[first].kind == LineKind::Prose && words(s) <= 16 && one_sentence && s.trim_end().ends_with(['?', '!']) {
+        lines[first].kind = LineKind::Heading;
     }
 }
 
@@ -425,7 +677,7 @@ fn mark_trailer(text: &str, lines: &mut [Line], content: &[usize]) {
 }
 
 /// Reads the header: section labels, the headline, bylines, datelines, a name line.
-fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Metadata, format: Format) {
+fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Metadata, _format: Format) {
     // The header ends at the first prose line.
     let header_end = content.iter().position(|&i| lines[i].kind == LineKind::Prose).unwrap_or(content.len());
     let header: Vec<usize> = content[..header_end].to_vec();
@@ -437,7 +689,15 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
                 if let Some(names) = byline(s) {
                     for (name, r) in names {
                         let range = TextRange::new(lines[i].range.start + r.start, lines[i].range.start + r.end);
-                        meta.authors.push(Field::from_text(name, range, 0.9));
+                        if meta.authors.iter().all(|a| a.value != name) {
+                            meta.authors.push(Field::from_text(name, range, 0.9));
+                        }
+                    }
+                }
+                // "By Jane Doe | November 9, 2023": the date rides on the byline.
+                if meta.published.is_none() {
+                    if let Some(iso) = published_in(s) {
+                        meta.published = Some(Field::from_text(iso, lines[i].range, 0.8));
                     }
                 }
             }
@@ -453,26 +713,22 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
     // A first line that ends with the next line's text is a section label glued to the headline.
     if let [a, b, ..] = header[..] {
         let (sa, sb) = (normalize_ws(lines[a].range.slice(text)), normalize_ws(lines[b].range.slice(text)));
-        if sa.len() > sb.len() && sa.ends_with(&sb) && sa.len() - sb.len() <= 40 {
+        if sa.len() > sb.len() && sa.ends_with(&sb) && sa.len() - sb.len() <= 40 && lines[b].kind == LineKind::Heading {
             lines[a].kind = LineKind::Furniture(FurnitureKind::SectionLabel);
         }
     }
-    // The headline: the first heading of the header. Markdown's "# " headings count too.
-    let title_idx = header.iter().copied().find(|&i| lines[i].kind == LineKind::Heading);
+    // The headline: the first heading of the header (one-word headings are section labels).
+    let title_idx =
+        header.iter().copied().find(|&i| lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) >= 2);
     if let Some(t) = title_idx {
         let mut range = lines[t].range;
-        let s = range.slice(text);
-        if format == Format::Markdown {
-            let stripped = s.trim_start_matches('#').trim_start();
-            range = TextRange::new(range.end - stripped.len(), range.end);
+        // "NewsA headline": a known section word glued to the headline's first word.
+        if let Some(cut) = glued_label(range.slice(text)) {
+            range = TextRange::new(range.start + cut, range.end);
         }
         let s = range.slice(text);
-        let very_short = words(s) <= 1;
-        if !very_short {
-            meta.title = Some(Field::from_text(s.to_string(), range, if t == content[0] { 0.9 } else { 0.7 }));
-        } else {
-            lines[t].kind = LineKind::Furniture(FurnitureKind::SectionLabel);
-        }
+        let conf = if Some(&t) == content.first() { 0.9 } else { 0.75 };
+        meta.title = Some(Field::from_text(s.to_string(), range, conf));
     }
     // Other one-word header lines before or after the headline are section labels ("News").
     for &i in &header {
@@ -481,7 +737,43 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
         }
     }
     if meta.authors.is_empty() {
-        // A line holding only a person-like name next to a credit or caption near the top is a byline.
+        // A name line under the headline: a person-like name next to other header furniture (a date line,
+        // a credit), or followed by a role ("Jane Doe" / "Senior correspondent"), or "Jane Doe, Reporter".
+        let after_title = title_idx.and_then(|t| header.iter().position(|&i| i == t)).map_or(0, |p| p + 1);
+        for (k, &i) in header.iter().enumerate().skip(after_title) {
+            if lines[i].kind != LineKind::Heading {
+                continue;
+            }
+            let s = lines[i].range.slice(text);
+            let (name, role) = match s.split_once(", ") {
+                Some((n, r)) if is_role(r) => (n, true),
+                _ => (s, false),
+            };
+            let near = |j: Option<&usize>| {
+                j.is_some_and(|&j| {
+                    matches!(
+                        lines[j].kind,
+                        LineKind::Furniture(FurnitureKind::Dateline | FurnitureKind::Credit | FurnitureKind::Caption)
+                    ) || lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text))
+                })
+            };
+            let context = role || near(header.get(k + 1)) || k > 0 && near(header.get(k - 1));
+            if context && looks_like_name(name) {
+                lines[i].kind = LineKind::Furniture(FurnitureKind::Byline);
+                let r = TextRange::new(lines[i].range.start, lines[i].range.start + name.len());
+                meta.authors.push(Field::from_text(name.to_string(), r, 0.7));
+                // The role line under the name is part of the byline.
+                if let Some(&j) = header.get(k + 1) {
+                    if lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text)) {
+                        lines[j].kind = LineKind::Furniture(FurnitureKind::Byline);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    if meta.authors.is_empty() {
+        // A line holding only a person-like name right after a credit or caption near the top is a byline.
         let limit = content.len().div_ceil(2);
         for w in content[..limit].windows(2) {
             let (prev, i) = (w[0], w[1]);
@@ -497,51 +789,146 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
     }
 }
 
-/// "About the writer" followed by "Jane Doe is a …": the bio and its author.
-fn read_author_block(text: &str, lines: &[Line], content: &[usize], meta: &mut Metadata) {
-    for (k, &i) in content.iter().enumerate() {
-        if lines[i].kind != LineKind::Furniture(FurnitureKind::AuthorBio) {
+/// The byte length of a section label glued to a headline ("NewsA headline" → 4), when the line starts with
+/// a known section word immediately followed by a capitalised word.
+fn glued_label(line: &str) -> Option<usize> {
+    let first = line.split_whitespace().next()?;
+    for label in lexicon::SECTION_LABELS {
+        let n = label.len();
+        let (Some(head), Some(rest)) = (first.get(..n), first.get(n..)) else { continue };
+        if head.eq_ignore_ascii_case(label)
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().nth(1).is_some_and(char::is_lowercase)
+        {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// A job title on a byline ("Senior Correspondent", "Staff Writer", "Reporter").
+fn is_role(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    words(s) <= 6
+        && lexicon::ROLE_WORDS
+            .iter()
+            .any(|r| lower.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == *r))
+}
+
+/// "About the writer" followed by "Jane Doe is a …": the bio (furniture) and its author.
+fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Metadata) {
+    for k in 0..content.len() {
+        let i = content[k];
+        if lines[i].kind != LineKind::Furniture(FurnitureKind::AuthorBio)
+            || !lines[i].range.slice(text).to_lowercase().starts_with("about the")
+        {
             continue;
         }
-        let Some(&next) = content.get(k + 1) else { continue };
-        let s = lines[next].range.slice(text);
-        if let Some(pos) = s.find(" is ") {
-            let name = &s[..pos];
-            if looks_like_name(name) && meta.authors.iter().all(|a| a.value != name) && meta.authors.is_empty() {
-                let start = lines[next].range.start;
-                meta.authors.push(Field::from_text(name.to_string(), TextRange::new(start, start + pos), 0.8));
+        // The bio runs until the next line that is other furniture.
+        for &next in &content[k + 1..] {
+            if !matches!(lines[next].kind, LineKind::Prose | LineKind::Heading) {
+                break;
+            }
+            lines[next].kind = LineKind::Furniture(FurnitureKind::AuthorBio);
+            let s = lines[next].range.slice(text);
+            if let Some(name) = bio_subject(s) {
+                if looks_like_name(name) && meta.authors.is_empty() {
+                    let start = lines[next].range.start;
+                    meta.authors.push(Field::from_text(
+                        name.to_string(),
+                        TextRange::new(start, start + name.len()),
+                        0.8,
+                    ));
+                }
+            } else if looks_like_name(s) && meta.authors.is_empty() {
+                meta.authors.push(Field::from_text(s.to_string(), lines[next].range, 0.7));
             }
         }
     }
 }
 
-/// Byline forms: "By A and B", "From: A", "Written by A", "Author: A". Returns the names and their ranges
-/// relative to the line.
+/// "Jane Doe is a reporter …" → "Jane Doe".
+fn bio_subject(s: &str) -> Option<&str> {
+    [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "]
+        .iter()
+        .filter_map(|v| s.find(v))
+        .min()
+        .map(|p| &s[..p])
+        .filter(|name| words(name) <= 4)
+}
+
+/// A paragraph that starts with an author's name and describes them ("Jane Doe is a reporter …") is their bio.
+fn mark_author_bios(text: &str, lines: &mut [Line], content: &[usize], meta: &Metadata) {
+    for &i in content {
+        if lines[i].kind != LineKind::Prose {
+            continue;
+        }
+        let s = lines[i].range.slice(text);
+        let Some(subject) = bio_subject(s) else { continue };
+        let describes =
+            [" is a ", " is an ", " covers ", " writes "].iter().any(|v| s.starts_with(&format!("{subject}{v}")));
+        if describes && meta.authors.iter().any(|a| a.value == subject) {
+            lines[i].kind = LineKind::Furniture(FurnitureKind::AuthorBio);
+        }
+    }
+}
+
+/// Byline forms: "By A and B", "From: A", "Written by A", "Author: A", "By A, Agency", "By A in Place",
+/// "By A | November 9, 2023". Returns the names and their ranges relative to the line.
 fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
-    const PREFIXES: &[&str] =
-        &["by ", "from: ", "from ", "written by ", "words by ", "reporting by ", "author: ", "authors: ", "text: "];
+    const PREFIXES: &[&str] = &[
+        "by: ",
+        "by ",
+        "from: ",
+        "from ",
+        "written by ",
+        "words by ",
+        "reporting by ",
+        "reported by ",
+        "story by ",
+        "author: ",
+        "authors: ",
+        "text: ",
+        "von ",
+        "par ",
+        "por ",
+        "door ",
+    ];
     let lower = line.to_lowercase();
     let prefix = PREFIXES.iter().find(|p| lower.starts_with(**p))?;
     let rest_start = prefix.len();
-    let rest = line.get(rest_start..)?;
-    if words(rest) > 8 || rest.ends_with('.') && words(rest) > 3 {
+    // Cut at a separator that starts a date or other furniture: "|", "•", "·", " - ", " — ".
+    let rest_full = line.get(rest_start..)?;
+    let cut = [" | ", "|", " • ", " · ", " - ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| rest_full.find(sep))
+        .min()
+        .unwrap_or(rest_full.len());
+    let rest = rest_full.get(..cut)?.trim_end();
+    if words(rest) > 12 || rest.ends_with('.') && words(rest) > 4 {
         return None;
     }
     let mut out = Vec::new();
     let mut offset = rest_start;
-    for part in rest.split([',', '&']).flat_map(|p| p.split(" and ")) {
+    for part in rest.split([',', '&', ';']).flat_map(|p| p.split(" and ")) {
         let trimmed = part.trim();
         if trimmed.is_empty() {
-            offset += part.len() + 1;
             continue;
         }
-        let lead = part.len() - part.trim_start().len();
-        let start = line[offset..].find(trimmed).map_or(offset + lead, |p| offset + p);
-        if !looks_like_name(trimmed) {
+        let start = line.get(offset..).and_then(|r| r.find(trimmed)).map_or(offset, |p| offset + p);
+        offset = start + trimmed.len();
+        // "Jane Doe in Brussels": the place is not part of the name.
+        let name = trimmed.split(" in ").next().unwrap_or(trimmed).trim_end();
+        if is_role(name) {
+            continue;
+        }
+        if looks_like_name(name) {
+            out.push((name.to_string(), TextRange::new(start, start + name.len())));
+        } else if words(name) > 3 || name.chars().next().is_some_and(char::is_lowercase) {
+            // Not a name and not a one-word agency or role: this is not a byline.
             return None;
         }
-        out.push((trimmed.to_string(), TextRange::new(start, start + trimmed.len())));
-        offset = start + trimmed.len();
     }
     if out.is_empty() {
         None
@@ -550,17 +937,34 @@ fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
     }
 }
 
-/// Two to four capitalised words of letters (hyphens and apostrophes allowed), nothing else.
+/// Two to five words that read as a person's name: capitalised words (hyphens, apostrophes and initials
+/// allowed), lowercase particles ("von", "de", "al") inside, all-capital names accepted.
 fn looks_like_name(s: &str) -> bool {
     let ws: Vec<&str> = s.split_whitespace().collect();
-    (2..=4).contains(&ws.len())
-        && ws.iter().all(|w| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                && w.chars().any(char::is_lowercase)
+    if !(2..=5).contains(&ws.len()) {
+        return false;
+    }
+    let last = ws.len() - 1;
+    let capitalised = ws.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    capitalised >= 2
+        && ws.iter().enumerate().all(|(k, w)| {
+            let letters_ok = w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+            let lower = w.to_lowercase();
+            if !letters_ok || ENGLISH_NON_NAME.contains(&lower.as_str()) {
+                return false;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+            k != 0 && k != last && lexicon::NAME_PARTICLES.contains(&lower.as_str())
         })
 }
+
+/// Words that never occur in a person's name line (function words that show a line is a phrase).
+const ENGLISH_NON_NAME: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "and", "or", "is", "are", "was", "by", "from", "as",
+    "not", "how", "why", "what", "who", "news", "video", "photos", "live", "updates",
+];
 
 /// Finds a publication date (and time) in a short header line; returns it as ISO 8601.
 pub fn published_in(line: &str) -> Option<String> {
@@ -599,7 +1003,8 @@ pub fn published_in(line: &str) -> Option<String> {
             return Some(with_time(date, &toks[j + 1..]));
         }
         // 9 November 2023
-        if let (Ok(day), Some(m), Some(y)) = (tok.parse::<u32>(), toks.get(k + 1), toks.get(k + 2)) {
+        let day_tok = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        if let (Ok(day), Some(m), Some(y)) = (day_tok.parse::<u32>(), toks.get(k + 1), toks.get(k + 2)) {
             if let (Some(month), Ok(year)) = (lexicon::month_number(m), y.parse::<i32>()) {
                 if (1800..=2200).contains(&year) && day >= 1 && day <= lexicon::days_in_month(year, month) {
                     return Some(with_time(format!("{year:04}-{month:02}-{day:02}"), &toks[k + 3..]));
@@ -610,31 +1015,52 @@ pub fn published_in(line: &str) -> Option<String> {
     None
 }
 
-/// Appends "THH:MM:SS±HH:MM" when the tokens start with a time such as "2:53 PM CET".
+/// Appends "THH:MM:SS±HH:MM" when the tokens start with a time such as "2:53 PM CET", "at 10:05 a.m. EST",
+/// "14:53 (UTC+1)" or "2:53PM". A zone that cannot be resolved ("ET") leaves the time without offset.
 fn with_time(date: String, rest: &[&str]) -> String {
+    let mut rest = rest;
+    while let Some(first) = rest.first() {
+        if matches!(first.to_ascii_lowercase().as_str(), "at" | "um" | "a" | "updated" | "published") {
+            rest = &rest[1..];
+        } else {
+            break;
+        }
+    }
     let Some(t) = rest.first() else { return date };
-    let Some((h, m)) = t.split_once(':') else { return date };
+    let lower = t.to_ascii_lowercase();
+    let (clock, glued) = match lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m.")) {
+        Some(c) => (c.to_string(), Some(true)),
+        None => match lower.strip_suffix("am").or_else(|| lower.strip_suffix("a.m.")) {
+            Some(c) => (c.to_string(), Some(false)),
+            None => (lower.clone(), None),
+        },
+    };
+    let Some((h, m)) = clock.split_once([':', '.']) else { return date };
     let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m.get(..2).unwrap_or("").parse::<u32>()) else { return date };
     let mut k = 1;
-    match rest.get(1).map(|s| s.to_ascii_lowercase()) {
-        Some(ref p) if p == "pm" || p == "p.m." => {
-            if h < 12 {
-                h += 12;
+    let pm = match glued {
+        Some(pm) => Some(pm),
+        None => match rest.get(1).map(|s| s.to_ascii_lowercase()) {
+            Some(ref p) if p == "pm" || p == "p.m." => {
+                k = 2;
+                Some(true)
             }
-            k = 2;
-        }
-        Some(ref p) if p == "am" || p == "a.m." => {
-            if h == 12 {
-                h = 0;
+            Some(ref p) if p == "am" || p == "a.m." => {
+                k = 2;
+                Some(false)
             }
-            k = 2;
-        }
+            _ => None,
+        },
+    };
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
         _ => {}
     }
     if h > 23 || m > 59 {
         return date;
     }
-    let zone = rest.get(k).and_then(|z| lexicon::zone_offset_minutes(z));
+    let zone = rest.get(k).and_then(|z| zone_minutes(z));
     match zone {
         Some(off) => {
             let sign = if off < 0 { '-' } else { '+' };
@@ -643,6 +1069,30 @@ fn with_time(date: String, rest: &[&str]) -> String {
         }
         None => format!("{date}T{h:02}:{m:02}:00"),
     }
+}
+
+/// A zone token: an abbreviation ("CET"), "UTC+1", "GMT+01:00", "+0100", "(CEST)".
+fn zone_minutes(tok: &str) -> Option<i32> {
+    let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.'));
+    if let Some(m) = lexicon::zone_offset_minutes(t) {
+        return Some(m);
+    }
+    let upper = t.to_ascii_uppercase();
+    let offset = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT")).unwrap_or(&upper);
+    let sign = match offset.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let digits: String = offset[1..].chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            (digits.get(..digits.len() - 2)?.parse::<i32>().ok()?, digits.get(digits.len() - 2..)?.parse::<i32>().ok()?)
+        }
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }
 
 fn iso_date(tok: &str) -> Option<String> {
@@ -666,8 +1116,22 @@ fn iso_date(tok: &str) -> Option<String> {
     valid_time.then(|| tok.to_string())
 }
 
-/// The outlet when the text names itself in its own furniture ("X is committed to …", "© 2024 X").
-fn outlet_from_furniture(text: &str, lines: &[Line]) -> Option<Field<String>> {
+/// The outlet when the text names itself in its own furniture: a copyright line after the body
+/// ("© 2024 Example Media. All rights reserved."), or self-promotion ("X is committed to …", "To read how X
+/// uses …", "… on X.com") seen at least twice. Photo credits name agencies, not the outlet, and are skipped.
+fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Option<Field<String>> {
+    let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
+    for &i in content.iter().rev() {
+        if last_prose.is_some_and(|p| i < p) {
+            break;
+        }
+        let s = lines[i].range.slice(text);
+        if let Some((name, offset)) = copyright_holder(s) {
+            let start = lines[i].range.start + offset;
+            let range = TextRange::new(start, start + name.len());
+            return Some(Field::from_text(name, range, 0.8));
+        }
+    }
     let mut counts: std::collections::BTreeMap<String, (usize, TextRange)> = std::collections::BTreeMap::new();
     let self_promo = |k: LineKind| matches!(k, LineKind::Furniture(kind) if !matches!(kind, FurnitureKind::Credit | FurnitureKind::Caption | FurnitureKind::Byline | FurnitureKind::Dateline));
     for line in lines.iter().filter(|l| self_promo(l.kind)) {
@@ -696,6 +1160,36 @@ fn outlet_from_furniture(text: &str, lines: &[Line]) -> Option<Field<String>> {
     }
     let (name, (n, range)) = counts.into_iter().max_by_key(|(_, (n, _))| *n)?;
     (n >= 2).then_some(Field { value: name, source: FieldSource::Text, confidence: 0.7, range: Some(range) })
+}
+
+/// "© 2024 Example Media. All rights reserved." / "Copyright 2023 The Example Times" → the holder and its byte
+/// offset in the line. Needs a year or "all rights reserved", so a bare photo credit ("© Agency") is not one.
+fn copyright_holder(line: &str) -> Option<(String, usize)> {
+    let lower = line.to_lowercase();
+    let marker = ["copyright ©", "copyright (c)", "copyright", "©", "(c)"]
+        .iter()
+        .find_map(|m| lower.find(m).map(|p| (p, m.len())))?;
+    let has_year = line.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && d.starts_with(['1', '2']));
+    if !has_year && !lower.contains("all rights reserved") {
+        return None;
+    }
+    let mut offset = marker.0 + marker.1;
+    let rest = line.get(offset..)?;
+    // Skip spaces, years and year ranges.
+    let skip = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '–' | ','))
+            .len();
+    offset += skip;
+    let rest = line.get(offset..)?;
+    let end = [". ", ".", ",", " all rights", " All rights", " | ", "|"]
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .min()
+        .unwrap_or(rest.len());
+    let name = rest.get(..end)?.trim().trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let ok = name.chars().next().is_some_and(char::is_uppercase) && (1..=6).contains(&words(name));
+    ok.then(|| (name.to_string(), offset))
 }
 
 /// English or not, from the share of English function words among the body's words.
@@ -783,5 +1277,151 @@ mod tests {
         let lede_only =
             parse(&Input::new("y.txt", "Someone said something today in a long opening sentence. Then more.\n")).ok();
         assert_eq!(lede_only.and_then(|a| a.meta.title), None);
+    }
+
+    fn parsed(text: &str) -> Article {
+        match parse(&Input::new("t.txt", text)) {
+            Ok(a) => a,
+            Err(r) => panic!("{text:?} rejected: {}", r.diagnostic.message),
+        }
+    }
+
+    const BODY: &str =
+        "The council approved the budget on Monday after a long debate. Officials said the vote was close.\n";
+    const BODY2: &str = "Opponents said they would keep fighting the plan. The mayor did not comment.\n";
+
+    #[test]
+    fn titles() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // Plain headline.
+            ("A headline about the budget\n\n", Some("A headline about the budget")),
+            // Section label glued to the headline, headline repeated on the next line.
+            ("NewsA headline about the budget\n\nA headline about the budget\n\n", Some("A headline about the budget")),
+            // Section label glued, no repetition.
+            ("PoliticsBudget passes after long night\n\n", Some("Budget passes after long night")),
+            // Section label on its own line before the headline.
+            ("World\n\nBudget passes after long night\n\n", Some("Budget passes after long night")),
+            // A byline between headline and body.
+            ("Budget passes after long night\n\nBy Jane Doe\n\n", Some("Budget passes after long night")),
+            // A question as headline.
+            ("Will the budget pass this time?\n\n", Some("Will the budget pass this time?")),
+            // No headline: the lede is not a title.
+            ("", None),
+        ];
+        for (head, want) in cases {
+            let a = parsed(&format!("{head}{BODY}"));
+            assert_eq!(a.meta.title.as_ref().map(|t| t.value.as_str()), *want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn authors() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe", &["Jane Doe"]),
+            ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("By Jane Doe, John Roe & Ann Poe", &["Jane Doe", "John Roe", "Ann Poe"]),
+            ("By JANE DOE", &["JANE DOE"]),
+            ("By Jane Doe, Reuters", &["Jane Doe"]),
+            ("By Jane Doe in Brussels", &["Jane Doe"]),
+            ("By Jane Doe | November 9, 2023", &["Jane Doe"]),
+            ("From: Erika Mustermann", &["Erika Mustermann"]),
+            ("Written by Ursula von der Leyen", &["Ursula von der Leyen"]),
+            ("Reporting by Mary O'Neil", &["Mary O'Neil"]),
+            ("Jane Doe, Senior Correspondent", &["Jane Doe"]),
+            ("Jane Doe\nStaff Writer", &["Jane Doe"]),
+            ("Jane Doe\n9 November 2023", &["Jane Doe"]),
+            // Not bylines.
+            ("By the way this is not one", &[]),
+            ("From Paris to Berlin, the trains stopped", &[]),
+            ("Budget Talks Resume Today", &[]),
+        ];
+        for (line, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
+            let got: Vec<&str> = a.meta.authors.iter().map(|f| f.value.as_str()).collect();
+            assert_eq!(got, *want, "{line:?}");
+        }
+        // The "About the writer" block names the author and is furniture.
+        let a = parsed(&format!(
+            "A headline about the budget\n\n{BODY}\nAbout the writer\n\nJane Doe is a reporter covering cities.\n"
+        ));
+        assert_eq!(a.meta.authors.first().map(|f| f.value.as_str()), Some("Jane Doe"));
+        assert!(a.furniture.iter().any(|f| f.kind == FurnitureKind::AuthorBio && a.slice(f.range).starts_with("Jane")));
+    }
+
+    #[test]
+    fn published_only_from_the_header() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Published: 10 November 2023 14:53 CET", Some("2023-11-10T14:53:00+01:00")),
+            ("Thursday, November 9, 2023 at 10:05 a.m. EST", Some("2023-11-09T10:05:00-05:00")),
+            ("Updated 2:53PM UTC+1, 9th November 2023", Some("2023-11-09")),
+            ("Nov. 9, 2023 / 10:05 ET", Some("2023-11-09")),
+            ("2023-11-10T14:53:00Z", Some("2023-11-10T14:53:00Z")),
+            ("", None),
+        ];
+        for (line, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
+            assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), *want, "{line:?}");
+        }
+        // A date in the body is an event, not the publication date.
+        let a = parsed(&format!("A headline\n\n{BODY}\nThe vote was held on November 9, 2023.\n\nNovember 9, 2023\n"));
+        assert_eq!(a.meta.published, None);
+    }
+
+    #[test]
+    fn outlet_from_its_own_furniture() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("© 2024 The Example Times. All rights reserved.", Some("The Example Times")),
+            ("Copyright 2023 Example Media Group", Some("Example Media Group")),
+            ("© Getty Images", None),
+            ("Example is committed to facts.\n\nExample is committed to facts.", Some("Example")),
+            ("", None),
+        ];
+        for (tail, want) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{BODY}\n{tail}\n"));
+            assert_eq!(a.meta.outlet.as_ref().map(|f| f.value.as_str()), *want, "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_kinds_of_lines() {
+        let cases: &[(&str, FurnitureKind)] = &[
+            ("Photo: Jane Doe / Example Agency", FurnitureKind::Credit),
+            ("© Example Agency", FurnitureKind::Credit),
+            ("The minister arrives at the meeting on Monday. Example Agency/Getty Images", FurnitureKind::Caption),
+            ("Related content", FurnitureKind::Navigation),
+            ("Read more: Another headline entirely", FurnitureKind::Navigation),
+            ("Trending Now", FurnitureKind::Navigation),
+            ("Advertisement", FurnitureKind::Navigation),
+            ("Tags: budget, council, vote", FurnitureKind::Tags),
+            ("Sign up for our daily newsletter", FurnitureKind::Promo),
+            ("• Get the magazine delivered to your door", FurnitureKind::Promo),
+            ("This article contains affiliate links and we may earn a commission.", FurnitureKind::Disclosure),
+            ("About the writer", FurnitureKind::AuthorBio),
+            ("By Jane Doe", FurnitureKind::Byline),
+            ("Published 9 November 2023", FurnitureKind::Dateline),
+        ];
+        for (line, kind) in cases {
+            let a = parsed(&format!("A headline about the budget\n\n{BODY}\n{line}\n\n{BODY2}"));
+            let got = a.furniture.iter().find(|f| a.slice(f.range) == *line).map(|f| f.kind);
+            assert_eq!(got, Some(*kind), "{line:?}");
+            assert!(a.sentences.iter().all(|s| !a.slice(s.range).contains(line)), "{line:?} left the body");
+        }
+        // Lines repeated within an article are furniture, every time.
+        let a = parsed(&format!("A headline\n\n{BODY}\nThe standard promo line\n\n{BODY2}\nThe standard promo line\n"));
+        assert_eq!(a.furniture.iter().filter(|f| f.kind == FurnitureKind::Repeated).count(), 2);
+    }
+
+    #[test]
+    fn language_is_english_or_named() {
+        let cases: &[(&str, &str)] = &[
+            (BODY, "en"),
+            ("Der Rat hat am Montag den Haushalt beschlossen, und die Opposition ist nicht zufrieden mit dem Ergebnis der Abstimmung, die sich lange hinzog.", "de"),
+            ("Le conseil a adopté le budget lundi et les élus de l'opposition ne sont pas satisfaits du résultat du vote, qui a duré longtemps dans la nuit.", "fr"),
+        ];
+        for (text, want) in cases {
+            let a = parsed(&format!("{text}\n"));
+            assert_eq!(a.meta.language.as_ref().map(|l| l.value.as_str()), Some(*want), "{text:?}");
+            assert_eq!(a.diagnostics.iter().any(|d| d.code == "not-english"), *want != "en");
+        }
     }
 }

@@ -4,7 +4,8 @@
 //! Seeds are n-grams of lightly stemmed content words (function words dropped, so "the Russian delegation"
 //! and "Russian delegation" meet) found through a hash index, never by comparing all article pairs. Seeds
 //! of one article pair are chained in order when both gaps are small, which tolerates light rewording
-//! inside a passage; a passage is kept when it holds two seeds or more. Sentence alignments add evidence for
+//! inside a passage; a passage is kept when it holds two seeds or more. Quoted words and paragraph breaks
+//! are barriers no passage spans. Sentence alignments add evidence for
 //! rewriting that shares few exact n-grams. Direction comes from publication dates, else from explicit
 //! attribution in the text ("reports X", "according to X", "told X"): the article that cites a source is
 //! the later one. No outlet names are known here; this module must not judge claims or contradictions.
@@ -78,7 +79,15 @@ fn quoted(text: &str) -> Vec<bool> {
 fn words(article: &Article) -> Vec<Word> {
     let mut out = Vec::new();
     let q = quoted(&article.text);
+    let mut paragraph = None;
     for s in &article.sentences {
+        // Paragraph breaks are barriers too: a passage stays within one paragraph on each side.
+        if paragraph.is_some_and(|p| p != s.paragraph) && !out.last().is_some_and(|x: &Word| x.barrier) {
+            if let Some(t) = s.tokens.first() {
+                out.push(Word { stem: format!("\u{0}p{}", t.start), range: *t, barrier: true });
+            }
+        }
+        paragraph = Some(s.paragraph);
         for t in &s.tokens {
             let w = article.slice(*t).to_lowercase();
             if q.get(t.start).copied().unwrap_or(false) {

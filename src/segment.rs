@@ -18,41 +18,68 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits `range` of `text` into sentences.
+///
+/// Works in one pass over the characters without copying them, so a paragraph of many megabytes costs
+/// linear time and no extra memory beyond the output.
 pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
     let body = range.slice(text);
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Extend over runs of terminal punctuation and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                j += 1;
-            }
-            while j < chars.len() && is_closing(chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(body.len(), |&(p, _)| p);
-            if is_boundary(body, &chars, i, j, pos) {
-                let r = TextRange::new(range.start + start, range.start + end).trim(text);
-                if !r.is_empty() {
-                    out.push(r);
-                }
-                start = end;
-            }
-            i = j.max(i + 1);
+    let mut iter = body.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        i += 1;
+        // Extend over runs of terminal punctuation, then closing quotes and brackets.
+        let mut run_end = pos + c.len_utf8();
+        let mut run_len = 1usize;
+        let mut second = None;
+        while let Some(&(p, d)) = iter.peek() {
+            if !matches!(d, '.' | '!' | '?' | '…') {
+                break;
+            }
+            if second.is_none() {
+                second = Some(d);
+            }
+            run_len += 1;
+            run_end = p + d.len_utf8();
+            iter.next();
+        }
+        while let Some(&(p, d)) = iter.peek() {
+            if !is_closing(d) {
+                break;
+            }
+            run_end = p + d.len_utf8();
+            iter.next();
+        }
+        let run = Run { punct: c, pos, len: run_len, second, end: run_end };
+        if is_boundary(body, &run) {
+            let r = TextRange::new(range.start + start, range.start + run_end).trim(text);
+            if !r.is_empty() {
+                out.push(r);
+            }
+            start = run_end;
+        }
     }
     let r = TextRange::new(range.start + start, range.end).trim(text);
     if !r.is_empty() {
         out.push(r);
     }
     out
+}
+
+/// A run of terminal punctuation (with the closing quotes after it).
+struct Run {
+    /// The first mark.
+    punct: char,
+    /// Byte offset of the first mark in the paragraph.
+    pos: usize,
+    /// Number of terminal marks in the run.
+    len: usize,
+    /// The second mark, if any.
+    second: Option<char>,
+    /// Byte offset just after the run and its closing quotes.
+    end: usize,
 }
 
 fn is_closing(c: char) -> bool {
@@ -63,37 +90,38 @@ fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '‹' | '„')
 }
 
-/// Whether the punctuation run `chars[i..j]` ends a sentence.
-fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, pos: usize) -> bool {
+/// Whether a run of terminal punctuation ends a sentence.
+fn is_boundary(body: &str, run: &Run) -> bool {
+    let after = body.get(run.end..).unwrap_or("");
     // What follows: must be whitespace, then a sentence start (or the end of the paragraph).
-    let Some(&(_, next)) = chars.get(j) else { return true };
+    let Some(next) = after.chars().next() else { return true };
     if !next.is_whitespace() {
         return false;
     }
-    let mut k = j;
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
-    }
-    let Some(&(_, first)) = chars.get(k) else { return true };
+    let Some(first) = after.trim_start().chars().next() else { return true };
     // Anything but a lowercase letter or a continuing punctuation mark can start a sentence (capitals, digits,
-    // opening quotes, dashes, emoji).
-    let starts_sentence = !first.is_lowercase() && !matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%');
+    // opening quotes, emoji). A dash after the stop continues the sentence ("... – and then").
+    let starts_sentence =
+        !first.is_lowercase() && !matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '–' | '—');
     if !starts_sentence {
         return false;
     }
-    let punct = chars[i].1;
-    if punct != '.' || j > i + 1 && chars[i + 1].1 == '.' {
-        // "!", "?", an ellipsis: a boundary when a capital follows.
+    if run.punct != '.' || run.len > 1 && run.second == Some('.') {
+        // "!", "?", an ellipsis: a boundary when a sentence start follows.
+        return true;
+    }
+    if run.len > 1 {
+        // "Inc.?" and the like: the last mark decides.
         return true;
     }
     // A single full stop: check the word before it.
-    let before = &body[..pos];
+    let before = body.get(..run.pos).unwrap_or("");
     let word_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || is_opening(c))
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+    let word = before.get(word_start..).unwrap_or("");
     if word.is_empty() {
         return true;
     }
@@ -102,9 +130,11 @@ fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, pos: usi
         return false;
     }
     // Initials and dotted acronyms: "J.", "U.S", "e.g".
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return false;
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if let (Some(l), None) = (letters.next(), letters.next()) {
+        if l.is_uppercase() {
+            return false;
+        }
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
         // "U.S." ends a sentence only when the next word is clearly a new sentence; keep it together when
@@ -146,6 +176,51 @@ mod tests {
         check("J. R. Smith spoke. Yes!", &["J. R. Smith spoke.", "Yes!"]);
         check("a sentence without a stop", &["a sentence without a stop"]);
         check("Why? because.", &["Why? because."]);
+    }
+
+    #[test]
+    fn sentence_rules_for_news_prose() {
+        let cases: &[(&str, &[&str])] = &[
+            // Abbreviations and titles.
+            (
+                "Gen. Smith and Sen. Doe met Dr. Roe. They talked.",
+                &["Gen. Smith and Sen. Doe met Dr. Roe.", "They talked."],
+            ),
+            (
+                "It happened at 3 p.m. on Tuesday. Nobody was hurt.",
+                &["It happened at 3 p.m. on Tuesday.", "Nobody was hurt."],
+            ),
+            ("Shares of Example Inc. rose. Analysts cheered.", &["Shares of Example Inc. rose.", "Analysts cheered."]),
+            ("Item No. 5 was sold. Then No. 6.", &["Item No. 5 was sold.", "Then No. 6."]),
+            // Initials.
+            ("J.R.R. Tolkien wrote it. A. B. Doe read it.", &["J.R.R. Tolkien wrote it.", "A. B. Doe read it."]),
+            // Decimals, money and versions.
+            (
+                "It cost $2.5 billion, or 3.14 times more. Fine.",
+                &["It cost $2.5 billion, or 3.14 times more.", "Fine."],
+            ),
+            // Quotes spanning sentences: each sentence on its own, the attribution stays with the last one.
+            (
+                "\u{201c}We will go. We will win,\u{201d} she said. He left.",
+                &["\u{201c}We will go.", "We will win,\u{201d} she said.", "He left."],
+            ),
+            ("\"Is it over?\" he asked. No.", &["\"Is it over?\" he asked.", "No."]),
+            ("He said: \"Go now.\" Then he left.", &["He said: \"Go now.\"", "Then he left."]),
+            // Dashes do not split; a stop before a dash does not either.
+            (
+                "The plan \u{2014} first floated in May \u{2014} failed. Next.",
+                &["The plan \u{2014} first floated in May \u{2014} failed.", "Next."],
+            ),
+            ("It ended. \u{2013} and then it began again.", &["It ended. \u{2013} and then it began again."]),
+            // Ellipses.
+            ("Wait... what happened? Nothing.", &["Wait... what happened?", "Nothing."]),
+            ("Wait\u{2026} Then it rained.", &["Wait\u{2026}", "Then it rained."]),
+            // Exclamation, question, and a closing bracket.
+            ("Stop! (He meant it.) Go.", &["Stop!", "(He meant it.)", "Go."]),
+        ];
+        for (input, want) in cases {
+            check(input, want);
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Golden files of the parsed bundle: one readable summary per article under tests/data/expected/,
-//! reviewed by a person. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them after a deliberate change.
+//! Golden files of the parsed bundle and of the fixtures under tests/data/ (described in tests/data/README.md):
+//! one readable summary per article under tests/data/expected/, reviewed by a person.
+//! `UPDATE_EXPECT=1 cargo test --test golden` rewrites them after a deliberate change.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -18,6 +19,11 @@ fn summary(export: &storylines::Export, id: &str) -> String {
     let _ = writeln!(out, "published: {}", show(&a.published));
     let _ = writeln!(out, "outlet:    {}", show(&a.outlet));
     let _ = writeln!(out, "language:  {}", show(&a.language));
+    let _ = writeln!(out, "url:       {}", show(&a.url));
+    let _ = writeln!(out, "format:    {:?}", a.format);
+    let diags: Vec<String> =
+        export.diagnostics.iter().filter(|d| d.article.as_deref() == Some(id)).map(|d| d.code.to_string()).collect();
+    let _ = writeln!(out, "diagnostics: {diags:?}");
     let _ = writeln!(out, "\nfurniture:");
     for f in &a.furniture {
         let _ = writeln!(out, "  {:<12} {}", format!("{:?}", f.kind), f.text);
@@ -38,5 +44,29 @@ fn bundled_articles_parse_as_reviewed() {
     for a in &export.articles {
         let path = format!("data/expected/bundle.{}.txt", a.id);
         expect_file![path].assert_eq(&summary(&export, &a.id));
+    }
+}
+
+#[test]
+fn fixtures_parse_as_reviewed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("case")))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert!(files.len() >= 3, "at least three fixtures");
+    // Each fixture on its own, so that no cross-article rule mixes them.
+    for f in &files {
+        let export = common::export(&common::inputs(std::slice::from_ref(f)));
+        let Some(a) = export.articles.first() else { panic!("{} did not parse", f.display()) };
+        let path = format!("data/expected/{}.txt", a.id);
+        let mut text = summary(&export, &a.id);
+        let _ = writeln!(text, "\ntext:\n{}", a.text);
+        expect_file![path].assert_eq(&text);
     }
 }

@@ -53,6 +53,7 @@ fn run(args: &[String]) -> Result<(), String> {
 
 fn export(args: &[String]) -> Result<(), String> {
     let mut manifest: Option<(PathBuf, Manifest)> = None;
+    let mut manifest_problem: Option<Diagnostic> = None;
     let mut pretty = false;
     let mut options = DEFAULT_OPTIONS;
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -60,11 +61,22 @@ fn export(args: &[String]) -> Result<(), String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--manifest" => {
+                // A manifest that cannot be read or parsed is reported in the export's diagnostics; the
+                // articles named on the command line still load.
                 let file = it.next().ok_or("--manifest needs a file")?;
-                let text =
-                    std::fs::read_to_string(file).map_err(|e| format!("cannot read the manifest {file}: {e}"))?;
-                let m = Manifest::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
-                manifest = Some((PathBuf::from(file), m));
+                let read = std::fs::read(file).map_err(|e| format!("cannot read the manifest {file}: {e}"));
+                let parsed = read.and_then(|bytes| {
+                    let text = String::from_utf8_lossy(&bytes).trim_start_matches('\u{FEFF}').to_string();
+                    Manifest::from_json(&text).map_err(|e| format!("{file}: {e}"))
+                });
+                match parsed {
+                    Ok(m) => manifest = Some((PathBuf::from(file), m)),
+                    Err(message) => {
+                        eprintln!("storylines: {message}");
+                        manifest_problem =
+                            Some(Diagnostic::for_article(Severity::Error, "invalid-manifest", file, message));
+                    }
+                }
             }
             "--pretty" => pretty = true,
             "--threshold" => {
@@ -103,7 +115,13 @@ fn export(args: &[String]) -> Result<(), String> {
         }
     }
     if files.is_empty() {
-        return Err(format!("no articles given\n{USAGE}"));
+        return Err(match manifest_problem {
+            Some(d) => d.message,
+            None => format!("no articles given\n{USAGE}"),
+        });
+    }
+    if let Some(d) = manifest_problem {
+        corpus.report(d);
     }
     for f in &files {
         let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -113,6 +131,12 @@ fn export(args: &[String]) -> Result<(), String> {
                 let input = Input { name, bytes, meta };
                 corpus.add(&input).map_err(|e| e.to_string())?;
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => corpus.report(Diagnostic::for_article(
+                Severity::Error,
+                "missing-file",
+                &name,
+                format!("{} does not exist; the other articles were read", f.display()),
+            )),
             Err(e) => corpus.report(Diagnostic::for_article(
                 Severity::Error,
                 "unreadable-file",
