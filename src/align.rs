@@ -198,9 +198,11 @@ impl Index {
         for (key, ids) in ix.keys.iter().zip(&ix.bags) {
             for &w in ids {
                 let w = w as usize;
-                if last_seen.get(w).is_some_and(|&l| l != key.article) {
-                    last_seen[w] = key.article;
-                    article_df[w] += 1;
+                if let (Some(seen), Some(df)) = (last_seen.get_mut(w), article_df.get_mut(w)) {
+                    if *seen != key.article {
+                        *seen = key.article;
+                        *df += 1;
+                    }
                 }
             }
         }

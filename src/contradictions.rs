@@ -111,6 +111,11 @@ pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
     Some((canon, object))
 }
 
+/// Whether `small` occurs as a contiguous run of words in `big`.
+fn contains_run(big: &[String], small: &[String]) -> bool {
+    small.is_empty() || big.windows(small.len()).any(|w| w == small)
+}
+
 fn weekday_of(day: i64) -> usize {
     usize::try_from((day + 3).rem_euclid(7)).unwrap_or(0)
 }
@@ -315,8 +320,22 @@ pub fn find(
         }
     }
 
-    // Quote wording: a group whose quotes differ in words.
-    for g in quote_groups.iter().filter(|g| !g.identical) {
+    // Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
+    // different wording).
+    let words_of = |k: &crate::quote_groups::QuoteKey| -> Vec<String> {
+        annotations
+            .get(k.article)
+            .and_then(|a| a.quotes.get(k.quote))
+            .map(|q| norm_words(&slice(k.article, q.range)))
+            .unwrap_or_default()
+    };
+    let varies = |g: &QuoteGroup| {
+        let ws: Vec<Vec<String>> = g.quotes.iter().map(words_of).collect();
+        ws.iter().enumerate().any(|(i, x)| {
+            ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x))
+        })
+    };
+    for g in quote_groups.iter().filter(|g| !g.identical && varies(g)) {
         let mut refs = Vec::new();
         let mut sentences = Vec::new();
         let mut texts: Vec<String> = Vec::new();
