@@ -144,6 +144,8 @@ pub struct Index {
     position: HashMap<SentenceKey, usize>,
     signals: Vec<SentenceSignals>,
     plain: Vec<Vec<String>>,
+    /// Entities found in most articles (the story's protagonists): shared, they say nothing about a fact.
+    topical_entities: BTreeSet<String>,
 }
 
 impl Index {
@@ -207,6 +209,19 @@ impl Index {
             }
         }
         let n_articles = articles.iter().filter(|a| a.is_english()).count();
+        let mut entity_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for (ai, per) in signals.iter().enumerate() {
+            for s in per {
+                for e in &s.entities {
+                    entity_articles.entry(e.as_str()).or_default().insert(ai);
+                }
+            }
+        }
+        ix.topical_entities = entity_articles
+            .iter()
+            .filter(|(_, arts)| n_articles >= 3 && arts.len() * 5 > n_articles * 3)
+            .map(|(e, _)| e.to_string())
+            .collect();
         ix.idf = df
             .iter()
             .zip(&article_df)
@@ -310,7 +325,8 @@ impl Index {
         // and a fair lexical overlap): same entities alone are a shared topic, not a shared fact.
         let mut bonus = 0.0;
         if count >= 2 && lexical >= threshold * 0.6 {
-            bonus += 0.06 * same_entities.len().min(2) as f64;
+            let telling = same_entities.iter().filter(|e| !self.topical_entities.contains(*e)).count();
+            bonus += 0.06 * telling.min(2) as f64;
             bonus += if same_dates.is_empty() { 0.0 } else { 0.1 };
             bonus += if same_numbers.is_empty() { 0.0 } else { 0.08 };
         }

@@ -29,5 +29,7 @@ pub fn annotate(article: &Article) -> Annotations {
     }
     let mentions = entities::mentions(article);
     let quotes = quotes::extract(article, &mentions);
-    Annotations { times: time::extract(article), numbers: numbers::extract(article), quotes, mentions }
+    let times = time::extract(article);
+    let numbers = numbers::extract(article, &times);
+    Annotations { times, numbers, quotes, mentions }
 }

@@ -331,9 +331,7 @@ pub fn find(
     };
     let varies = |g: &QuoteGroup| {
         let ws: Vec<Vec<String>> = g.quotes.iter().map(words_of).collect();
-        ws.iter().enumerate().any(|(i, x)| {
-            ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x))
-        })
+        ws.iter().enumerate().any(|(i, x)| ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x)))
     };
     for g in quote_groups.iter().filter(|g| !g.identical && varies(g)) {
         let mut refs = Vec::new();
@@ -494,6 +492,7 @@ mod tests {
             role: Some(role.to_string()),
             role_range: Some(range_of(a, role)),
             sentence: Some(0),
+            guessed: false,
         }
     }
 

@@ -2,12 +2,16 @@
 //! names, short forms resolved within an article, and spelling and transliteration variants merged across
 //! articles with an explanation of each merge.
 //!
-//! Knowledge used is general (titles, honorifics, organisation words, countries, demonyms); no list of any
-//! story's names. This module must not read quotes or dates.
+//! Mentions are capitalised token sequences of body sentences (headings only keep names the body confirms),
+//! classified with general resources under `data/` (places, titles, organisation words, given names).
+//! Knowledge used is general; no list of any story's names. This module must not read quotes or dates.
 
-use crate::article::Article;
+use crate::article::{Article, ParagraphKind};
+use crate::lexicon;
 use crate::text::TextRange;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -19,6 +23,17 @@ pub enum EntityKind {
     Organization,
     /// A country, city, region or other place.
     Place,
+}
+
+impl EntityKind {
+    /// The prefix of the canonical key.
+    fn prefix(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+        }
+    }
 }
 
 /// One mention of an entity in one article.
@@ -36,6 +51,8 @@ pub struct Mention {
     pub role_range: Option<TextRange>,
     /// Index of the sentence it is in.
     pub sentence: Option<usize>,
+    /// The kind is a default guess (nothing in the name or its context told it); merging may overrule it.
+    pub guessed: bool,
 }
 
 /// One entity across the corpus.
@@ -55,14 +72,1755 @@ pub struct Entity {
     pub mentions: Vec<(usize, usize)>,
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// General resources
+// ---------------------------------------------------------------------------------------------------------
+
+/// The general word lists, parsed once from `data/`.
+struct Resources {
+    /// Lowercased place name or alias → canonical place name.
+    places: BTreeMap<String, String>,
+    /// Lowercased demonym → canonical country name.
+    demonyms: BTreeMap<String, String>,
+    /// Lowercased titles and role words.
+    titles: BTreeSet<String>,
+    /// Lowercased words that make a name an organisation.
+    org_words: BTreeSet<String>,
+    /// Lowercased nouns that mark the name before them as an organisation.
+    org_nouns: BTreeSet<String>,
+    /// Given names, lowercased.
+    given: BTreeSet<String>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn resources() -> &'static Resources {
+    static CELL: OnceLock<Resources> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut r = Resources {
+            places: BTreeMap::new(),
+            demonyms: BTreeMap::new(),
+            titles: BTreeSet::new(),
+            org_words: BTreeSet::new(),
+            org_nouns: BTreeSet::new(),
+            given: BTreeSet::new(),
+        };
+        for line in data_lines(include_str!("../data/places.txt")) {
+            let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+            let Some(&name) = cols.first() else { continue };
+            r.places.insert(name.to_lowercase(), name.to_string());
+            if let Some(capital) = cols.get(1).filter(|c| !c.is_empty()) {
+                r.places.entry(capital.to_lowercase()).or_insert_with(|| capital.to_string());
+            }
+            for d in cols.get(2).unwrap_or(&"").split(',').map(str::trim).filter(|d| !d.is_empty()) {
+                r.demonyms.insert(d.to_lowercase(), name.to_string());
+            }
+            for a in cols.get(3).unwrap_or(&"").split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                r.places.insert(a.to_lowercase(), name.to_string());
+            }
+        }
+        r.titles.extend(data_lines(include_str!("../data/titles.txt")).map(str::to_lowercase));
+        let mut nouns = false;
+        for w in data_lines(include_str!("../data/org_words.txt")) {
+            if w == "--" {
+                nouns = true;
+            } else if nouns {
+                r.org_nouns.insert(w.to_lowercase());
+            } else {
+                r.org_words.insert(w.to_lowercase());
+            }
+        }
+        for line in data_lines(include_str!("../data/given_names.txt")) {
+            r.given.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+        r
+    })
+}
+
+/// Words that start sentences or headings without being names.
+const STOP_CAPS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "he",
+    "she",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "our",
+    "their",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "with",
+    "without",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "why",
+    "how",
+    "if",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "as",
+    "although",
+    "though",
+    "because",
+    "despite",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "other",
+    "others",
+    "another",
+    "such",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "next",
+    "new",
+    "according",
+    "once",
+    "over",
+    "under",
+    "about",
+    "against",
+    "between",
+    "among",
+    "into",
+    "through",
+    "earlier",
+    "later",
+    "recently",
+    "finally",
+    "instead",
+    "indeed",
+    "thus",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "besides",
+    "perhaps",
+    "maybe",
+    "just",
+    "only",
+    "even",
+    "especially",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "read",
+    "click",
+    "watch",
+    "see",
+    "photo",
+    "video",
+    "image",
+    "images",
+    "related",
+    "more",
+    "less",
+    "like",
+    "unlike",
+    "tags",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "breaking",
+    "live",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "back",
+    "again",
+    "already",
+    "almost",
+    "around",
+    "near",
+    "nearly",
+    "shortly",
+    "soon",
+    "it's",
+    "let",
+    "yes",
+];
+
+/// Particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden").
+const PARTICLES: &[&str] =
+    &["de", "van", "von", "der", "den", "bin", "bint", "ibn", "al", "da", "du", "la", "le", "del", "di", "dos", "das"];
+
+/// Connectors allowed inside organisation and place names ("Ministry of Foreign Affairs of …").
+const CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "in", "de"];
+
+/// Words that end a place name ("Caspian Sea", "Donetsk People's Republic").
+const PLACE_WORDS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "lake",
+    "mountains",
+    "mountain",
+    "mount",
+    "island",
+    "islands",
+    "republic",
+    "republics",
+    "region",
+    "province",
+    "oblast",
+    "krai",
+    "county",
+    "city",
+    "bay",
+    "gulf",
+    "peninsula",
+    "valley",
+    "strait",
+    "street",
+    "square",
+    "avenue",
+    "district",
+    "state",
+    "canal",
+    "desert",
+    "coast",
+    "highway",
+    "airport",
+    "palace",
+];
+
+/// Endings of surnames in many languages.
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "ovich", "evich", "ovna", "evna", "enko", "sky", "skyy", "ski", "skiy", "skaya", "ska",
+    "vili", "dze", "yan", "escu", "ich", "sson", "iak", "czyk", "chuk",
+];
+
+/// Endings of English common nouns; a lone capitalised word with one is rarely a name.
+const COMMON_NOUN_ENDINGS: &[&str] = &["ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ings", "ship"];
+
+/// Words that make a capitalised sequence an event, which is not an entity here ("World War II").
+const EVENT_WORDS: &[&str] =
+    &["war", "games", "olympics", "cup", "championship", "festival", "revolution", "crisis", "election", "elections"];
+
+/// Subject pronouns and people-words that never start a name.
+fn is_stop_cap(lower: &str) -> bool {
+    STOP_CAPS.contains(&lower) || lexicon::month_number(lower).is_some() || lexicon::weekday_number(lower).is_some()
+}
+
+fn is_month_or_weekday(lower: &str) -> bool {
+    lexicon::month_number(lower).is_some() || lexicon::weekday_number(lower).is_some()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------------------
+
+/// A word of a sentence, with a possessive ending split off.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    /// The word without a possessive ending.
+    range: TextRange,
+    /// End including the possessive ending, when there is one.
+    full_end: usize,
+    /// Followed by a possessive `'s` / `’s`.
+    possessive: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits a range into words: letters and digits joined by inner hyphens or apostrophes, and initialisms
+/// ("U.S.") kept whole; a possessive ending is split off.
+fn words(text: &str, range: TextRange) -> Vec<Tok> {
+    let s = range.slice(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(start, c)) = chars.get(i) else { break };
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut possessive = false;
+        let mut poss_end = 0;
+        while let Some(&(_, cj)) = chars.get(j) {
+            if cj.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|&(_, c)| c);
+            let after = chars.get(j + 2).map(|&(_, c)| c);
+            if is_apostrophe(cj) && matches!(next, Some('s') | Some('S')) && !after.is_some_and(char::is_alphanumeric) {
+                possessive = true;
+                poss_end = chars.get(j + 2).map_or(s.len(), |&(p, _)| p);
+                break;
+            }
+            if (cj == '-' || is_apostrophe(cj)) && next.is_some_and(char::is_alphanumeric) {
+                j += 1;
+                continue;
+            }
+            // Initialisms: "U.S.", "U.S.S.R.".
+            if cj == '.' {
+                let prev_single = j >= 1
+                    && chars.get(j - 1).is_some_and(|&(_, p)| p.is_uppercase())
+                    && (j < 2 || chars.get(j - 2).is_none_or(|&(_, p)| !p.is_alphanumeric()));
+                if prev_single && next.is_some_and(char::is_uppercase) && !after.is_some_and(char::is_alphanumeric) {
+                    j += 1;
+                    continue;
+                }
+                if prev_single && j >= 2 && chars.get(j - 2).is_some_and(|&(_, p)| p == '.') {
+                    j += 1; // the closing dot of an initialism
+                }
+                break;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let word = TextRange::new(range.start + start, range.start + end);
+        let full_end = if possessive { range.start + poss_end } else { word.end };
+        out.push(Tok { range: word, full_end, possessive });
+        i = if possessive { chars.iter().position(|&(p, _)| p >= poss_end).unwrap_or(chars.len()) } else { j };
+    }
+    out
+}
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+/// Whether a word is written as a name: capitalised, or an acronym.
+fn is_capitalised(w: &str) -> bool {
+    first_char(w).is_some_and(char::is_uppercase)
+}
+
+/// Whether a word is an acronym ("NATO", "U.S.", "EU").
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.len() <= 7 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether a hyphenated word has a lowercase part ("Russian-speaking", "EU-sanctioned").
+fn has_lower_part(w: &str) -> bool {
+    w.split('-').any(|p| first_char(p).is_some_and(char::is_lowercase))
+}
+
+/// Whether the gap between two words is plain space (no punctuation that would end a name).
+fn plain_gap(text: &str, from: usize, to: usize) -> bool {
+    let gap = text.get(from..to).unwrap_or("x");
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Normalisation
+// ---------------------------------------------------------------------------------------------------------
+
+/// Folds the common Latin diacritics to ASCII.
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Lowercase, diacritics folded, typographic apostrophes made straight.
+fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().flat_map(char::to_lowercase).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
+}
+
+/// A stable key for a name: folded, letters and digits joined by `-` (`jane-doe`).
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The transliteration key of one name part: diacritics stripped and common alternations folded
+/// (y/j/i, k/c/q, zh/z, kh/h, ck/k, ou/u, w/v, ph/f, double letters, a glide between vowels).
+fn translit_key(part: &str) -> String {
+    let s: Vec<char> = fold(part).chars().filter(|c| c.is_alphabetic()).collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = s.get(i) {
+        let next = s.get(i + 1).copied();
+        let mapped: &[char] = match (c, next) {
+            ('z', Some('h')) | ('k', Some('h')) | ('c', Some('k')) | ('p', Some('h')) | ('o', Some('u')) => {
+                i += 1;
+                match c {
+                    'z' => &['z'],
+                    'k' => &['h'],
+                    'c' => &['k'],
+                    'p' => &['f'],
+                    _ => &['u'],
+                }
+            }
+            ('c', Some('h')) => {
+                i += 1;
+                &['c', 'h']
+            }
+            ('y' | 'j', _) => &['i'],
+            ('c' | 'q', _) => &['k'],
+            ('w', _) => &['v'],
+            ('x', _) => &['k', 's'],
+            _ => std::slice::from_ref(&s[i]),
+        };
+        for &m in mapped {
+            if out.last() != Some(&m) {
+                out.push(m);
+            }
+        }
+        i += 1;
+    }
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiou".contains(*c));
+    let mut key = String::new();
+    for (i, c) in out.iter().enumerate() {
+        if *c == 'i' && i > 0 && vowel(out.get(i - 1)) && vowel(out.get(i + 1)) {
+            continue;
+        }
+        key.push(*c);
+    }
+    key
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = sub.min(del).min(ins);
+            }
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The words of a name, possessive endings removed.
+fn name_parts(name: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> =
+        name.split_whitespace().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    // Generational suffixes are not the surname ("John Doe Jr.").
+    while parts.len() > 1
+        && parts.last().is_some_and(|p| matches!(p.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+    {
+        parts.pop();
+    }
+    parts
+}
+
+/// Initials of the capitalised words of an expansion ("North Atlantic Treaty Organization" → "NATO").
+fn initials(expansion: &str) -> String {
+    expansion
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| first_char(w).is_some_and(char::is_uppercase))
+        .filter_map(first_char)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mentions of one article
+// ---------------------------------------------------------------------------------------------------------
+
+/// A capitalised word sequence found in a sentence, before it is classified.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Indices into the sentence's words.
+    words: Vec<usize>,
+    sentence: usize,
+    /// Ends with a trailing number ("Channel 4").
+    numbered: bool,
+}
+
+/// Per-article facts the classifier uses.
+struct ArticleFacts {
+    /// Lowercased words seen capitalised in a body sentence other than as its first word.
+    known: BTreeSet<String>,
+    /// How often each known word is written capitalised away from a sentence start.
+    known_count: BTreeMap<String, usize>,
+    /// Words the article writes in lowercase.
+    lower: BTreeSet<String>,
+}
+
+impl ArticleFacts {
+    fn known_twice(&self, lower: &str) -> bool {
+        self.known_count.get(lower).is_some_and(|&c| c >= 2)
+    }
+}
+
 /// Finds the entity mentions of one article.
 pub fn mentions(article: &Article) -> Vec<Mention> {
-    let _ = article;
-    Vec::new()
+    let text = &article.text;
+    let res = resources();
+    let sentence_words: Vec<Vec<Tok>> = article.sentences.iter().map(|s| words(text, s.range)).collect();
+    let is_heading = |si: usize| {
+        article
+            .sentences
+            .get(si)
+            .and_then(|s| article.paragraphs.get(s.paragraph))
+            .is_some_and(|p| p.kind != ParagraphKind::Body)
+    };
+    let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
+    // What the body writes capitalised away from the start of a sentence.
+    let mut facts = ArticleFacts { known: BTreeSet::new(), known_count: BTreeMap::new(), lower: BTreeSet::new() };
+    for (si, ws) in sentence_words.iter().enumerate() {
+        if is_heading(si) {
+            continue;
+        }
+        for (wi, w) in ws.iter().enumerate() {
+            let t = w.range.slice(text);
+            if wi > 0 && is_capitalised(t) && !after_open_quote(text, ws, wi, article, si) {
+                facts.known.insert(fold(t));
+                *facts.known_count.entry(fold(t)).or_insert(0) += 1;
+            } else if first_char(t).is_some_and(char::is_lowercase) {
+                facts.lower.insert(t.to_string());
+            }
+        }
+    }
+    let mut found: Vec<Mention> = Vec::new();
+    for (si, ws) in sentence_words.iter().enumerate() {
+        let Some(sentence) = article.sentences.get(si) else { continue };
+        if in_furniture(sentence.range) {
+            continue;
+        }
+        let heading = is_heading(si);
+        for cand in candidates(text, ws, si) {
+            for m in classify(text, ws, &cand, heading, &facts, res, article) {
+                found.push(m);
+            }
+        }
+    }
+    // Candidates swallowed by another mention's role ("Kremlin" in "Kremlin chief X") are roles, not names.
+    let roles: Vec<TextRange> = found.iter().filter_map(|m| m.role_range).collect();
+    found.retain(|m| !roles.iter().any(|r| r.contains_range(m.range)));
+    found.sort_by_key(|m| (m.range.start, m.range.end));
+    found.dedup_by_key(|m| m.range);
+    add_lowercase_variants(article, &sentence_words, &mut found);
+    resolve_within(article, &mut found);
+    found
+}
+
+/// Whether word `wi` directly follows an opening quotation mark (a quote's first word is capitalised).
+fn after_open_quote(text: &str, ws: &[Tok], wi: usize, article: &Article, si: usize) -> bool {
+    let Some(w) = ws.get(wi) else { return false };
+    let from = if wi == 0 {
+        article.sentences.get(si).map_or(w.range.start, |s| s.range.start)
+    } else {
+        ws.get(wi - 1).map_or(w.range.start, |p| p.full_end)
+    };
+    let gap = text.get(from..w.range.start).unwrap_or("");
+    gap.contains(['"', '“', '«', '‘']) || gap.contains(['(', ':', '–', '—'])
+}
+
+/// Maximal capitalised word sequences of a sentence, joined by particles and by connectors when the name is
+/// an organisation's or a place's ("Ministry of Foreign Affairs of …").
+fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
+    let res = resources();
+    let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
+    let name_like = |i: usize| {
+        let w = word(i);
+        // A month or weekday is a name only before an organisation word ("Sunday Times").
+        let calendar = is_month_or_weekday(&fold(w)) && {
+            let n = word(i + 1);
+            !(is_capitalised(n) && res.org_words.contains(&fold(n)))
+        };
+        is_capitalised(w) && !has_lower_part(w) && !calendar
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !name_like(i) {
+            // Not written as a name (lowercase, a month, "Russian-speaking").
+            i += 1;
+            continue;
+        }
+        let mut seq = vec![i];
+        let mut j = i + 1;
+        let mut numbered = false;
+        while let Some(last) = seq.last().and_then(|&k| ws.get(k)) {
+            let Some(next) = ws.get(j) else { break };
+            // A possessive ends a name unless an organisation or place word follows ("People's Republic").
+            if last.possessive {
+                let l = fold(word(j));
+                let joins = name_like(j) && (res.org_words.contains(&l) || PLACE_WORDS.contains(&l.as_str()));
+                if !joins {
+                    break;
+                }
+                seq.push(j);
+                j += 1;
+                continue;
+            }
+            let initial_dot = last.range.len() == 1
+                && last.range.slice(text).chars().all(char::is_uppercase)
+                && text.get(last.range.end..next.range.start) == Some(". ");
+            if !plain_gap(text, last.full_end, next.range.start) && !initial_dot {
+                break;
+            }
+            if name_like(j) {
+                seq.push(j);
+                j += 1;
+                continue;
+            }
+            let lower = fold(word(j));
+            let has_org = seq.iter().any(|&k| {
+                let l = fold(word(k));
+                res.org_words.contains(&l) || PLACE_WORDS.contains(&l.as_str())
+            });
+            // Connectors: one or two ("of the"), then a capitalised word.
+            let mut k = j;
+            let mut ok = false;
+            while k < j + 2 {
+                let lk = fold(word(k));
+                let is_particle = PARTICLES.contains(&lk.as_str()) && !is_capitalised(word(k));
+                let is_connector = CONNECTORS.contains(&lk.as_str()) && has_org;
+                if !(is_particle || is_connector) {
+                    break;
+                }
+                let (Some(a), Some(b)) = (ws.get(k), ws.get(k + 1)) else { break };
+                if !plain_gap(text, a.full_end, b.range.start) {
+                    break;
+                }
+                if name_like(k + 1) {
+                    ok = true;
+                    break;
+                }
+                k += 1;
+            }
+            // "X Times and Y Times" are two names: "and" joins only when no organisation word follows it.
+            let and_splits = lower == "and" && {
+                let mut m = k + 1;
+                let mut org_after = false;
+                while name_like(m) {
+                    org_after |= res.org_words.contains(&fold(word(m)));
+                    m += 1;
+                }
+                org_after
+            };
+            if ok && !and_splits {
+                seq.extend(j..=k + 1);
+                j = k + 2;
+                continue;
+            }
+            // A short number after a name ("Channel 4").
+            let w = word(j);
+            if w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && seq.len() <= 2 {
+                let followed_ok = ws.get(j + 1).is_none_or(|n| !plain_gap(text, next.full_end, n.range.start));
+                if followed_ok {
+                    numbered = true;
+                    seq.push(j);
+                }
+            }
+            break;
+        }
+        i = seq.last().map_or(i + 1, |&l| l + 1);
+        out.push(Candidate { words: seq, sentence: si, numbered });
+    }
+    out
+}
+
+/// Classifies a candidate into zero or more mentions (roles split off, sentence-initial words dropped,
+/// headings restricted to names the body confirms).
+fn classify(
+    text: &str,
+    ws: &[Tok],
+    cand: &Candidate,
+    heading: bool,
+    facts: &ArticleFacts,
+    res: &Resources,
+    article: &Article,
+) -> Vec<Mention> {
+    let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
+    let mut idx = cand.words.clone();
+    // Hyphenated compounds of places ("Russia-Germany") become one mention per place.
+    if idx.len() == 1 {
+        let w = word(idx[0]);
+        if w.contains('-') {
+            let parts: Vec<&str> = w.split('-').collect();
+            if parts.iter().all(|p| res.places.contains_key(&fold(p))) {
+                let mut out = Vec::new();
+                let mut off = ws.get(idx[0]).map_or(0, |t| t.range.start);
+                for p in parts {
+                    let r = TextRange::new(off, off + p.len());
+                    off += p.len() + 1;
+                    out.push(place_mention(r, p, cand.sentence, res));
+                }
+                return out;
+            }
+        }
+    }
+    // Drop leading stop words and determiners ("The", "During", "However").
+    while let Some(&first) = idx.first() {
+        let l = fold(word(first));
+        let initial = first == 0 || after_open_quote(text, ws, first, article, cand.sentence);
+        let calendar_name =
+            is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(word(n))));
+        let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
+        let drop = (is_stop_cap(&l) && !calendar_name)
+            || (initial
+                && idx.len() > 1
+                && (facts.lower.contains(&l) || participle)
+                && !facts.known.contains(&l)
+                && !res.given.contains(&l)
+                && !res.places.contains_key(&l)
+                && !res.titles.contains(&l)
+                && !res.demonyms.contains_key(&l)
+                && !is_acronym(word(first)));
+        if drop {
+            idx.remove(0);
+        } else {
+            break;
+        }
+    }
+    if idx.is_empty() {
+        return Vec::new();
+    }
+    if heading {
+        return heading_mentions(text, ws, &idx, cand.sentence, facts, res);
+    }
+    let initial = idx.first().is_some_and(|&f| f == 0 || after_open_quote(text, ws, f, article, cand.sentence));
+    if initial && idx.len() == 1 {
+        let w = word(idx[0]);
+        let l = fold(w);
+        let keep = facts.known.contains(&l)
+            || res.places.contains_key(&l)
+            || res.given.contains(&l)
+            || is_acronym(w)
+            || has_surname_ending(&l);
+        if !keep {
+            return Vec::new();
+        }
+    }
+    // A title inside a sequence splits it: "Superior Court Judge Jane Doe" is Jane Doe with her role.
+    let split = idx.iter().rposition(|&i| {
+        let l = fold(word(i));
+        res.titles.contains(&l) && !res.demonyms.contains_key(&l) && !matches!(l.as_str(), "first" | "former" | "late")
+    });
+    if let Some(k) = split.filter(|&k| k > 0 && k + 1 < idx.len()) {
+        let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(word(i))).collect();
+        let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
+        if personal && !tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
+            idx.drain(..=k);
+            let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return Vec::new() };
+            let (Some(fw), Some(lw)) = (ws.get(first), ws.get(last)) else { return Vec::new() };
+            let range = TextRange::new(fw.range.start, lw.range.end);
+            let (role, role_range) = role_before(text, ws, first, res);
+            return vec![Mention {
+                range,
+                kind: EntityKind::Person,
+                name: range.slice(text).to_string(),
+                role,
+                role_range,
+                sentence: Some(cand.sentence),
+                guessed: false,
+            }];
+        }
+    }
+    // Organisations keep their leading modifiers ("Foreign Ministry"); others split off a role.
+    let lowers: Vec<String> = idx.iter().map(|&i| fold(word(i))).collect();
+    let last_lower = lowers.last().cloned().unwrap_or_default();
+    let org_at_end = res.org_words.contains(&last_lower);
+    let mut role_words: Vec<usize> = Vec::new();
+    if !org_at_end {
+        while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&fold(word(f)), res)) {
+            let Some(&f) = idx.first() else { break };
+            let l = fold(word(f));
+            if is_role_word(&l, res) && !res.places.contains_key(&l) {
+                role_words.push(f);
+                idx.remove(0);
+            } else {
+                break;
+            }
+        }
+    }
+    // Trailing role words are not part of a name ("a U.S. News Reporter").
+    while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(word(l)))) {
+        let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(word(b)));
+        if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
+            break;
+        }
+        idx.pop();
+    }
+    let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(word(i)).as_str()))
+        && !idx.iter().any(|&i| res.org_words.contains(&fold(word(i))));
+    if idx.is_empty() || event {
+        return Vec::new();
+    }
+    let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return Vec::new() };
+    let (Some(fw), Some(lw)) = (ws.get(first), ws.get(last)) else { return Vec::new() };
+    let range = TextRange::new(fw.range.start, lw.range.end);
+    let surface = range.slice(text);
+    let lower = fold(surface);
+    // Demonyms alone are not entities.
+    if res.demonyms.contains_key(&lower) || res.demonyms.contains_key(lower.trim_end_matches('s')) {
+        return Vec::new();
+    }
+    if idx.len() == 1 && (surface.chars().count() < 2 || res.titles.contains(&lower)) {
+        return Vec::new();
+    }
+    // A single capitalised common noun ("Announcement") is not a name unless the body confirms it elsewhere.
+    if idx.len() == 1 && !facts.known_twice(&lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return Vec::new();
+    }
+    let kind = kind_of(text, ws, &idx, cand, res, !role_words.is_empty());
+    let Some((kind, guessed)) = kind else { return Vec::new() };
+    let (role, role_range) = if kind == EntityKind::Person { role_before(text, ws, first, res) } else { (None, None) };
+    let name = if kind == EntityKind::Place {
+        res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string())
+    } else {
+        surface.to_string()
+    };
+    vec![Mention { range, kind, name, role, role_range, sentence: Some(cand.sentence), guessed }]
+}
+
+fn place_mention(range: TextRange, surface: &str, sentence: usize, res: &Resources) -> Mention {
+    let name = res.places.get(&fold(surface)).cloned().unwrap_or_else(|| surface.to_string());
+    Mention {
+        range,
+        kind: EntityKind::Place,
+        name,
+        role: None,
+        role_range: None,
+        sentence: Some(sentence),
+        guessed: false,
+    }
+}
+
+/// In a heading, only runs of words the body confirms (or places and acronyms) are names.
+fn heading_mentions(
+    text: &str,
+    ws: &[Tok],
+    idx: &[usize],
+    sentence: usize,
+    facts: &ArticleFacts,
+    res: &Resources,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Mention>| {
+        if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+            if let (Some(wa), Some(wb)) = (ws.get(a), ws.get(b)) {
+                let range = TextRange::new(wa.range.start, wb.range.end);
+                let s = range.slice(text);
+                let l = fold(s);
+                let (kind, guessed) = if res.places.contains_key(&l) {
+                    (EntityKind::Place, false)
+                } else if is_acronym(s) || res.org_words.contains(l.rsplit(' ').next().unwrap_or("")) {
+                    (EntityKind::Organization, false)
+                } else {
+                    (EntityKind::Person, true)
+                };
+                let name = if kind == EntityKind::Place { res.places.get(&l).cloned() } else { None };
+                out.push(Mention {
+                    range,
+                    kind,
+                    name: name.unwrap_or_else(|| s.to_string()),
+                    role: None,
+                    role_range: None,
+                    sentence: Some(sentence),
+                    guessed,
+                });
+            }
+        }
+        run.clear();
+    };
+    for &i in idx {
+        let w = ws.get(i).map_or("", |t| t.range.slice(text));
+        let l = fold(w);
+        let ok = (facts.known.contains(&l) || res.places.contains_key(&l) || is_acronym(w))
+            && !res.titles.contains(&l)
+            && !res.demonyms.contains_key(&l)
+            && !res.org_words.contains(&l)
+            && !is_stop_cap(&l);
+        if ok {
+            run.push(i);
+            if ws.get(i).is_some_and(|t| t.possessive) {
+                flush(&mut run, &mut out);
+            }
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn is_role_word(lower: &str, res: &Resources) -> bool {
+    res.titles.contains(lower) || res.demonyms.contains_key(lower)
+}
+
+fn has_surname_ending(lower: &str) -> bool {
+    lower.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// The kind of a candidate, or `None` when it is not an entity.
+fn kind_of(
+    text: &str,
+    ws: &[Tok],
+    idx: &[usize],
+    cand: &Candidate,
+    res: &Resources,
+    had_title: bool,
+) -> Option<(EntityKind, bool)> {
+    let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
+    let lowers: Vec<String> = idx.iter().map(|&i| fold(word(i))).collect();
+    let joined = lowers.join(" ");
+    if res.places.contains_key(&joined) {
+        return Some((EntityKind::Place, false));
+    }
+    let last = lowers.last().map(String::as_str).unwrap_or("");
+    if cand.numbered {
+        return Some((EntityKind::Organization, false));
+    }
+    if lowers.iter().any(|l| res.org_words.contains(l)) {
+        return Some((EntityKind::Organization, false));
+    }
+    if PLACE_WORDS.contains(&last) && lowers.len() > 1 {
+        return Some((EntityKind::Place, false));
+    }
+    let (Some(&first_i), Some(&last_i)) = (idx.first(), idx.last()) else { return None };
+    // Context: "the X agency", "news agency X".
+    let after = ws.get(last_i + 1).map(|w| fold(w.range.slice(text)));
+    let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| fold(w.range.slice(text)));
+    if after.as_deref().is_some_and(|a| res.org_nouns.contains(a)) {
+        return Some((EntityKind::Organization, false));
+    }
+    if before.as_deref().is_some_and(|b| res.org_nouns.contains(b) && b != "party") {
+        return Some((EntityKind::Organization, false));
+    }
+    if idx.len() == 1 && is_acronym(word(first_i)) {
+        return Some((EntityKind::Organization, false));
+    }
+    // "in X, Country" and "X and Y People's Republics" are places.
+    let comma_place = ws.get(last_i + 1).is_some_and(|n| {
+        let gap = text.get(ws.get(last_i).map_or(0, |w| w.full_end)..n.range.start).unwrap_or("");
+        gap.trim() == "," && res.places.contains_key(&fold(n.range.slice(text)))
+    });
+    let shared_place_word = after.as_deref() == Some("and") && {
+        let mut m = last_i + 2;
+        let mut place_word = false;
+        while let Some(w) = ws.get(m).map(|w| w.range.slice(text)).filter(|w| is_capitalised(w)) {
+            place_word |= PLACE_WORDS.contains(&fold(w).as_str());
+            m += 1;
+        }
+        place_word
+    };
+    if idx.len() == 1 && (comma_place || shared_place_word) {
+        return Some((EntityKind::Place, false));
+    }
+    if had_title {
+        return Some((EntityKind::Person, false));
+    }
+    if lowers.first().is_some_and(|f| res.given.contains(f)) {
+        return Some((EntityKind::Person, false));
+    }
+    if lowers.iter().any(|l| has_surname_ending(l)) {
+        return Some((EntityKind::Person, false));
+    }
+    if before.as_deref().is_some_and(|b| res.titles.contains(b)) {
+        return Some((EntityKind::Person, false));
+    }
+    if idx.len() == 1 && before.as_deref().is_some_and(|b| matches!(b, "in" | "near" | "from")) {
+        return Some((EntityKind::Place, true));
+    }
+    let name_words = lowers.iter().all(|l| l.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
+    if (2..=4).contains(&lowers.len()) && name_words {
+        return Some((EntityKind::Person, true));
+    }
+    Some((EntityKind::Organization, true))
+}
+
+/// The role written before a person's name: titles, demonyms and attached capitalised modifiers
+/// ("Russian President", "Kremlin chief", "Foreign Minister").
+fn role_before(text: &str, ws: &[Tok], first: usize, res: &Resources) -> (Option<String>, Option<TextRange>) {
+    let mut start: Option<usize> = None;
+    let mut end: Option<usize> = None;
+    let mut has_head = false;
+    let mut k = first;
+    while k > 0 {
+        let (Some(prev), Some(cur)) = (ws.get(k - 1), ws.get(k)) else { break };
+        if !plain_gap(text, prev.full_end, cur.range.start) || prev.possessive {
+            break;
+        }
+        let w = prev.range.slice(text);
+        let l = fold(w);
+        let title = res.titles.contains(&l);
+        let demonym = res.demonyms.contains_key(&l);
+        let modifier = is_capitalised(w) && start.is_some() && !res.places.contains_key(&l) && !is_stop_cap(&l);
+        if !(title || demonym || modifier) {
+            break;
+        }
+        if title && !matches!(l.as_str(), "former" | "then" | "late" | "acting" | "first" | "foreign") {
+            has_head = true;
+        }
+        if end.is_none() {
+            end = Some(prev.range.end);
+        }
+        start = Some(prev.range.start);
+        k -= 1;
+    }
+    match (start, end) {
+        (Some(s), Some(e)) if has_head => {
+            let r = TextRange::new(s, e);
+            (Some(r.slice(text).to_string()), Some(r))
+        }
+        _ => (None, None),
+    }
+}
+
+/// Lowercase writings of a person's surname ("with smith" after "John Smith") are mentions too.
+fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found: &mut Vec<Mention>) {
+    let text = &article.text;
+    let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
+        if let Some(last) = name_parts(m.range.slice(text)).last() {
+            if last.chars().count() >= 4 {
+                *surnames.entry(last.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for (si, ws) in sentence_words.iter().enumerate() {
+        for w in ws {
+            let s = w.range.slice(text);
+            if !first_char(s).is_some_and(char::is_lowercase) {
+                continue;
+            }
+            let folded = fold(s);
+            let hit = surnames.iter().find(|(n, &count)| count >= 2 && n.len() == s.len() && fold(n) == folded);
+            if let Some((n, _)) = hit {
+                extra.push(Mention {
+                    range: w.range,
+                    kind: EntityKind::Person,
+                    name: n.clone(),
+                    role: None,
+                    role_range: None,
+                    sentence: Some(si),
+                    guessed: false,
+                });
+            }
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|m| (m.range.start, m.range.end));
+        found.dedup_by_key(|m| m.range);
+    }
+}
+
+/// Within one article: short forms take the full name written elsewhere in it, acronyms their expansion,
+/// case variants one spelling.
+fn resolve_within(article: &Article, found: &mut [Mention]) {
+    let text = &article.text;
+    let res = resources();
+    // Acronyms written "Expansion (ACR)".
+    let mut expansions: BTreeMap<String, String> = BTreeMap::new();
+    for m in found.iter().filter(|m| m.kind == EntityKind::Organization) {
+        let after = text.get(m.range.end..).unwrap_or("");
+        let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) else { continue };
+        if is_acronym(inner) && !inner.contains(' ') && m.range.slice(text).contains(' ') {
+            expansions.insert(inner.to_string(), m.name.clone());
+        }
+    }
+    // Expansions whose initials are an acronym the article uses.
+    let orgs: Vec<String> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization && m.name.contains(' '))
+        .map(|m| m.name.clone())
+        .collect();
+    for m in found.iter() {
+        let s = m.range.slice(text);
+        if is_acronym(s) && !expansions.contains_key(s) {
+            if let Some(e) = orgs.iter().find(|o| initials(o) == s.replace('.', "")) {
+                expansions.insert(s.to_string(), e.clone());
+            }
+        }
+    }
+    // Full person names, and their same-first-and-last variants (with or without a middle name).
+    let fulls: Vec<(usize, Vec<String>, String)> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| (m.range.start, name_parts(&m.name).iter().map(|p| p.to_string()).collect::<Vec<_>>(), m.name.clone()))
+        .filter(|(_, parts, _)| parts.len() >= 2)
+        .collect();
+    let fullest = |parts: &[String]| -> Option<String> {
+        let (f, l) = (parts.first()?, parts.last()?);
+        fulls
+            .iter()
+            .filter(|(_, p, _)| p.first() == Some(f) && p.last() == Some(l))
+            .max_by_key(|(start, p, _)| (p.len(), std::cmp::Reverse(*start)))
+            .map(|(_, _, n)| n.clone())
+    };
+    for i in 0..found.len() {
+        let Some(m) = found.get(i) else { continue };
+        let surface = m.range.slice(text).to_string();
+        let kind = m.kind;
+        let parts: Vec<String> = name_parts(&m.name).iter().map(|p| p.to_string()).collect();
+        let mut new_name: Option<String> = None;
+        let mut new_kind = kind;
+        if let Some(e) = expansions.get(&surface) {
+            new_name = Some(e.clone());
+            new_kind = EntityKind::Organization;
+        } else if parts.len() >= 2 && kind == EntityKind::Person {
+            new_name = fullest(&parts);
+        } else if parts.len() == 1 && kind != EntityKind::Place {
+            let p = fold(parts.first().map_or("", String::as_str));
+            let matches = |(_, ps, _): &&(usize, Vec<String>, String)| {
+                ps.last().is_some_and(|l| fold(l) == p || (p.len() >= 4 && translit_key(l) == translit_key(&p)))
+                    || ps.first().is_some_and(|f| fold(f) == p)
+            };
+            // The one full name it fits; two different people sharing the surname leave it unresolved.
+            // Unless one of them dominates the article (more than twice the mentions in full of any other).
+            let mut fits: BTreeMap<String, usize> = BTreeMap::new();
+            for (_, ps, _) in fulls.iter().filter(matches) {
+                if let Some(n) = fullest(ps) {
+                    *fits.entry(n).or_insert(0) += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, String)> = fits.into_iter().map(|(n, c)| (c, n)).collect();
+            ranked.sort_by(|a, b| b.cmp(a));
+            let dominant = match ranked.as_slice() {
+                [(_, only)] => Some(only.clone()),
+                [(c1, top), (c2, _), ..] if *c1 > 2 * *c2 => Some(top.clone()),
+                _ => None,
+            };
+            if let Some(n) = dominant {
+                new_name = Some(n);
+                new_kind = EntityKind::Person;
+            }
+        }
+        if let Some(m) = found.get_mut(i) {
+            if let Some(n) = new_name {
+                m.name = n;
+            }
+            if m.kind != new_kind {
+                m.kind = new_kind;
+                if new_kind == EntityKind::Person && m.role.is_none() {
+                    let from = m.sentence.and_then(|si| article.sentences.get(si)).map_or(0, |s| s.range.start);
+                    let ws = words(text, TextRange::new(from, m.range.end));
+                    let first = ws.len().saturating_sub(1);
+                    let (role, rr) = role_before(text, &ws, first, res);
+                    m.role = role;
+                    m.role_range = rr;
+                }
+            }
+        }
+    }
+    // One name, one kind within an article: what was told wins over guesses, a person guess over others.
+    let mut kinds: BTreeMap<String, (bool, EntityKind)> = BTreeMap::new();
+    for m in found.iter() {
+        let rank = |(told, k): (bool, EntityKind)| (told, k == EntityKind::Person, std::cmp::Reverse(k));
+        let e = kinds.entry(fold(&m.name)).or_insert((!m.guessed, m.kind));
+        if rank((!m.guessed, m.kind)) > rank(*e) {
+            *e = (!m.guessed, m.kind);
+        }
+    }
+    for m in found.iter_mut() {
+        if let Some(&(told, k)) = kinds.get(&fold(&m.name)) {
+            if m.kind != k && m.guessed {
+                m.kind = k;
+                m.guessed = !told;
+            }
+        }
+    }
+    // Case variants of one organisation's name share the first spelling ("Acme"/"ACME").
+    let mut first_spelling: BTreeMap<(EntityKind, String), String> = BTreeMap::new();
+    for m in found.iter_mut() {
+        let key = (m.kind, fold(&m.name));
+        let n = first_spelling.entry(key).or_insert_with(|| m.name.clone());
+        m.name = n.clone();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Across articles
+// ---------------------------------------------------------------------------------------------------------
+
+/// The mentions of one name in one article.
+#[derive(Debug, Clone)]
+struct Local {
+    article: usize,
+    kind: EntityKind,
+    name: String,
+    /// (mention index, surface form).
+    mentions: Vec<(usize, String)>,
+    /// Acronym written for it in the article, if any.
+    acronym: Option<String>,
+    /// Every mention's kind was a default guess.
+    guessed: bool,
+}
+
+/// A disjoint-set forest over local entities that refuses to join two names of one article.
+struct Clusters {
+    parent: Vec<usize>,
+    articles: Vec<BTreeSet<usize>>,
+}
+
+impl Clusters {
+    fn new(locals: &[Local]) -> Clusters {
+        Clusters {
+            parent: (0..locals.len()).collect(),
+            articles: locals.iter().map(|l| BTreeSet::from([l.article])).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = p;
+        }
+        x
+    }
+
+    /// Joins two clusters unless they share an article (two names one article keeps apart are two entities).
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let (Some(sa), Some(sb)) = (self.articles.get(ra), self.articles.get(rb)) else { return false };
+        if !sa.is_disjoint(sb) {
+            return false;
+        }
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        let moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
+        if let Some(s) = self.articles.get_mut(lo) {
+            s.extend(moved);
+        }
+        if let Some(slot) = self.parent.get_mut(hi) {
+            *slot = lo;
+        }
+        true
+    }
+}
+
+/// Why two person names are the same person, or `None`.
+fn same_person(a: &str, b: &str) -> Option<String> {
+    let pa = name_parts(a);
+    let pb = name_parts(b);
+    let (Some(la), Some(lb)) = (pa.last(), pb.last()) else { return None };
+    let (ka, kb) = (translit_key(la), translit_key(lb));
+    let d = edit_distance(&ka, &kb);
+    let surname_ok = ka == kb || (d <= 1 && ka.chars().count().min(kb.chars().count()) >= 5);
+    if !surname_ok {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if la != lb {
+        if ka == kb {
+            reasons.push(format!("same transliteration key '{ka}' for the surname"));
+        } else {
+            reasons.push(format!("transliteration keys '{ka}' and '{kb}' at edit distance {d} on the surname"));
+        }
+    } else {
+        reasons.push("same surname".to_string());
+    }
+    if pa.len() >= 2 && pb.len() >= 2 {
+        let (Some(fa), Some(fb)) = (pa.first(), pb.first()) else { return None };
+        let (ga, gb) = (translit_key(fa), translit_key(fb));
+        let parts_a: Vec<String> = fa.split('-').map(translit_key).collect();
+        let parts_b: Vec<String> = fb.split('-').map(translit_key).collect();
+        let initial = (fa.trim_end_matches('.').chars().count() == 1 || fb.trim_end_matches('.').chars().count() == 1)
+            && ga.chars().next() == gb.chars().next();
+        let gd: usize = if parts_a.len() == parts_b.len() {
+            parts_a.iter().zip(&parts_b).map(|(x, y)| edit_distance(x, y)).sum()
+        } else {
+            edit_distance(&ga, &gb)
+        };
+        let max_gd = if ga.chars().count().min(gb.chars().count()) >= 8 { 2 } else { 1 };
+        if ga == gb && fa == fb {
+            reasons.push("same given name".to_string());
+        } else if ga == gb {
+            reasons.push(format!("same transliteration key '{ga}' for the given name"));
+        } else if initial {
+            reasons.push("matching initial".to_string());
+        } else if gd <= max_gd && ga.chars().count() >= 4 {
+            reasons.push(format!("edit distance {gd} on the given name"));
+        } else {
+            return None;
+        }
+        if pa.len() != pb.len() {
+            reasons.push("one form adds a middle name or patronymic".to_string());
+        }
+    }
+    Some(reasons.join(", "))
+}
+
+/// Why two organisation names are the same organisation, or `None`.
+fn same_org(a: &Local, b: &Local) -> Option<String> {
+    let (fa, fb) = (fold(&a.name), fold(&b.name));
+    if fa == fb {
+        return Some("same name ignoring case".to_string());
+    }
+    let acr = |l: &Local| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        if let Some(x) = &l.acronym {
+            v.push(x.to_lowercase());
+        }
+        if is_acronym(&l.name) {
+            v.push(l.name.replace('.', "").to_lowercase());
+        }
+        if l.name.contains(' ') {
+            let i = initials(&l.name).to_lowercase();
+            if i.chars().count() >= 2 {
+                v.push(i);
+            }
+        }
+        v
+    };
+    let (xa, xb) = (acr(a), acr(b));
+    if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
+        return Some(format!("same acronym '{}'", x.to_uppercase()));
+    }
+    if xa.contains(&fb) || xb.contains(&fa) {
+        return Some("acronym and its expansion".to_string());
+    }
+    None
 }
 
 /// Merges mentions across articles into entities. `mentions[i]` are the mentions of `articles[i]`.
 pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> {
-    let _ = (articles, mentions);
-    Vec::new()
+    // Local entities: one per (article, kind, resolved name).
+    let mut locals: Vec<Local> = Vec::new();
+    for (ai, (article, ms)) in articles.iter().zip(mentions).enumerate() {
+        let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        for (mi, m) in ms.iter().enumerate() {
+            let key = (m.kind, m.name.clone());
+            let li = *by_name.entry(key).or_insert_with(|| {
+                locals.push(Local {
+                    article: ai,
+                    kind: m.kind,
+                    name: m.name.clone(),
+                    mentions: Vec::new(),
+                    acronym: None,
+                    guessed: true,
+                });
+                locals.len() - 1
+            });
+            let surface = m.range.slice(&article.text).trim_end_matches("'s").trim_end_matches("’s").to_string();
+            if let Some(l) = locals.get_mut(li) {
+                if is_acronym(&surface) && surface != l.name {
+                    l.acronym = Some(surface.replace('.', ""));
+                }
+                l.mentions.push((mi, surface));
+                l.guessed &= m.guessed;
+            }
+        }
+    }
+    let mut clusters = Clusters::new(&locals);
+    let mut why: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut record = |clusters: &mut Clusters, a: usize, b: usize, reason: String| {
+        if clusters.union(a, b) {
+            let root = clusters.find(a);
+            why.entry(root).or_default().push(reason);
+        }
+    };
+    let n = locals.len();
+    // Pass 1: identical names, then full names with full names.
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
+            if a.article == b.article {
+                continue;
+            }
+            if a.name == b.name && (a.kind == b.kind || a.guessed || b.guessed) {
+                clusters.union(i, j);
+            }
+        }
+    }
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
+            if a.article == b.article || a.kind != b.kind || a.name == b.name {
+                continue;
+            }
+            let reason = match a.kind {
+                EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
+                EntityKind::Organization => same_org(a, b),
+                EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
+                EntityKind::Person => None,
+            };
+            if let Some(r) = reason {
+                let text = format!("'{}' merged with '{}': {r}", b.name, a.name);
+                record(&mut clusters, i, j, text);
+            }
+        }
+    }
+    // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
+    for i in 0..n {
+        let Some(a) = locals.get(i) else { continue };
+        if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
+            continue;
+        }
+        let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
+        for j in 0..n {
+            let Some(b) = locals.get(j) else { continue };
+            if b.kind != EntityKind::Person || !b.name.contains(' ') || b.article == a.article {
+                continue;
+            }
+            if let Some(r) = same_person(&a.name, &b.name) {
+                let root = clusters.find(j);
+                roots.entry(root).or_insert((j, r));
+            }
+        }
+        if roots.len() == 1 {
+            if let Some((_, (j, r))) = roots.into_iter().next() {
+                let b_name = locals.get(j).map(|b| b.name.clone()).unwrap_or_default();
+                let text = format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
+                record(&mut clusters, j, i, text);
+            }
+        }
+    }
+    // Gather clusters.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = clusters.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    for (root, members) in groups {
+        // The kind most members were told (guesses count only when nothing was told).
+        let mut votes: BTreeMap<(bool, EntityKind), usize> = BTreeMap::new();
+        for l in members.iter().filter_map(|&i| locals.get(i)) {
+            *votes.entry((!l.guessed, l.kind)).or_insert(0) += 1;
+        }
+        let kind = votes
+            .iter()
+            .max_by_key(|((told, k), c)| (*told, **c, std::cmp::Reverse(*k)))
+            .map_or(EntityKind::Organization, |((_, k), _)| *k);
+        // Canonical name: the name most articles use, preferring multi-word names, then the longer, then the
+        // alphabetically first (never the order articles came in).
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in &members {
+            if let Some(l) = locals.get(i) {
+                *counts.entry(l.name.clone()).or_insert(0) += 1;
+            }
+        }
+        let Some(name) = counts
+            .iter()
+            .max_by(|(na, ca), (nb, cb)| {
+                let score = |n: &str, c: usize| (n.contains(' ') && !is_acronym(n), c, n.chars().count());
+                score(na, **ca).cmp(&score(nb, **cb)).then_with(|| nb.cmp(na))
+            })
+            .map(|(n, _)| n.clone())
+        else {
+            continue;
+        };
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        let mut ms: Vec<(usize, usize)> = Vec::new();
+        for &i in &members {
+            if let Some(l) = locals.get(i) {
+                aliases.insert(l.name.clone());
+                for (mi, s) in &l.mentions {
+                    aliases.insert(s.clone());
+                    ms.push((l.article, *mi));
+                }
+            }
+        }
+        aliases.remove(&name);
+        ms.sort_unstable();
+        let mut reasons = why.remove(&root).unwrap_or_default();
+        reasons.sort();
+        reasons.dedup();
+        entities.push(Entity {
+            key: format!("{}:{}", kind.prefix(), slug(&name)),
+            name,
+            kind,
+            aliases: aliases.into_iter().collect(),
+            why: reasons,
+            mentions: ms,
+        });
+    }
+    // Keys are unique: a second entity with the same name (kept apart on purpose) gets a numbered key, ordered
+    // by its first mention.
+    entities.sort_by(|a, b| (&a.key, a.mentions.first()).cmp(&(&b.key, b.mentions.first())));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &mut entities {
+        let c = seen.entry(e.key.clone()).or_insert(0);
+        *c += 1;
+        if *c > 1 {
+            e.key = format!("{}-{}", e.key, c);
+        }
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Format, Metadata, Paragraph, Sentence};
+    use crate::segment;
+
+    /// An article whose whole text is one body paragraph.
+    fn article(body: &str) -> Article {
+        let all = TextRange::new(0, body.len());
+        let sentences = segment::sentences(body, all)
+            .into_iter()
+            .map(|r| Sentence { range: r, paragraph: 0, tokens: segment::tokens(body, r) })
+            .collect();
+        Article {
+            id: "t".to_string(),
+            file: None,
+            text: body.to_string(),
+            format: Format::Text,
+            meta: Metadata::default(),
+            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
+            sentences,
+            furniture: Vec::new(),
+            content_hash: 0,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn names(body: &str) -> Vec<(String, EntityKind, String, Option<String>)> {
+        let a = article(body);
+        mentions(&a)
+            .into_iter()
+            .map(|m| (a.slice(m.range).to_string(), m.kind, m.name.clone(), m.role.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn translit_keys_fold_common_alternations() {
+        let cases = [
+            ("Dostoyevsky", "dostoevski"),
+            ("Dostoevskiy", "dostoevski"),
+            ("Dmitriy", "dmitri"),
+            ("Dmitry", "dmitri"),
+            ("Sergey", "sergei"),
+            ("Sergei", "sergei"),
+            ("Khrushchev", "hrushchev"),
+            ("Chrushchev", "chrushchev"),
+            ("Gorbachov", "gorbachov"),
+            ("Nikolayev", "nikolaev"),
+            ("Nikolajew", "nikolaev"),
+            ("Nikolaev", "nikolaev"),
+            ("Müller", "muler"),
+            ("Yusuf", "iusuf"),
+        ];
+        for (input, key) in cases {
+            assert_eq!(translit_key(input), key, "{input}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        for (a, b, d) in [("", "", 0), ("abc", "abc", 0), ("abc", "abd", 1), ("abc", "ab", 1), ("kitten", "sitting", 3)]
+        {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn same_person_needs_matching_given_names() {
+        let cases = [
+            ("Nikolai Nikolayev", "Nikolai Nikolajew", true),
+            ("Nikolai Nikolayev", "Nikolay Nikolaev", true),
+            ("Anna Petrova", "Anna Ivanovna Petrova", true),
+            ("John Smith", "Jane Smith", false),
+            ("Boris Johnson", "Dwayne Johnson", false),
+            ("J. Smith", "John Smith", true),
+            ("Anna Petrova", "Anna Petrovic", false),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(same_person(a, b).is_some(), same, "{a} / {b}: {:?}", same_person(a, b));
+        }
+    }
+
+    #[test]
+    fn roles_are_kept_apart_from_names() {
+        let got = names("Yesterday Russian President Ivan Petrov met Chancellor Hans Weber in Berlin. Later, Kremlin chief Petrov left.");
+        let want = [
+            ("Ivan Petrov", EntityKind::Person, "Ivan Petrov", Some("Russian President")),
+            ("Hans Weber", EntityKind::Person, "Hans Weber", Some("Chancellor")),
+            ("Berlin", EntityKind::Place, "Berlin", None),
+            ("Petrov", EntityKind::Person, "Ivan Petrov", Some("Kremlin chief")),
+        ];
+        let want: Vec<_> =
+            want.iter().map(|(s, k, n, r)| (s.to_string(), *k, n.to_string(), r.map(str::to_string))).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn organisations_with_connectors_and_acronyms() {
+        let got = names(
+            "The Ministry of Foreign Affairs of France spoke. Analysts at the Institute for the Study of Peace agreed. \
+             The North Atlantic Treaty Organization (NATO) met. Later NATO said no. The Acme agency and ACME staff.",
+        );
+        let got: Vec<(&str, EntityKind, &str)> = got.iter().map(|(s, k, n, _)| (s.as_str(), *k, n.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ministry of Foreign Affairs of France",
+                    EntityKind::Organization,
+                    "Ministry of Foreign Affairs of France"
+                ),
+                ("Institute for the Study of Peace", EntityKind::Organization, "Institute for the Study of Peace"),
+                ("North Atlantic Treaty Organization", EntityKind::Organization, "North Atlantic Treaty Organization"),
+                ("NATO", EntityKind::Organization, "North Atlantic Treaty Organization"),
+                ("NATO", EntityKind::Organization, "North Atlantic Treaty Organization"),
+                ("Acme", EntityKind::Organization, "Acme"),
+                ("ACME", EntityKind::Organization, "Acme"),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_forms_possessives_and_case_variants_resolve_within_an_article() {
+        let got = names(
+            "Prime Minister Anna-Maria Kowalska spoke in Warsaw. Kowalska's aides listened. \
+             Critics said kowalska was late. Kowalska left.",
+        );
+        let got: Vec<(&str, &str)> = got.iter().map(|(s, _, n, _)| (s.as_str(), n.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna-Maria Kowalska", "Anna-Maria Kowalska"),
+                ("Warsaw", "Warsaw"),
+                ("Kowalska", "Anna-Maria Kowalska"),
+                ("kowalska", "Anna-Maria Kowalska"),
+                ("Kowalska", "Anna-Maria Kowalska"),
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_and_sentence_starts_are_not_entities() {
+        let got = names("Russian officials met. Pictures showed Germans in Paris. During the talks the Japanese left.");
+        let got: Vec<&str> = got.iter().map(|(s, _, _, _)| s.as_str()).collect();
+        assert_eq!(got, ["Paris"]);
+    }
+
+    #[test]
+    fn places_take_their_canonical_name() {
+        let got = names("He flew from the U.S. to the UK and then to Germany-Austria talks.");
+        let got: Vec<(&str, &str)> = got.iter().map(|(s, _, n, _)| (s.as_str(), n.as_str())).collect();
+        assert_eq!(
+            got,
+            [("U.S.", "United States"), ("UK", "United Kingdom"), ("Germany", "Germany"), ("Austria", "Austria")]
+        );
+    }
+
+    #[test]
+    fn resolve_merges_variants_but_not_namesakes() {
+        let a = article("Nikolai Nikolayev met John Smith in Oslo. Nikolayev spoke.");
+        let b = article("Nikolay Nikolajew met Jane Smith. Smith said no.");
+        let c = article("Nikolaev spoke to the North Atlantic Treaty Organization. Jane Smith agreed.");
+        let d = article("NATO officials met in Oslo.");
+        let arts = [&a, &b, &c, &d];
+        let ms: Vec<Vec<Mention>> = arts.iter().map(|x| mentions(x)).collect();
+        let es = resolve(&arts, &ms);
+        let keys: Vec<(&str, usize)> = es.iter().map(|e| (e.key.as_str(), e.mentions.len())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("organization:north-atlantic-treaty-organization", 2),
+                ("person:jane-smith", 3),
+                ("person:john-smith", 1),
+                ("person:nikolai-nikolayev", 4),
+                ("place:oslo", 2),
+            ]
+        );
+        let nik = es.iter().find(|e| e.key == "person:nikolai-nikolayev").map(|e| e.why.clone()).unwrap_or_default();
+        assert!(nik.iter().any(|w| w.contains("same transliteration key 'nikolaev'")), "{nik:?}");
+    }
+
+    #[test]
+    fn resolve_is_independent_of_processing_order_for_keys() {
+        let a = article("Olga Ivanova met officials in Kyiv.");
+        let b = article("Olga Ivanowa spoke in Kyiv.");
+        let ab = resolve(&[&a, &b], &[mentions(&a), mentions(&b)]);
+        let ba = resolve(&[&b, &a], &[mentions(&b), mentions(&a)]);
+        let k1: Vec<&str> = ab.iter().map(|e| e.key.as_str()).collect();
+        let k2: Vec<&str> = ba.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(k1, k2);
+    }
 }

@@ -3,7 +3,8 @@
 //! A story is a group of articles that report the same main happening: articles are placed in time by their
 //! publication date (else the latest dated happening their body mentions) and split where dates lie more
 //! than [`STORY_GAP_DAYS`] apart, so two visits a year apart are two stories even when they share wording;
-//! an undated article joins the story it shares most aligned sentences with.
+//! an undated article joins the story whose distinctive words (in that story's dated articles only) it
+//! shares most, else the story it shares most aligned sentences with.
 //! A timeline event is a dated happening: the time expressions of day, week or month grain with the
 //! sentences that carry them, merged across articles when they name the same date, and joined by sentences
 //! aligned with those (the same claim told elsewhere). A claim told of events in two stories is a finding
@@ -107,6 +108,61 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
         last = Some(d);
     }
     let mut next = if dated.is_empty() { 0 } else { count + 1 };
+    // Undated articles first go to the story whose distinctive words (found in that story's dated articles
+    // and in no other story's) they share most, weighted by rarity across articles.
+    let bags: Vec<BTreeSet<String>> = articles
+        .iter()
+        .map(|a| {
+            (0..a.sentences.len())
+                .flat_map(|s| crate::align::content_words(a, s))
+                .map(|w| crate::align::stem(&w))
+                .collect()
+        })
+        .collect();
+    let mut story_words: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (i, s) in story_of.iter().enumerate() {
+        if let (Some(s), Some(bag)) = (s, bags.get(i)) {
+            story_words.entry(*s).or_default().extend(bag.iter().map(String::as_str));
+        }
+    }
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for bag in &bags {
+        for w in bag {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    if story_words.len() >= 2 {
+        for i in 0..n {
+            if story_of.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            let Some(bag) = bags.get(i) else { continue };
+            let mut best: Option<(f64, usize)> = None;
+            let mut second = 0.0;
+            for (&st, words) in &story_words {
+                let score: f64 = bag
+                    .iter()
+                    .filter(|w| words.contains(w.as_str()))
+                    .filter(|w| story_words.iter().all(|(o, ow)| *o == st || !ow.contains(w.as_str())))
+                    .map(|w| (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln())
+                    .sum();
+                if best.is_none_or(|b| score > b.0) {
+                    second = best.map_or(0.0, |b| b.0);
+                    best = Some((score, st));
+                } else if score > second {
+                    second = score;
+                }
+            }
+            // Only a clear lead counts (half as much again as the runner-up).
+            if let Some((score, st)) = best {
+                if score > 0.0 && score >= second * 1.5 {
+                    if let Some(slot) = story_of.get_mut(i) {
+                        *slot = Some(st);
+                    }
+                }
+            }
+        }
+    }
     // Undated articles: the story they share most aligned sentences with; else one of their own, shared
     // with the undated articles they align with.
     let mut link: BTreeMap<(usize, usize), f64> = BTreeMap::new();

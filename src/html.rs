@@ -92,9 +92,6 @@ fn tidy_lines(s: &str) -> String {
             blank = true;
             continue;
         }
-        if !out.is_empty() && !blank {
-            // Lines of one block stay one paragraph per line.
-        }
         out.push_str(&line);
         out.push('\n');
         blank = false;

@@ -321,6 +321,7 @@ fn layout(article: &mut Article, hints: &Hints) {
     }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind != LineKind::Blank).collect();
     promote_headline(text, &mut lines, &content);
+    mark_link_lists(text, &mut lines, &content);
     mark_repeated(text, &mut lines, &content);
     mark_captions(text, &mut lines, &content);
     mark_trailer(text, &mut lines, &content);
@@ -513,16 +514,18 @@ fn classify(line: &str) -> LineKind {
     {
         return LineKind::Furniture(FurnitureKind::Credit);
     }
-    let short = words(line) <= 14;
+    let n = words(line);
+    let short = n <= 14;
     if (lower.starts_with('•') || lower.starts_with("· ") || lower.starts_with("► ")) && short {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
-    if lower.contains("subscribe") && words(line) < 20
-        || lower.contains("newsletter") && words(line) < 20
+    if n < 20
+        && (lower.contains("subscribe")
+            || lower.contains("newsletter")
+            || lower.contains("download the app")
+            || lower.contains("get the app"))
         || lower.contains("ad-free")
         || lower.contains("sign up for")
-        || lower.contains("download the app") && words(line) < 20
-        || lower.contains("get the app") && words(line) < 20
     {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
@@ -546,10 +549,10 @@ fn classify(line: &str) -> LineKind {
         return LineKind::Furniture(FurnitureKind::Dateline);
     }
     let tail = lower.trim_end_matches(|c: char| c == ')' || c == '.' || c.is_whitespace());
-    if line.contains('©') || words(line) <= 60 && CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
+    if line.contains('©') || n <= 60 && CREDIT_ENDINGS.iter().any(|e| tail.ends_with(e)) {
         return LineKind::Furniture(FurnitureKind::Caption);
     }
-    if !ends_sentence(line) && words(line) <= 20 {
+    if !ends_sentence(line) && n <= 20 {
         return LineKind::Heading;
     }
     LineKind::Prose
@@ -614,9 +617,12 @@ fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
         if b != a + 1 {
             continue;
         }
+        if !is_credit(lines[b].kind) {
+            continue;
+        }
         let n = words(lines[a].range.slice(text));
         let caption_like = lines[a].kind == LineKind::Heading && n >= 2 || lines[a].kind == LineKind::Prose && n <= 40;
-        if caption_like && is_credit(lines[b].kind) {
+        if caption_like {
             lines[a].kind = LineKind::Furniture(FurnitureKind::Caption);
         }
     }
@@ -630,6 +636,49 @@ fn mark_captions(text: &str, lines: &mut [Line], content: &[usize]) {
             && !looks_like_name(s)
         {
             lines[b].kind = LineKind::Furniture(FurnitureKind::Caption);
+        }
+    }
+}
+
+/// Headers of link lists ("Related content", "Trending now", "Most read"): the short lines under them are
+/// headlines of other articles.
+const LINK_LIST_HEADERS: &[&str] = &[
+    "related",
+    "trending",
+    "most read",
+    "most popular",
+    "most viewed",
+    "recommended",
+    "more from",
+    "more stories",
+    "more on this story",
+    "top stories",
+    "latest news",
+    "read more",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "see also",
+    "editor's picks",
+];
+
+/// The heading-like lines (up to twelve) under a link-list header are navigation, until running text.
+fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
+    for (k, &i) in content.iter().enumerate() {
+        if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
+            continue;
+        }
+        let lower = lines[i].range.slice(text).to_lowercase();
+        let bare = lower.trim().trim_end_matches(':');
+        if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
+            continue;
+        }
+        for &j in content.iter().skip(k + 1).take(12) {
+            match lines[j].kind {
+                LineKind::Heading => lines[j].kind = LineKind::Furniture(FurnitureKind::Navigation),
+                LineKind::Furniture(_) => {}
+                _ => break,
+            }
         }
     }
 }
@@ -850,9 +899,11 @@ fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &m
 
 /// "Jane Doe is a reporter …" → "Jane Doe".
 fn bio_subject(s: &str) -> Option<&str> {
+    // A name is short: only the first few dozen characters are searched.
+    let head = s.char_indices().nth(64).map_or(s, |(p, _)| &s[..p]);
     [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "]
         .iter()
-        .filter_map(|v| s.find(v))
+        .filter_map(|v| head.find(v))
         .min()
         .map(|p| &s[..p])
         .filter(|name| words(name) <= 4)
@@ -1192,15 +1243,25 @@ fn copyright_holder(line: &str) -> Option<(String, usize)> {
     ok.then(|| (name.to_string(), offset))
 }
 
+/// How many words of the body the language guess reads (enough to tell, and bounded for huge inputs).
+const LANGUAGE_SAMPLE_WORDS: usize = 3000;
+
 /// English or not, from the share of English function words among the body's words.
 fn language(text: &str, lines: &[Line]) -> Field<String> {
     let mut total = 0usize;
     let mut english = 0usize;
     let mut other = vec![0usize; lexicon::OTHER_FUNCTION_WORDS.len()];
-    for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
+    'lines: for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
         for w in line.range.slice(text).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-            let w = w.to_lowercase();
+            if total == LANGUAGE_SAMPLE_WORDS {
+                break 'lines;
+            }
             total += 1;
+            // Function words are short: longer words cannot be one, and need no lowercasing.
+            if w.len() > 8 {
+                continue;
+            }
+            let w = w.to_lowercase();
             if lexicon::ENGLISH_FUNCTION_WORDS.contains(&w.as_str()) {
                 english += 1;
             }
@@ -1409,6 +1470,18 @@ mod tests {
         // Lines repeated within an article are furniture, every time.
         let a = parsed(&format!("A headline\n\n{BODY}\nThe standard promo line\n\n{BODY2}\nThe standard promo line\n"));
         assert_eq!(a.furniture.iter().filter(|f| f.kind == FurnitureKind::Repeated).count(), 2);
+    }
+
+    #[test]
+    fn link_lists_under_related_headers_are_navigation() {
+        let a = parsed(&format!(
+            "A headline about the budget\n\n{BODY}\nRelated content\n\nAnother story about roads\n\nA third story about trains\n\n{BODY2}"
+        ));
+        for line in ["Another story about roads", "A third story about trains"] {
+            let kind = a.furniture.iter().find(|f| a.slice(f.range) == line).map(|f| f.kind);
+            assert_eq!(kind, Some(FurnitureKind::Navigation), "{line}");
+        }
+        assert!(a.sentences.iter().any(|s| a.slice(s.range) == "The mayor did not comment."));
     }
 
     #[test]

@@ -2,11 +2,21 @@
 //! a grain, and checking them (a weekday that does not fit its date, a past event dated after publication).
 //!
 //! Relative expressions are resolved against an anchor the caller's article provides (its published date,
-//! else the nearest explicit date); news speaks of the past, so ambiguous readings lean before the anchor.
+//! else the nearest preceding explicit date), and are left unresolved when nothing anchors them. News speaks
+//! of the past, so ambiguous readings (a bare weekday or month) lean before the anchor unless a future verb
+//! ("will", "is due to") precedes the expression. Calendar arithmetic is `chrono`'s; the recognition and
+//! normalisation rules are this module's own.
+//!
+//! Values: a day `2023-11-09`, a month `2024-10`, a year `2025`, an ISO week `2023-W45`, a quarter `2024-Q2`,
+//! a season `2024-SU`, a decade `199` (TIMEX3: the 1990s). Spans leave out prepositions ("on", "in") and
+//! keep modifiers ("late", "since") and relative words ("last", "ago").
+//!
 //! This module must not read a clock and must not look at other articles.
 
 use crate::article::Article;
+use crate::lexicon;
 use crate::text::TextRange;
+use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
 /// How precise a value is.
@@ -101,8 +111,1506 @@ pub struct TimeExpr {
     pub sentence: Option<usize>,
 }
 
-/// Finds and normalises the temporal expressions of an article's body.
+/// A calendar date without time or zone: the reference relative expressions are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CivilDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day of the month, 1–31.
+    pub day: u32,
+}
+
+impl CivilDate {
+    /// A valid calendar date, or `None`.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<CivilDate> {
+        NaiveDate::from_ymd_opt(year, month, day).map(|_| CivilDate { year, month, day })
+    }
+
+    /// Reads the calendar date at the start of an ISO 8601 string (`2023-11-10`, `2024-11-30T14:53:00+01:00`);
+    /// the date is taken as stated, whatever the time and zone.
+    pub fn parse_iso(s: &str) -> Option<CivilDate> {
+        let s = s.trim();
+        let year: i32 = s.get(0..4)?.parse().ok()?;
+        if s.get(4..5)? != "-" || s.get(7..8)? != "-" {
+            return None;
+        }
+        let month: u32 = s.get(5..7)?.parse().ok()?;
+        let day: u32 = s.get(8..10)?.parse().ok()?;
+        if s.get(10..11).is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        CivilDate::new(year, month, day)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn day_number(self) -> DayNumber {
+        self.naive().map_or(0, day_number)
+    }
+
+    fn naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day)
+    }
+}
+
+/// Finds and normalises the temporal expressions of an article's body (its sentences; furniture is left out).
+///
+/// The anchor is the article's published date (as stated, time and zone ignored), else the nearest
+/// preceding explicit date of the body.
 pub fn extract(article: &Article) -> Vec<TimeExpr> {
-    let _ = article;
-    Vec::new()
+    let published = article.meta.published.as_ref().and_then(|f| CivilDate::parse_iso(&f.value));
+    let mut scanner = Scanner::new(published);
+    let mut out = Vec::new();
+    for (i, s) in article.sentences.iter().enumerate() {
+        let text = article.slice(s.range);
+        for mut t in scanner.scan(text) {
+            t.range = TextRange::new(t.range.start + s.range.start, t.range.end + s.range.start);
+            t.sentence = Some(i);
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Finds and normalises the temporal expressions of a bare text, resolving relative ones against `reference`
+/// (reported as anchor `published`) or, without one, against the nearest preceding explicit date.
+/// Ranges are byte ranges into `text`; `sentence` is `None`.
+pub fn extract_from_text(text: &str, reference: Option<CivilDate>) -> Vec<TimeExpr> {
+    Scanner::new(reference).scan(text)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters.
+    Word,
+    /// ASCII digits.
+    Num,
+    /// Digits with an ordinal suffix ("9th", "23rd").
+    Ord,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// A token of a text: its kind, its text and its byte range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    pub(crate) kind: TokKind,
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl<'a> Tok<'a> {
+    /// Whether this token is the word `w` (ASCII case-insensitive).
+    pub(crate) fn is(&self, w: &str) -> bool {
+        self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
+    }
+
+    /// Whether this token is the punctuation `p`.
+    pub(crate) fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokKind::Punct && self.text == p
+    }
+
+    /// The numeric value of a `Num` or `Ord` token.
+    pub(crate) fn num(&self) -> Option<u64> {
+        match self.kind {
+            TokKind::Num => self.text.parse().ok(),
+            TokKind::Ord => self.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The token in ASCII lower case, borrowed when it already is (most words are).
+    pub(crate) fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(self.text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
+    }
+
+    /// Whether the first character is an uppercase letter.
+    pub(crate) fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_alphabetic() {
+            while let Some(&(i, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                it.next();
+            }
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            while let Some(&(i, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = i + 1;
+                it.next();
+            }
+            // An ordinal suffix attached to the digits.
+            let rest = text.get(end..).unwrap_or("");
+            let letters = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+            let suffix = rest.get(..letters).unwrap_or("").to_ascii_lowercase();
+            if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                for _ in 0..letters {
+                    it.next();
+                }
+                end += letters;
+                TokKind::Ord
+            } else {
+                TokKind::Num
+            }
+        } else {
+            TokKind::Punct
+        };
+        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexicon
+
+/// Seasons with their TIMEX3 code and first month (winter starts in December of the year named).
+const SEASONS: &[(&str, &str, u32)] =
+    &[("spring", "SP", 3), ("summer", "SU", 6), ("autumn", "FA", 9), ("fall", "FA", 9), ("winter", "WI", 12)];
+
+/// Words that make a following expression refer to the future.
+const FUTURE_CUES: &[&str] = &["will", "shall", "ll", "going", "due", "scheduled", "upcoming", "planned", "plans"];
+/// Words that make it refer to the past; the nearest cue before the expression wins.
+const PAST_CUES: &[&str] = &["was", "were", "had", "did", "said", "told", "ago"];
+
+/// Words a four-digit year is often introduced by.
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "until", "till", "from", "of", "during", "before", "after", "early", "late", "mid", "around",
+    "circa", "year", "between", "and", "to", "through", "by", "spring", "summer", "autumn", "fall", "winter",
+];
+
+/// Plural-looking words after a four-digit number that are not counted things.
+const NOT_COUNTED: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "as",
+    "this",
+    "its",
+    "his",
+    "us",
+    "thus",
+    "always",
+    "perhaps",
+    "onwards",
+    "afterwards",
+    "towards",
+    "elections",
+    "games",
+    "olympics",
+];
+/// Counted things without a plural `s` that make a four-digit number a quantity, not a year.
+const COUNT_WORDS: &[&str] = &["people", "men", "women", "children", "million", "billion", "thousand", "percent"];
+
+fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let m = lexicon::month_number(t.text)?;
+    let full = t.text.len() > 4 || t.text.eq_ignore_ascii_case("june") || t.text.eq_ignore_ascii_case("july");
+    let ambiguous = t.text.eq_ignore_ascii_case("may") || t.text.eq_ignore_ascii_case("march") || !full;
+    if ambiguous && !t.capitalised() {
+        // "may", "march" in lower case only when a day number follows; abbreviations only capitalised.
+        let day_follows = next.is_some_and(|n| matches!(n.kind, TokKind::Num | TokKind::Ord) && n.text.len() <= 4);
+        if !day_follows || !full {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let n = lexicon::weekday_number(t.text)?;
+    let full = t.text.len() > 5 || t.text.to_ascii_lowercase().ends_with("day");
+    if !full && !t.capitalised() {
+        return None;
+    }
+    Weekday::try_from(u8::try_from(n).ok()?).ok()
+}
+
+fn season_of(t: &Tok<'_>) -> Option<(&'static str, u32)> {
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let lower = t.lower();
+    SEASONS.iter().find(|(n, _, _)| *n == lower).map(|&(_, code, m)| (code, m))
+}
+
+/// A small count: digits or a number word ("two", "a").
+fn count_of(t: &Tok<'_>) -> Option<i64> {
+    if t.kind == TokKind::Num {
+        return t.num().and_then(|n| i64::try_from(n).ok()).filter(|&n| n <= 10_000);
+    }
+    if t.is("a") || t.is("an") {
+        return Some(1);
+    }
+    if t.kind == TokKind::Word {
+        return crate::numbers::word_value(&t.lower()).and_then(|n| i64::try_from(n).ok());
+    }
+    None
+}
+
+/// A calendar unit named by a word ("days", "week").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn unit_of(t: &Tok<'_>) -> Option<Unit> {
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    match t.lower().as_ref() {
+        "day" | "days" => Some(Unit::Day),
+        "week" | "weeks" => Some(Unit::Week),
+        "month" | "months" => Some(Unit::Month),
+        "year" | "years" => Some(Unit::Year),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Meaning before resolution
+
+/// Which occurrence a relative word selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    /// A bare name: the most recent one (or the next one after a future verb).
+    Bare,
+    /// "last …": strictly before the anchor.
+    Last,
+    /// "this …": the current one.
+    This,
+    /// "next …", "coming …": strictly after the anchor.
+    Next,
+}
+
+/// What an expression says, before it is resolved against an anchor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sem {
+    /// A day; `year` is `None` when the text leaves it out.
+    Date { year: Option<i32>, month: u32, day: u32, weekday: Option<Weekday> },
+    /// A month of a stated year.
+    MonthYear { year: i32, month: u32 },
+    /// A month named without its year.
+    Month { month: u32, rel: Rel },
+    /// A month with a relative year ("February last year": offset -1).
+    MonthOfRelYear { month: u32, offset: i32 },
+    /// A season; `year` is `None` when the text leaves it out.
+    Season { code: &'static str, first_month: u32, year: Option<i32>, rel: Rel },
+    /// A stated year.
+    Year(i32),
+    /// A decade, by its first year.
+    Decade(i32),
+    /// A weekday without its date.
+    Weekday { weekday: Weekday, rel: Rel },
+    /// A count of units from the anchor ("yesterday": day -1, "last week": week -1, "in two years": year +2).
+    Offset { unit: Unit, n: i64 },
+    /// Relative to an event, not to a date ("a week after"): never resolvable.
+    EventRelative { unit: Unit },
+    /// A counted distance from the anchor ("two days ago": day -2, "in three weeks": week +3); days and weeks
+    /// resolve to a day, months to a month, years to a year.
+    Count { unit: Unit, n: i64 },
+    /// A weekday of a week relative to the anchor's ("Friday next week": week +1).
+    WeekdayOfWeek { weekday: Weekday, week: i64 },
+    /// A quarter ("Q3 2023", "the third quarter"); `year` is `None` when the text leaves it out.
+    Quarter { q: u32, year: Option<i32> },
+    /// A quarter relative to the anchor's ("last quarter": -1).
+    QuarterRel { n: i64 },
+    /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
+    /// `year` is the year of the end, `None` when the text leaves it out.
+    Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
+}
+
+impl Sem {
+    /// Whether the words themselves point after the anchor ("next week", "this year", "in two days").
+    fn looks_forward(&self) -> bool {
+        match self {
+            Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
+                matches!(rel, Rel::Next | Rel::This)
+            }
+            Sem::Offset { n, .. }
+            | Sem::Count { n, .. }
+            | Sem::WeekdayOfWeek { week: n, .. }
+            | Sem::QuarterRel { n } => *n >= 0,
+            Sem::MonthOfRelYear { offset, .. } => *offset >= 0,
+            _ => false,
+        }
+    }
+
+    fn is_explicit(&self) -> bool {
+        matches!(self, Sem::Date { year: Some(_), .. } | Sem::MonthYear { .. } | Sem::Year(_) | Sem::Decade(_))
+            || matches!(
+                self,
+                Sem::Season { year: Some(_), .. }
+                    | Sem::Range { year: Some(_), .. }
+                    | Sem::Quarter { year: Some(_), .. }
+            )
+    }
+}
+
+/// A recognised expression: its token range (inclusive start, exclusive end), meaning and modifier.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    first: usize,
+    end: usize,
+    sem: Sem,
+    modifier: Option<TimeMod>,
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recognition
+
+fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
+    a.end == b.start
+}
+
+fn year_value(t: &Tok<'_>) -> Option<i32> {
+    if t.kind != TokKind::Num || t.text.len() != 4 {
+        return None;
+    }
+    t.num().and_then(|n| i32::try_from(n).ok()).filter(|y| (1000..=2999).contains(y))
+}
+
+fn day_value(t: &Tok<'_>) -> Option<u32> {
+    if !matches!(t.kind, TokKind::Num | TokKind::Ord) || t.text.len() > 4 {
+        return None;
+    }
+    t.num().and_then(|n| u32::try_from(n).ok()).filter(|d| (1..=31).contains(d))
+}
+
+/// Whether a number token continues as a larger number or a time ("9,000", "9.5", "9:30", "9%").
+fn number_continues(toks: &[Tok<'_>], i: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(i), toks.get(i + 1)) else { return false };
+    if !adjacent(t, n) {
+        return false;
+    }
+    if n.is_punct("%") {
+        return true;
+    }
+    (n.is_punct(",") || n.is_punct(".") || n.is_punct(":"))
+        && toks.get(i + 2).is_some_and(|d| d.kind == TokKind::Num && adjacent(n, d))
+}
+
+/// An optional "," then a year after a day-level date; returns the year and the index after it.
+fn trailing_year(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
+    let mut j = i;
+    if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+        j += 1;
+    }
+    let y = year_value(toks.get(j)?)?;
+    if number_continues(toks, j) {
+        return None;
+    }
+    Some((y, j + 1))
+}
+
+/// "9 November 2023", "9th of November", "November 9, 2023", "Nov. 30", "2023-11-10", "11/9/2023".
+fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    // ISO 2023-11-10 and 2023/11/10.
+    if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
+        (year_value(t), toks.get(i + 1), toks.get(i + 2), toks.get(i + 3), toks.get(i + 4))
+    {
+        let sep_ok = (s1.is_punct("-") && s2.is_punct("-")) || (s1.is_punct("/") && s2.is_punct("/"));
+        if sep_ok && adjacent(t, s1) && adjacent(s1, m) && adjacent(m, s2) && adjacent(s2, d) {
+            let (Some(mo), Some(da)) = (m.num(), d.num()) else { return None };
+            let (mo, da) = (u32::try_from(mo).ok()?, u32::try_from(da).ok()?);
+            NaiveDate::from_ymd_opt(y, mo, da)?;
+            return Some((i + 5, Sem::Date { year: Some(y), month: mo, day: da, weekday: None }));
+        }
+    }
+    // Numeric 11/9/2023 (month first unless the first number cannot be a month).
+    if let (Some(a), Some(s1), Some(b), Some(s2), Some(c)) =
+        (day_value(t), toks.get(i + 1), toks.get(i + 2), toks.get(i + 3), toks.get(i + 4))
+    {
+        if t.kind == TokKind::Num
+            && s1.is_punct("/")
+            && s2.is_punct("/")
+            && adjacent(t, s1)
+            && adjacent(s1, b)
+            && adjacent(b, s2)
+            && adjacent(s2, c)
+        {
+            let b = day_value(b)?;
+            let y = year_value(c)?;
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some((i + 5, Sem::Date { year: Some(y), month: m, day: d, weekday: None }));
+        }
+    }
+    // Day Month [Year], "10-12 March 2023", "10 August - 12 September 2013".
+    if let Some((d, mut j, word)) = day_at(toks, i) {
+        if number_continues(toks, i) {
+            return None;
+        }
+        // "10-12 March": a second day before the month.
+        let mut first_day = None;
+        if let Some(k) = range_connector(toks, j) {
+            if let Some((d2, k2, false)) = day_at(toks, k) {
+                first_day = Some(d);
+                return day_month_tail(toks, k2, d2, first_day.map(|d1| (None, d1)), word);
+            }
+        }
+        if toks.get(j).is_some_and(|t| t.is("of")) {
+            j += 1;
+            // After "of" a month may be in lower case ("the 1st of march").
+            let m = any_month(toks.get(j)?)?;
+            return day_month_rest(toks, j + 1, d, m, first_day);
+        }
+        if word {
+            return None;
+        }
+        return day_month_tail(toks, j, d, None, false);
+    }
+    // Month Day [, Year], "March 10-12, 2023", "Aug 10 - Nov 12, 2013", "May eighth".
+    let m = month_of(t, toks.get(i + 1))?;
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|p| p.is_punct(".")) {
+        j += 1;
+    }
+    let (d, k, _) = day_at(toks, j)?;
+    if number_continues(toks, j) || toks.get(k).is_some_and(|n| unit_of(n).is_some() || n.is_punct("%")) {
+        return None;
+    }
+    if let Some(c) = range_connector(toks, k) {
+        // "March 10-12, 2023".
+        if let Some((d2, k2, false)) = day_at(toks, c).filter(|_| toks.get(c).is_none_or(|t| year_value(t).is_none())) {
+            if toks.get(k2).is_none_or(|n| month_of(n, None).is_none()) {
+                let (end, sem) = finish_day(toks, k2, d2, m, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                if d < d2 {
+                    return Some((end, Sem::Range { from: (m, d), to: (m, d2), year }));
+                }
+            }
+        }
+        // "Aug 10 - Nov 12, 2013".
+        if let Some(m2) = toks.get(c).and_then(|t| month_of(t, toks.get(c + 1))) {
+            let mut c2 = c + 1;
+            if toks.get(c2).is_some_and(|p| p.is_punct(".")) {
+                c2 += 1;
+            }
+            if let Some((d2, k2, _)) = day_at(toks, c2) {
+                let (end, sem) = finish_day(toks, k2, d2, m2, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return Some((end, Sem::Range { from: (m, d), to: (m2, d2), year }));
+            }
+        }
+    }
+    finish_day(toks, k, d, m, None)
+}
+
+/// After a day (and an optional first day of a range): the month, then an optional year or a second
+/// "day month" of a range.
+fn day_month_tail(
+    toks: &[Tok<'_>],
+    j: usize,
+    d: u32,
+    first: Option<(Option<u32>, u32)>,
+    _word: bool,
+) -> Option<(usize, Sem)> {
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        let m = any_month(toks.get(j + 1)?)?;
+        return day_month_rest(toks, j + 2, d, m, first.map(|(_, d1)| d1));
+    }
+    let m = month_of(toks.get(j)?, toks.get(j + 1))?;
+    day_month_rest(toks, j + 1, d, m, first.map(|(_, d1)| d1))
+}
+
+fn day_month_rest(toks: &[Tok<'_>], mut j: usize, d: u32, m: u32, first_day: Option<u32>) -> Option<(usize, Sem)> {
+    if toks.get(j).is_some_and(|t| t.is_punct(".")) && toks.get(j - 1).is_some_and(|t| t.text.len() <= 4) {
+        j += 1;
+    }
+    if let Some(d1) = first_day {
+        let (end, sem) = finish_day(toks, j, d, m, None)?;
+        let Sem::Date { year, .. } = sem else { return None };
+        NaiveDate::from_ymd_opt(2000, m, d1)?;
+        if d1 >= d {
+            return None;
+        }
+        return Some((end, Sem::Range { from: (m, d1), to: (m, d), year }));
+    }
+    // "10 August - 12 September 2013".
+    if let Some(c) = range_connector(toks, j) {
+        if let Some((d2, k, false)) = day_at(toks, c) {
+            if let Some(m2) = toks.get(k).and_then(|t| month_of(t, toks.get(k + 1))) {
+                let (end, sem) = finish_day(toks, k + 1, d2, m2, None)?;
+                let Sem::Date { year, .. } = sem else { return None };
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return Some((end, Sem::Range { from: (m, d), to: (m2, d2), year }));
+            }
+        }
+    }
+    finish_day(toks, j, d, m, None)
+}
+
+/// A range connector at `j` ("-", "–", "to", "through"); returns the index after it.
+fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    (t.is_punct("-") || t.is_punct("–") || t.is_punct("—") || t.is("to") || t.is("through") || t.is("until"))
+        .then_some(j + 1)
+}
+
+/// A month name in any case ("march" after "the 1st of").
+fn any_month(t: &Tok<'_>) -> Option<u32> {
+    lexicon::month_number(t.text).filter(|_| t.kind == TokKind::Word)
+}
+
+/// A day of the month at `i`: digits ("9", "9th") or an ordinal word ("ninth", "twenty-fourth"); returns the
+/// day, the index after it and whether it was written in words.
+fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
+    let t = toks.get(i)?;
+    if let Some(d) = day_value(t) {
+        return Some((d, i + 1, false));
+    }
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let l = t.lower();
+    if let Some(v) = crate::numbers::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
+        return Some((u32::try_from(v).ok()?, i + 1, true));
+    }
+    // "twenty-fourth", "thirty first".
+    let tens = crate::numbers::word_value(&l).filter(|&v| v == 20 || v == 30)?;
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|p| p.is_punct("-")) {
+        j += 1;
+    }
+    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.lower()).filter(|&u| u < 10)?;
+    let d = u32::try_from(tens + unit).ok().filter(|&d| d <= 31)?;
+    Some((d, j + 1, true))
+}
+
+fn finish_day(toks: &[Tok<'_>], j: usize, d: u32, m: u32, weekday: Option<Weekday>) -> Option<(usize, Sem)> {
+    if let Some((y, end)) = trailing_year(toks, j) {
+        NaiveDate::from_ymd_opt(y, m, d)?;
+        return Some((end, Sem::Date { year: Some(y), month: m, day: d, weekday }));
+    }
+    // Valid in some year (29 February in a leap year).
+    NaiveDate::from_ymd_opt(2000, m, d)?;
+    Some((j, Sem::Date { year: None, month: m, day: d, weekday }))
+}
+
+/// Whether a four-digit number at `i` reads as a year rather than a quantity.
+fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
+    if number_continues(toks, i) {
+        return false;
+    }
+    // Part of a numeric date that did not parse ("2014-08-32", "06/31/2022"): not a year. "2019-2020" is.
+    if let (Some(t), Some(sep), Some(n)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
+        if (sep.is_punct("-") || sep.is_punct("/"))
+            && adjacent(t, sep)
+            && adjacent(sep, n)
+            && n.kind == TokKind::Num
+            && (sep.is_punct("/") || n.text.len() != 4)
+        {
+            return false;
+        }
+    }
+    if let (Some(t), Some(sep), Some(p)) =
+        (toks.get(i), i.checked_sub(1).and_then(|k| toks.get(k)), i.checked_sub(2).and_then(|k| toks.get(k)))
+    {
+        if sep.is_punct("/") && adjacent(sep, t) && adjacent(p, sep) && p.kind == TokKind::Num {
+            return false;
+        }
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    if let Some(p) = prev {
+        let t = toks.get(i);
+        if (p.is_punct("$") || p.is_punct("#") || p.is_punct("€") || p.is_punct("£") || p.is_punct("-"))
+            && t.is_some_and(|t| adjacent(p, t))
+        {
+            return false;
+        }
+        if p.is_punct(",") || p.is_punct(".") {
+            // "1,2024" is part of a larger number.
+            if i.checked_sub(2).and_then(|q| toks.get(q)).is_some_and(|q| q.kind == TokKind::Num && adjacent(q, p)) {
+                return false;
+            }
+        }
+    }
+    if let Some(n) = toks.get(i + 1) {
+        if n.kind == TokKind::Word {
+            let lower = n.lower();
+            let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+            if COUNT_WORDS.contains(&&*lower) || (plural && !NOT_COUNTED.contains(&&*lower)) {
+                return false;
+            }
+        }
+    }
+    let cued = prev.is_some_and(|p| YEAR_CUES.iter().any(|c| p.is(c)));
+    cued || (1900..=2100).contains(&y)
+}
+
+/// The expression without a modifier at token `i`.
+fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    // Weekday, optionally with its date: "Thursday (March 9th)", "Thursday, March 9, 2023".
+    if let Some(wd) = weekday_of(t) {
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 5 {
+            j += 1;
+        }
+        let paren = toks.get(j).is_some_and(|p| p.is_punct("("));
+        if paren || toks.get(j).is_some_and(|p| p.is_punct(",")) {
+            if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j + 1) {
+                let end = if paren && toks.get(end).is_some_and(|p| p.is_punct(")")) { end + 1 } else { end };
+                return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
+            }
+        } else if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j) {
+            // "Thursday 9 November".
+            return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
+        }
+        // "Friday next week", "Tuesday of last week", "Wednesday this week".
+        let mut k = j;
+        if toks.get(k).is_some_and(|p| p.is_punct(",") || p.is("of")) {
+            k += 1;
+        }
+        if let (Some(r), Some(w)) = (toks.get(k), toks.get(k + 1)) {
+            if unit_of(w) == Some(Unit::Week) && w.text.len() == 4 {
+                let week = if r.is("next") {
+                    Some(1)
+                } else if r.is("last") || r.is("previous") {
+                    Some(-1)
+                } else if r.is("this") {
+                    Some(0)
+                } else {
+                    None
+                };
+                if let Some(week) = week {
+                    return Some((k + 2, Sem::WeekdayOfWeek { weekday: wd, week }));
+                }
+            }
+        }
+        // "Sunday Times", "Monday Night Football": a weekday starting a name.
+        if toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.capitalised() && month_of(n, None).is_none()) {
+            return None;
+        }
+        return Some((i + 1, Sem::Weekday { weekday: wd, rel: Rel::Bare }));
+    }
+    if let Some(found) = day_date(toks, i) {
+        return Some(found);
+    }
+    // "04/2016".
+    if let (Some(m), Some(sl), Some(y)) = (day_value(t), toks.get(i + 1), toks.get(i + 2)) {
+        if t.kind == TokKind::Num
+            && m <= 12
+            && sl.is_punct("/")
+            && adjacent(t, sl)
+            && adjacent(sl, y)
+            && !toks.get(i + 3).is_some_and(|n| n.is_punct("/") && adjacent(y, n))
+        {
+            if let Some(y) = year_value(y) {
+                return Some((i + 3, Sem::MonthYear { year: y, month: m }));
+            }
+        }
+    }
+    if let Some(m) = month_of(t, toks.get(i + 1)) {
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 4 {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|p| p.is_punct(",") || p.is("of")) && toks.get(j + 1).and_then(year_value).is_some()
+        {
+            j += 1;
+        }
+        if let Some(y) = toks.get(j).and_then(year_value) {
+            if !number_continues(toks, j) {
+                return Some((j + 1, Sem::MonthYear { year: y, month: m }));
+            }
+        }
+        // "February last year", "March this year".
+        if let (Some(r), Some(u)) = (toks.get(i + 1), toks.get(i + 2)) {
+            if unit_of(u) == Some(Unit::Year) && u.text.len() == 4 {
+                let offset = if r.is("last") || r.is("previous") {
+                    Some(-1)
+                } else if r.is("this") {
+                    Some(0)
+                } else if r.is("next") {
+                    Some(1)
+                } else {
+                    None
+                };
+                if let Some(offset) = offset {
+                    return Some((i + 3, Sem::MonthOfRelYear { month: m, offset }));
+                }
+            }
+        }
+        if t.text.len() <= 3 && !t.text.eq_ignore_ascii_case("may") {
+            // A bare abbreviation ("Mar", "Dec") is too often something else.
+            return None;
+        }
+        return Some((i + 1, Sem::Month { month: m, rel: Rel::Bare }));
+    }
+    if let Some((code, first_month)) = season_of(t) {
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|p| p.is("of")) {
+            j += 1;
+        }
+        if let Some(y) = toks.get(j).and_then(year_value) {
+            return Some((j + 1, Sem::Season { code, first_month, year: Some(y), rel: Rel::Bare }));
+        }
+        return None;
+    }
+    if t.kind == TokKind::Num && t.text.len() == 4 {
+        // Decades: "1990s".
+        if let (Some(s), Ok(y)) = (toks.get(i + 1), t.text.parse::<i32>()) {
+            if s.text == "s" && adjacent(t, s) && y % 10 == 0 && (1000..=2990).contains(&y) {
+                return Some((i + 2, Sem::Decade(y)));
+            }
+        }
+    }
+    if let Some(y) = year_value(t) {
+        if reads_as_year(toks, i, y) {
+            return Some((i + 1, Sem::Year(y)));
+        }
+        return None;
+    }
+    if let Some(found) = quarter(toks, i) {
+        return Some(found);
+    }
+    let lower = t.lower();
+    match &*lower {
+        "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
+        "yesterday" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: -1 })),
+        "tomorrow" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 1 })),
+        _ => {}
+    }
+    // "the day before yesterday", "the day after tomorrow".
+    if t.is("the") && toks.get(i + 1).is_some_and(|d| d.is("day")) {
+        if let (Some(p), Some(r)) = (toks.get(i + 2), toks.get(i + 3)) {
+            if p.is("before") && r.is("yesterday") {
+                return Some((i + 4, Sem::Offset { unit: Unit::Day, n: -2 }));
+            }
+            if p.is("after") && r.is("tomorrow") {
+                return Some((i + 4, Sem::Offset { unit: Unit::Day, n: 2 }));
+            }
+        }
+    }
+    // last / this / next + unit, weekday, month or season.
+    let rel = match &*lower {
+        "last" | "past" | "previous" => Some(Rel::Last),
+        "this" | "current" => Some(Rel::This),
+        "next" | "coming" => Some(Rel::Next),
+        _ => None,
+    };
+    if let (Some(rel), Some(n)) = (rel, toks.get(i + 1)) {
+        if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
+            let k = match rel {
+                Rel::Last => -1,
+                Rel::This | Rel::Bare => 0,
+                Rel::Next => 1,
+            };
+            return Some((i + 2, Sem::Offset { unit, n: k }));
+        }
+        if let Some(weekday) = weekday_of(n) {
+            return Some((i + 2, Sem::Weekday { weekday, rel }));
+        }
+        if let Some(month) = month_of(n, None).filter(|_| n.text.len() > 3) {
+            return Some((i + 2, Sem::Month { month, rel }));
+        }
+        if let Some((code, first_month)) = season_of(n) {
+            return Some((i + 2, Sem::Season { code, first_month, year: None, rel }));
+        }
+        return None;
+    }
+    // "two days ago", "a week after", "three years later", "2 weeks from now".
+    if let (Some(n), Some(u)) = (count_of(t), toks.get(i + 1).and_then(unit_of)) {
+        let next = toks.get(i + 2);
+        if next.is_some_and(|w| w.is("ago")) {
+            return Some((i + 3, Sem::Count { unit: u, n: -n }));
+        }
+        if next.is_some_and(|w| w.is("from")) && toks.get(i + 3).is_some_and(|w| w.is("now") || w.is("today")) {
+            return Some((i + 4, Sem::Count { unit: u, n }));
+        }
+        // "two days after tomorrow", "a week before yesterday", "2 days before today".
+        if let (Some(w), Some(d)) = (next, toks.get(i + 3)) {
+            let base = if d.is("today") {
+                Some(0)
+            } else if d.is("tomorrow") {
+                Some(1)
+            } else if d.is("yesterday") {
+                Some(-1)
+            } else {
+                None
+            };
+            let sign = if w.is("after") {
+                Some(1)
+            } else if w.is("before") {
+                Some(-1)
+            } else {
+                None
+            };
+            if let (Some(base), Some(sign), Some(days)) = (base, sign, day_count(u, n)) {
+                return Some((i + 4, Sem::Count { unit: Unit::Day, n: base + sign * days }));
+            }
+        }
+        if next.is_some_and(|w| w.is("after") || w.is("before") || w.is("later") || w.is("earlier")) {
+            return Some((i + 3, Sem::EventRelative { unit: u }));
+        }
+    }
+    None
+}
+
+/// "Q3 2023", "the third quarter of 2024", "4th qtr", "last quarter".
+fn quarter(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    let is_quarter = |k: usize| toks.get(k).is_some_and(|w| w.is("quarter") || w.is("qtr"));
+    let (q, mut j) = if t.text == "Q" {
+        let n = toks.get(i + 1).filter(|n| n.kind == TokKind::Num && adjacent(t, n))?;
+        (n.num().and_then(|v| u32::try_from(v).ok())?, i + 2)
+    } else if is_quarter(i + 1) {
+        let q = if t.kind == TokKind::Ord {
+            t.num().and_then(|v| u32::try_from(v).ok())?
+        } else if t.is("last") || t.is("previous") || t.is("this") || t.is("current") || t.is("next") || t.is("coming")
+        {
+            let n = if t.is("last") || t.is("previous") {
+                -1
+            } else if t.is("next") || t.is("coming") {
+                1
+            } else {
+                0
+            };
+            return Some((i + 2, Sem::QuarterRel { n }));
+        } else {
+            u32::try_from(crate::numbers::ordinal_word_value(&t.lower())?).ok()?
+        };
+        (q, i + 2)
+    } else {
+        return None;
+    };
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    if toks.get(j).is_some_and(|w| w.is("of") || w.is_punct(",")) && toks.get(j + 1).and_then(year_value).is_some() {
+        j += 1;
+    }
+    if let Some(y) = toks.get(j).and_then(year_value) {
+        return Some((j + 1, Sem::Quarter { q, year: Some(y) }));
+    }
+    Some((j, Sem::Quarter { q, year: None }))
+}
+
+fn quarter_value_of(year: i32, q: u32) -> Option<Value> {
+    let first = month_start(year, 3 * q - 2)?;
+    let last = month_end(year, 3 * q)?;
+    Some(Value { text: format!("{year:04}-Q{q}"), grain: Grain::Quarter, first, last })
+}
+
+/// A count of days or weeks in days.
+fn day_count(u: Unit, n: i64) -> Option<i64> {
+    match u {
+        Unit::Day => Some(n),
+        Unit::Week => n.checked_mul(7),
+        Unit::Month | Unit::Year => None,
+    }
+}
+
+/// "in two weeks", "in a month" when a future verb governs them ("will … in two weeks"); without one, "in ten
+/// years" is too often a span ("the highest in ten years").
+fn in_count(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    if !toks.get(i)?.is("in") {
+        return None;
+    }
+    let n = count_of(toks.get(i + 1)?)?;
+    let u = unit_of(toks.get(i + 2)?)?;
+    if !future_before(toks, i) {
+        return None;
+    }
+    Some((i + 3, Sem::Count { unit: u, n }))
+}
+
+/// A modifier word at `i` and the index of what it modifies.
+fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
+    let t = toks.get(i)?;
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let m = match t.lower().as_ref() {
+        "early" => TimeMod::Early,
+        "mid" => TimeMod::Mid,
+        "late" => TimeMod::Late,
+        "around" | "about" | "circa" | "approximately" => TimeMod::Approx,
+        "since" | "after" => TimeMod::After,
+        "before" | "until" | "till" => TimeMod::Before,
+        _ => return None,
+    };
+    let mut j = i + 1;
+    if m == TimeMod::Mid && toks.get(j).is_some_and(|p| p.is_punct("-") && adjacent(t, p)) {
+        j += 1;
+    }
+    Some((m, j))
+}
+
+fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    if toks.get(i)?.kind == TokKind::Punct {
+        return None;
+    }
+    if let Some((end, sem)) = in_count(toks, i) {
+        return Some(Match { first: i, end, sem, modifier: None });
+    }
+    if let Some((modifier, j)) = modifier_at(toks, i) {
+        if let Some((end, sem)) = core(toks, j) {
+            let fits = match modifier {
+                TimeMod::Early | TimeMod::Mid | TimeMod::Late | TimeMod::Approx => {
+                    matches!(
+                        sem,
+                        Sem::MonthYear { .. }
+                            | Sem::Year(_)
+                            | Sem::Decade(_)
+                            | Sem::Month { .. }
+                            | Sem::MonthOfRelYear { .. }
+                            | Sem::Season { .. }
+                    ) || matches!(sem, Sem::Offset { unit, .. } if unit != Unit::Day)
+                }
+                TimeMod::Before | TimeMod::After => !matches!(sem, Sem::EventRelative { .. }),
+            };
+            if fits {
+                return Some(Match { first: i, end, sem, modifier: Some(modifier) });
+            }
+        }
+    }
+    let (end, sem) = core(toks, i)?;
+    let modifier = match sem {
+        Sem::EventRelative { .. } => {
+            let w = end.checked_sub(1).and_then(|k| toks.get(k));
+            if w.is_some_and(|w| w.is("before") || w.is("earlier")) {
+                Some(TimeMod::Before)
+            } else {
+                Some(TimeMod::After)
+            }
+        }
+        _ => None,
+    };
+    Some(Match { first: i, end, sem, modifier })
+}
+
+/// Whether the verb governing the expression at token `i` is in the future: the nearest tense cue before it
+/// in the sentence decides; none means past.
+fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
+    for k in (0..i).rev().take(16) {
+        let Some(t) = toks.get(k) else { continue };
+        if t.kind == TokKind::Punct && matches!(t.text, ";" | "." | "!" | "?") {
+            return false;
+        }
+        if FUTURE_CUES.iter().any(|c| t.is(c)) {
+            return true;
+        }
+        if PAST_CUES.iter().any(|c| t.is(c)) {
+            return false;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resolution
+
+/// A reference date with how it was obtained.
+#[derive(Debug, Clone, Copy)]
+struct Reference {
+    date: NaiveDate,
+    grain: Grain,
+    kind: Anchor,
+}
+
+/// Carries the anchors across the sentences of one text.
+struct Scanner {
+    published: Option<NaiveDate>,
+    context: Option<Reference>,
+}
+
+fn day_number(d: NaiveDate) -> DayNumber {
+    i64::from(d.num_days_from_ce()) - 719_163
+}
+
+fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    month_start(year, month)?.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+/// A resolved value: text, grain and the days it covers.
+struct Value {
+    text: String,
+    grain: Grain,
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+fn day_value_of(d: NaiveDate) -> Value {
+    Value { text: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()), grain: Grain::Day, first: d, last: d }
+}
+
+fn week_value_of(d: NaiveDate) -> Option<Value> {
+    let w = d.iso_week();
+    let first = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Mon)?;
+    let last = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Sun)?;
+    Some(Value { text: format!("{:04}-W{:02}", w.year(), w.week()), grain: Grain::Week, first, last })
+}
+
+fn month_value_of(year: i32, month: u32) -> Option<Value> {
+    Some(Value {
+        text: format!("{year:04}-{month:02}"),
+        grain: Grain::Month,
+        first: month_start(year, month)?,
+        last: month_end(year, month)?,
+    })
+}
+
+fn year_value_of(year: i32) -> Option<Value> {
+    Some(Value {
+        text: format!("{year:04}"),
+        grain: Grain::Year,
+        first: NaiveDate::from_ymd_opt(year, 1, 1)?,
+        last: NaiveDate::from_ymd_opt(year, 12, 31)?,
+    })
+}
+
+fn season_value_of(code: &str, first_month: u32, year: i32) -> Option<Value> {
+    let first = month_start(year, first_month)?;
+    let last = first.checked_add_months(Months::new(3))?.pred_opt()?;
+    Some(Value { text: format!("{year:04}-{code}"), grain: Grain::Season, first, last })
+}
+
+fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let k = u32::try_from(n.unsigned_abs()).ok()?;
+    if n >= 0 {
+        d.checked_add_months(Months::new(k))
+    } else {
+        d.checked_sub_months(Months::new(k))
+    }
+}
+
+/// The grain a reference must have to resolve `sem`.
+fn needs(sem: &Sem) -> Grain {
+    match sem {
+        Sem::Month { rel: Rel::Bare | Rel::This, .. }
+        | Sem::Quarter { .. }
+        | Sem::MonthOfRelYear { .. }
+        | Sem::Season { .. }
+        | Sem::Offset { unit: Unit::Year, .. } => Grain::Year,
+        Sem::Count { unit: Unit::Year, .. } => Grain::Year,
+        Sem::Month { .. }
+        | Sem::Offset { unit: Unit::Month, .. }
+        | Sem::Count { unit: Unit::Month, .. }
+        | Sem::QuarterRel { .. } => Grain::Month,
+        _ => Grain::Day,
+    }
+}
+
+/// Resolves a relative meaning against a reference date.
+fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
+    match *sem {
+        Sem::Date { year: Some(y), month, day, .. } => NaiveDate::from_ymd_opt(y, month, day).map(day_value_of),
+        Sem::Date { year: None, month, day, .. } => {
+            let candidates = [r.year() - 1, r.year(), r.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+            let best = if future {
+                candidates.filter(|d| *d >= r).min()
+            } else {
+                candidates.min_by_key(|d| ((*d - r).num_days().abs(), *d))
+            };
+            best.map(day_value_of)
+        }
+        Sem::MonthYear { year, month } => month_value_of(year, month),
+        Sem::Month { month, rel } => {
+            let cur = r.month();
+            let year = match rel {
+                Rel::Bare if future => r.year() + i32::from(month < cur),
+                Rel::Bare => r.year() - i32::from(month > cur),
+                Rel::This => r.year(),
+                Rel::Last => r.year() - i32::from(month >= cur),
+                Rel::Next => r.year() + i32::from(month <= cur),
+            };
+            month_value_of(year, month)
+        }
+        Sem::MonthOfRelYear { month, offset } => month_value_of(r.year() + offset, month),
+        Sem::Season { code, first_month, year: Some(y), .. } => season_value_of(code, first_month, y),
+        Sem::Season { code, first_month, year: None, rel } => {
+            let this = r.year();
+            let started = r.month() >= first_month;
+            let year = match rel {
+                Rel::This => this,
+                Rel::Last => this - 1,
+                Rel::Next => this + 1,
+                Rel::Bare if future => this + i32::from(started),
+                Rel::Bare => this - i32::from(!started),
+            };
+            season_value_of(code, first_month, year)
+        }
+        Sem::Year(y) => year_value_of(y),
+        Sem::Decade(y) => Some(Value {
+            text: format!("{:03}", y / 10),
+            grain: Grain::Decade,
+            first: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
+        }),
+        Sem::Weekday { weekday, rel } => {
+            let want = i64::from(weekday.num_days_from_monday());
+            let have = i64::from(r.weekday().num_days_from_monday());
+            let back = (have - want).rem_euclid(7);
+            let fwd = (want - have).rem_euclid(7);
+            let delta = match rel {
+                Rel::Bare if future => fwd,
+                Rel::Bare => -back,
+                Rel::Last => -(if back == 0 { 7 } else { back }),
+                // "next Saturday" is the Saturday of next week (as chrono-node and Duckling read it).
+                Rel::Next => 7 + want - have,
+                Rel::This => want - have,
+            };
+            r.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
+        }
+        Sem::Offset { unit, n } => match unit {
+            Unit::Day => r.checked_add_signed(chrono::TimeDelta::try_days(n)?).map(day_value_of),
+            Unit::Week => week_value_of(r.checked_add_signed(chrono::TimeDelta::try_days(n.checked_mul(7)?)?)?),
+            Unit::Month => {
+                let d = shift_months(r, n)?;
+                month_value_of(d.year(), d.month())
+            }
+            Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
+        },
+        Sem::EventRelative { .. } => None,
+        Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
+        Sem::Quarter { q, year: None } => {
+            let cur = r.month().div_ceil(3);
+            let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
+            quarter_value_of(y, q)
+        }
+        Sem::QuarterRel { n } => {
+            let d = shift_months(r, n.checked_mul(3)?)?;
+            quarter_value_of(d.year(), d.month().div_ceil(3))
+        }
+        Sem::Count { unit, n } => match unit {
+            Unit::Day | Unit::Week => {
+                r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
+            }
+            Unit::Month => {
+                let d = shift_months(r, n)?;
+                month_value_of(d.year(), d.month())
+            }
+            Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
+        },
+        Sem::WeekdayOfWeek { weekday, week } => {
+            let monday = r.week(Weekday::Mon).first_day();
+            let delta = week.checked_mul(7)? + i64::from(weekday.num_days_from_monday());
+            monday.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
+        }
+        Sem::Range { from, to, year } => {
+            let end = resolve(&Sem::Date { year, month: to.0, day: to.1, weekday: None }, r, future)?;
+            let ey = end.first.year();
+            let sy = if from.0 > to.0 { ey - 1 } else { ey };
+            let start = NaiveDate::from_ymd_opt(sy, from.0, from.1)?;
+            if start > end.first {
+                return None;
+            }
+            let s = day_value_of(start);
+            Some(Value { text: format!("{}/{}", s.text, end.text), grain: Grain::Day, first: start, last: end.first })
+        }
+    }
+}
+
+/// The grain an unresolved meaning would have.
+fn nominal_grain(sem: &Sem) -> Grain {
+    match sem {
+        Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
+        Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
+        Sem::Season { .. } => Grain::Season,
+        Sem::Quarter { .. } | Sem::QuarterRel { .. } => Grain::Quarter,
+        Sem::Year(_) => Grain::Year,
+        Sem::Decade(_) => Grain::Decade,
+        Sem::Count { unit: Unit::Day | Unit::Week, .. } => Grain::Day,
+        Sem::Offset { unit, .. } | Sem::EventRelative { unit } | Sem::Count { unit, .. } => match unit {
+            Unit::Day => Grain::Day,
+            Unit::Week => Grain::Week,
+            Unit::Month => Grain::Month,
+            Unit::Year => Grain::Year,
+        },
+    }
+}
+
+impl Scanner {
+    fn new(published: Option<CivilDate>) -> Scanner {
+        Scanner { published: published.and_then(CivilDate::naive), context: None }
+    }
+
+    fn reference(&self) -> Option<Reference> {
+        match self.published {
+            Some(date) => Some(Reference { date, grain: Grain::Day, kind: Anchor::Published }),
+            None => self.context,
+        }
+    }
+
+    /// Finds the expressions of one sentence (or of a bare text); ranges are relative to `text`.
+    fn scan(&mut self, text: &str) -> Vec<TimeExpr> {
+        let toks = tokenize(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(m) = recognise(&toks, i) else {
+                i += 1;
+                continue;
+            };
+            let (Some(first), Some(last)) = (toks.get(m.first), m.end.checked_sub(1).and_then(|k| toks.get(k))) else {
+                i += 1;
+                continue;
+            };
+            let range = TextRange::new(first.start, last.end);
+            let future = future_before(&toks, m.first);
+            out.push(self.build(range, &m, future));
+            i = m.end.max(i + 1);
+        }
+        out
+    }
+
+    fn build(&mut self, range: TextRange, m: &Match, future: bool) -> TimeExpr {
+        let mut flags = Vec::new();
+        let (value, anchor) = if m.sem.is_explicit() {
+            (resolve(&m.sem, NaiveDate::MIN, future), Anchor::Explicit)
+        } else {
+            match self.reference().filter(|r| r.grain <= needs(&m.sem)) {
+                Some(r) => match resolve(&m.sem, r.date, future) {
+                    Some(v) => (Some(v), r.kind),
+                    None => (None, Anchor::None),
+                },
+                None => (None, Anchor::None),
+            }
+        };
+        if value.is_none() {
+            flags.push(TimeFlag::Unresolved);
+        }
+        if let (Some(v), Sem::Date { weekday: Some(wd), .. }) = (&value, m.sem) {
+            if v.first.weekday() != wd {
+                flags.push(TimeFlag::WeekdayMismatch);
+            }
+        }
+        if let (Some(v), Some(p)) = (&value, self.published) {
+            if anchor != Anchor::Explicit && !future && !m.sem.looks_forward() && v.first > p {
+                flags.push(TimeFlag::AfterPublication);
+            }
+        }
+        if let Some(v) = &value {
+            if anchor == Anchor::Explicit && v.grain <= Grain::Year {
+                self.context = Some(Reference { date: v.first, grain: v.grain, kind: Anchor::Context });
+            }
+        }
+        let grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
+        let days = value.as_ref().map(|v| (day_number(v.first), day_number(v.last)));
+        TimeExpr {
+            range,
+            value: value.map(|v| v.text),
+            grain,
+            anchor,
+            modifier: m.modifier,
+            flags,
+            days,
+            sentence: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Extracts from `text` with reference `reference` (or none) and checks the first expression's text,
+    /// value, anchor, modifier and flags.
+    fn check(text: &str, reference: Option<&str>, expect: (&str, Option<&str>, Anchor, Option<TimeMod>, &[TimeFlag])) {
+        let r = reference.and_then(CivilDate::parse_iso);
+        let found = extract_from_text(text, r);
+        let Some(t) = found.first() else {
+            assert!(expect.0.is_empty(), "{text:?}: nothing found, expected {expect:?}");
+            return;
+        };
+        let got = (t.range.slice(text), t.value.as_deref(), t.anchor, t.modifier, t.flags.as_slice());
+        assert_eq!(got, expect, "{text:?} with reference {reference:?}");
+    }
+
+    const NONE: &[TimeFlag] = &[];
+    const UNRES: &[TimeFlag] = &[TimeFlag::Unresolved];
+    use Anchor::{Context, Explicit, Published};
+
+    #[test]
+    fn explicit_forms() {
+        let e = Anchor::Explicit;
+        check("It happened on 9 November 2023 here.", None, ("9 November 2023", Some("2023-11-09"), e, None, NONE));
+        check("It was November 9, 2023.", None, ("November 9, 2023", Some("2023-11-09"), e, None, NONE));
+        check("on 17 June 2022 when", None, ("17 June 2022", Some("2022-06-17"), e, None, NONE));
+        check("on the 3rd of May 2021", None, ("3rd of May 2021", Some("2021-05-03"), e, None, NONE));
+        check("filed 2023-11-10.", None, ("2023-11-10", Some("2023-11-10"), e, None, NONE));
+        check("filed 11/10/2023.", None, ("11/10/2023", Some("2023-11-10"), e, None, NONE));
+        check("filed 25/10/2023.", None, ("25/10/2023", Some("2023-10-25"), e, None, NONE));
+        check("Sept. 4, 2019", None, ("Sept. 4, 2019", Some("2019-09-04"), e, None, NONE));
+        check("In February 2024, the board", None, ("February 2024", Some("2024-02"), e, None, NONE));
+        check("in 1991.", None, ("1991", Some("1991"), e, None, NONE));
+        check("during the 1990s", None, ("1990s", Some("199"), e, None, NONE));
+        check("in summer 2021", None, ("summer 2021", Some("2021-SU"), e, None, NONE));
+        check("profits in Q3 2023 rose", None, ("Q3 2023", Some("2023-Q3"), e, None, NONE));
+        check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
+        check(
+            "from 13 to 15 of July 2020",
+            None,
+            ("13 to 15 of July 2020", Some("2020-07-13/2020-07-15"), e, None, NONE),
+        );
+    }
+
+    #[test]
+    fn modifiers() {
+        let e = Anchor::Explicit;
+        check("In late October 2024, x", None, ("late October 2024", Some("2024-10"), e, Some(TimeMod::Late), NONE));
+        check("in late 2024 that", None, ("late 2024", Some("2024"), e, Some(TimeMod::Late), NONE));
+        check("in the mid-1990s", None, ("mid-1990s", Some("199"), e, Some(TimeMod::Mid), NONE));
+        check("around 2010 it", None, ("around 2010", Some("2010"), e, Some(TimeMod::Approx), NONE));
+        check(
+            "since March",
+            Some("2023-11-10"),
+            ("since March", Some("2023-03"), Published, Some(TimeMod::After), NONE),
+        );
+        check("until 2030", None, ("until 2030", Some("2030"), e, Some(TimeMod::Before), NONE));
+    }
+
+    #[test]
+    fn bare_numbers_are_not_years() {
+        for text in ["sold 2000 tickets", "about 1500 people came", "a $2024 bill", "1,2024 units", "it cost 2,500"] {
+            check(text, None, ("", None, Explicit, None, NONE));
+        }
+        check("from 1850 onwards", None, ("1850", Some("1850"), Explicit, None, NONE));
+    }
+
+    #[test]
+    fn relative_to_the_published_date() {
+        let p = Some("2023-11-10"); // a Friday
+        check("They met on Thursday.", p, ("Thursday", Some("2023-11-09"), Published, None, NONE));
+        check("They met on Friday.", p, ("Friday", Some("2023-11-10"), Published, None, NONE));
+        check("They will meet on Thursday.", p, ("Thursday", Some("2023-11-16"), Published, None, NONE));
+        check("They met last Friday.", p, ("last Friday", Some("2023-11-03"), Published, None, NONE));
+        check("They meet next Monday.", p, ("next Monday", Some("2023-11-13"), Published, None, NONE));
+        check("It began in February last year.", p, ("February last year", Some("2022-02"), Published, None, NONE));
+        check("in September", p, ("September", Some("2023-09"), Published, None, NONE));
+        check("in December", p, ("December", Some("2022-12"), Published, None, NONE));
+        check("It will open in December", p, ("December", Some("2023-12"), Published, None, NONE));
+        check("this week", p, ("this week", Some("2023-W45"), Published, None, NONE));
+        check("last week", p, ("last week", Some("2023-W44"), Published, None, NONE));
+        check("today", p, ("today", Some("2023-11-10"), Published, None, NONE));
+        check("yesterday", p, ("yesterday", Some("2023-11-09"), Published, None, NONE));
+        check("two days ago", p, ("two days ago", Some("2023-11-08"), Published, None, NONE));
+        check("next month", p, ("next month", Some("2023-12"), Published, None, NONE));
+        check("in the fourth quarter", p, ("fourth quarter", Some("2023-Q4"), Published, None, NONE));
+        check("in the first quarter", Some("2024-03-14"), ("first quarter", Some("2024-Q1"), Published, None, NONE));
+        check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
+        check("last year", p, ("last year", Some("2022"), Published, None, NONE));
+        check("this year", p, ("this year", Some("2023"), Published, None, NONE));
+        check(
+            "They will meet again on November 23rd.",
+            p,
+            ("November 23rd", Some("2023-11-23"), Published, None, NONE),
+        );
+        check(
+            "It was signed Nov. 30.",
+            Some("2024-11-30T14:53:00+01:00"),
+            ("Nov. 30", Some("2024-11-30"), Published, None, NONE),
+        );
+        check(
+            "It was signed on December 28.",
+            Some("2024-01-03"),
+            ("December 28", Some("2023-12-28"), Published, None, NONE),
+        );
+    }
+
+    #[test]
+    fn event_relative_expressions_stay_unresolved() {
+        let p = Some("2023-11-10");
+        check("just a week after the visit", p, ("a week after", None, Anchor::None, Some(TimeMod::After), UNRES));
+        check("three days later", p, ("three days later", None, Anchor::None, Some(TimeMod::After), UNRES));
+    }
+
+    #[test]
+    fn context_anchor_and_unresolved() {
+        check("They met on Thursday.", None, ("Thursday", None, Anchor::None, None, UNRES));
+        check("since March", None, ("since March", None, Anchor::None, Some(TimeMod::After), UNRES));
+        let text = "The talks opened on 9 March 2021. They ended on Friday.";
+        let found = extract_from_text(text, None);
+        let second = found.get(1).map(|t| (t.range.slice(text), t.value.as_deref(), t.anchor));
+        assert_eq!(second, Some(("Friday", Some("2021-03-05"), Context)));
+    }
+
+    #[test]
+    fn checks() {
+        let p = Some("2023-11-10");
+        check(
+            "on Tuesday (October 9)",
+            p,
+            ("Tuesday (October 9)", Some("2023-10-09"), Published, None, &[TimeFlag::WeekdayMismatch]),
+        );
+        check("on Monday (October 9)", p, ("Monday (October 9)", Some("2023-10-09"), Published, None, NONE));
+        check(
+            "on Wednesday, 8 November 2023",
+            None,
+            ("Wednesday, 8 November 2023", Some("2023-11-08"), Explicit, None, NONE),
+        );
+        check(
+            "on Friday, 8 November 2023",
+            None,
+            ("Friday, 8 November 2023", Some("2023-11-08"), Explicit, None, &[TimeFlag::WeekdayMismatch]),
+        );
+        check(
+            "The vote was held on November 20.",
+            p,
+            ("November 20", Some("2023-11-20"), Published, None, &[TimeFlag::AfterPublication]),
+        );
+    }
+
+    #[test]
+    fn days_cover_the_value() {
+        let t = extract_from_text("in February 2024", None);
+        let days = t.first().and_then(|t| t.days);
+        let feb1 = CivilDate::new(2024, 2, 1).map(CivilDate::day_number);
+        let feb29 = CivilDate::new(2024, 2, 29).map(CivilDate::day_number);
+        assert_eq!(days.map(|d| (Some(d.0), Some(d.1))), Some((feb1, feb29)));
+        assert_eq!(CivilDate::new(1970, 1, 1).map(CivilDate::day_number), Some(0));
+    }
+
+    #[test]
+    fn published_dates_parse_as_stated() {
+        assert_eq!(CivilDate::parse_iso("2024-11-30T23:53:00-05:00"), CivilDate::new(2024, 11, 30));
+        assert_eq!(CivilDate::parse_iso("2024-02-30"), None);
+        assert_eq!(CivilDate::parse_iso("garbage"), None);
+    }
 }

@@ -125,6 +125,32 @@ proptest! {
             for f in &a.furniture {
                 prop_assert_eq!(common::js_slice(&a.text, f.start, f.end), Some(f.text.clone()));
             }
+            for p in &a.paragraphs {
+                prop_assert!(common::js_slice(&a.text, p.start, p.end).is_some(), "paragraph {}..{}", p.start, p.end);
+            }
+            for s in &a.sentences {
+                let p = a.paragraphs.get(s.paragraph as usize);
+                prop_assert!(p.is_some_and(|p| p.start <= s.start && s.end <= p.end), "sentence inside its paragraph");
+            }
+        }
+    }
+
+    /// The same for Markdown, whose text is a rendering of the input.
+    #[test]
+    fn markdown_spans_stay_on_utf16_boundaries(text in "(\\PC|[#*_`>\\[\\]()!\"“”.\\n -]|😀|e\u{301}){0,300}") {
+        let mut corpus = Corpus::new();
+        let _ = corpus.add(&Input::new("p.md", text.as_bytes()));
+        let export = corpus.export(&DEFAULT_OPTIONS).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for a in &export.articles {
+            for s in &a.sentences {
+                prop_assert_eq!(common::js_slice(&a.text, s.start, s.end), Some(s.text.clone()));
+            }
+            for f in &a.furniture {
+                prop_assert_eq!(common::js_slice(&a.text, f.start, f.end), Some(f.text.clone()));
+            }
+            for p in &a.paragraphs {
+                prop_assert!(common::js_slice(&a.text, p.start, p.end).is_some());
+            }
         }
     }
 }

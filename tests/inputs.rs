@@ -60,12 +60,13 @@ fn crlf_and_lone_cr_line_endings_parse_like_lf() {
 
 #[test]
 fn a_ten_megabyte_single_line_parses_with_a_warning() {
+    // Parsing only: cross-referencing 200,000 sentences belongs to the benchmarks, not to a test.
     let sentence = "The committee said the plan would go ahead. ";
     let line = sentence.repeat(10 * 1024 * 1024 / sentence.len());
-    let export = with_good(Input::new("long.txt", line.as_bytes()));
-    let a = export.articles.iter().find(|a| a.id == "long");
-    assert!(a.is_some_and(|a| a.sentences.len() > 200_000), "the line is split into its sentences");
-    assert!(codes(&export).contains(&"long-line"), "{:?}", codes(&export));
+    let parsed = storylines::parse::parse(&Input::new("long.txt", line.as_bytes()));
+    let Ok(a) = parsed else { panic!("a long line is not rejected") };
+    assert!(a.sentences.len() > 200_000, "the line is split into its sentences");
+    assert!(a.diagnostics.iter().any(|d| d.code == "long-line"), "{:?}", a.diagnostics);
 }
 
 #[test]
@@ -147,4 +148,24 @@ fn cli_reports_a_broken_manifest_and_missing_files_and_loads_the_rest() {
     let (code, _) = run(&["--manifest".as_ref(), broken.as_os_str()]);
     assert_eq!(code, Some(2), "nothing to load at all is an error");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lines_recurring_across_articles_are_furniture_in_the_export_without_renumbering() {
+    let a = "First headline here\n\nThe council voted on Monday to close the bridge for repairs.\n\nThe work starts in May, officials said.\n\nMore from our newsroom today\n\nOur reporters cover the region every day.\n";
+    let b = "Second headline there\n\nA storm flooded the valley overnight and closed two roads.\n\nRescue teams worked through the night.\n\nMore from our newsroom today\n\nOur reporters cover the region every day.\n";
+    let alone = common::export(&[Input::new("a.txt", a)]);
+    let both = common::export(&[Input::new("a.txt", a), Input::new("b.txt", b)]);
+    let (Some(a1), Some(a2)) = (alone.articles.first(), both.articles.iter().find(|x| x.id == "a")) else {
+        panic!("articles load")
+    };
+    // Same sentences, same ids, with or without the other article.
+    let ids =
+        |x: &storylines::export::ArticleOut| x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>();
+    assert_eq!(ids(a1), ids(a2));
+    let kinds: Vec<String> = a2.paragraphs.iter().map(|p| format!("{:?}", p.kind)).collect();
+    assert_eq!(kinds, ["Headline", "Body", "Body", "Furniture", "Furniture"]);
+    assert_eq!(a2.furniture.iter().filter(|f| format!("{:?}", f.kind) == "Repeated").count(), 2);
+    // The shared lines align nothing.
+    assert!(both.alignments.is_empty(), "{:?}", both.alignments.len());
 }

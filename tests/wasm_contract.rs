@@ -96,8 +96,10 @@ fn export_json_matches_the_object_export() {
 #[wasm_bindgen_test]
 fn cross_reference_fields_diff_and_collate() {
     let mut c = Corpus::new();
-    let a = "Bridge opens\n\nEngineers finished the northern river crossing after four years of delays and rising costs.\n";
-    let b = "Bridge done\n\nEngineers completed the northern river crossing after four years of delays and rising costs.\n";
+    let a =
+        "Bridge opens\n\nEngineers finished the northern river crossing after four years of delays and rising costs.\n";
+    let b =
+        "Bridge done\n\nEngineers completed the northern river crossing after four years of delays and rising costs.\n";
     assert!(c.add_text("a.txt", a).is_ok());
     assert!(c.add_text("b.txt", b).is_ok());
     let export = c.export(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
