@@ -196,7 +196,7 @@ fn bundle_against_gold() {
         .collect();
     let gold_e: BTreeSet<String> =
         g["events"].as_array().into_iter().flatten().filter_map(|e| e["date"].as_str().map(str::to_string)).collect();
-    pr(
+    let (_ep, er) = pr(
         "events (dates)",
         dates.intersection(&gold_e).count(),
         dates.len(),
