@@ -171,7 +171,7 @@ impl Index {
                     surface.entry(id).or_insert(w);
                     ids.push(id);
                 }
-                ids.sort_unstable();
+                crate::order::sort(&mut ids);
                 ids.dedup();
                 if ids.len() >= 2 {
                     let key = SentenceKey { article: ai, sentence: si };
@@ -309,7 +309,7 @@ impl Index {
                 }
             }
         }
-        out.sort_by_key(|p| (p.a, p.b));
+        crate::order::sort_by_key(&mut out, |p| (p.a, p.b));
         out
     }
 
@@ -335,7 +335,7 @@ impl Index {
             return None;
         }
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
-        common.sort_by(|p, q| {
+        crate::order::sort_by(&mut common, |p, q| {
             self.idf_of(*q)
                 .total_cmp(&self.idf_of(*p))
                 .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))

@@ -118,7 +118,7 @@ impl Dependence {
             *e = (*e).min(s);
         }
         let mut out: Vec<usize> = firsts.into_values().collect();
-        out.sort_unstable();
+        crate::order::sort(&mut out);
         out
     }
 
@@ -159,7 +159,7 @@ pub fn group(
     threshold: f64,
 ) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
     let mut order: Vec<&SentencePair> = pairs.iter().collect();
-    order.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    crate::order::sort_by(&mut order, |x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
     let mut member: BTreeMap<SentenceKey, usize> = BTreeMap::new();
     let mut groups: Vec<Vec<SentenceKey>> = Vec::new();
     // Guard: the mean similarity across two groups must reach this for them to merge.
@@ -207,10 +207,10 @@ pub fn group(
     let mut claims = Vec::new();
     let mut agreement = BTreeMap::new();
     for mut g in groups.into_iter().filter(|g| !g.is_empty()) {
-        g.sort_by(|x, y| (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence)));
+        crate::order::sort_by(&mut g, |x, y| (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence)));
         g.dedup();
         let mut sources: Vec<usize> = g.iter().map(|k| k.article).collect();
-        sources.sort_unstable();
+        crate::order::sort(&mut sources);
         sources.dedup();
         if sources.len() < 2 {
             continue;
@@ -224,10 +224,10 @@ pub fn group(
             let level = if verbatim.contains(k) { Level::Verbatim } else { Level::Reworded };
             agreement.insert(*k, Agreement { sources: sources.len(), independent: independent.len(), level });
         }
-        g.sort();
+        crate::order::sort(&mut g);
         claims.push(Claim { id, sentences: g, sources, independent, status, explanation, events: Vec::new() });
     }
-    claims.sort_by(|x, y| x.id.cmp(&y.id));
+    crate::order::sort_by(&mut claims, |x, y| x.id.cmp(&y.id));
     (claims, agreement)
 }
 

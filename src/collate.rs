@@ -62,7 +62,7 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
         .map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).to_lowercase()).collect())
         .collect();
     let mut order: Vec<usize> = (0..witnesses.len()).collect();
-    order.sort_by(|&x, &y| {
+    crate::order::sort_by(&mut order, |&x, &y| {
         let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
         ly.cmp(&lx).then_with(|| witnesses.get(x).map(|w| &w.id).cmp(&witnesses.get(y).map(|w| &w.id)))
     });
@@ -168,10 +168,10 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
     let mut transpositions = Vec::new();
     for (word, places) in by_word {
         let mut cs: Vec<usize> = places.iter().map(|p| p.0).collect();
-        cs.sort_unstable();
+        crate::order::sort(&mut cs);
         cs.dedup();
         let mut ws: Vec<usize> = places.iter().map(|p| p.1).collect();
-        ws.sort_unstable();
+        crate::order::sort(&mut ws);
         let once = ws.windows(2).all(|w| w.first() != w.get(1));
         if cs.len() >= 2 && once && !crate::align::is_stopword(&word) {
             transpositions.push(Transposition { word, columns: cs });

@@ -145,7 +145,7 @@ pub fn find(
     let claims_at = |refs: &[(usize, TextRange)], sentences: &[SentenceKey]| -> Vec<String> {
         let _ = refs;
         let mut v: Vec<String> = sentences.iter().filter_map(|k| claim_of.get(k).map(|s| s.to_string())).collect();
-        v.sort();
+        crate::order::sort(&mut v);
         v.dedup();
         v
     };
@@ -402,7 +402,7 @@ pub fn find(
         let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
     }
-    out.sort_by(|x, y| x.id.cmp(&y.id));
+    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     // Ids must be unique: number repeats.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for c in &mut out {

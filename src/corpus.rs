@@ -237,7 +237,9 @@ impl Corpus {
         for a in &self.articles {
             diagnostics.extend(a.diagnostics.iter().cloned());
         }
-        diagnostics.sort_by(|x, y| (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message)));
+        crate::order::sort_by(&mut diagnostics, |x, y| {
+            (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message))
+        });
         let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
         export::set_agreement(&mut articles, &an.agreement);
         Ok(Export {

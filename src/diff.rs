@@ -183,7 +183,7 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
     let arts = [a, b];
     let index = Index::build(&arts, &[]);
     let mut pairs = index.pairs(threshold);
-    pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    crate::order::sort_by(&mut pairs, |x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
     let mut used_a = vec![false; a.sentences.len()];
     let mut used_b = vec![false; b.sentences.len()];
     let mut matched: Vec<(usize, usize, f64)> = Vec::new();
@@ -201,7 +201,7 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
         }
         matched.push((ka.sentence, kb.sentence, p.score));
     }
-    matched.sort_by_key(|m| (m.0, m.1));
+    crate::order::sort_by_key(&mut matched, |m| (m.0, m.1));
     // Moved: not on the longest increasing run of B indices along A's order.
     let bs: Vec<usize> = matched.iter().map(|m| m.1).collect();
     let keep = lis(&bs);

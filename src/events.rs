@@ -94,7 +94,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
     let days: Vec<Option<DayNumber>> =
         articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
     let mut dated: Vec<(DayNumber, usize)> = days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
-    dated.sort_unstable();
+    crate::order::sort(&mut dated);
     let mut story_of: Vec<Option<usize>> = vec![None; n];
     let mut count = 0usize;
     let mut last: Option<DayNumber> = None;
@@ -208,7 +208,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
         .map(|arts| {
             let first = arts.iter().map(|&i| ids.get(i).copied().unwrap_or("")).min().unwrap_or("");
             let mut ds: Vec<DayNumber> = arts.iter().filter_map(|&i| days.get(i).copied().flatten()).collect();
-            ds.sort_unstable();
+            crate::order::sort(&mut ds);
             let range = match (ds.first(), ds.last()) {
                 (Some(a), Some(b)) => Some((civil(*a), civil(*b))),
                 _ => None,
@@ -216,7 +216,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             Story { id: format!("story:{first}"), articles: arts, range }
         })
         .collect();
-    out.sort_by(|x, y| x.id.cmp(&y.id));
+    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     out
 }
 
@@ -300,7 +300,7 @@ pub fn events(
         }
         e.sentences = all.into_iter().collect();
         let mut sources: Vec<usize> = e.sentences.iter().map(|k| k.article).collect();
-        sources.sort_unstable();
+        crate::order::sort(&mut sources);
         sources.dedup();
         e.independent = dependence.independent(&sources);
         let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -316,7 +316,7 @@ pub fn events(
     for c in claims.iter_mut() {
         let mut evs: Vec<String> =
             out.iter().filter(|e| e.sentences.iter().any(|k| c.sentences.contains(k))).map(|e| e.id.clone()).collect();
-        evs.sort();
+        crate::order::sort(&mut evs);
         c.events = evs;
     }
     let _ = ids;
@@ -331,7 +331,7 @@ pub fn told_of_several(claims: &[Claim], stories: &[Story]) -> Vec<(String, Vec<
     let mut out = Vec::new();
     for c in claims {
         let mut ss: Vec<String> = c.sources.iter().filter_map(|a| story_of.get(a).map(|s| s.to_string())).collect();
-        ss.sort();
+        crate::order::sort(&mut ss);
         ss.dedup();
         if ss.len() >= 2 {
             out.push((c.id.clone(), ss));

@@ -745,7 +745,7 @@ pub fn claims_out(articles: &[&Article], claims: &[Claim], stories: &[Story]) ->
                 .filter(|s| s.articles.iter().any(|a| c.sources.contains(a)))
                 .map(|s| s.id.clone())
                 .collect();
-            st.sort();
+            crate::order::sort(&mut st);
             ClaimOut {
                 id: c.id.clone(),
                 sentences: c.sentences.iter().map(|k| sref_of(articles, *k)).collect(),

@@ -38,6 +38,7 @@ pub mod lexicon;
 pub mod manifest;
 pub mod markdown;
 pub mod numbers;
+pub mod order;
 pub mod parse;
 pub mod quote_groups;
 pub mod quotes;

@@ -137,14 +137,14 @@ pub fn group(
     let mut out = Vec::new();
     for members in groups.into_values() {
         let mut arts: Vec<usize> = members.iter().filter_map(|&i| qs.get(i)).map(|q| q.key.article).collect();
-        arts.sort_unstable();
+        crate::order::sort(&mut arts);
         arts.dedup();
         if arts.len() < 2 {
             continue;
         }
         let mut ms: Vec<&Q> = members.iter().filter_map(|&i| qs.get(i)).collect();
         // Lineage order: dated articles first by date, then by article id.
-        ms.sort_by(|x, y| {
+        crate::order::sort_by(&mut ms, |x, y| {
             let (px, py) = (published(x.key.article), published(y.key.article));
             (px.is_none(), px, ids.get(x.key.article), x.key.quote).cmp(&(
                 py.is_none(),
@@ -171,11 +171,11 @@ pub fn group(
             .collect();
         let speaker = ms.iter().find_map(|q| q.speaker.clone());
         let mut keys: Vec<QuoteKey> = ms.iter().map(|q| q.key).collect();
-        keys.sort_by(|x, y| (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote)));
+        crate::order::sort_by(&mut keys, |x, y| (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote)));
         let id = keys.first().map(|k| format!("quotes:{}", qid(*k))).unwrap_or_default();
         out.push(QuoteGroup { id, speaker, quotes: keys, identical, earliest: first.key, lineage });
     }
-    out.sort_by(|x, y| x.id.cmp(&y.id));
+    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     out
 }
 

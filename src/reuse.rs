@@ -162,14 +162,14 @@ fn passages(wa: &[Word], wb: &[Word], seeds: &[(usize, usize)]) -> Vec<(usize, u
 
 /// Keeps passages that overlap no longer one on either side (a phrase repeated in both articles counts once).
 fn one_to_one(mut ps: Vec<(usize, usize, usize, usize, usize)>) -> Vec<(usize, usize, usize, usize, usize)> {
-    ps.sort_by(|x, y| y.4.cmp(&x.4).then_with(|| (x.0, x.2).cmp(&(y.0, y.2))));
+    crate::order::sort_by(&mut ps, |x, y| y.4.cmp(&x.4).then_with(|| (x.0, x.2).cmp(&(y.0, y.2))));
     let mut kept: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     for p in ps {
         if kept.iter().all(|k| (p.1 <= k.0 || k.1 <= p.0) && (p.3 <= k.2 || k.3 <= p.2)) {
             kept.push(p);
         }
     }
-    kept.sort_unstable();
+    crate::order::sort(&mut kept);
     kept
 }
 
@@ -212,7 +212,7 @@ pub fn cited_sources(article: &Article) -> Vec<String> {
             }
         }
     }
-    out.sort();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -267,7 +267,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     }
     let mut keys: Vec<(usize, usize)> = seeds.keys().copied().collect();
     keys.extend(aligned.keys().copied());
-    keys.sort_unstable();
+    crate::order::sort(&mut keys);
     keys.dedup();
     let mut out = Vec::new();
     for (a, b) in keys {
@@ -276,7 +276,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             continue;
         };
         let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
-        s.sort_unstable();
+        crate::order::sort(&mut s);
         let found = one_to_one(passages(wa, wb, &s));
         let matched: usize = found.iter().map(|p| p.4).sum();
         let shorter = wa.len().min(wb.len()).max(1);
@@ -309,7 +309,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
                 Some(if from == a { Passage { from: ra, to: rb, score } } else { Passage { from: rb, to: ra, score } })
             })
             .collect();
-        ps.sort_by_key(|p| (p.from.start, p.to.start));
+        crate::order::sort_by_key(&mut ps, |p| (p.from.start, p.to.start));
         out.push(ReuseEdge {
             from,
             to,
@@ -319,7 +319,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             passages: ps,
         });
     }
-    out.sort_by_key(|e| (e.from, e.to));
+    crate::order::sort_by_key(&mut out, |e| (e.from, e.to));
     out
 }
 
