@@ -2,9 +2,9 @@
 //! of one quote group) aligned word by word in columns, with the variants and transpositions marked.
 //!
 //! Witnesses are taken longest first (ties by their id), so the table does not depend on the order in which
-//! sources arrive. Each witness is aligned to the columns built so far with the `similar` crate's Patience
-//! diff over lowercased words, which anchors on words that occur once on both sides (content words, as a
-//! rule); replaced runs of equal length share columns as variants, other words open columns of their own.
+//! sources arrive. Each witness is aligned to the columns built so far with the `similar` crate's Myers diff
+//! over lowercased words (a longest common subsequence of words); replaced runs of equal length share
+//! columns as variants, other words open columns of their own.
 //! A word a witness has in one column and another witness has in a different column, each only once, is a
 //! transposition. This module must not choose which witnesses belong together.
 

@@ -1,7 +1,7 @@
 //! Pairwise source diffs: the sentence alignment of two articles (matched, moved, only in one) and, for each
 //! matched pair, a word-level diff with semantic cleanup.
 //!
-//! The diff algorithm itself is the `similar` crate's (Patience over word tokens); tokenisation and cleanup
+//! The diff algorithm itself is the `similar` crate's (Myers over interned word ids); tokenisation and cleanup
 //! are ours. Tokens are whole words (UAX #29, compared lowercased), so a diff never splits a word; cleanup
 //! folds a lone short function word between two changes into the change, so "at a high level" versus
 //! "at a prohibitive level" reads as one replacement rather than a scatter. Operations are compact index
@@ -12,7 +12,7 @@ use crate::align::{Index, SentenceKey};
 use crate::article::Article;
 use crate::text::TextRange;
 use serde::Serialize;
-use similar::algorithms::{patience, Capture, Replace};
+use similar::algorithms::{myers, Capture, Replace};
 use similar::DiffOp;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -72,10 +72,10 @@ pub fn diff_ids(a: &[String], b: &[String]) -> Vec<DiffOp> {
             out.push(*ids.entry(w.as_str()).or_insert(next));
         }
     }
-    // Patience called directly (not through `similar::Algorithm`, whose dispatch would compile every
-    // algorithm into the wasm), with `Replace` folding delete+insert into replacements.
+    // Myers called directly (not through `similar::Algorithm`, whose dispatch would compile every algorithm
+    // into the wasm), with `Replace` folding delete+insert into replacements.
     let mut hook = Replace::new(Capture::new());
-    let done = patience::diff(&mut hook, &ia, 0..ia.len(), &ib, 0..ib.len());
+    let done = myers::diff(&mut hook, &ia, 0..ia.len(), &ib, 0..ib.len());
     match done {
         Ok(()) => hook.into_inner().into_ops(),
         Err(never) => match never {},
