@@ -155,3 +155,74 @@ impl Default for Corpus {
         Corpus::new()
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Single-stage entry points for the benchmark (`npm run bench`) and for callers that want one stage alone.
+// Each converts, calls one public core function, converts back; spans are UTF-16 like the export's.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Counts the newline bytes of `bytes`: the benchmark's reference for the machine's limit (copy in + one pass).
+#[wasm_bindgen(js_name = byteScan)]
+pub fn byte_scan(bytes: &[u8]) -> u32 {
+    u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX)
+}
+
+/// Splits `text` into sentences (the segmenter alone, over the whole text); returns UTF-16 `[start, end, …]`.
+#[wasm_bindgen(js_name = splitSentences)]
+pub fn split_sentences(text: &str) -> Vec<u32> {
+    let map = crate::text::Utf16Map::new(text);
+    let mut out = Vec::new();
+    for r in crate::segment::sentences(text, crate::text::TextRange::new(0, text.len())) {
+        let s = map.span(r);
+        out.push(s.start);
+        out.push(s.end);
+    }
+    out
+}
+
+/// Parses `text` as one article.
+fn bench_article(text: &str) -> Option<crate::Article> {
+    crate::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
+}
+
+/// A span found by a single-stage entry point.
+#[derive(Serialize)]
+struct FoundSpan {
+    start: u32,
+    end: u32,
+    text: String,
+    value: Option<String>,
+}
+
+/// Time expressions of a bare `text` (no article parsing), relative ones resolved against `referenceDate`
+/// (ISO `YYYY-MM-DD`) when given; `[{start, end, text, value}]` with UTF-16 spans into `text`.
+#[wasm_bindgen(js_name = extractTimes)]
+pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
+    let reference = reference_date.as_deref().and_then(crate::time::CivilDate::parse_iso);
+    let map = crate::text::Utf16Map::new(text);
+    let found: Vec<FoundSpan> = crate::time::extract_from_text(text, reference)
+        .into_iter()
+        .map(|t| {
+            let s = map.span(t.range);
+            FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
+        })
+        .collect();
+    to_js(&found)
+}
+
+/// Entity mentions of `text` read as one article (parse + entity stage); `[{start, end, text, value}]` where
+/// `value` is the kind (`person`, `organization`, `place`).
+#[wasm_bindgen(js_name = extractEntities)]
+pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
+    let Some(article) = bench_article(text) else { return to_js(&Vec::<FoundSpan>::new()) };
+    let map = crate::text::Utf16Map::new(&article.text);
+    let found: Vec<FoundSpan> = crate::entities::mentions(&article)
+        .into_iter()
+        .map(|m| {
+            let s = map.span(m.range);
+            let kind = serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+            FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text).to_string(), value: kind }
+        })
+        .collect();
+    to_js(&found)
+}

@@ -2,6 +2,8 @@
 //!
 //! `storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders…>`,
 //! `storylines diff [--pretty] [--threshold X] FILE_A FILE_B`, `storylines view EXPORT.json`.
+//! `storylines jsonl [--threshold X]`: one story cluster per line of stdin, one export per line of stdout (the map
+//! step of a distributed run; see docs/SCALING.md).
 //! This file only reads files and arguments; everything else is the library's.
 
 use std::io::Write;
@@ -13,12 +15,15 @@ const USAGE: &str = "usage:
   storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders...>
   storylines diff [--pretty] [--threshold X] FILE_A FILE_B
   storylines view EXPORT.json
+  storylines jsonl [--threshold X]
   storylines --version
 
 export: reads articles (.txt, .md, .html) and prints the cross-reference export as JSON on stdout.
 diff: prints the pairwise diff of two articles as JSON (schema/storylines.schema.json, $defs/diff).
 view: loads an export back and prints its findings as plain text.
-Folders are read non-recursively, files sorted by name.";
+Folders are read non-recursively, files sorted by name.
+jsonl reads JSON Lines on stdin, one story per line: {\"id\": …, \"articles\": [{\"name\": …, \"text\": …}], \"manifest\": {…}}
+(manifest optional) and writes one line per story: {\"id\": …, \"export\": {…}} or {\"id\": …, \"error\": \"…\"}.";
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
+        Some("jsonl") => jsonl(&args[1..]),
         Some("diff") => diff(&args[1..]),
         Some("view") => view(&args[1..]),
         Some("--version" | "-V") => {
@@ -152,6 +158,103 @@ fn export(args: &[String]) -> Result<(), String> {
         if pretty { serde_json::to_writer_pretty(&mut out, &export) } else { serde_json::to_writer(&mut out, &export) };
     written.map_err(|e| format!("cannot write the export: {e}"))?;
     writeln!(out).map_err(|e| format!("cannot write the export: {e}"))?;
+    Ok(())
+}
+
+/// One input line of `storylines jsonl`: a story cluster.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryLine {
+    id: serde_json::Value,
+    articles: Vec<StoryArticle>,
+    #[serde(default)]
+    manifest: Option<serde_json::Value>,
+}
+
+/// One article of a story line.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryArticle {
+    name: String,
+    text: String,
+}
+
+/// One output line of `storylines jsonl`: the export of a story, or why there is none.
+#[derive(serde::Serialize)]
+struct ExportLine<'a> {
+    id: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    export: Option<&'a storylines::Export>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// Cross-references one story line into an export, or says why it cannot.
+fn story_export(story: &StoryLine, options: &storylines::Options) -> Result<storylines::Export, String> {
+    let manifest = match &story.manifest {
+        Some(m) => Some(Manifest::from_json(&m.to_string()).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let mut corpus = Corpus::new();
+    for a in &story.articles {
+        let meta = manifest.as_ref().and_then(|m| m.entry_for(&a.name)).cloned().unwrap_or_default();
+        corpus
+            .add(&Input { name: a.name.clone(), bytes: a.text.as_bytes().to_vec(), meta })
+            .map_err(|e| e.to_string())?;
+    }
+    corpus.export(options).map_err(|e| e.to_string())
+}
+
+/// `storylines jsonl`: one story per input line, one export per output line, in the same order. A bad line
+/// gives an error line (its id `null` when it has none) and the run goes on.
+fn jsonl(args: &[String]) -> Result<(), String> {
+    use std::io::BufRead;
+    let mut options = DEFAULT_OPTIONS;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--threshold" => {
+                let v = it.next().ok_or("--threshold needs a number")?;
+                options.align_threshold = v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
+            }
+            s => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
+        }
+    }
+    options.validate().map_err(|e| e.to_string())?;
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let null = serde_json::Value::Null;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("cannot read stdin: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let written = match serde_json::from_str::<StoryLine>(&line) {
+            Ok(story) => {
+                let result = story_export(&story, &options);
+                let (export, error) = match &result {
+                    Ok(e) => (Some(e), None),
+                    Err(e) => (None, Some(e.clone())),
+                };
+                serde_json::to_writer(&mut out, &ExportLine { id: &story.id, export, error })
+            }
+            Err(e) => {
+                let id = serde_json::from_str::<serde_json::Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(serde_json::Value::Null);
+                let error = Some(format!("line {}: not a story: {e}", n + 1));
+                serde_json::to_writer(
+                    &mut out,
+                    &ExportLine { id: if id.is_null() { &null } else { &id }, export: None, error },
+                )
+            }
+        };
+        written.map_err(|e| format!("cannot write the export: {e}"))?;
+        writeln!(out).map_err(|e| format!("cannot write the export: {e}"))?;
+        out.flush().map_err(|e| format!("cannot write the export: {e}"))?;
+    }
     Ok(())
 }
 

@@ -1,0 +1,37 @@
+// The storylines side of the benchmark: loads the release wasm build (www/pkg, `--target web`) into this Node
+// process and wraps its entry points like the peers are wrapped. A single-stage entry point that the build
+// does not export, or that finds nothing on any input (a stage still a stub), is reported as not available.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './generate.mjs';
+
+export const PKG = path.join(ROOT, 'www', 'pkg');
+
+/** Loads the wasm build; returns the module namespace and the instance's exports (for its memory). */
+export async function loadEngine() {
+  const wasmPath = path.join(PKG, 'storylines_bg.wasm');
+  if (!existsSync(wasmPath)) throw new Error('www/pkg is missing: run `npm run build` first');
+  const mod = await import(path.join(PKG, 'storylines.js'));
+  const exports = await mod.default({ module_or_path: readFileSync(wasmPath) });
+  return { mod, exports, wasmBytes: readFileSync(wasmPath).length };
+}
+
+/**
+ * Cross-references articles in the wasm build: add each article, then export to a JS object.
+ * @param {any} mod @param {{name: string, text: string, published?: string, outlet?: string}[]} articles
+ */
+export function runPipeline(mod, articles) {
+  const corpus = new mod.Corpus();
+  try {
+    corpus.setManifest(JSON.stringify({ articles: articles.map((a) => ({ file: a.name, published: a.published ?? null, outlet: a.outlet ?? null })) }));
+    for (const a of articles) corpus.addText(a.name, a.text);
+    return corpus.export(undefined);
+  } finally {
+    corpus.free();
+  }
+}
+
+/** Whether the build exports a function of that name. @param {any} mod @param {string} name */
+export function has(mod, name) {
+  return typeof mod[name] === 'function';
+}

@@ -1,0 +1,23 @@
+// Runs the whole storylines pipeline on one corpus in a worker thread with its own wasm instance, so that each
+// corpus size starts from fresh linear memory and a run past the cap can be stopped (worker.terminate()).
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadEngine, runPipeline } from './engine.mjs';
+import { measure } from './timing.mjs';
+
+const { articles, opts } = workerData;
+const { mod, exports } = await loadEngine();
+/** @type {any} */
+let counts = null;
+const m = measure(() => {
+  const model = runPipeline(mod, articles);
+  counts = {
+    articles: model.articles.length,
+    sentences: model.articles.reduce((/** @type {number} */ s, /** @type {any} */ a) => s + a.sentences.length, 0),
+    entities: model.entities.length,
+    times: model.times.length,
+    alignments: model.alignments.length,
+    reuse: model.reuse?.length,
+    claims: model.claims?.length,
+  };
+}, opts);
+parentPort?.postMessage({ m: { ...m, result: undefined }, counts, wasmMemory: exports.memory.buffer.byteLength });
