@@ -171,8 +171,12 @@ pub fn find(
                 refs: vec![(ai, t.range)],
                 claims: claims_at(&[], &sentences),
             });
-            // A correct date with the same weekday word in the same story: the same day dated twice.
+            // Correct dates with the same weekday word in the same story: the same day dated twice. All of them
+            // are reported in one finding, since one wrong date explains them all.
             let Some(wd) = weekday_in(&text) else { continue };
+            let mut refs: Vec<(usize, TextRange)> = Vec::new();
+            let mut sentences = sentences.clone();
+            let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (bi, bann) in annotations.iter().enumerate() {
                 if !same_story(ai, bi) {
                     continue;
@@ -182,22 +186,32 @@ pub fn find(
                     let utext = slice(bi, u.range);
                     let close = matches!((t.days, u.days), (Some(x), Some(y)) if (x.0 - y.0).abs() <= 62);
                     if ok && close && weekday_in(&utext) == Some(wd) && u.value != t.value {
-                        let mut sentences = sentences.clone();
                         sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
-                        out.push(Contradiction {
-                            id: String::new(),
-                            kind: Kind::Date,
-                            explanation: format!(
-                                "The same {} is dated {} (\"{utext}\") and {} (\"{text}\").",
-                                WEEKDAYS.get(wd as usize).copied().unwrap_or("day"),
-                                u.value.as_deref().unwrap_or("?"),
-                                t.value.as_deref().unwrap_or("?"),
-                            ),
-                            refs: vec![(bi, u.range), (ai, t.range)],
-                            claims: claims_at(&[], &sentences),
-                        });
+                        refs.push((bi, u.range));
+                        let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
+                        let quoted = format!("\"{utext}\"");
+                        if !texts.contains(&quoted) {
+                            texts.push(quoted);
+                        }
                     }
                 }
+            }
+            if !refs.is_empty() {
+                refs.push((ai, t.range));
+                let elsewhere: Vec<String> =
+                    others.iter().map(|(v, texts)| format!("{v} ({})", texts.join(", "))).collect();
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::Date,
+                    explanation: format!(
+                        "The same {} is dated {} and {} (\"{text}\").",
+                        WEEKDAYS.get(wd as usize).copied().unwrap_or("day"),
+                        elsewhere.join(" and "),
+                        t.value.as_deref().unwrap_or("?"),
+                    ),
+                    refs,
+                    claims: claims_at(&[], &sentences),
+                });
             }
         }
     }

@@ -13,7 +13,7 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::article::Article;
+use crate::article::{Article, FurnitureKind};
 use crate::lexicon;
 use crate::text::TextRange;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
@@ -170,6 +170,16 @@ pub fn extract(article: &Article) -> Vec<TimeExpr> {
             out.push(t);
         }
     }
+    // Captions are furniture but state facts (who met whom on which day): each is read on its own, anchored on
+    // the published date only, so that its dates neither lean on nor feed the body's context. `sentence` is None.
+    for f in article.furniture.iter().filter(|f| f.kind == FurnitureKind::Caption) {
+        for mut t in Scanner::new(published).scan(article.slice(f.range)) {
+            t.range = TextRange::new(t.range.start + f.range.start, t.range.end + f.range.start);
+            t.sentence = None;
+            out.push(t);
+        }
+    }
+    out.sort_by_key(|t| (t.range.start, t.range.end));
     out
 }
 

@@ -21,9 +21,19 @@ fn locate(export: &Value, letters: &BTreeMap<String, String>, r: &Value) -> Opti
     let needle = r.get(1)?.as_str()?;
     let id = letters.get(letter)?;
     let article = export["articles"].as_array()?.iter().find(|a| a["id"] == id.as_str())?;
-    let s = article["sentences"].as_array()?.iter().find(|s| s["text"].as_str().is_some_and(|t| t.contains(needle)))?;
-    Some((id.clone(), s["id"].as_u64()?))
+    if let Some(s) =
+        article["sentences"].as_array()?.iter().find(|s| s["text"].as_str().is_some_and(|t| t.contains(needle)))
+    {
+        return Some((id.clone(), s["id"].as_u64()?));
+    }
+    // Text outside the body (a caption) is keyed by its furniture span, offset past any sentence id.
+    let f =
+        article["furniture"].as_array()?.iter().position(|f| f["text"].as_str().is_some_and(|t| t.contains(needle)))?;
+    Some((id.clone(), FURNITURE_KEY + f as u64))
 }
+
+/// Keys of furniture spans start here, so that they never collide with sentence ids.
+const FURNITURE_KEY: u64 = 1_000_000;
 
 fn pr(name: &str, tp: usize, found: usize, gold_n: usize, gold_hit: usize) -> (f64, f64) {
     let p = if found == 0 { 1.0 } else { tp as f64 / found as f64 };
@@ -126,10 +136,14 @@ fn bundle_against_gold() {
     // Contradictions: a gold one is found when a found one of the same kind covers one of its refs' sentences.
     let sentence_of = |article: &str, start: u64| -> Option<u64> {
         let a = export["articles"].as_array()?.iter().find(|a| a["id"] == article)?;
-        let s = a["sentences"].as_array()?.iter().find(|s| {
+        let within = |s: &&Value| {
             s["start"].as_u64().is_some_and(|x| x <= start) && s["end"].as_u64().is_some_and(|e| start < e)
-        })?;
-        s["id"].as_u64()
+        };
+        if let Some(s) = a["sentences"].as_array()?.iter().find(within) {
+            return s["id"].as_u64();
+        }
+        let f = a["furniture"].as_array()?.iter().position(|f| within(&f))?;
+        Some(FURNITURE_KEY + f as u64)
     };
     let found_c: Vec<(String, BTreeSet<(String, u64)>)> = export["contradictions"]
         .as_array()
