@@ -30,7 +30,7 @@ pub const MAX_ARTICLES: usize = 20_000;
 /// Options of a cross-reference run. The binding documents the defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
-    /// Alignment threshold, 0–1 (see [`AlignOptions::threshold`]).
+    /// Alignment threshold, 0–1 (see [`crate::align::AlignOptions::threshold`]).
     pub align_threshold: f64,
 }
 
