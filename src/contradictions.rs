@@ -41,6 +41,21 @@ pub enum Kind {
     QuoteAttribution,
 }
 
+impl Kind {
+    /// The kind's name as exported (`quote-wording`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Weekday => "weekday",
+            Kind::Number => "number",
+            Kind::Role => "role",
+            Kind::Place => "place",
+            Kind::QuoteWording => "quote-wording",
+            Kind::QuoteAttribution => "quote-attribution",
+        }
+    }
+}
+
 /// One contradiction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contradiction {
@@ -413,7 +428,7 @@ pub fn find(
 
     for c in &mut out {
         let (a, r) = c.refs.first().copied().unwrap_or((0, TextRange::new(0, 0)));
-        let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = c.kind.name();
         c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
     }
     crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
