@@ -30,6 +30,21 @@ struct Case {
     expected: Option<String>,
     /// Whether the expected value is at day grain or coarser.
     date_grain: bool,
+    /// Whether Duckling files it as a holiday ("thanksgiving", "Pentecost"), which storylines does not read.
+    holiday: bool,
+}
+
+impl Case {
+    fn clone_case(&self) -> Case {
+        Case {
+            text: self.text.clone(),
+            reference: self.reference,
+            span: self.span,
+            expected: self.expected.clone(),
+            date_grain: self.date_grain,
+            holiday: self.holiday,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -52,13 +67,14 @@ fn main() {
     let duckling = read(&dir.join("temporal/duckling_en.jsonl")).iter().filter_map(duckling_case).collect::<Vec<_>>();
     println!("storylines time extractor on {}", dir.display());
     println!(
-        "{:<10} {:>6} {:>9} {:>7} {:>9} | {:>11} {:>7} {:>9}",
+        "{:<22} {:>6} {:>9} {:>7} {:>9} | {:>11} {:>7} {:>9}",
         "set", "cases", "precision", "recall", "exact-acc", "date cases", "recall", "exact-acc"
     );
-    for (name, cases) in [("chrono", &chrono), ("duckling", &duckling)] {
+    let plain: Vec<Case> = duckling.iter().filter(|c| !c.holiday).map(Case::clone_case).collect();
+    for (name, cases) in [("chrono", &chrono), ("duckling", &duckling), ("duckling, no holidays", &plain)] {
         let s = score(cases, verbose.then_some(name));
         println!(
-            "{:<10} {:>6} {:>9.3} {:>7.3} {:>9.3} | {:>11} {:>7.3} {:>9.3}",
+            "{:<22} {:>6} {:>9.3} {:>7.3} {:>9.3} | {:>11} {:>7.3} {:>9.3}",
             name,
             s.cases,
             ratio(s.predicted_ok, s.predicted),
@@ -108,12 +124,12 @@ fn chrono_case(v: &Value) -> Option<Case> {
     let text = v["text"].as_str()?.to_string();
     let reference = reference_of(v);
     let Some(e) = v["expected"].as_array().and_then(|a| a.first()) else {
-        return Some(Case { text, reference, span: None, expected: None, date_grain: false });
+        return Some(Case { text, reference, span: None, expected: None, date_grain: false, holiday: false });
     };
     let expected = e["value"].as_str().or(e["value_time_only"].as_str()).unwrap_or("").to_string();
     let date_grain = !expected.contains('T') && !expected.is_empty();
     let span = span_of(&text, e);
-    Some(Case { text, reference, span, expected: Some(expected), date_grain })
+    Some(Case { text, reference, span, expected: Some(expected), date_grain, holiday: false })
 }
 
 fn duckling_case(v: &Value) -> Option<Case> {
@@ -124,7 +140,8 @@ fn duckling_case(v: &Value) -> Option<Case> {
     let start = value.split('/').find(|p| !p.is_empty()).unwrap_or("").to_string();
     let grain = e["grain"].as_str().unwrap_or("");
     let date_grain = matches!(grain, "Day" | "Week" | "Month" | "Quarter" | "Year");
-    Some(Case { span: Some((0, text.len())), text, reference, expected: Some(start), date_grain })
+    let holiday = e["kind"].as_str().is_some_and(|k| k.contains("Holiday"));
+    Some(Case { span: Some((0, text.len())), text, reference, expected: Some(start), date_grain, holiday })
 }
 
 /// Whether our value equals the expected one at the grain the text states: an interval by its start; a
@@ -133,6 +150,11 @@ fn duckling_case(v: &Value) -> Option<Case> {
 fn same_value(ours: &str, expected: &str) -> bool {
     let ours = ours.split('/').next().unwrap_or(ours);
     if ours == expected {
+        return true;
+    }
+    // Ours gives minutes where the text states an hour ("3 pm": ours `…T15:00`, expected `…T15`).
+    // A test that asserts only the day of "Thursday at 3 pm" is compared at the day.
+    if ours.strip_prefix(expected).is_some_and(|rest| rest == ":00" || rest == ":00:00" || rest.starts_with('T')) {
         return true;
     }
     match expected.strip_prefix(ours) {

@@ -86,7 +86,7 @@ function grainOf(/** @type {string} */ v) {
   return 'Second';
 }
 
-/** @typedef {{text: string, ref: Date, span: [number, number] | null, expected: string | null, grain: string, parser: any, options: any}} Case */
+/** @typedef {{text: string, ref: Date, span: [number, number] | null, expected: string | null, grain: string, parser: any, options: any, holiday?: boolean}} Case */
 
 /** @returns {Case | null} */
 function chronoCase(/** @type {any} */ v) {
@@ -107,7 +107,7 @@ function ducklingCase(/** @type {any} */ v) {
   const e = v.expected?.[0];
   if (!e?.value) return null;
   const expected = e.value.split('/').find((/** @type {string} */ p) => p) ?? '';
-  return { text: v.text, ref: localDate(v.ref_datetime) ?? new Date(2013, 1, 12, 4, 30), span: [0, v.text.length], expected, grain: e.grain, parser: chrono, options: {} };
+  return { text: v.text, ref: localDate(v.ref_datetime) ?? new Date(2013, 1, 12, 4, 30), span: [0, v.text.length], expected, grain: e.grain, parser: chrono, options: {}, holiday: String(e.kind).includes('Holiday') };
 }
 
 const DATE_GRAINS = new Set(['Day', 'Week', 'Month', 'Quarter', 'Year']);
@@ -150,15 +150,17 @@ function score(/** @type {Case[]} */ cases, /** @type {string} */ name) {
 }
 
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (b ? a / b : 0).toFixed(3);
+const duckling = read('duckling_en.jsonl').map(ducklingCase).filter((c) => c !== null);
 const sets = [
   ['chrono', read('chrono_en.jsonl').map(chronoCase).filter((c) => c !== null)],
-  ['duckling', read('duckling_en.jsonl').map(ducklingCase).filter((c) => c !== null)],
+  ['duckling', duckling],
+  ['duckling, no holidays', duckling.filter((c) => !c.holiday)],
 ];
 console.log(`chrono-node ${JSON.parse(fs.readFileSync(new URL('../node_modules/chrono-node/package.json', import.meta.url), 'utf8')).version} on ${dir}`);
-console.log('set         cases precision  recall exact-acc |  date cases  recall exact-acc');
+console.log('set                     cases precision  recall exact-acc |  date cases  recall exact-acc');
 for (const [name, cases] of /** @type {[string, Case[]][]} */ (sets)) {
   const s = score(cases, name);
   console.log(
-    `${name.padEnd(10)} ${String(s.cases).padStart(6)} ${ratio(s.predictedOk, s.predicted).padStart(9)} ${ratio(s.detected, s.positives).padStart(7)} ${ratio(s.exact, s.positives).padStart(9)} | ${String(s.datePositives).padStart(11)} ${ratio(s.dateDetected, s.datePositives).padStart(7)} ${ratio(s.dateExact, s.datePositives).padStart(9)}`,
+    `${name.padEnd(22)} ${String(s.cases).padStart(6)} ${ratio(s.predictedOk, s.predicted).padStart(9)} ${ratio(s.detected, s.positives).padStart(7)} ${ratio(s.exact, s.positives).padStart(9)} | ${String(s.datePositives).padStart(11)} ${ratio(s.dateDetected, s.datePositives).padStart(7)} ${ratio(s.dateExact, s.datePositives).padStart(9)}`,
   );
 }

@@ -15,7 +15,7 @@ pub enum FieldSource {
     Manifest,
     /// Read from the article's own text (a headline line, a byline, a date line, furniture).
     Text,
-    /// Read from HTML metadata (`<title>`, `<meta>`, JSON-LD).
+    /// Read from the document's own metadata: HTML (`<title>`, `<meta>`, JSON-LD) or a Markdown front matter.
     HtmlMeta,
 }
 

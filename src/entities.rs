@@ -1465,6 +1465,48 @@ fn same_org(a: &Local, b: &Local) -> Option<String> {
     None
 }
 
+/// Why a form written in an article stands for the name the article resolved it to, or `None` when it is that
+/// name (up to a possessive).
+fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
+    if form == name {
+        return None;
+    }
+    if fold(form) == fold(name) {
+        return Some(format!("'{form}' is '{name}' written in another case"));
+    }
+    if is_acronym(form) && kind == EntityKind::Organization {
+        return Some(format!(
+            "'{form}' stands for '{name}' in the same article (written after it in brackets, or its initials)"
+        ));
+    }
+    if kind == EntityKind::Place {
+        return Some(format!("'{form}' is another name of '{name}' (general list of places)"));
+    }
+    let parts = name_parts(name);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return None };
+    if kind == EntityKind::Person && !form.contains(' ') {
+        if form == *last {
+            return Some(format!("'{form}' is the surname of '{name}', the one person of that surname in the article"));
+        }
+        if form == *first {
+            return Some(format!("'{form}' is the given name of '{name}', the one person of that name in the article"));
+        }
+        if fold(form) == fold(last) {
+            return Some(format!("'{form}' is the surname of '{name}' written in another case"));
+        }
+        let (kf, kl) = (translit_key(form), translit_key(last));
+        if kf == kl {
+            return Some(format!(
+                "'{form}' is the surname of '{name}' in another spelling: same transliteration key '{kf}'"
+            ));
+        }
+    }
+    if kind == EntityKind::Person {
+        return Some(format!("'{form}' is '{name}' without a middle name or patronymic"));
+    }
+    None
+}
+
 /// Merges mentions across articles into entities. `mentions[i]` are the mentions of `articles[i]`.
 pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> {
     // Local entities: one per (article, kind, resolved name).
@@ -1607,6 +1649,13 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         aliases.remove(&name);
         ms.sort_unstable();
         let mut reasons = why.remove(&root).unwrap_or_default();
+        for l in members.iter().filter_map(|&i| locals.get(i)) {
+            for (_, form) in &l.mentions {
+                if let Some(r) = within_reason(form, &l.name, kind) {
+                    reasons.push(r);
+                }
+            }
+        }
         reasons.sort();
         reasons.dedup();
         entities.push(Entity {

@@ -18,6 +18,9 @@ pub struct Rendered {
     pub headings: Vec<TextRange>,
     /// Lines that held only an image: the alt text, as ranges into [`Rendered::text`].
     pub images: Vec<TextRange>,
+    /// `key: value` pairs of a YAML front matter block (`---` … `---` at the top), keys lowercased, values
+    /// without quotes; the block itself renders as blank lines.
+    pub front_matter: Vec<(String, String)>,
 }
 
 /// Renders Markdown as plain text. Never fails; what is not Markdown passes through unchanged.
@@ -26,12 +29,23 @@ pub fn render(src: &str) -> Rendered {
     let mut fence: Option<(char, usize)> = None;
     let mut prev_line: Option<TextRange> = None;
     let mut first = true;
-    for range in text::lines(src) {
+    let all = text::lines(src);
+    let front_end = front_matter_end(src, &all);
+    for (n, range) in all.into_iter().enumerate() {
         if !first {
             out.text.push('\n');
         }
         first = false;
         let line = range.slice(src);
+        if front_end.is_some_and(|end| n <= end) {
+            if let Some((k, v)) = line.split_once(':').filter(|_| n > 0) {
+                let v = v.trim().trim_matches(['"', '\'']).trim();
+                if !k.trim().is_empty() && !v.is_empty() {
+                    out.front_matter.push((k.trim().to_lowercase(), v.to_string()));
+                }
+            }
+            continue;
+        }
         let start = out.text.len();
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
@@ -96,6 +110,26 @@ pub fn render(src: &str) -> Rendered {
         prev_line = if rendered.is_empty() || heading || image_only { None } else { Some(rendered) };
     }
     out
+}
+
+/// The index of the closing line of a front matter block that opens the document (`---` on the first line,
+/// closed by `---` or `...` within the first 60 lines, every line between being `key: value`, a list item or
+/// blank), or `None`.
+fn front_matter_end(src: &str, lines: &[TextRange]) -> Option<usize> {
+    if lines.first().map(|r| r.slice(src).trim_end()) != Some("---") {
+        return None;
+    }
+    for (n, r) in lines.iter().enumerate().skip(1).take(60) {
+        let l = r.slice(src).trim_end();
+        if l == "---" || l == "..." {
+            return (n > 1).then_some(n);
+        }
+        let ok = l.trim().is_empty() || l.trim_start().starts_with("- ") || l.contains(": ") || l.ends_with(':');
+        if !ok {
+            return None;
+        }
+    }
+    None
 }
 
 /// Strips block quote marks, list markers and ATX heading hashes; says whether the line is an ATX heading.
@@ -322,6 +356,16 @@ mod tests {
         check("[ref]: https://example.org\nUse `x` here <br> and <https://e.org>.", "\nUse x here  and https://e.org.");
         check(r"An \*escaped\* star", "An *escaped* star");
         check("---\nafter a rule", "\nafter a rule");
+    }
+
+    #[test]
+    fn front_matter_is_read_and_rendered_blank() {
+        let r = render("---\ntitle: \"A title\"\nauthor: Jane Doe\ndate: 2024-01-12\n---\n# A title\n\nBody.");
+        assert_eq!(r.text, "\n\n\n\n\nA title\n\nBody.");
+        let keys: Vec<(&str, &str)> = r.front_matter.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(keys, [("title", "A title"), ("author", "Jane Doe"), ("date", "2024-01-12")]);
+        // A thematic break followed by prose is not front matter.
+        assert!(render("---\nJust prose here. More.\n---\n").front_matter.is_empty());
     }
 
     #[test]

@@ -458,6 +458,16 @@ fn quantity(toks: &[Tok<'_>], i: usize, skip: &[TextRange]) -> Option<(usize, Nu
         return None;
     }
     let by_digits = digits(toks, j);
+    // Digits glued to letters that are not a scale, a unit or an ordinal suffix: a name or a code ("76ers").
+    if let Some((_, false, e)) = by_digits {
+        if let (Some(last), Some(n)) = (toks.get(e - 1), toks.get(e)) {
+            let glued_word = n.kind == TokKind::Word && adjacent(last, n);
+            let known = scale_of(n, true).is_some() || UNIT_WORDS.iter().any(|(w, _)| n.text.eq_ignore_ascii_case(w));
+            if glued_word && !known {
+                return None;
+            }
+        }
+    }
     let (mut value, ordinal, mut k) = match by_digits {
         Some(d) => {
             if inside_name(toks, j)
@@ -617,6 +627,7 @@ mod tests {
             "the G7 summit",
             "COVID-19 cases",
             "an account called Channel 24 wrote",
+            "the 76ers won",
             "at 9:30",
             "at first, he",
         ] {

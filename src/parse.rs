@@ -122,6 +122,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
             let r = markdown::render(&decoded.text);
             hints.headings = r.headings;
             hints.captions = r.images;
+            hints.page = front_matter_meta(&r.front_matter);
             r.text
         }
         Format::Html => match html::extract(&decoded.text) {
@@ -160,7 +161,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         diagnostics,
     };
     layout(&mut article, &hints);
-    if format == Format::Html {
+    if format != Format::Text {
         apply_page_meta(&mut article, &hints.page);
     }
     apply_manifest(&mut article, &input.meta);
@@ -193,6 +194,31 @@ struct Hints {
     captions: Vec<TextRange>,
     /// Metadata an HTML page carried.
     page: html::Extracted,
+}
+
+/// Metadata from a Markdown front matter block (`title`, `author`/`authors`, `date`/`published`, `outlet`/
+/// `publisher`/`site`, `url`, `lang`/`language`), in the shape HTML metadata takes.
+fn front_matter_meta(pairs: &[(String, String)]) -> html::Extracted {
+    let get = |keys: &[&str]| pairs.iter().find(|(k, _)| keys.contains(&k.as_str())).map(|(_, v)| v.clone());
+    let authors = get(&["author", "authors", "byline"])
+        .map(|a| {
+            a.trim_matches(['[', ']'])
+                .split([',', ';'])
+                .flat_map(|p| p.split(" and "))
+                .map(|p| p.trim().trim_matches(['"', '\'']).trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    html::Extracted {
+        text: String::new(),
+        title: get(&["title", "headline"]),
+        authors,
+        published: get(&["date", "published", "pubdate", "published_at", "date_published"]),
+        outlet: get(&["outlet", "publisher", "site", "site_name", "source"]),
+        url: get(&["url", "link", "canonical"]),
+        language: get(&["lang", "language", "locale"]),
+    }
 }
 
 /// "en-GB" → "en"; "EN" → "en"; anything unreadable stays as given.
@@ -750,12 +776,33 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
                     }
                 }
             }
-            LineKind::Furniture(FurnitureKind::Dateline) if meta.published.is_none() => {
-                if let Some(iso) = published_in(s) {
-                    meta.published = Some(Field::from_text(iso, lines[i].range, 0.9));
+            LineKind::Furniture(FurnitureKind::Dateline) => {
+                // "Published …" wins over "Updated …"; otherwise the first date line.
+                let label = s.trim_start().to_lowercase();
+                let updated = label.starts_with("updated") || label.starts_with("last updated");
+                let published = label.starts_with("published") || label.starts_with("first published");
+                let weaker = meta.published.as_ref().is_none_or(|p| p.confidence < 0.9);
+                if let Some(iso) = published_in(s).filter(|_| meta.published.is_none() || published && weaker) {
+                    let conf = if updated { 0.7 } else { 0.9 };
+                    meta.published = Some(Field::from_text(iso, lines[i].range, conf));
                 }
             }
             _ => {}
+        }
+    }
+    // No date in the header: a labelled date line after the body ("Published 9 November 2023") will do.
+    if meta.published.is_none() {
+        let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
+        for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
+            let s = lines[i].range.slice(text);
+            let label = s.trim_start().to_lowercase();
+            let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
+            if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
+                if let Some(iso) = published_in(s) {
+                    meta.published = Some(Field::from_text(iso, lines[i].range, 0.7));
+                    break;
+                }
+            }
         }
     }
 
@@ -1423,6 +1470,13 @@ mod tests {
             let a = parsed(&format!("A headline about the budget\n\n{line}\n\n{BODY}"));
             assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), *want, "{line:?}");
         }
+        // "Published" wins over "Updated"; a labelled date line after the body counts when the header has none.
+        let a = parsed(&format!(
+            "A headline about the budget\n\nUpdated 10 November 2023\n\nPublished 9 November 2023\n\n{BODY}"
+        ));
+        assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), Some("2023-11-09"));
+        let a = parsed(&format!("A headline about the budget\n\n{BODY}\nPublished 9 November 2023\n"));
+        assert_eq!(a.meta.published.as_ref().map(|f| f.value.as_str()), Some("2023-11-09"));
         // A date in the body is an event, not the publication date.
         let a = parsed(&format!("A headline\n\n{BODY}\nThe vote was held on November 9, 2023.\n\nNovember 9, 2023\n"));
         assert_eq!(a.meta.published, None);

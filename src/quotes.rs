@@ -145,8 +145,15 @@ fn spans(article: &Article) -> Vec<TextRange> {
             let after = at + c.len_utf8();
             match c {
                 '“' | '«' | '„' => {
+                    // An opening mark written where a closing one belongs (“… there goes the orchestra “, she said).
+                    let next = s.get(i + c.len_utf8()..).and_then(|x| x.chars().next());
+                    let misused_close = open.is_some() && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n));
                     if skip_first_open {
                         skip_first_open = false;
+                    } else if misused_close {
+                        if let Some(o) = open.take() {
+                            out.push(TextRange::new(o, at));
+                        }
                     } else if open.is_none() {
                         open = Some(after);
                     }
@@ -158,8 +165,20 @@ fn spans(article: &Article) -> Vec<TextRange> {
                     skip_first_open = false;
                 }
                 '"' => {
+                    // Which way a straight mark faces: a word on one side only tells; else it alternates.
+                    let prev = s.get(..i).and_then(|x| x.chars().next_back());
+                    let next = s.get(i + 1..).and_then(|x| x.chars().next());
+                    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ".,!?;:…—–-)".contains(c));
+                    let opening = !word(prev) && next.is_some_and(|c| !c.is_whitespace());
+                    let closing = word(prev) && next.is_none_or(|c| !c.is_alphanumeric());
                     if skip_first_open {
                         skip_first_open = false;
+                    } else if opening && !closing {
+                        open = Some(after);
+                    } else if closing && !opening {
+                        if let Some(o) = open.take() {
+                            out.push(TextRange::new(o, at));
+                        }
                     } else if let Some(o) = open.take() {
                         out.push(TextRange::new(o, at));
                     } else {

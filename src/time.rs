@@ -449,6 +449,8 @@ enum Sem {
     Quarter { q: u32, year: Option<i32> },
     /// A quarter relative to the anchor's ("last quarter": -1).
     QuarterRel { n: i64 },
+    /// A holiday ("Christmas", "Easter 2024", "last Thanksgiving"); `year` is `None` when the text leaves it out.
+    Holiday { h: Holiday, year: Option<i32>, rel: Rel },
     /// A span of days ("10-12 March 2023", "10 August - 12 September"): from (month, day) to (month, day);
     /// `year` is the year of the end, `None` when the text leaves it out.
     Range { from: (u32, u32), to: (u32, u32), year: Option<i32> },
@@ -458,7 +460,7 @@ impl Sem {
     /// Whether the words themselves point after the anchor ("next week", "this year", "in two days").
     fn looks_forward(&self) -> bool {
         match self {
-            Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } => {
+            Sem::Month { rel, .. } | Sem::Weekday { rel, .. } | Sem::Season { rel, .. } | Sem::Holiday { rel, .. } => {
                 matches!(rel, Rel::Next | Rel::This)
             }
             Sem::Offset { n, .. }
@@ -477,6 +479,7 @@ impl Sem {
                 Sem::Season { year: Some(_), .. }
                     | Sem::Range { year: Some(_), .. }
                     | Sem::Quarter { year: Some(_), .. }
+                    | Sem::Holiday { year: Some(_), .. }
             )
     }
 }
@@ -488,6 +491,8 @@ struct Match {
     end: usize,
     sem: Sem,
     modifier: Option<TimeMod>,
+    /// A time of day attached to a day ("Thursday at 3 pm"): hour and minute.
+    time: Option<(u32, u32)>,
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -874,6 +879,12 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             // A bare abbreviation ("Mar", "Dec") is too often something else.
             return None;
         }
+        // A bare "May" opening a sentence is the modal verb ("May the best team win").
+        let opens =
+            i.checked_sub(1).and_then(|k| toks.get(k)).is_none_or(|p| matches!(p.text, "." | "!" | "?" | "\"" | "“"));
+        if t.text.eq_ignore_ascii_case("may") && opens {
+            return None;
+        }
         return Some((i + 1, Sem::Month { month: m, rel: Rel::Bare }));
     }
     if let Some((code, first_month)) = season_of(t) {
@@ -901,6 +912,9 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         return None;
     }
     if let Some(found) = quarter(toks, i) {
+        return Some(found);
+    }
+    if let Some(found) = holiday(toks, i) {
         return Some(found);
     }
     let lower = t.lower();
@@ -984,6 +998,127 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     None
+}
+
+/// Holidays whose date follows from the year alone (general calendar knowledge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    Fixed(u32, u32),
+    /// Days after Easter Sunday (Good Friday -2, Easter Monday +1).
+    Easter(i64),
+    /// The fourth Thursday of November (US Thanksgiving).
+    Thanksgiving,
+}
+
+/// A holiday name at `i`: the holiday and the index after it.
+fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
+    let t = toks.get(i)?;
+    let next_is = |k: usize, w: &str| toks.get(k).is_some_and(|n| n.is(w));
+    // "New Year's Day", "New Year's Eve", "Valentine's Day": the possessive "'s" is three tokens or two.
+    let after_possessive = |k: usize| -> Option<usize> {
+        let q = toks.get(k)?;
+        if (q.is_punct("'") || q.is_punct("’")) && toks.get(k + 1).is_some_and(|s| s.is("s")) {
+            Some(k + 2)
+        } else if q.is("s") {
+            Some(k + 1)
+        } else {
+            None
+        }
+    };
+    if t.is("christmas") || t.is("xmas") {
+        if next_is(i + 1, "eve") {
+            return Some((Holiday::Fixed(12, 24), i + 2));
+        }
+        let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
+        return Some((Holiday::Fixed(12, 25), end));
+    }
+    if t.is("new") && next_is(i + 1, "year") {
+        let k = after_possessive(i + 2)?;
+        if next_is(k, "eve") {
+            return Some((Holiday::Fixed(12, 31), k + 1));
+        }
+        if next_is(k, "day") {
+            return Some((Holiday::Fixed(1, 1), k + 1));
+        }
+        return None;
+    }
+    if t.is("valentine") {
+        let k = after_possessive(i + 1)?;
+        return next_is(k, "day").then_some((Holiday::Fixed(2, 14), k + 1));
+    }
+    if t.is("halloween") {
+        return Some((Holiday::Fixed(10, 31), i + 1));
+    }
+    if t.is("easter") {
+        if next_is(i + 1, "monday") {
+            return Some((Holiday::Easter(1), i + 2));
+        }
+        let end = if next_is(i + 1, "sunday") { i + 2 } else { i + 1 };
+        return Some((Holiday::Easter(0), end));
+    }
+    if t.is("good") && next_is(i + 1, "friday") && t.capitalised() {
+        return Some((Holiday::Easter(-2), i + 2));
+    }
+    if t.is("thanksgiving") {
+        let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
+        return Some((Holiday::Thanksgiving, end));
+    }
+    None
+}
+
+/// A holiday with an optional relative word before it and an optional year after it.
+fn holiday(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
+    let t = toks.get(i)?;
+    let rel = if t.is("last") || t.is("previous") {
+        Some(Rel::Last)
+    } else if t.is("next") || t.is("coming") {
+        Some(Rel::Next)
+    } else if t.is("this") {
+        Some(Rel::This)
+    } else {
+        None
+    };
+    let (h, mut end) = holiday_at(toks, if rel.is_some() { i + 1 } else { i })?;
+    let mut year = None;
+    if rel.is_none() {
+        if toks.get(end).is_some_and(|w| w.is("of") || w.is_punct(","))
+            && toks.get(end + 1).and_then(year_value).is_some()
+        {
+            end += 1;
+        }
+        if let Some(y) = toks.get(end).and_then(year_value) {
+            year = Some(y);
+            end += 1;
+        }
+    }
+    Some((end, Sem::Holiday { h, year, rel: rel.unwrap_or(Rel::Bare) }))
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+fn holiday_in(h: Holiday, year: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        Holiday::Easter(offset) => easter(year)?.checked_add_signed(chrono::TimeDelta::try_days(offset)?),
+        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+    }
 }
 
 /// "Q3 2023", "the third quarter of 2024", "4th qtr", "last quarter".
@@ -1081,7 +1216,7 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
         return None;
     }
     if let Some((end, sem)) = in_count(toks, i) {
-        return Some(Match { first: i, end, sem, modifier: None });
+        return Some(Match { first: i, end, sem, modifier: None, time: None });
     }
     if let Some((modifier, j)) = modifier_at(toks, i) {
         if let Some((end, sem)) = core(toks, j) {
@@ -1100,11 +1235,11 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
                 TimeMod::Before | TimeMod::After => !matches!(sem, Sem::EventRelative { .. }),
             };
             if fits {
-                return Some(Match { first: i, end, sem, modifier: Some(modifier) });
+                return Some(Match { first: i, end, sem, modifier: Some(modifier), time: None });
             }
         }
     }
-    let (end, sem) = core(toks, i)?;
+    let Some((end, sem)) = core(toks, i) else { return standalone_time(toks, i) };
     let modifier = match sem {
         Sem::EventRelative { .. } => {
             let w = end.checked_sub(1).and_then(|k| toks.get(k));
@@ -1116,7 +1251,114 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
         }
         _ => None,
     };
-    Some(Match { first: i, end, sem, modifier })
+    Some(Match { first: i, end, sem, modifier, time: None })
+}
+
+/// Words after which a bare "9:30" reads as a time of day.
+const TIME_CUES: &[&str] = &["at", "by", "from", "until", "till", "around", "about", "before", "after", "since"];
+
+/// "a.m.", "am", "p.m.", "pm" at `j`: whether it is afternoon, and the index after it.
+fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize)> {
+    let t = toks.get(j)?;
+    if t.is("am") || t.is("pm") {
+        return Some((t.is("pm"), j + 1));
+    }
+    if (t.is("a") || t.is("p"))
+        && toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d))
+        && toks.get(j + 2).is_some_and(|m| m.is("m"))
+    {
+        let end = if toks.get(j + 3).is_some_and(|d| d.is_punct(".")) { j + 4 } else { j + 3 };
+        return Some((t.is("p"), end));
+    }
+    None
+}
+
+/// A time of day at `i` ("3 pm", "3:30 p.m.", "15:30" after "at", "noon"): hour, minute, index after it.
+fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, usize)> {
+    let t = toks.get(i)?;
+    let cued =
+        attached || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| TIME_CUES.iter().any(|c| p.is(c)));
+    if t.is("noon") || t.is("midday") {
+        return Some((12, 0, i + 1));
+    }
+    if t.is("midnight") && cued {
+        return Some((0, 0, i + 1));
+    }
+    if t.kind != TokKind::Num || t.text.len() > 2 {
+        return None;
+    }
+    let mut hour = u32::try_from(t.num()?).ok()?;
+    let mut minute = 0;
+    let mut j = i + 1;
+    let mut colon = false;
+    if let (Some(c), Some(m)) = (toks.get(j), toks.get(j + 1)) {
+        if (c.is_punct(":") || c.is_punct("."))
+            && adjacent(t, c)
+            && adjacent(c, m)
+            && m.kind == TokKind::Num
+            && m.text.len() == 2
+        {
+            minute = u32::try_from(m.num()?).ok()?;
+            colon = c.is_punct(":");
+            j += 2;
+        }
+    }
+    if minute > 59 {
+        return None;
+    }
+    if let Some((pm, end)) = meridiem(toks, j) {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+        return Some((hour, minute, end));
+    }
+    if colon && cued && hour <= 23 && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
+        return Some((hour, minute, j));
+    }
+    None
+}
+
+/// A time of day without a day before it: "at 3 pm" (on the anchor's day), "3 pm on Thursday", "5 pm tomorrow".
+fn standalone_time(toks: &[Tok<'_>], i: usize) -> Option<Match> {
+    let (h, m, mut end) = time_of_day(toks, i, false)?;
+    let mut sem = Sem::Offset { unit: Unit::Day, n: 0 };
+    let k = if toks.get(end).is_some_and(|t| t.is("on")) { end + 1 } else { end };
+    if let Some((e, day)) = core(toks, k).filter(|(_, d)| day_level(d)) {
+        sem = day;
+        end = e;
+    }
+    Some(Match { first: i, end, sem, modifier: None, time: Some((h, m)) })
+}
+
+/// Whether a meaning names a single day (to which a time of day can attach).
+fn day_level(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Date { .. }
+            | Sem::Weekday { .. }
+            | Sem::WeekdayOfWeek { .. }
+            | Sem::Offset { unit: Unit::Day, .. }
+            | Sem::Count { unit: Unit::Day | Unit::Week, .. }
+    )
+}
+
+/// Attaches a following time of day to a day: "Thursday at 3 pm", "9 November 2023, 10:05".
+fn attach_time(toks: &[Tok<'_>], m: &mut Match) {
+    if m.time.is_some() || !day_level(&m.sem) {
+        return;
+    }
+    let mut j = m.end;
+    if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| TIME_CUES.iter().any(|c| t.is(c))) {
+        j += 1;
+    }
+    if let Some((h, mi, end)) = time_of_day(toks, j, true) {
+        m.time = Some((h, mi));
+        m.end = end;
+    }
 }
 
 /// Whether the verb governing the expression at token `i` is in the future: the nearest tense cue before it
@@ -1151,7 +1393,8 @@ struct Reference {
 /// Carries the anchors across the sentences of one text.
 struct Scanner {
     published: Option<NaiveDate>,
-    context: Option<Reference>,
+    /// The explicit dates seen so far, most recent last (at most one per grain is kept).
+    context: Vec<Reference>,
 }
 
 fn day_number(d: NaiveDate) -> DayNumber {
@@ -1215,6 +1458,23 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
         d.checked_add_months(Months::new(k))
     } else {
         d.checked_sub_months(Months::new(k))
+    }
+}
+
+/// Against a reference that only gives a year ("in 2002 … in December"), a bare month, season or quarter is
+/// the one of that year.
+fn within_year(sem: Sem, r: Reference) -> Sem {
+    if r.grain < Grain::Quarter {
+        return sem;
+    }
+    match sem {
+        Sem::Month { month, rel: Rel::Bare } => Sem::Month { month, rel: Rel::This },
+        Sem::Season { code, first_month, year: None, rel: Rel::Bare } => {
+            Sem::Season { code, first_month, year: Some(r.date.year()), rel: Rel::Bare }
+        }
+        Sem::Quarter { q, year: None } => Sem::Quarter { q, year: Some(r.date.year()) },
+        Sem::Holiday { h, year: None, rel: Rel::Bare } => Sem::Holiday { h, year: Some(r.date.year()), rel: Rel::Bare },
+        other => other,
     }
 }
 
@@ -1309,6 +1569,18 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
         },
         Sem::EventRelative { .. } => None,
         Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
+        Sem::Holiday { h, year: Some(y), .. } => holiday_in(h, y).map(day_value_of),
+        Sem::Holiday { h, year: None, rel } => {
+            let cands = [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| holiday_in(h, y));
+            let d = match rel {
+                Rel::This => holiday_in(h, r.year()),
+                Rel::Last => cands.filter(|d| *d < r).max(),
+                Rel::Next => cands.filter(|d| *d > r).min(),
+                Rel::Bare if future => cands.filter(|d| *d >= r).min(),
+                Rel::Bare => cands.filter(|d| *d <= r).max(),
+            };
+            d.map(day_value_of)
+        }
         Sem::Quarter { q, year: None } => {
             let cur = r.month().div_ceil(3);
             let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
@@ -1350,7 +1622,11 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
 /// The grain an unresolved meaning would have.
 fn nominal_grain(sem: &Sem) -> Grain {
     match sem {
-        Sem::Date { .. } | Sem::Weekday { .. } | Sem::WeekdayOfWeek { .. } | Sem::Range { .. } => Grain::Day,
+        Sem::Date { .. }
+        | Sem::Weekday { .. }
+        | Sem::WeekdayOfWeek { .. }
+        | Sem::Range { .. }
+        | Sem::Holiday { .. } => Grain::Day,
         Sem::MonthYear { .. } | Sem::Month { .. } | Sem::MonthOfRelYear { .. } => Grain::Month,
         Sem::Season { .. } => Grain::Season,
         Sem::Quarter { .. } | Sem::QuarterRel { .. } => Grain::Quarter,
@@ -1368,13 +1644,15 @@ fn nominal_grain(sem: &Sem) -> Grain {
 
 impl Scanner {
     fn new(published: Option<CivilDate>) -> Scanner {
-        Scanner { published: published.and_then(CivilDate::naive), context: None }
+        Scanner { published: published.and_then(CivilDate::naive), context: Vec::new() }
     }
 
-    fn reference(&self) -> Option<Reference> {
+    /// The published date, else the most recent explicit date precise enough for `needed`
+    /// ("June 8" after "May 16, 2005 … in 2002" resolves against May 16, 2005; "December" against 2002).
+    fn reference(&self, needed: Grain) -> Option<Reference> {
         match self.published {
             Some(date) => Some(Reference { date, grain: Grain::Day, kind: Anchor::Published }),
-            None => self.context,
+            None => self.context.iter().rev().find(|r| r.grain <= needed).copied(),
         }
     }
 
@@ -1384,10 +1662,11 @@ impl Scanner {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let Some(m) = recognise(&toks, i) else {
+            let Some(mut m) = recognise(&toks, i) else {
                 i += 1;
                 continue;
             };
+            attach_time(&toks, &mut m);
             let (Some(first), Some(last)) = (toks.get(m.first), m.end.checked_sub(1).and_then(|k| toks.get(k))) else {
                 i += 1;
                 continue;
@@ -1405,8 +1684,8 @@ impl Scanner {
         let (value, anchor) = if m.sem.is_explicit() {
             (resolve(&m.sem, NaiveDate::MIN, future), Anchor::Explicit)
         } else {
-            match self.reference().filter(|r| r.grain <= needs(&m.sem)) {
-                Some(r) => match resolve(&m.sem, r.date, future) {
+            match self.reference(needs(&m.sem)) {
+                Some(r) => match resolve(&within_year(m.sem, r), r.date, future) {
                     Some(v) => (Some(v), r.kind),
                     None => (None, Anchor::None),
                 },
@@ -1428,11 +1707,20 @@ impl Scanner {
         }
         if let Some(v) = &value {
             if anchor == Anchor::Explicit && v.grain <= Grain::Year {
-                self.context = Some(Reference { date: v.first, grain: v.grain, kind: Anchor::Context });
+                let grain = v.grain;
+                self.context.retain(|r| r.grain != grain);
+                self.context.push(Reference { date: v.first, grain, kind: Anchor::Context });
             }
         }
-        let grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
+        let mut grain = value.as_ref().map_or_else(|| nominal_grain(&m.sem), |v| v.grain);
         let days = value.as_ref().map(|v| (day_number(v.first), day_number(v.last)));
+        let mut value = value;
+        if let Some((h, mi)) = m.time {
+            grain = Grain::Time;
+            if let Some(v) = value.as_mut().filter(|v| v.grain == Grain::Day && !v.text.contains('/')) {
+                v.text = format!("{}T{h:02}:{mi:02}", v.text);
+            }
+        }
         TimeExpr {
             range,
             value: value.map(|v| v.text),
@@ -1483,6 +1771,10 @@ mod tests {
         check("during the 1990s", None, ("1990s", Some("199"), e, None, NONE));
         check("in summer 2021", None, ("summer 2021", Some("2021-SU"), e, None, NONE));
         check("profits in Q3 2023 rose", None, ("Q3 2023", Some("2023-Q3"), e, None, NONE));
+        check("at Easter 2024", None, ("Easter 2024", Some("2024-03-31"), e, None, NONE));
+        check("on Good Friday 2023", None, ("Good Friday 2023", Some("2023-04-07"), e, None, NONE));
+        check("Thanksgiving 2013", None, ("Thanksgiving 2013", Some("2013-11-28"), e, None, NONE));
+        check("on New Year's Eve 2020", None, ("New Year's Eve 2020", Some("2020-12-31"), e, None, NONE));
         check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
         check(
             "from 13 to 15 of July 2020",
@@ -1508,7 +1800,15 @@ mod tests {
 
     #[test]
     fn bare_numbers_are_not_years() {
-        for text in ["sold 2000 tickets", "about 1500 people came", "a $2024 bill", "1,2024 units", "it cost 2,500"] {
+        for text in [
+            "won 3:1 on aggregate",
+            "a 2.50 fee",
+            "sold 2000 tickets",
+            "about 1500 people came",
+            "a $2024 bill",
+            "1,2024 units",
+            "it cost 2,500",
+        ] {
             check(text, None, ("", None, Explicit, None, NONE));
         }
         check("from 1850 onwards", None, ("1850", Some("1850"), Explicit, None, NONE));
@@ -1534,9 +1834,19 @@ mod tests {
         check("next month", p, ("next month", Some("2023-12"), Published, None, NONE));
         check("in the fourth quarter", p, ("fourth quarter", Some("2023-Q4"), Published, None, NONE));
         check("in the first quarter", Some("2024-03-14"), ("first quarter", Some("2024-Q1"), Published, None, NONE));
+        check("since Christmas", p, ("since Christmas", Some("2022-12-25"), Published, Some(TimeMod::After), NONE));
+        check("will return next Easter", p, ("next Easter", Some("2024-03-31"), Published, None, NONE));
         check("last quarter", p, ("last quarter", Some("2023-Q3"), Published, None, NONE));
         check("last year", p, ("last year", Some("2022"), Published, None, NONE));
         check("this year", p, ("this year", Some("2023"), Published, None, NONE));
+        check(
+            "They met on Thursday at 3 p.m. in",
+            p,
+            ("Thursday at 3 p.m.", Some("2023-11-09T15:00"), Published, None, NONE),
+        );
+        check("The vote closed at 10:30 local time.", p, ("10:30", Some("2023-11-10T10:30"), Published, None, NONE));
+        check("at 5pm tomorrow", p, ("5pm tomorrow", Some("2023-11-11T17:00"), Published, None, NONE));
+        check("on 9 March 2021, 14:05", None, ("9 March 2021, 14:05", Some("2021-03-09T14:05"), Explicit, None, NONE));
         check(
             "They will meet again on November 23rd.",
             p,
@@ -1569,6 +1879,11 @@ mod tests {
         let found = extract_from_text(text, None);
         let second = found.get(1).map(|t| (t.range.slice(text), t.value.as_deref(), t.anchor));
         assert_eq!(second, Some(("Friday", Some("2021-03-05"), Context)));
+        let text =
+            "Filed 16 May 2005. The firm was founded in 2002 and listed in December. A hearing is set for June 8.";
+        let found: Vec<_> = extract_from_text(text, None).into_iter().map(|t| t.value).collect();
+        let want = ["2005-05-16", "2002", "2002-12", "2005-06-08"].map(|v| Some(v.to_string()));
+        assert_eq!(found, want);
     }
 
     #[test]

@@ -276,3 +276,80 @@ fn fixture_namesakes_transliterations_and_acronyms() {
     assert_eq!(speaker_of("storm in a teacup").as_deref(), Some(nowak.id.as_str()));
     assert_eq!(speaker_of("We are patient").as_deref(), Some("person:sandra-dubois"));
 }
+
+mod never_panic {
+    use proptest::prelude::*;
+    use storylines::{entities, parse, quotes, Input};
+
+    /// Words and marks that stress the extractors: capitals, particles, acronyms, possessives, quotation marks of
+    /// every kind, non-breaking spaces and multi-byte letters.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Anna",
+            "Kowalska",
+            "Kowalska's",
+            "O'Brien",
+            "van",
+            "of",
+            "the",
+            "Ministry",
+            "NATO",
+            "(NATO)",
+            "U.S.",
+            "said",
+            "he",
+            "she",
+            "the post added",
+            "according to",
+            "\"",
+            "“",
+            "”",
+            "«",
+            "»",
+            "'",
+            "’s",
+            ",",
+            ".",
+            ":",
+            "-",
+            "–",
+            "\u{a0}",
+            "\n",
+            "\n\n",
+            "Żółć",
+            "Müller-Lüdenscheidt",
+            "Tokio",
+            "President",
+            "Kremlin",
+            "chief",
+            "Jr.",
+            "R.",
+            "Sunday",
+            "Times",
+            "and",
+            "24",
+            "Ελλάδα",
+            "東京",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #[test]
+        fn mentions_and_quotes_stay_inside_the_text(pieces in prop::collection::vec(piece(), 0..60)) {
+            let body = pieces.join(" ");
+            let Ok(article) = parse::parse(&Input::new("p.txt", body.clone().into_bytes())) else { return Ok(()) };
+            let ms = entities::mentions(&article);
+            for m in &ms {
+                prop_assert!(article.text.get(m.range.start..m.range.end).is_some_and(|s| !s.is_empty()), "{m:?}");
+            }
+            for q in quotes::extract(&article, &ms) {
+                prop_assert!(article.text.get(q.range.start..q.range.end).is_some(), "{q:?}");
+                prop_assert!(q.speaker.is_none_or(|i| i < ms.len()));
+            }
+            let es = entities::resolve(&[&article], std::slice::from_ref(&ms));
+            let keys: std::collections::BTreeSet<&str> = es.iter().map(|e| e.key.as_str()).collect();
+            prop_assert_eq!(keys.len(), es.len(), "keys are unique");
+        }
+    }
+}

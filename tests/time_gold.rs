@@ -5,10 +5,12 @@
 //! A found item matches a gold item when their spans overlap in the same article. Figures are printed
 //! (`cargo test --test time_gold -- --nocapture`) and floors asserted.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -297,4 +299,35 @@ fn the_time_fixture_reads_as_intended() {
         ("14".to_string(), 14.0, None, Some("ships".to_string())),
     ];
     assert_eq!(numbers, want_numbers);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever the text and reference, extraction does not panic, every range lies inside the text on char
+    /// boundaries, expressions come in text order without overlapping, and covered days are ordered.
+    #[test]
+    fn times_and_numbers_never_panic_and_stay_in_bounds(
+        text in "([0-9]{1,4}|[-/.,:()%$€ ]|January|May|Sept\\.|Thursday|Thu|last|next|this|week|year|ago|the|of|in|at|pm|a\\.m\\.|Q|quarter|third|two|days|since|late|mid|s|😀|é|\\PC){0,60}",
+        y in 1i32..3000, m in 1u32..13, d in 1u32..29, with_ref in any::<bool>(),
+    ) {
+        let reference = if with_ref { storylines::time::CivilDate::new(y, m, d) } else { None };
+        let times = storylines::time::extract_from_text(&text, reference);
+        let mut last_end = 0;
+        for t in &times {
+            prop_assert!(t.range.start <= t.range.end && t.range.end <= text.len());
+            prop_assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+            prop_assert!(t.range.start >= last_end);
+            last_end = t.range.end;
+            if let Some((a, b)) = t.days {
+                prop_assert!(a <= b);
+            }
+            prop_assert_eq!(t.value.is_none(), t.flags.contains(&storylines::time::TimeFlag::Unresolved));
+        }
+        let skip: Vec<TextRange> = times.iter().map(|t| t.range).collect();
+        for n in storylines::numbers::extract_from_text(&text, &skip) {
+            prop_assert!(n.range.end <= text.len() && text.is_char_boundary(n.range.start) && text.is_char_boundary(n.range.end));
+            prop_assert!(n.value.is_finite());
+        }
+    }
 }

@@ -1,6 +1,6 @@
 // The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
 // pending requests of one client; each explorer element owns its own client (and worker).
-import { ANALYSE, RESULT, ERROR } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
 
 export class EngineClient {
   constructor() {
@@ -9,6 +9,8 @@ export class EngineClient {
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
+    /** @type {{ alignThreshold?: number } | null} the engine's default options, known after the first result */
+    this.defaults = null;
     this.worker.addEventListener('message', (event) => this.onMessage(event));
     this.worker.addEventListener('error', (event) => this.failAll(new Error(`the engine stopped: ${event.message || 'unknown error'}`)));
   }
@@ -19,7 +21,10 @@ export class EngineClient {
     const waiter = this.pending.get(msg.id);
     if (!waiter) return;
     this.pending.delete(msg.id);
-    if (msg.type === RESULT) waiter.resolve(msg.export);
+    if (msg.type === RESULT) {
+      this.defaults = msg.defaults ?? this.defaults;
+      waiter.resolve(msg.export);
+    }
     else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
   }
 
@@ -36,10 +41,37 @@ export class EngineClient {
    * @returns {Promise<any>} the export model
    */
   analyse(articles, extra = {}) {
+    return this.request({ type: ANALYSE, articles, manifest: extra.manifest, options: extra.options });
+  }
+
+  /**
+   * The engine's pairwise diff of two articles of the last analysed corpus (null if the wasm has none).
+   * @param {string} a
+   * @param {string} b
+   * @returns {Promise<any>}
+   */
+  diff(a, b) {
+    return this.request({ type: DIFF, a, b });
+  }
+
+  /**
+   * The engine's collation table of a claim or quote group (null if the wasm has none).
+   * @param {string} of
+   * @returns {Promise<any>}
+   */
+  collate(of) {
+    return this.request({ type: COLLATE, of });
+  }
+
+  /**
+   * @param {any} message a request without its id
+   * @returns {Promise<any>}
+   */
+  request(message) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: ANALYSE, id, articles, manifest: extra.manifest, options: extra.options });
+      this.worker.postMessage({ ...message, id });
     });
   }
 

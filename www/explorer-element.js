@@ -1,10 +1,34 @@
 // <storylines-explorer>: the explorer as a custom element in Shadow DOM. Loads articles (from `src`, a
-// manifest URL), runs the engine in its own worker and renders the views. Each instance owns its state.
+// manifest URL), runs the engine in its own worker, keeps its state (view, filters, selection) in the URL
+// and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
+// several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
 import { EngineClient } from './client.js';
 import { loadManifest } from './loader.js';
 import { h } from './dom.js';
-import { renderSources, renderReader } from './views/sources.js';
-import { renderShared } from './views/shared.js';
+import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
+import { indexModel, derive } from './model.js';
+import { renderFilters } from './filters.js';
+import { renderOverview } from './views/overview.js';
+import { renderSources } from './views/sources.js';
+import { renderTimeline } from './views/timeline.js';
+import { renderDiff } from './views/diff.js';
+import { renderClaims, renderContradictions, renderQuotes } from './views/lists.js';
+import { renderEntities } from './views/entities.js';
+import { renderProvenance } from './views/provenance.js';
+
+/** @typedef {import('./state.js').State} State */
+
+const TITLES = /** @type {Record<string, string>} */ ({
+  overview: 'Overview',
+  sources: 'Sources',
+  timeline: 'Timeline',
+  diff: 'Source diffs',
+  claims: 'Claims',
+  contradictions: 'Contradictions',
+  quotes: 'Quotes',
+  entities: 'Entities',
+  provenance: 'Provenance',
+});
 
 export class StorylinesExplorerElement extends HTMLElement {
   static observedAttributes = ['src'];
@@ -24,73 +48,334 @@ export class StorylinesExplorerElement extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const css = h('link', { rel: 'stylesheet', href: new URL('./explorer.css', import.meta.url).href });
     /** @type {HTMLElement} */
-    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, ['Loading…']);
+    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }, ['Loading…']);
     /** @type {HTMLElement} */
-    this.content = h('div', { class: 'content', part: 'content' });
+    this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
+    /** @type {HTMLElement} */
+    this.filters = h('div', { class: 'filters-slot' });
+    /** @type {HTMLElement} */
+    this.view = h('div', { class: 'view-slot', 'data-testid': 'view' });
+    /** @type {HTMLElement} */
+    this.footer = h('div', { class: 'footer' });
+    /** @type {HTMLElement} */
+    this.content = h('div', { class: 'content', part: 'content' }, [
+      this.nav,
+      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.filters]), this.view]),
+      this.footer,
+    ]);
     root.append(css, this.status, this.content);
     /** @type {EngineClient | null} */
     this.client = null;
     /** @type {any} */
     this.model = null;
+    /** @type {import('./model.js').Index | null} */
+    this.ix = null;
+    /** @type {State} */
+    this.state = emptyState();
+    /** @type {import('./protocol.js').ArticleInput[]} */
+    this.articles = [];
+    this.manifest = '';
+    /** @type {string[]} */
+    this.problems = [];
+    /** @type {string} threshold the current model was computed with */
+    this.modelThreshold = '';
+    this.busy = false;
+    /** @type {string | null} the `src` being or last loaded */
+    this.loadedSrc = null;
+    this.engineBacked = false;
+    this.loadMs = 0;
+    this.onPop = () => this.fromUrl();
+    /** @type {ResizeObserver | null} */
+    this.resize = null;
+    this.lastWidth = 0;
+    /** @type {Map<string, any>} engine diffs and collations of the current model: value, or undefined while pending */
+    this.engineCache = new Map();
+    /** the `sel#s` of the sentence last scrolled into view */
+    this.shownTarget = '';
+    /** @type {boolean | undefined} whether the filters disclosure is open */
+    this.filtersOpen = undefined;
+  }
+
+  /** The URL parameter prefix of this instance. */
+  get prefix() {
+    return this.getAttribute('state-key') ?? '';
+  }
+
+  get usesHistory() {
+    return !this.hasAttribute('no-history');
   }
 
   connectedCallback() {
     this.client ??= new EngineClient();
+    if (this.usesHistory) {
+      window.addEventListener('popstate', this.onPop);
+      this.state = parseState(location.search, this.prefix);
+    }
+    this.resize = new ResizeObserver(() => {
+      const w = this.view.clientWidth;
+      if (this.ix && this.state.view === 'timeline' && Math.abs(w - this.lastWidth) > 20) this.render();
+    });
+    this.resize.observe(this.view);
     queueMicrotask(() => this.reload());
   }
 
   disconnectedCallback() {
+    this.loadedSrc = null;
+    window.removeEventListener('popstate', this.onPop);
+    this.resize?.disconnect();
     this.client?.terminate();
     this.client = null;
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) queueMicrotask(() => this.reload());
+  /**
+   * @param {string} _name
+   * @param {string | null} old
+   * @param {string | null} value
+   */
+  attributeChangedCallback(_name, old, value) {
+    // On upgrade the parsed `src` arrives here too; connectedCallback loads it, so only real changes reload.
+    if (this.isConnected && old !== value) queueMicrotask(() => this.reload());
   }
 
+  /** Loads the manifest and its articles, then runs the engine. */
   async reload() {
     const src = this.getAttribute('src');
-    if (!src || !this.client) return;
-    const client = this.client;
+    if (!src || !this.client || src === this.loadedSrc) return;
+    this.loadedSrc = src;
     this.status.textContent = 'Loading articles…';
     try {
       const { manifest, articles, problems } = await loadManifest(src);
-      this.status.textContent = `Cross-referencing ${articles.length} articles…`;
-      const t0 = performance.now();
-      this.model = await client.analyse(articles, { manifest });
-      const ms = Math.round(performance.now() - t0);
-      this.status.textContent = `${this.model.articles.length} articles cross-referenced in ${ms} ms.`;
-      this.render(problems);
-      this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: this.model.articles.length } }));
+      Object.assign(this, { manifest, articles, problems });
+      await this.analyse();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.status.textContent = `Could not load the articles: ${message}`;
-      this.dispatchEvent(new CustomEvent('storylines-error', { bubbles: true, composed: true, detail: { message } }));
+      this.fail(err);
     }
   }
 
-  /** @param {string[]} problems loader problems to show beside the engine's diagnostics */
-  render(problems) {
-    const model = this.model;
-    const reader = h('div', { class: 'reader-slot', 'data-testid': 'reader' });
-    const open = (/** @type {string} */ id) => {
-      const a = model.articles.find((/** @type {any} */ x) => x.id === id);
-      reader.replaceChildren(a ? renderReader(a) : h('p', {}, ['Article not found.']));
+  /** Runs the engine in the worker with the threshold of the state. */
+  async analyse() {
+    const client = this.client;
+    if (!client) return;
+    const t = this.state.t;
+    this.busy = true;
+    this.status.textContent = `Cross-referencing ${this.articles.length} articles…`;
+    try {
+      const t0 = performance.now();
+      const options = t ? { alignThreshold: Number(t) } : undefined;
+      const model = await client.analyse(this.articles, { manifest: this.manifest, options });
+      this.loadMs = Math.round(performance.now() - t0);
+      this.busy = false;
+      this.modelThreshold = t;
+      this.useModel(model, true);
+      this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
+    } catch (err) {
+      this.busy = false;
+      this.fail(err);
+    }
+  }
+
+  /** @param {unknown} err */
+  fail(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    this.status.textContent = `Could not load the articles: ${message}`;
+    this.dispatchEvent(new CustomEvent('storylines-error', { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  /**
+   * Shows an export computed elsewhere (also used by tests and embedders).
+   * @param {any} model
+   */
+  showModel(model) {
+    // A model from elsewhere is not the worker's corpus: its diffs are computed in the page.
+    this.useModel(model, false);
+  }
+
+  /**
+   * @param {any} model
+   * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
+   */
+  useModel(model, backed) {
+    this.model = model;
+    this.engineCache = new Map();
+    this.engineBacked = backed;
+    this.ix = indexModel(model);
+    this.render();
+  }
+
+  /** Reads the state from the URL (back/forward). */
+  fromUrl() {
+    const next = parseState(location.search, this.prefix);
+    const rerun = next.t !== this.state.t;
+    const viewChanged = next.view !== this.state.view;
+    this.state = next;
+    if (rerun && this.articles.length) this.analyse();
+    else this.render(viewChanged);
+  }
+
+  /**
+   * The URL of the state with `patch` applied.
+   * @param {Partial<State>} patch
+   */
+  href(patch) {
+    const next = this.patched(patch);
+    return `${location.pathname}${formatState(next, location.search, this.prefix)}${location.hash}`;
+  }
+
+  /**
+   * A new state from a patch: changing view keeps the filters; changing a filter keeps the selection.
+   * @param {Partial<State>} patch
+   */
+  patched(patch) {
+    return withState(this.state, patch);
+  }
+
+  /**
+   * Applies a state change: records it in history (a new entry, or replacing the current one for continuous
+   * changes such as zooming and typing) and re-renders; a new threshold re-runs the engine.
+   * @param {Partial<State>} patch
+   * @param {boolean} [replace]
+   */
+  go(patch, replace = false) {
+    const next = this.patched(patch);
+    const viewChanged = next.view !== this.state.view;
+    const rerun = next.t !== this.state.t;
+    this.state = next;
+    if (this.usesHistory) {
+      const url = `${location.pathname}${formatState(next, location.search, this.prefix)}${location.hash}`;
+      if (replace) history.replaceState(history.state, '', url);
+      else history.pushState(history.state, '', url);
+    }
+    if (rerun) this.analyse();
+    else this.render(viewChanged);
+  }
+
+  /**
+   * A result of an optional engine call, cached per model; starts the call and re-renders when it arrives.
+   * @param {string} key
+   * @param {(client: EngineClient) => Promise<any>} call
+   * @returns {any} the result, or null while pending or when the engine does not offer it
+   */
+  fromEngine(key, call) {
+    if (this.engineCache.has(key)) return this.engineCache.get(key) ?? null;
+    const client = this.client;
+    if (!client || !this.engineBacked || this.busy || this.modelThreshold !== this.state.t) return null;
+    const cache = this.engineCache;
+    cache.set(key, null);
+    call(client).then(
+      (result) => {
+        if (cache !== this.engineCache || !result) return;
+        cache.set(key, result);
+        this.render();
+      },
+      (err) => console.warn(`storylines: ${key} failed:`, err),
+    );
+    return null;
+  }
+
+  /**
+   * Renders the navigation, the filters and the current view; keeps the keyboard focus where it was.
+   * @param {boolean} [focusView] move the focus to the view's heading (after switching views)
+   */
+  render(focusView = false) {
+    const ix = this.ix;
+    if (!ix) return;
+    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
+    const focused = /** @type {HTMLElement | null} */ (root.activeElement);
+    const key = focused?.getAttribute('data-key');
+    const sel = focused instanceof HTMLInputElement && focused.type === 'search' ? [focused.selectionStart, focused.selectionEnd] : null;
+
+    const state = this.state;
+    const d = derive(ix, state);
+    /** @type {import('./views/common.js').ViewContext} */
+    const ctx = {
+      ix,
+      d,
+      state,
+      href: (patch) => this.href(patch),
+      go: (patch, replace) => this.go(patch, replace),
+      announce: (m) => (this.status.textContent = m),
+      engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
-    const diagnostics = [...problems, ...model.diagnostics.map((/** @type {any} */ d) => `${d.article ?? 'bundle'}: ${d.message}`)];
-    const sections = [
-      h('section', { 'aria-labelledby': 'sources-h' }, [h('h2', { id: 'sources-h' }, ['Sources']), renderSources(model, open), reader]),
-      h('section', { 'aria-labelledby': 'shared-h' }, [
-        h('h2', { id: 'shared-h' }, ['Said by more than one source']),
-        renderShared(model),
-      ]),
+    // Navigation: real links, the current view marked for assistive technology.
+    const counts = /** @type {Record<string, number>} */ ({
+      sources: d.articles.length,
+      timeline: d.events.length,
+      claims: d.claims.length,
+      contradictions: d.contradictions.length,
+      quotes: d.quoteGroups.length + d.quotes.length,
+      entities: d.entities.length,
+      provenance: d.reuse.length,
+    });
+    this.nav.replaceChildren(
+      h(
+        'ul',
+        {},
+        VIEWS.map((v) => {
+          const a = h('a', { href: this.href({ view: v, sel: '', s: '' }), 'aria-current': v === state.view ? 'page' : undefined, 'data-view': v, 'data-key': `nav:${v}` }, [
+            TITLES[v],
+            counts[v] !== undefined ? h('span', { class: 'count' }, [` ${counts[v]}`]) : null,
+          ]);
+          a.addEventListener('click', (ev) => {
+            if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+            ev.preventDefault();
+            this.go(v === state.view ? {} : { view: v, sel: '', s: '' });
+          });
+          return h('li', {}, [a]);
+        }),
+      ),
+    );
+    const threshold = this.client?.defaults?.alignThreshold ?? null;
+    // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
+    this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
+    const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
+    const fold = /** @type {HTMLDetailsElement} */ (
+      h('details', { class: 'filters-fold', open: this.filtersOpen }, [
+        h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
+        renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
+      ])
+    );
+    fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
+    this.filters.replaceChildren(fold);
+    this.lastWidth = this.view.clientWidth;
+    const width = this.lastWidth || 800;
+    const views = /** @type {Record<string, () => HTMLElement>} */ ({
+      overview: () => renderOverview(ctx),
+      sources: () => renderSources(ctx),
+      timeline: () => renderTimeline(ctx, width - 4),
+      diff: () => renderDiff(ctx),
+      claims: () => renderClaims(ctx),
+      contradictions: () => renderContradictions(ctx),
+      quotes: () => renderQuotes(ctx),
+      entities: () => renderEntities(ctx),
+      provenance: () => renderProvenance(ctx),
+    });
+    this.view.replaceChildren((views[state.view] ?? views.overview)());
+    const diagnostics = [...this.problems, ...ix.model.diagnostics.map((/** @type {any} */ x) => `${x.article ?? 'bundle'}: ${x.message}`)];
+    this.footer.replaceChildren(
       diagnostics.length
-        ? h('section', { 'aria-labelledby': 'diag-h' }, [
-            h('h2', { id: 'diag-h' }, ['Diagnostics']),
-            h('ul', { class: 'diagnostics' }, diagnostics.map((d) => h('li', {}, [d]))),
-          ])
-        : null,
-    ];
-    this.content.replaceChildren(...sections.filter((x) => x !== null));
+        ? h('details', { class: 'diagnostics' }, [h('summary', {}, [`Diagnostics (${diagnostics.length})`]), h('ul', {}, diagnostics.map((x) => h('li', {}, [x])))])
+        : '',
+    );
+    const filtered = hasFilters(state) ? ` Filters show ${d.articles.length} of ${ix.model.articles.length} sources, ${d.events.length} events, ${d.claims.length} claims.` : '';
+    const t = this.modelThreshold ? ` (alignment threshold ${this.modelThreshold})` : '';
+    const said = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
+    // The live region speaks only when what it says changes (not on every zoom step).
+    if (this.status.textContent !== said) this.status.textContent = said;
+    // A linked sentence is scrolled into view once per link.
+    const target = /** @type {HTMLElement | null} */ (this.view.querySelector('.sentence.target'));
+    const targetKey = `${state.sel}#${state.s}`;
+    if (target && this.shownTarget !== targetKey) {
+      this.shownTarget = targetKey;
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+      return;
+    }
+    // Keep the focus: the same control if it still exists, else the view's heading after a view switch.
+    const again = key ? /** @type {HTMLElement | null} */ (root.querySelector(`[data-key="${CSS.escape(key)}"]`)) : null;
+    if (focusView) /** @type {HTMLElement | null} */ (this.view.querySelector('h2'))?.focus();
+    else if (again) {
+      again.focus();
+      if (sel && again instanceof HTMLInputElement) again.setSelectionRange(sel[0], sel[1]);
+    }
   }
 }

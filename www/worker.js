@@ -1,12 +1,15 @@
-// The Web Worker that owns the wasm engine: each request builds a corpus from the articles it carries,
-// exports it and posts the plain result back. The page never blocks on the engine.
-import init, { Corpus } from './pkg/storylines.js';
-import { ANALYSE, RESULT, ERROR } from './protocol.js';
+// The Web Worker that owns the wasm engine: an analyse request builds a corpus from the articles it carries,
+// exports it and posts the plain result back; the corpus is kept for diff and collate requests until the
+// next analyse. The page never blocks on the engine.
+import init, { Corpus, defaultOptions } from './pkg/storylines.js';
+import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
 
 const ready = init();
 
 /** @type {Promise<typeof Corpus> | null} */
 let htmlEngine = null;
+/** @type {{ corpus: any, options: object | null } | null} */
+let current = null;
 
 /**
  * Whether an article is an HTML page: an .html/.htm/.xhtml name, or text or bytes that start like a page.
@@ -40,6 +43,8 @@ async function engineFor(articles) {
 /** @param {import('./protocol.js').AnalyseRequest} req */
 async function analyse(req) {
   const Engine = await engineFor(req.articles);
+  current?.corpus.free();
+  current = null;
   const corpus = new Engine();
   try {
     if (req.manifest) corpus.setManifest(req.manifest);
@@ -47,18 +52,36 @@ async function analyse(req) {
       if (a.bytes) corpus.addBytes(a.name, a.bytes);
       else corpus.addText(a.name, a.text ?? '');
     }
-    return corpus.export(req.options ?? null);
-  } finally {
+    const result = corpus.export(req.options ?? null);
+    current = { corpus, options: req.options ?? null };
+    return result;
+  } catch (err) {
     corpus.free();
+    throw err;
   }
+}
+
+/**
+ * Calls an optional engine method on the current corpus; null when this wasm build does not have it.
+ * @param {string} name
+ * @param {unknown[]} args
+ */
+async function optional(name, args) {
+  await ready;
+  const c = /** @type {any} */ (current?.corpus);
+  if (!c || typeof c[name] !== 'function') return null;
+  return c[name](...args, current?.options ?? null);
 }
 
 self.addEventListener('message', async (/** @type {MessageEvent<import('./protocol.js').Request>} */ event) => {
   const req = event.data;
-  if (req.type !== ANALYSE) return;
   try {
-    const result = await analyse(req);
-    self.postMessage({ type: RESULT, id: req.id, export: result });
+    let result;
+    if (req.type === ANALYSE) result = await analyse(req);
+    else if (req.type === DIFF) result = await optional('diff', [req.a, req.b]);
+    else if (req.type === COLLATE) result = await optional('collate', [req.of]);
+    else return;
+    self.postMessage({ type: RESULT, id: req.id, export: result ?? null, defaults: defaultOptions() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     self.postMessage({ type: ERROR, id: req.id, message });

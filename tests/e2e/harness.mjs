@@ -63,9 +63,20 @@ export async function newPage(browser, origin) {
 
 /**
  * Runs the engine in Node on the bundled articles, for expected values.
+ * @param {object} [options] engine options, e.g. `{ alignThreshold: 0.6 }`
  * @returns {Promise<any>} the export model
  */
-export async function bundleExport() {
+export async function bundleExport(options = undefined) {
+  return withBundle((corpus) => corpus.export(options));
+}
+
+/**
+ * Runs `fn` on a corpus of the bundled articles in Node (the corpus is freed afterwards).
+ * @template T
+ * @param {(corpus: any) => T} fn
+ * @returns {Promise<T>}
+ */
+export async function withBundle(fn) {
   const pkg = path.join(ROOT, 'www', 'pkg', 'storylines.js');
   const mod = await import(pkg);
   await mod.default({ module_or_path: await readFile(path.join(ROOT, 'www', 'pkg', 'storylines_bg.wasm')) });
@@ -76,7 +87,9 @@ export async function bundleExport() {
   for (const entry of JSON.parse(manifest).articles) {
     corpus.addBytes(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
   }
-  const model = corpus.export(undefined);
-  corpus.free();
-  return model;
+  try {
+    return fn(corpus);
+  } finally {
+    corpus.free();
+  }
 }

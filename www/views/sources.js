@@ -1,61 +1,129 @@
-// The sources view: one card per article with its metadata, and a reader that shows the body with
-// furniture folded away. Pure rendering: takes the export, returns DOM; keeps no state.
+// The sources view: one card per article (outlet, title, author, date, counts), and a reader for the
+// selected article: its body with entities, dates, numbers and quotes highlighted, each sentence shaded by
+// how many independent sources carry it (with a number as the non-colour cue), furniture folded away.
 import { h } from '../dom.js';
+import { articleCounts, agreementOf } from '../model.js';
+import { parseDate, dayLabel } from '../dates.js';
+import { renderSegments, searchMarks } from '../highlight.js';
+import { highlightText } from '../highlight.js';
+import { link, empty, section } from './common.js';
 
 /**
- * @param {any} model the export
- * @param {(id: string) => void} onOpen called when a card asks to open its article
+ * @param {import('./common.js').ViewContext} ctx
  * @returns {HTMLElement}
  */
-export function renderSources(model, onOpen) {
+export function renderSources(ctx) {
+  const { ix, d, state } = ctx;
   const list = h('ul', { class: 'cards', 'aria-label': 'Sources' });
-  for (const a of model.articles) {
-    const aligned = model.alignments.filter((p) => p.a.article === a.id || p.b.article === a.id).length;
-    const meta = [
-      a.outlet ?? 'outlet unknown',
-      a.authors.length ? a.authors.join(', ') : 'author unknown',
-      a.published ?? 'date unknown',
-    ];
-    const button = h('button', { type: 'button', class: 'link', 'data-article': a.id }, [a.title ?? '(no headline)']);
-    button.addEventListener('click', () => onOpen(a.id));
+  for (const a of d.articles) {
+    const n = articleCounts(ix, a.id);
+    const r = parseDate(a.published);
+    const meta = [a.outlet ?? 'outlet unknown', a.authors?.length ? a.authors.join(', ') : 'author unknown', r ? dayLabel(r.start) : 'date unknown'];
+    const selected = state.sel === a.id;
     list.append(
-      h('li', { class: 'card', 'data-testid': 'source-card' }, [
-        h('h3', {}, [button]),
+      h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
+        h('h3', {}, [
+          link(ctx, { view: 'sources', sel: a.id, s: '' }, highlightText(a.title ?? '(no headline)', state.q), {
+            'data-article': a.id,
+            'aria-current': selected ? 'true' : undefined,
+          }),
+        ]),
         h('p', { class: 'meta' }, [meta.join(' · ')]),
-        h('p', { class: 'counts' }, [`${a.sentences.length} sentences · ${aligned} shared with other sources · ${a.furniture.length} furniture`]),
+        h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
+          `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
+        ]),
         h('p', { class: 'id' }, [a.id]),
       ]),
     );
   }
-  return list;
+  const article = ix.articleById.get(state.sel);
+  return section('sources', 'Sources', [
+    d.articles.length ? list : empty('No sources', ix.model.articles.length > 0),
+    h('div', { class: 'reader-slot', 'data-testid': 'reader' }, [article ? renderReader(ctx, article) : null]),
+  ]);
 }
 
 /**
- * The reader: the article's text, sentences as spans, furniture in a folded details element.
- * @param {any} article one article of the export
+ * The marks of an article's annotations (entities, dates, numbers, quotes).
+ * @param {import('../model.js').Index} ix
+ * @param {string} id
+ * @returns {import('../highlight.js').Mark[]}
+ */
+export function articleMarks(ix, id) {
+  /** @type {import('../highlight.js').Mark[]} */
+  const marks = [];
+  for (const e of ix.model.entities) {
+    for (const m of e.mentions ?? []) if (m.article === id) marks.push({ start: m.start, end: m.end, kind: `entity-${e.kind}`, label: `${e.kind}: ${e.name}`, id: e.id });
+  }
+  for (const t of ix.model.times) if (t.article === id) marks.push({ start: t.start, end: t.end, kind: 'time', label: `date: ${t.value ?? 'unresolved'}` });
+  for (const n of ix.model.numbers) if (n.article === id) marks.push({ start: n.start, end: n.end, kind: 'number', label: `number: ${n.value ?? n.text}${n.unit ? ` ${n.unit}` : ''}` });
+  for (const q of ix.model.quotes) if (q.article === id) marks.push({ start: q.start, end: q.end, kind: 'quote', label: `quote${q.speakerText ? ` by ${q.speakerText}` : ''}` });
+  return marks;
+}
+
+/**
+ * The reader of one article.
+ * @param {import('./common.js').ViewContext} ctx
+ * @param {any} article
  * @returns {HTMLElement}
  */
-export function renderReader(article) {
+export function renderReader(ctx, article) {
+  const marks = articleMarks(ctx.ix, article.id);
   const body = h('div', { class: 'reader-body' });
-  for (const p of article.paragraphs) {
+  for (const p of article.paragraphs ?? []) {
     const para = h(p.kind === 'body' ? 'p' : 'h4', { class: `para ${p.kind}` });
-    for (const s of article.sentences) {
-      if (s.start >= p.start && s.end <= p.end) {
-        para.append(h('span', { class: 'sentence', 'data-sentence': s.id }, [article.text.slice(s.start, s.end)]), ' ');
-      }
+    for (const s of article.sentences ?? []) {
+      if (s.start < p.start || s.end > p.end) continue;
+      const ag = agreementOf(ctx.ix, article.id, s);
+      const level = Math.min(3, Math.max(1, ag.independent));
+      const said = ag.independent <= 1 ? 'only this source' : `${ag.independent} independent sources`;
+      const target = ctx.state.s !== '' && Number(ctx.state.s) === s.id;
+      para.append(
+        h('span', { class: `sentence agree-${level}${target ? ' target' : ''}`, 'data-sentence': s.id, 'data-agreement': ag.independent, 'aria-current': target ? 'true' : undefined, tabindex: target ? '-1' : undefined, 'data-key': target ? `target:${s.id}` : undefined }, [
+          ...renderSegments(article.text, s.start, s.end, [...marks, ...searchMarks(article.text, s.start, s.end, ctx.state.q)]),
+          h('sup', { class: 'agree-cue', title: `carried by ${said}`, 'aria-label': `carried by ${said}` }, [ag.independent <= 1 ? '1' : String(ag.independent)]),
+        ]),
+        ' ',
+      );
     }
     body.append(para);
   }
   const furniture = h('details', { class: 'furniture' }, [
-    h('summary', {}, [`Page furniture (${article.furniture.length})`]),
+    h('summary', {}, [`Page furniture (${(article.furniture ?? []).length})`]),
     h(
       'ul',
       {},
-      article.furniture.map((/** @type {any} */ f) => h('li', {}, [h('span', { class: 'badge' }, [f.kind]), ' ', article.text.slice(f.start, f.end)])),
+      (article.furniture ?? []).map((/** @type {any} */ f) => h('li', {}, [h('span', { class: 'badge' }, [f.kind]), ' ', article.text.slice(f.start, f.end)])),
     ),
   ]);
+  const legend = h('p', { class: 'legend', 'aria-label': 'Legend' }, [
+    h('span', { class: 'hl hl-entity-person' }, ['person']),
+    ' ',
+    h('span', { class: 'hl hl-entity-organization' }, ['organisation']),
+    ' ',
+    h('span', { class: 'hl hl-entity-place' }, ['place']),
+    ' ',
+    h('span', { class: 'hl hl-time' }, ['date']),
+    ' ',
+    h('span', { class: 'hl hl-number' }, ['number']),
+    ' ',
+    h('span', { class: 'hl hl-quote' }, ['quote']),
+    ' · shading and the small number after each sentence: how many independent sources carry it ',
+    h('span', { class: 'sentence agree-1' }, ['only here', h('sup', { class: 'agree-cue' }, ['1'])]),
+    ' ',
+    h('span', { class: 'sentence agree-2' }, ['two', h('sup', { class: 'agree-cue' }, ['2'])]),
+    ' ',
+    h('span', { class: 'sentence agree-3' }, ['three or more', h('sup', { class: 'agree-cue' }, ['3'])]),
+  ]);
+  const r = parseDate(article.published);
   return h('article', { class: 'reader', 'aria-label': article.title ?? article.id }, [
     h('h3', {}, [article.title ?? '(no headline)']),
+    h('p', { class: 'meta' }, [
+      [article.outlet ?? 'outlet unknown', article.authors?.length ? article.authors.join(', ') : 'author unknown', r ? `published ${r.label}` : 'date unknown'].join(' · '),
+      ' · ',
+      link(ctx, { view: 'diff', a: article.id, sel: '' }, ['compare with another source']),
+    ]),
+    legend,
     body,
     furniture,
   ]);

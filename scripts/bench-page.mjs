@@ -1,0 +1,61 @@
+// Time to first render of the explorer on the bundled articles in headless Chromium: from navigation start
+// to the `storylines-ready` event (manifest and articles fetched, wasm compiled in the worker, engine run,
+// overview rendered). Each run uses a fresh browser context (empty cache). A benchmark, not a test.
+// Usage: node scripts/bench-page.mjs [--runs N]   (needs `npm run build` first)
+/* global window, document -- the callbacks handed to page.evaluate run in the browser */
+import { chromium } from 'playwright-core';
+import { listen } from './serve.mjs';
+
+const i = process.argv.indexOf('--runs');
+const runs = Number(i > 0 ? process.argv[i + 1] : 10);
+const { server, url } = await listen(0);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+/** @type {number[]} */
+const times = [];
+/** @type {number[]} */
+const engine = [];
+/** @type {number[]} */
+const renders = [];
+try {
+  for (let r = 0; r < runs + 1; r++) {
+    const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('storylines-ready', (ev) => {
+        /** @type {any} */ (window).__ready = { at: performance.now(), ms: /** @type {CustomEvent} */ (ev).detail.ms };
+      });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => /** @type {any} */ (window).__ready, null, { timeout: 30000 });
+    const ready = await page.evaluate(() => /** @type {any} */ (window).__ready);
+    // Re-rendering the current view (overview) on the loaded model, five times.
+    const again = await page.evaluate(() => {
+      const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+      const t = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        el.render();
+        t.push(performance.now() - t0);
+      }
+      return t;
+    });
+    if (r > 0) renders.push(...again);
+    if (r > 0) {
+      // The first run warms the browser process itself and is not counted.
+      times.push(ready.at);
+      engine.push(ready.ms);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const sorted = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b);
+const median = (/** @type {number[]} */ xs) => sorted(xs)[Math.floor(xs.length / 2)];
+console.log(`time to first render over ${runs} runs (fresh context each): median ${median(times).toFixed(0)} ms, min ${sorted(times)[0].toFixed(0)} ms, max ${sorted(times)[times.length - 1].toFixed(0)} ms`);
+console.log(`of which the worker (wasm start + engine, reported by the page): median ${median(engine)} ms`);
+console.log(`re-rendering the overview on the loaded model: median ${median(renders).toFixed(1)} ms`);

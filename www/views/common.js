@@ -1,0 +1,87 @@
+// Pieces the views share: the view context type, links that change the explorer's state, status badges,
+// sentence quotations with search highlighting, and empty states. Pure DOM building; no state.
+import { h } from '../dom.js';
+import { highlightText } from '../highlight.js';
+import { sentenceText, sourceName } from '../model.js';
+
+/**
+ * @typedef {object} ViewContext
+ * @property {import('../model.js').Index} ix
+ * @property {import('../model.js').Derived} d
+ * @property {import('../state.js').State} state
+ * @property {(patch: Partial<import('../state.js').State>) => string} href URL of the state with `patch` applied
+ * @property {(patch: Partial<import('../state.js').State>, replace?: boolean) => void} go applies `patch`
+ * @property {(message: string) => void} announce says something in the live region
+ * @property {{ diff: (a: string, b: string) => any, collation: (id: string) => any }} engine the engine's
+ *   pairwise diff and collation table when the wasm offers them and they have arrived (else null: the views
+ *   fall back to what the page computes)
+ */
+
+/**
+ * A link to another state of the explorer: a real href (so it can be copied or opened in a tab) whose plain
+ * click is handled in place.
+ * @param {ViewContext} ctx
+ * @param {Partial<import('../state.js').State>} patch
+ * @param {(Node | string | null)[]} children
+ * @param {Record<string, string | boolean | undefined>} [attrs]
+ */
+export function link(ctx, patch, children, attrs = {}) {
+  const a = h('a', { href: ctx.href(patch), ...attrs }, children);
+  a.addEventListener('click', (ev) => {
+    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    ctx.go(patch);
+  });
+  return a;
+}
+
+const STATUS_TEXT = /** @type {Record<string, string>} */ ({
+  corroborated: '✓ corroborated',
+  'single-source': '● single source',
+  contested: '✗ contested',
+});
+
+/**
+ * A status badge: a symbol and a word, never colour alone.
+ * @param {string} status
+ */
+export function badge(status) {
+  return h('span', { class: `badge status-${status}` }, [STATUS_TEXT[status] ?? status]);
+}
+
+/**
+ * A quoted sentence with its source, search hits marked.
+ * @param {ViewContext} ctx
+ * @param {{ article: string, sentence: number }} ref
+ */
+export function quoteRef(ctx, ref) {
+  const text = sentenceText(ctx.ix, ref);
+  return h('blockquote', { 'data-article': ref.article, 'data-sentence': ref.sentence }, [
+    h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [sourceName(ctx.ix, ref.article), ` · sentence ${ref.sentence + 1}`])]),
+    h('span', { class: 'text' }, text ? highlightText(text, ctx.state.q) : ['(sentence not found)']),
+  ]);
+}
+
+/**
+ * The empty state of a list, saying why it is empty.
+ * @param {string} what e.g. "No contradictions found"
+ * @param {boolean} [filtered] whether filters hide items
+ * @param {boolean} [absent] whether the engine did not produce this kind of finding at all
+ */
+export function empty(what, filtered = false, absent = false) {
+  const why = absent ? ' (this engine does not report them yet)' : filtered ? ' under the current filters' : '';
+  return h('p', { class: 'empty', 'data-testid': 'empty' }, [`${what}${why}.`]);
+}
+
+/**
+ * A view's heading and body in a labelled region.
+ * @param {string} id
+ * @param {string} title
+ * @param {(Node | string | null)[]} children
+ */
+export function section(id, title, children) {
+  return h('section', { class: `view view-${id}`, 'aria-labelledby': `${id}-h`, 'data-view': id }, [
+    h('h2', { id: `${id}-h`, tabindex: '-1', 'data-key': `view-h:${id}` }, [title]),
+    ...children,
+  ]);
+}
