@@ -1,4 +1,5 @@
-//! Parsing throughput (MB/s) on the bundled articles and on the test fixtures: `cargo bench --bench parse`.
+//! Parsing throughput (MB/s) on the bundled articles and on the test fixtures:
+//! `CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench parse` (see docs/PERFORMANCE.md for why the variable).
 //! Figures are recorded in docs/PERFORMANCE.md ("Parsing"); the wasm figure comes from scripts/bench-parse.mjs.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -328,8 +328,20 @@ const NOT_COUNTED: &[&str] = &[
 /// Counted things without a plural `s` that make a four-digit number a quantity, not a year.
 const COUNT_WORDS: &[&str] = &["people", "men", "women", "children", "million", "billion", "thousand", "percent"];
 
+/// The first three letters of every month and weekday name, to skip other words without allocating.
+const CALENDAR_PREFIXES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
+    "fri", "sat", "sun",
+];
+
+fn may_be_calendar_name(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Word
+        && t.text.len() <= 9
+        && t.text.get(..3).is_some_and(|p| CALENDAR_PREFIXES.iter().any(|c| p.eq_ignore_ascii_case(c)))
+}
+
 fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
-    if t.kind != TokKind::Word {
+    if !may_be_calendar_name(t) {
         return None;
     }
     let m = lexicon::month_number(t.text)?;
@@ -346,7 +358,7 @@ fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
 }
 
 fn weekday_of(t: &Tok<'_>) -> Option<Weekday> {
-    if t.kind != TokKind::Word {
+    if !may_be_calendar_name(t) {
         return None;
     }
     let n = lexicon::weekday_number(t.text)?;
@@ -692,7 +704,7 @@ fn range_connector(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 
 /// A month name in any case ("march" after "the 1st of").
 fn any_month(t: &Tok<'_>) -> Option<u32> {
-    lexicon::month_number(t.text).filter(|_| t.kind == TokKind::Word)
+    lexicon::month_number(t.text).filter(|_| may_be_calendar_name(t))
 }
 
 /// A day of the month at `i`: digits ("9", "9th") or an ordinal word ("ninth", "twenty-fourth"); returns the
