@@ -22,8 +22,14 @@ use storylines::{Corpus, Input, DEFAULT_OPTIONS};
 type Gold = (String, usize, usize, String, String);
 
 fn is_proper(text: &str) -> bool {
-    const SKIP: &[&str] = &["The", "A", "An", "He", "She", "His", "Her", "They", "Their", "It", "Its", "This", "That"];
-    text.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !SKIP.contains(&w))
+    const SKIP: &[&str] = &[
+        "The", "A", "An", "He", "She", "His", "Her", "They", "Their", "It", "Its", "This", "That", "I", "We", "You",
+        "Where", "Who", "What",
+    ];
+    text.split_whitespace().any(|w| {
+        let w = w.split(['\'', '’']).next().unwrap_or(w);
+        w.chars().next().is_some_and(char::is_uppercase) && !SKIP.contains(&w)
+    })
 }
 
 /// UTF-16 offset → char offset of a text.

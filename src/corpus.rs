@@ -3,15 +3,26 @@
 //! Articles are kept sorted by id, so the export never depends on the order in which inputs arrived.
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
-use crate::align::{self, AlignOptions};
+use crate::align::{Index, SentenceSignals};
 use crate::annotate::{self, Annotations};
 use crate::article::Article;
 use crate::boilerplate;
+use crate::claims::{self, Dependence};
+use crate::collate::{self, Witness};
+use crate::contradictions;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::diff;
 use crate::entities;
 use crate::error::{Error, ErrorKind};
+use crate::events;
 use crate::export::{self, Export, SCHEMA};
+use crate::export::{CollationOut, DiffOut};
 use crate::parse::{self, Input};
+use crate::quote_groups;
+use crate::reuse;
+use crate::text::TextRange;
+use crate::time::Grain;
+use std::collections::BTreeMap;
 
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;
@@ -19,7 +30,7 @@ pub const MAX_ARTICLES: usize = 20_000;
 /// Options of a cross-reference run. The binding documents the defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
-    /// Alignment threshold, 0–1 (see [`AlignOptions::threshold`]).
+    /// Alignment threshold, 0–1 (see [`crate::align::AlignOptions::threshold`]).
     pub align_threshold: f64,
 }
 
@@ -40,7 +51,7 @@ impl Options {
 }
 
 /// The default options, as documented for the CLI and the wasm API.
-pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.45 };
+pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.35 };
 
 /// A set of articles about one story.
 #[derive(Debug, Clone, Default)]
@@ -126,42 +137,234 @@ impl Corpus {
         &self.articles
     }
 
+    /// Copies of the articles whose lines recur across articles (a site's furniture), with those lines
+    /// marked; `None` for articles without any. Sentence ids do not change.
+    fn patched(&self) -> Vec<Option<Article>> {
+        let recurring = boilerplate::recurring(&self.articles.iter().collect::<Vec<_>>());
+        self.articles
+            .iter()
+            .zip(&recurring)
+            .map(|(a, paras)| (!paras.is_empty()).then(|| boilerplate::marked(a, paras)))
+            .collect()
+    }
+
+    /// The articles to analyse: the patched copy where there is one.
+    fn refs<'a>(&'a self, patched: &'a [Option<Article>]) -> Vec<&'a Article> {
+        self.articles.iter().zip(patched).map(|(a, p)| p.as_ref().unwrap_or(a)).collect()
+    }
+
+    /// Runs every stage on the articles.
+    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options) -> Analysis<'a> {
+        let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
+        let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
+        let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
+        let entities = entities::resolve(&refs, &mentions);
+        let mut entity_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
+        for e in &entities {
+            for &m in &e.mentions {
+                entity_of.insert(m, e.key.clone());
+            }
+        }
+        let signals = signals(&refs, &annotations, &entity_of);
+        let index = Index::build(&refs, &signals);
+        let pairs = index.pairs(options.align_threshold);
+        let reuse = reuse::detect(&refs, &pairs);
+        let dependence = Dependence::new(&refs, &reuse);
+        let (mut claims, agreement) = claims::group(&ids, &index, &pairs, &dependence, options.align_threshold);
+        let stories = events::stories(&ids, &refs, &annotations, &pairs);
+        let mut events = events::events(&ids, &refs, &annotations, &mut claims, &stories, &dependence);
+        let lookup = |a: usize, m: usize| entity_of.get(&(a, m)).cloned();
+        let quote_groups = quote_groups::group(&ids, &refs, &annotations, &lookup);
+        let contradictions =
+            contradictions::find(&ids, &refs, &annotations, &entities, &claims, &quote_groups, &stories);
+        let mut contested: BTreeMap<String, String> = BTreeMap::new();
+        for c in &contradictions {
+            for id in &c.claims {
+                contested.entry(id.clone()).or_insert_with(|| c.explanation.clone());
+            }
+        }
+        claims::contest(&mut claims, &contested);
+        for (claim, st) in events::told_of_several(&claims, &stories) {
+            if let Some(c) = claims.iter_mut().find(|c| c.id == claim) {
+                c.explanation = format!(
+                    "{} Told in {} different stories ({}): a possible conflation or a repetition.",
+                    c.explanation,
+                    st.len(),
+                    st.join(", ")
+                );
+            }
+        }
+        for e in &mut events {
+            e.contested = contradictions.iter().any(|c| {
+                matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday)
+                    && c.refs.iter().any(|(a, r)| {
+                        e.sentences.iter().any(|k| {
+                            k.article == *a
+                                && refs
+                                    .get(*a)
+                                    .and_then(|x| x.sentences.get(k.sentence))
+                                    .is_some_and(|s| s.range.contains_range(*r))
+                        })
+                    })
+            });
+        }
+        Analysis {
+            refs,
+            annotations,
+            entities,
+            pairs,
+            reuse,
+            claims,
+            agreement,
+            stories,
+            events,
+            quote_groups,
+            contradictions,
+        }
+    }
+
     /// Cross-references the articles and builds the export.
     ///
     /// # Errors
     /// When an option is out of range.
     pub fn export(&self, options: &Options) -> Result<Export, Error> {
         options.validate()?;
-        // Lines that recur across articles (a site's furniture) are marked on copies of the affected articles;
-        // sentence ids do not change.
-        let recurring = boilerplate::recurring(&self.articles.iter().collect::<Vec<_>>());
-        let patched: Vec<Option<Article>> = self
-            .articles
-            .iter()
-            .zip(&recurring)
-            .map(|(a, paras)| (!paras.is_empty()).then(|| boilerplate::marked(a, paras)))
-            .collect();
-        let refs: Vec<&Article> = self.articles.iter().zip(&patched).map(|(a, p)| p.as_ref().unwrap_or(a)).collect();
-        let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
-        let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
-        let entities = entities::resolve(&refs, &mentions);
-        let ann = export::annotations_out(&refs, &annotations, &entities);
-        let pairs = align::align(&refs, AlignOptions { threshold: options.align_threshold });
+        let patched = self.patched();
+        let an = Corpus::analyse(self.refs(&patched), options);
+        let refs = &an.refs;
+        let ann = export::annotations_out(refs, &an.annotations, &an.entities);
         let mut diagnostics = self.diagnostics.clone();
         for a in &self.articles {
             diagnostics.extend(a.diagnostics.iter().cloned());
         }
-        diagnostics.sort_by(|x, y| (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message)));
+        crate::order::sort_by(&mut diagnostics, |x, y| {
+            (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message))
+        });
+        let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
+        export::set_agreement(&mut articles, &an.agreement);
         Ok(Export {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
-            articles: refs.iter().map(|a| export::article_out(a)).collect(),
+            articles,
             entities: ann.entities,
             times: ann.times,
             numbers: ann.numbers,
             quotes: ann.quotes,
-            alignments: export::alignments_out(&refs, &pairs),
+            alignments: export::alignments_out(refs, &an.pairs),
+            claims: export::claims_out(refs, &an.claims, &an.stories),
+            contradictions: export::contradictions_out(refs, &an.contradictions),
+            quote_groups: export::quote_groups_out(refs, &an.quote_groups),
+            reuse: export::reuse_out(refs, &an.reuse),
+            stories: export::stories_out(refs, &an.stories),
+            events: export::events_out(refs, &an.events),
             diagnostics,
         })
     }
+
+    /// The pairwise diff of two articles by id.
+    ///
+    /// # Errors
+    /// When an id is unknown or an option is out of range.
+    pub fn diff(&self, a: &str, b: &str, options: &Options) -> Result<DiffOut, Error> {
+        options.validate()?;
+        let find = |id: &str| {
+            self.articles
+                .iter()
+                .find(|x| x.id == id)
+                .ok_or_else(|| Error::new(ErrorKind::UnknownArticle(id.to_string())))
+        };
+        let (x, y) = (find(a)?, find(b)?);
+        Ok(export::diff_out(x, y, &diff::diff(x, y, options.align_threshold)))
+    }
+
+    /// The collation table of one claim or quote group (by its id in the export). `None` when no claim or
+    /// quote group has that id.
+    ///
+    /// # Errors
+    /// When an option is out of range.
+    pub fn collate(&self, id: &str, options: &Options) -> Result<Option<CollationOut>, Error> {
+        options.validate()?;
+        let patched = self.patched();
+        let an = Corpus::analyse(self.refs(&patched), options);
+        let mut witnesses: Vec<(String, usize, TextRange)> = Vec::new();
+        if let Some(c) = an.claims.iter().find(|c| c.id == id) {
+            for k in &c.sentences {
+                if let Some(s) = an.refs.get(k.article).and_then(|a| a.sentences.get(k.sentence)) {
+                    let aid = an.refs.get(k.article).map(|a| a.id.as_str()).unwrap_or("");
+                    witnesses.push((format!("{aid}:{}", k.sentence), k.article, s.range));
+                }
+            }
+        } else if let Some(g) = an.quote_groups.iter().find(|g| g.id == id) {
+            for k in &g.quotes {
+                if let Some(q) = an.annotations.get(k.article).and_then(|a| a.quotes.get(k.quote)) {
+                    let aid = an.refs.get(k.article).map(|a| a.id.as_str()).unwrap_or("");
+                    witnesses.push((format!("{aid}:q{}", k.quote), k.article, q.range));
+                }
+            }
+        } else {
+            return Ok(None);
+        }
+        let ws: Vec<Witness<'_>> = witnesses
+            .iter()
+            .map(|(wid, a, r)| Witness {
+                id: wid.clone(),
+                article: *a,
+                text: an.refs.get(*a).map(|x| x.text.as_str()).unwrap_or(""),
+                range: *r,
+            })
+            .collect();
+        let table = collate::collate(&ws);
+        Ok(Some(export::collation_out(id, &an.refs, &witnesses, &table)))
+    }
+}
+
+/// Everything the stages found, kept together for the export and the on-demand views.
+struct Analysis<'a> {
+    refs: Vec<&'a Article>,
+    annotations: Vec<Annotations>,
+    entities: Vec<entities::Entity>,
+    pairs: Vec<crate::align::SentencePair>,
+    reuse: Vec<reuse::ReuseEdge>,
+    claims: Vec<claims::Claim>,
+    agreement: BTreeMap<crate::align::SentenceKey, claims::Agreement>,
+    stories: Vec<events::Story>,
+    events: Vec<events::Event>,
+    quote_groups: Vec<quote_groups::QuoteGroup>,
+    contradictions: Vec<contradictions::Contradiction>,
+}
+
+/// What the annotators found per sentence, as values alignment can compare.
+fn signals(
+    articles: &[&Article],
+    annotations: &[Annotations],
+    entity_of: &BTreeMap<(usize, usize), String>,
+) -> Vec<Vec<SentenceSignals>> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut out = vec![SentenceSignals::default(); a.sentences.len()];
+            let Some(ann) = annotations.get(ai) else { return out };
+            for (mi, m) in ann.mentions.iter().enumerate() {
+                if let (Some(s), Some(key)) = (m.sentence.and_then(|s| out.get_mut(s)), entity_of.get(&(ai, mi))) {
+                    s.entities.insert(key.clone());
+                }
+            }
+            for t in &ann.times {
+                if let (Some(s), Some(v)) = (t.sentence.and_then(|s| out.get_mut(s)), &t.value) {
+                    if matches!(t.grain, Grain::Day | Grain::Month) {
+                        s.dates.insert(v.clone());
+                    }
+                }
+            }
+            for n in &ann.numbers {
+                if let Some(s) = n.sentence.and_then(|s| out.get_mut(s)) {
+                    if !n.ordinal {
+                        s.numbers.insert(format!("{}", n.value));
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }

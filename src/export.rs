@@ -5,11 +5,19 @@
 //! `schema/storylines.schema.json`). Field names are stable; new fields may be added.
 //! This module converts core types into the model; it must not compute findings.
 
-use crate::align::SentencePair;
+use crate::align::{SentenceKey, SentencePair};
 use crate::annotate::Annotations;
 use crate::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
+use crate::claims::{Agreement, Claim, Level, Status};
+use crate::collate::Table;
+use crate::contradictions::{Contradiction, Kind};
 use crate::diagnostic::Diagnostic;
+use crate::diff::{PairDiff, Tag, WordDiff};
 use crate::entities::{Entity, EntityKind};
+use crate::events::{Event, Story};
+use crate::quote_groups::{QuoteGroup, Relation};
+use crate::reuse::ReuseEdge;
+use crate::text::TextRange;
 use crate::text::Utf16Map;
 use crate::time::{Anchor, Grain, TimeFlag, TimeMod};
 use serde::Serialize;
@@ -37,6 +45,18 @@ pub struct Export {
     pub quotes: Vec<QuoteOut>,
     /// Aligned sentence pairs across articles.
     pub alignments: Vec<AlignmentOut>,
+    /// Groups of aligned sentences with their sources and status.
+    pub claims: Vec<ClaimOut>,
+    /// Disagreements and inconsistencies, with the spans involved.
+    pub contradictions: Vec<ContradictionOut>,
+    /// The same statement of the same speaker across articles.
+    pub quote_groups: Vec<QuoteGroupOut>,
+    /// Text reuse edges: who took text from whom.
+    pub reuse: Vec<ReuseOut>,
+    /// Groups of articles about one main happening.
+    pub stories: Vec<StoryOut>,
+    /// Dated happenings on the timeline.
+    pub events: Vec<EventOut>,
     /// What was wrong with the inputs, per article and for the bundle.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -133,6 +153,26 @@ pub struct SentenceOut {
     pub text: String,
     /// Index of its paragraph.
     pub paragraph: u32,
+    /// How many sources carry the same content.
+    pub agreement: AgreementOut,
+}
+
+/// Agreement of one sentence with the other sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementOut {
+    /// Articles carrying the same content, this one included.
+    pub sources: u32,
+    /// Independent groups among them.
+    pub independent_sources: u32,
+    /// verbatim, reworded or none.
+    pub level: Level,
+}
+
+impl Default for AgreementOut {
+    fn default() -> AgreementOut {
+        AgreementOut { sources: 1, independent_sources: 1, level: Level::None }
+    }
 }
 
 /// A span of furniture.
@@ -171,6 +211,16 @@ pub struct AlignmentOut {
     pub score: f64,
     /// The content words both share, rarest first.
     pub shared_words: Vec<String>,
+    /// The lexical part of the score (IDF-weighted word overlap).
+    pub lexical: f64,
+    /// Entity ids both sentences mention.
+    pub same_entities: Vec<String>,
+    /// Normalised dates both mention.
+    pub same_dates: Vec<String>,
+    /// Numbers both mention.
+    pub same_numbers: Vec<String>,
+    /// Same words in the same order.
+    pub verbatim: bool,
 }
 
 fn provenance<T>(f: &Field<T>, map: &Utf16Map) -> Provenance {
@@ -224,6 +274,7 @@ pub fn article_out(a: &Article) -> ArticleOut {
                     end: sp.end,
                     text: a.slice(s.range).to_string(),
                     paragraph: idx(s.paragraph),
+                    agreement: AgreementOut::default(),
                 }
             })
             .collect(),
@@ -247,7 +298,17 @@ pub fn alignments_out(articles: &[&Article], pairs: &[SentencePair]) -> Vec<Alig
     };
     pairs
         .iter()
-        .map(|p| AlignmentOut { a: sref(p.a), b: sref(p.b), score: p.score, shared_words: p.shared.clone() })
+        .map(|p| AlignmentOut {
+            a: sref(p.a),
+            b: sref(p.b),
+            score: p.score,
+            shared_words: p.shared.clone(),
+            lexical: p.lexical,
+            same_entities: p.same_entities.clone(),
+            same_dates: p.same_dates.clone(),
+            same_numbers: p.same_numbers.clone(),
+            verbatim: p.verbatim,
+        })
         .collect()
 }
 
@@ -470,4 +531,563 @@ pub fn annotations_out(articles: &[&Article], annotations: &[Annotations], entit
         }
     }
     out
+}
+
+/// A span in one article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpanRef {
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+    /// The text of the span.
+    pub text: String,
+}
+
+/// A claim.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimOut {
+    /// `claim:{article}:{sentence}` of its first sentence.
+    pub id: String,
+    /// Its sentences.
+    pub sentences: Vec<SentenceRef>,
+    /// Article ids carrying it.
+    pub sources: Vec<String>,
+    /// One article id per independent group.
+    pub independent_sources: Vec<String>,
+    /// corroborated, single-source or contested.
+    pub status: Status,
+    /// Plain-language explanation ("2 sources, 1 independent (…)").
+    pub explanation: String,
+    /// Event ids it is told of.
+    pub events: Vec<String>,
+    /// Story ids of its sources.
+    pub stories: Vec<String>,
+    /// Told in two or more stories: a possible conflation or a repetition.
+    pub told_of_several: bool,
+}
+
+/// A contradiction.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContradictionOut {
+    /// `{kind}:{article}:{byte start}` of its first span.
+    pub id: String,
+    /// The kind.
+    pub kind: Kind,
+    /// Plain-language explanation.
+    pub explanation: String,
+    /// The spans involved.
+    pub refs: Vec<SpanRef>,
+    /// Claim ids it makes contested.
+    pub claims: Vec<String>,
+}
+
+/// One step of a quote's lineage.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineageOut {
+    /// Quote id.
+    pub quote: String,
+    /// Article id.
+    pub article: String,
+    /// The article's publication date, or null.
+    pub published: Option<String>,
+    /// earliest, repeats or rewords.
+    pub relation: Relation,
+}
+
+/// A quote group.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteGroupOut {
+    /// `quotes:{first quote id}`.
+    pub id: String,
+    /// Speaker entity id (or the speaker as written, lowercased), or null.
+    pub speaker: Option<String>,
+    /// Quote ids.
+    pub quotes: Vec<String>,
+    /// All the same words.
+    pub identical: bool,
+    /// The earliest quote id.
+    pub earliest: String,
+    /// Every quote in lineage order.
+    pub lineage: Vec<LineageOut>,
+}
+
+/// A span pair of a reuse passage.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RangeOut {
+    /// UTF-16 start.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+}
+
+/// An aligned passage.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PassageOut {
+    /// Span in the source article.
+    pub from: RangeOut,
+    /// Span in the reusing article.
+    pub to: RangeOut,
+    /// Share of matching words, 0–1.
+    pub score: f64,
+}
+
+/// A reuse edge.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReuseOut {
+    /// Source article id.
+    pub from: String,
+    /// Reusing article id.
+    pub to: String,
+    /// Whether the direction is known.
+    pub directed: bool,
+    /// Strength, 0–1.
+    pub score: f64,
+    /// Why the edge exists and points this way.
+    pub evidence: Vec<String>,
+    /// Aligned passages.
+    pub passages: Vec<PassageOut>,
+}
+
+/// A date range.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DateRange {
+    /// First day.
+    pub start: String,
+    /// Last day.
+    pub end: String,
+}
+
+/// A story.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoryOut {
+    /// `story:{first article id}`.
+    pub id: String,
+    /// Article ids.
+    pub articles: Vec<String>,
+    /// The date when all dated articles share one day, else null.
+    pub date: Option<String>,
+    /// First and last day of its dated articles, or null.
+    pub range: Option<DateRange>,
+}
+
+/// A timeline event.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventOut {
+    /// `event:{date}`.
+    pub id: String,
+    /// Normalised date.
+    pub date: String,
+    /// Precision.
+    pub grain: Grain,
+    /// Short label taken from the text.
+    pub label: String,
+    /// Supporting sentences.
+    pub sentences: Vec<SentenceRef>,
+    /// Article ids.
+    pub sources: Vec<String>,
+    /// One article id per independent group.
+    pub independent_sources: Vec<String>,
+    /// Whether a contradiction disputes its date.
+    pub contested: bool,
+    /// Story id, or null.
+    pub story: Option<String>,
+}
+
+fn aid(articles: &[&Article], i: usize) -> String {
+    articles.get(i).map(|a| a.id.clone()).unwrap_or_default()
+}
+
+fn sref_of(articles: &[&Article], k: SentenceKey) -> SentenceRef {
+    SentenceRef { article: aid(articles, k.article), sentence: idx(k.sentence) }
+}
+
+fn span_ref(articles: &[&Article], maps: &[Utf16Map], a: usize, r: TextRange) -> SpanRef {
+    let sp = maps.get(a).map(|m| m.span(r));
+    SpanRef {
+        article: aid(articles, a),
+        start: sp.map_or(0, |s| s.start),
+        end: sp.map_or(0, |s| s.end),
+        text: articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default(),
+    }
+}
+
+/// Sets each exported sentence's agreement.
+pub fn set_agreement(out: &mut [ArticleOut], agreement: &std::collections::BTreeMap<SentenceKey, Agreement>) {
+    for (k, ag) in agreement {
+        if let Some(s) = out.get_mut(k.article).and_then(|a| a.sentences.get_mut(k.sentence)) {
+            s.agreement =
+                AgreementOut { sources: idx(ag.sources), independent_sources: idx(ag.independent), level: ag.level };
+        }
+    }
+}
+
+/// Converts claims; `stories_of[i]` is the story id of article `i`.
+pub fn claims_out(articles: &[&Article], claims: &[Claim], stories: &[Story]) -> Vec<ClaimOut> {
+    claims
+        .iter()
+        .map(|c| {
+            let mut st: Vec<String> = stories
+                .iter()
+                .filter(|s| s.articles.iter().any(|a| c.sources.contains(a)))
+                .map(|s| s.id.clone())
+                .collect();
+            crate::order::sort(&mut st);
+            ClaimOut {
+                id: c.id.clone(),
+                sentences: c.sentences.iter().map(|k| sref_of(articles, *k)).collect(),
+                sources: c.sources.iter().map(|&a| aid(articles, a)).collect(),
+                independent_sources: c.independent.iter().map(|&a| aid(articles, a)).collect(),
+                status: c.status,
+                explanation: c.explanation.clone(),
+                events: c.events.clone(),
+                told_of_several: st.len() >= 2,
+                stories: st,
+            }
+        })
+        .collect()
+}
+
+/// Converts contradictions.
+pub fn contradictions_out(articles: &[&Article], found: &[Contradiction]) -> Vec<ContradictionOut> {
+    let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
+    found
+        .iter()
+        .map(|c| ContradictionOut {
+            id: c.id.clone(),
+            kind: c.kind,
+            explanation: c.explanation.clone(),
+            refs: c.refs.iter().map(|&(a, r)| span_ref(articles, &maps, a, r)).collect(),
+            claims: c.claims.clone(),
+        })
+        .collect()
+}
+
+/// Converts quote groups.
+pub fn quote_groups_out(articles: &[&Article], groups: &[QuoteGroup]) -> Vec<QuoteGroupOut> {
+    let qid = |k: crate::quote_groups::QuoteKey| format!("{}:q{}", aid(articles, k.article), k.quote);
+    groups
+        .iter()
+        .map(|g| QuoteGroupOut {
+            id: g.id.clone(),
+            speaker: g.speaker.clone(),
+            quotes: g.quotes.iter().map(|k| qid(*k)).collect(),
+            identical: g.identical,
+            earliest: qid(g.earliest),
+            lineage: g
+                .lineage
+                .iter()
+                .map(|(k, r)| LineageOut {
+                    quote: qid(*k),
+                    article: aid(articles, k.article),
+                    published: articles.get(k.article).and_then(|a| a.meta.published.as_ref()).map(|f| f.value.clone()),
+                    relation: *r,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Converts reuse edges.
+pub fn reuse_out(articles: &[&Article], edges: &[ReuseEdge]) -> Vec<ReuseOut> {
+    let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
+    let range = |a: usize, r: TextRange| {
+        let sp = maps.get(a).map(|m| m.span(r));
+        RangeOut { start: sp.map_or(0, |s| s.start), end: sp.map_or(0, |s| s.end) }
+    };
+    edges
+        .iter()
+        .map(|e| ReuseOut {
+            from: aid(articles, e.from),
+            to: aid(articles, e.to),
+            directed: e.directed,
+            score: e.score,
+            evidence: e.evidence.clone(),
+            passages: e
+                .passages
+                .iter()
+                .map(|p| PassageOut { from: range(e.from, p.from), to: range(e.to, p.to), score: p.score })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Converts stories.
+pub fn stories_out(articles: &[&Article], stories: &[Story]) -> Vec<StoryOut> {
+    stories
+        .iter()
+        .map(|s| StoryOut {
+            id: s.id.clone(),
+            articles: s.articles.iter().map(|&a| aid(articles, a)).collect(),
+            date: s.range.as_ref().filter(|(a, b)| a == b).map(|(a, _)| a.clone()),
+            range: s.range.as_ref().map(|(a, b)| DateRange { start: a.clone(), end: b.clone() }),
+        })
+        .collect()
+}
+
+/// Converts events.
+pub fn events_out(articles: &[&Article], events: &[Event]) -> Vec<EventOut> {
+    events
+        .iter()
+        .map(|e| EventOut {
+            id: e.id.clone(),
+            date: e.date.clone(),
+            grain: e.grain,
+            label: e.label.clone(),
+            sentences: e.sentences.iter().map(|k| sref_of(articles, *k)).collect(),
+            sources: e.sources.iter().map(|&a| aid(articles, a)).collect(),
+            independent_sources: e.independent.iter().map(|&a| aid(articles, a)).collect(),
+            contested: e.contested,
+            story: e.story.clone(),
+        })
+        .collect()
+}
+
+/// The pairwise diff of two articles (schema: `$defs/diff` of `schema/storylines.schema.json`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffOut {
+    /// Always `storylines-diff/1`.
+    pub schema: &'static str,
+    /// Article A (id, text, sentences).
+    pub a: DiffSide,
+    /// Article B.
+    pub b: DiffSide,
+    /// Matched sentence pairs, in A's order.
+    pub matched: Vec<MatchedOut>,
+    /// Sentence indices only in A.
+    pub only_a: Vec<u32>,
+    /// Sentence indices only in B.
+    pub only_b: Vec<u32>,
+}
+
+/// One side of a diff.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffSide {
+    /// Article id.
+    pub id: String,
+    /// Title, or null.
+    pub title: Option<String>,
+    /// The text all spans refer to.
+    pub text: String,
+    /// Sentences (UTF-16 spans).
+    pub sentences: Vec<RangeOut>,
+}
+
+/// One word diff operation over word indices (half-open ranges).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpOut {
+    /// equal, delete, insert or replace.
+    pub tag: Tag,
+    /// Word range in A: `[start, end)`.
+    pub a: [u32; 2],
+    /// Word range in B.
+    pub b: [u32; 2],
+}
+
+/// A word diff.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WordDiffOut {
+    /// Words of A, UTF-16 spans into A's text.
+    pub a_words: Vec<RangeOut>,
+    /// Words of B.
+    pub b_words: Vec<RangeOut>,
+    /// The operations.
+    pub ops: Vec<OpOut>,
+}
+
+/// A matched pair.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchedOut {
+    /// Sentence index in A.
+    pub a: u32,
+    /// Sentence index in B.
+    pub b: u32,
+    /// Alignment score.
+    pub score: f64,
+    /// Out of order relative to the other matches.
+    pub moved: bool,
+    /// Word diff of the two sentences.
+    pub diff: WordDiffOut,
+}
+
+/// Converts a word diff.
+pub fn word_diff_out(a: &Article, b: &Article, d: &WordDiff) -> WordDiffOut {
+    let (ma, mb) = (Utf16Map::new(&a.text), Utf16Map::new(&b.text));
+    let r = |m: &Utf16Map, x: TextRange| {
+        let s = m.span(x);
+        RangeOut { start: s.start, end: s.end }
+    };
+    WordDiffOut {
+        a_words: d.a_words.iter().map(|x| r(&ma, *x)).collect(),
+        b_words: d.b_words.iter().map(|x| r(&mb, *x)).collect(),
+        ops: d
+            .ops
+            .iter()
+            .map(|o| OpOut { tag: o.tag, a: [idx(o.a.0), idx(o.a.1)], b: [idx(o.b.0), idx(o.b.1)] })
+            .collect(),
+    }
+}
+
+/// Converts a pairwise diff.
+pub fn diff_out(a: &Article, b: &Article, d: &PairDiff) -> DiffOut {
+    let side = |x: &Article| {
+        let m = Utf16Map::new(&x.text);
+        DiffSide {
+            id: x.id.clone(),
+            title: x.meta.title.as_ref().map(|f| f.value.clone()),
+            text: x.text.clone(),
+            sentences: x
+                .sentences
+                .iter()
+                .map(|s| {
+                    let sp = m.span(s.range);
+                    RangeOut { start: sp.start, end: sp.end }
+                })
+                .collect(),
+        }
+    };
+    DiffOut {
+        schema: "storylines-diff/1",
+        a: side(a),
+        b: side(b),
+        matched: d
+            .matched
+            .iter()
+            .map(|m| MatchedOut {
+                a: idx(m.a),
+                b: idx(m.b),
+                score: m.score,
+                moved: m.moved,
+                diff: word_diff_out(a, b, &m.diff),
+            })
+            .collect(),
+        only_a: d.only_a.iter().map(|&i| idx(i)).collect(),
+        only_b: d.only_b.iter().map(|&i| idx(i)).collect(),
+    }
+}
+
+/// A collation table (schema: `$defs/collation`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CollationOut {
+    /// Always `storylines-collation/1`.
+    pub schema: &'static str,
+    /// The claim or quote group collated.
+    pub of: String,
+    /// Witnesses in cell order.
+    pub witnesses: Vec<WitnessOut>,
+    /// Columns: one cell per witness (null where a witness has no word).
+    pub columns: Vec<ColumnOut>,
+    /// Words that different witnesses place in different columns.
+    pub transpositions: Vec<TranspositionOut>,
+}
+
+/// A witness of a collation.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WitnessOut {
+    /// Sentence (`{article}:{index}`) or quote id.
+    pub id: String,
+    /// Article id.
+    pub article: String,
+    /// UTF-16 start in the article.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+    /// The witnessed text.
+    pub text: String,
+}
+
+/// A cell of a collation column.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CellOut {
+    /// The word.
+    pub text: String,
+    /// UTF-16 start in the witness's article.
+    pub start: u32,
+    /// UTF-16 end.
+    pub end: u32,
+}
+
+/// A column.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnOut {
+    /// One cell per witness.
+    pub cells: Vec<Option<CellOut>>,
+    /// The witnesses differ here.
+    pub variant: bool,
+}
+
+/// A transposed word.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TranspositionOut {
+    /// The word, lowercased.
+    pub word: String,
+    /// Column indices.
+    pub columns: Vec<u32>,
+}
+
+/// Converts a collation; `witnesses` are `(id, article index, text range)` in input order.
+pub fn collation_out(
+    of: &str,
+    articles: &[&Article],
+    witnesses: &[(String, usize, TextRange)],
+    t: &Table,
+) -> CollationOut {
+    let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
+    let ordered: Vec<&(String, usize, TextRange)> = t.order.iter().filter_map(|&i| witnesses.get(i)).collect();
+    CollationOut {
+        schema: "storylines-collation/1",
+        of: of.to_string(),
+        witnesses: ordered
+            .iter()
+            .map(|(id, a, r)| {
+                let s = span_ref(articles, &maps, *a, *r);
+                WitnessOut { id: id.clone(), article: s.article, start: s.start, end: s.end, text: s.text }
+            })
+            .collect(),
+        columns: t
+            .columns
+            .iter()
+            .map(|c| ColumnOut {
+                cells: c
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(p, cell)| {
+                        let a = ordered.get(p)?.1;
+                        let s = span_ref(articles, &maps, a, (*cell)?);
+                        Some(CellOut { text: s.text, start: s.start, end: s.end })
+                    })
+                    .collect(),
+                variant: c.variant,
+            })
+            .collect(),
+        transpositions: t
+            .transpositions
+            .iter()
+            .map(|x| TranspositionOut { word: x.word.clone(), columns: x.columns.iter().map(|&c| idx(c)).collect() })
+            .collect(),
+    }
 }

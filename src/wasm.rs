@@ -17,6 +17,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&SERIALIZER).map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
 }
 
+/// Converts a large model through JSON text and `JSON.parse`: the same object `to_js` would give (missing
+/// values `null`, maps as objects), with one serializer (serde_json's) compiled for the model instead of two,
+/// which keeps the wasm much smaller.
+fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result for JavaScript"))
+}
+
 /// Installs a panic hook that logs panics to the console (diagnosis only).
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -119,7 +128,18 @@ impl Corpus {
         };
         let opts =
             corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) };
-        to_js(&self.inner.export(&opts)?)
+        to_js_via_json(&self.inner.export(&opts)?)
+    }
+
+    /// The pairwise diff of two articles by id (schema `storylines-diff/1`).
+    pub fn diff(&self, a_id: &str, b_id: &str) -> Result<JsValue, JsError> {
+        to_js_via_json(&self.inner.diff(a_id, b_id, &corpus::DEFAULT_OPTIONS)?)
+    }
+
+    /// The collation table of a claim or quote group by id (schema `storylines-collation/1`), or `null`
+    /// when no claim or quote group has that id.
+    pub fn collate(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js_via_json(&self.inner.collate(id, &corpus::DEFAULT_OPTIONS)?)
     }
 
     /// The same export as JSON text (identical to the CLI's output for the same inputs).

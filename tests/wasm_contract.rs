@@ -92,3 +92,33 @@ fn export_json_matches_the_object_export() {
     let s2 = js_sys::JSON::stringify(&obj).ok().and_then(|s| s.as_string());
     assert_eq!(s1, s2);
 }
+
+#[wasm_bindgen_test]
+fn cross_reference_fields_diff_and_collate() {
+    let mut c = Corpus::new();
+    let a =
+        "Bridge opens\n\nEngineers finished the northern river crossing after four years of delays and rising costs.\n";
+    let b =
+        "Bridge done\n\nEngineers completed the northern river crossing after four years of delays and rising costs.\n";
+    assert!(c.add_text("a.txt", a).is_ok());
+    assert!(c.add_text("b.txt", b).is_ok());
+    let export = c.export(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+    for key in ["claims", "contradictions", "quoteGroups", "reuse", "stories", "events"] {
+        assert!(Array::is_array(&get(&export, key)), "{key} is an array");
+    }
+    let articles: Array = get(&export, "articles").unchecked_into();
+    let sentences: Array = get(&articles.get(0), "sentences").unchecked_into();
+    let agreement = get(&sentences.get(1), "agreement");
+    assert!(has(&agreement, "independentSources"));
+    let claims: Array = get(&export, "claims").unchecked_into();
+    assert_eq!(claims.length(), 1);
+    let id = get(&claims.get(0), "id").as_string().unwrap_or_default();
+    let table = c.collate(&id).unwrap_or(JsValue::NULL);
+    assert_eq!(get(&table, "schema").as_string().as_deref(), Some("storylines-collation/1"));
+    assert!(c.collate("claim:none:0").map(|v| v.is_null()).unwrap_or(false));
+    let d = c.diff("a", "b").unwrap_or(JsValue::NULL);
+    let matched: Array = get(&d, "matched").unchecked_into();
+    assert_eq!(matched.length(), 1);
+    assert!(has(&d, "onlyA") && has(&d, "onlyB"));
+    assert!(c.diff("a", "missing").is_err());
+}

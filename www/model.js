@@ -137,9 +137,9 @@ const needle = (q) => q.trim().toLowerCase();
 
 /**
  * @param {string} q lower-cased search
- * @param {(string | null | undefined)[]} texts
+ * @param {() => (string | null | undefined)[]} texts computed only when there is a search
  */
-const matches = (q, texts) => !q || texts.some((t) => typeof t === 'string' && t.toLowerCase().includes(q));
+const matches = (q, texts) => !q || texts().some((t) => typeof t === 'string' && t.toLowerCase().includes(q));
 
 /**
  * Everything the views draw, under the filters of `state`. Filters combine (AND); within one filter the
@@ -168,7 +168,7 @@ export function derive(ix, state) {
     (a) =>
       srcOk(a.id) &&
       (ent.size === 0 || [...(ix.entitiesIn.get(a.id) ?? [])].some((e) => ent.has(e))) &&
-      matches(q, [a.title, a.outlet, a.text, ...arr(a.authors)]),
+      matches(q, () => [a.title, a.outlet, a.text, ...arr(a.authors)]),
   );
 
   const events = model.events.filter((ev) => {
@@ -178,7 +178,7 @@ export function derive(ix, state) {
       refsEnt(refs) &&
       (st.size === 0 || st.has(eventStatus(ev))) &&
       inDayFilter(eventRange(ev), state.from, state.to) &&
-      matches(q, [ev.label, ev.date, ...refTexts(refs)])
+      matches(q, () => [ev.label, ev.date, ...refTexts(refs)])
     );
   });
 
@@ -189,23 +189,24 @@ export function derive(ix, state) {
       refsEnt(refs) &&
       (st.size === 0 || st.has(c.status)) &&
       (!dated || eventsInRange(arr(c.events))) &&
-      matches(q, [c.explanation, ...refTexts(refs)])
+      matches(q, () => [c.explanation, ...refTexts(refs)])
     );
   });
 
   const contradictions = model.contradictions.filter((c) => {
     const refs = arr(c.refs);
-    const text = refs.map((r) => {
-      const a = ix.articleById.get(r.article);
-      return typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
-    });
-    const sentences = refs.map((r) => ({ article: r.article, sentence: sentenceAt(ix, r.article, r.start) }));
+    const text = () =>
+      refs.map((r) => {
+        const a = ix.articleById.get(r.article);
+        return typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
+      });
+    const sentences = () => refs.map((r) => ({ article: r.article, sentence: sentenceAt(ix, r.article, r.start) }));
     return (
       anySrc(refs.map((r) => r.article)) &&
-      refsEnt(sentences) &&
+      (ent.size === 0 || refsEnt(sentences())) &&
       (st.size === 0 || st.has('contested')) &&
       (!dated || refs.some((r) => timesAt(ix, r).some((t) => inDayFilter(parseDate(t.value), state.from, state.to)))) &&
-      matches(q, [c.explanation, c.kind, ...text])
+      matches(q, () => [c.explanation, c.kind, ...text()])
     );
   });
 
@@ -213,7 +214,7 @@ export function derive(ix, state) {
     !!qu &&
     srcOk(qu.article) &&
     (ent.size === 0 || ent.has(qu.speaker) || refsEnt([{ article: qu.article, sentence: qu.sentence }])) &&
-    matches(q, [qu.text, qu.speakerText]);
+    matches(q, () => [qu.text, qu.speakerText]);
   const quotes = model.quotes.filter(quoteOk);
   const quoteGroups = model.quoteGroups
     .map((g) => ({ ...g, quotes: groupOrder(ix, g).filter((id) => quoteOk(ix.quoteById.get(id))) }))
@@ -223,15 +224,15 @@ export function derive(ix, state) {
     (e) =>
       (ent.size === 0 || ent.has(e.id)) &&
       arr(e.mentions).some((mn) => srcOk(mn.article)) &&
-      matches(q, [e.name, ...arr(e.aliases)]),
+      matches(q, () => [e.name, ...arr(e.aliases)]),
   );
 
   const reuse = model.reuse.filter((r) => srcOk(r.from) && srcOk(r.to)).sort((x, y) => y.score - x.score);
   const alignments = model.alignments.filter(
-    (p) => srcOk(p.a.article) && srcOk(p.b.article) && refsEnt([p.a, p.b]) && matches(q, [sentenceText(ix, p.a), sentenceText(ix, p.b)]),
+    (p) => srcOk(p.a.article) && srcOk(p.b.article) && refsEnt([p.a, p.b]) && matches(q, () => [sentenceText(ix, p.a), sentenceText(ix, p.b)]),
   );
   const times = model.times.filter(
-    (t) => srcOk(t.article) && inDayFilter(parseDate(t.value), state.from, state.to) && matches(q, [t.text, t.value]),
+    (t) => srcOk(t.article) && inDayFilter(parseDate(t.value), state.from, state.to) && matches(q, () => [t.text, t.value]),
   );
 
   return { articles, events, claims, contradictions, quotes, quoteGroups, entities, reuse, alignments, times };

@@ -1,6 +1,7 @@
 //! The command-line interface: runs the core on files and prints JSON on stdout.
 //!
-//! `storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders…>`.
+//! `storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders…>`,
+//! `storylines diff [--pretty] [--threshold X] FILE_A FILE_B`, `storylines view EXPORT.json`.
 //! `storylines jsonl [--threshold X]`: one story cluster per line of stdin, one export per line of stdout (the map
 //! step of a distributed run; see docs/SCALING.md).
 //! This file only reads files and arguments; everything else is the library's.
@@ -12,10 +13,14 @@ use storylines::{Corpus, Diagnostic, Input, Manifest, Severity, DEFAULT_OPTIONS}
 
 const USAGE: &str = "usage:
   storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders...>
+  storylines diff [--pretty] [--threshold X] FILE_A FILE_B
+  storylines view EXPORT.json
   storylines jsonl [--threshold X]
   storylines --version
 
-Reads articles (.txt, .md, .html) and prints the cross-reference export as JSON on stdout.
+export: reads articles (.txt, .md, .html) and prints the cross-reference export as JSON on stdout.
+diff: prints the pairwise diff of two articles as JSON (schema/storylines.schema.json, $defs/diff).
+view: loads an export back and prints its findings as plain text.
 Folders are read non-recursively, files sorted by name.
 jsonl reads JSON Lines on stdin, one story per line: {\"id\": …, \"articles\": [{\"name\": …, \"text\": …}], \"manifest\": {…}}
 (manifest optional) and writes one line per story: {\"id\": …, \"export\": {…}} or {\"id\": …, \"error\": \"…\"}.";
@@ -37,6 +42,8 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("jsonl") => jsonl(&args[1..]),
+        Some("diff") => diff(&args[1..]),
+        Some("view") => view(&args[1..]),
         Some("--version" | "-V") => {
             println!("storylines {}", env!("CARGO_PKG_VERSION"));
             Ok(())
@@ -247,6 +254,84 @@ fn jsonl(args: &[String]) -> Result<(), String> {
         written.map_err(|e| format!("cannot write the export: {e}"))?;
         writeln!(out).map_err(|e| format!("cannot write the export: {e}"))?;
         out.flush().map_err(|e| format!("cannot write the export: {e}"))?;
+    }
+    Ok(())
+}
+
+fn diff(args: &[String]) -> Result<(), String> {
+    let mut pretty = false;
+    let mut options = DEFAULT_OPTIONS;
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pretty" => pretty = true,
+            "--threshold" => {
+                let v = it.next().ok_or("--threshold needs a number")?;
+                options.align_threshold = v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
+            _ => files.push(PathBuf::from(a)),
+        }
+    }
+    let [fa, fb] = files.as_slice() else { return Err(format!("diff needs exactly two files\n{USAGE}")) };
+    let mut corpus = Corpus::new();
+    let mut ids = Vec::new();
+    for f in [fa, fb] {
+        let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let id = corpus
+            .add(&Input { name, bytes, meta: Default::default() })
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("{} could not be read as an article (or repeats the other)", f.display()))?;
+        ids.push(id);
+    }
+    let (Some(a), Some(b)) = (ids.first(), ids.get(1)) else { return Err("diff needs two articles".to_string()) };
+    let d = corpus.diff(a, b, &options).map_err(|e| e.to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = if pretty { serde_json::to_writer_pretty(&mut out, &d) } else { serde_json::to_writer(&mut out, &d) };
+    written.map_err(|e| format!("cannot write the diff: {e}"))?;
+    writeln!(out).map_err(|e| format!("cannot write the diff: {e}"))?;
+    Ok(())
+}
+
+fn view(args: &[String]) -> Result<(), String> {
+    let [file] = args else { return Err(format!("view needs one export file\n{USAGE}")) };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{file} is not JSON: {e}"))?;
+    if v["schema"] != "storylines/1" {
+        return Err(format!("{file} is not a storylines/1 export"));
+    }
+    let list = |k: &str| v[k].as_array().cloned().unwrap_or_default();
+    let s = |x: &serde_json::Value| x.as_str().unwrap_or("").to_string();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut lines = vec![format!("{} articles", list("articles").len())];
+    for st in list("stories") {
+        lines.push(format!("story {}: {}", s(&st["id"]), st["articles"].as_array().map(|a| a.len()).unwrap_or(0)));
+    }
+    for c in list("claims") {
+        lines.push(format!("claim {} [{}] {}", s(&c["id"]), s(&c["status"]), s(&c["explanation"])));
+    }
+    for c in list("contradictions") {
+        lines.push(format!("contradiction {} [{}] {}", s(&c["id"]), s(&c["kind"]), s(&c["explanation"])));
+    }
+    for r in list("reuse") {
+        lines.push(format!("reuse {} -> {} ({})", s(&r["from"]), s(&r["to"]), r["score"]));
+    }
+    for e in list("events") {
+        lines.push(format!("event {} {}: {}", s(&e["id"]), s(&e["date"]), s(&e["label"])));
+    }
+    for q in list("quoteGroups") {
+        lines.push(format!(
+            "quote group {}: {} quotes",
+            s(&q["id"]),
+            q["quotes"].as_array().map(|a| a.len()).unwrap_or(0)
+        ));
+    }
+    for l in lines {
+        writeln!(out, "{l}").map_err(|e| format!("cannot write: {e}"))?;
     }
     Ok(())
 }

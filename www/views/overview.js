@@ -37,7 +37,7 @@ export function renderOverview(ctx) {
   const sources = h(
     'ol',
     { class: 'source-dates', 'aria-label': 'Sources by publication date' },
-    dated.map(({ a, r }) =>
+    dated.slice(0, 12).map(({ a, r }) =>
       h('li', {}, [
         h('span', { class: 'date' }, [r ? dayLabel(r.start) : 'date unknown']),
         ' ',
@@ -70,7 +70,14 @@ export function renderOverview(ctx) {
   return section('overview', 'Overview', [
     tiles,
     h('div', { class: 'columns' }, [
-      h('div', {}, [events(ctx), h('h3', {}, ['Claims by status']), o.claims ? statuses : empty('No claims found', false, !ix.present.has('claims')), h('h3', {}, ['Sources and their dates']), sources]),
+      h('div', {}, [
+        events(ctx),
+        h('h3', {}, ['Claims by status']),
+        o.claims ? statuses : empty('No claims found', false, !ix.present.has('claims')),
+        h('h3', {}, [`Sources and their dates (${dated.length})`]),
+        sources,
+        dated.length > 12 ? h('p', {}, [link(ctx, { view: 'sources', sel: '' }, [`all ${dated.length} sources`])]) : null,
+      ]),
       h('div', {}, [h('h3', {}, ['Strongest contradictions']), contradictions, h('h3', {}, ['Strongest reuse']), reuse, stories(ctx)]),
     ]),
   ]);

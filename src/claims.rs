@@ -1,0 +1,316 @@
+//! Claims: groups of aligned sentences that state the same content, with their sources, their independent
+//! sources and an agreement level for every sentence.
+//!
+//! Groups grow from the strongest alignments down (single linkage), guarded against chaining: two groups
+//! merge only when their sentences are, on average, similar enough to each other, not merely through one
+//! bridging pair. Two supporting articles are dependent when they share an outlet or a reuse edge joins
+//! them; the independent sources are one representative per group of dependent articles.
+//! The status (corroborated, single-source, contested) is set here from the number of independent sources
+//! and the contradictions found later; this module must not look for contradictions itself.
+
+use crate::align::{Index, SentenceKey, SentencePair};
+use crate::article::Article;
+use crate::reuse::ReuseEdge;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the sources say about a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Two or more independent sources carry it.
+    Corroborated,
+    /// Only one independent source carries it (maybe through several dependent articles).
+    SingleSource,
+    /// The sources give different values for the same slot (a date, a number, a role, a quote's words).
+    Contested,
+}
+
+/// How a sentence's content is shared by other sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Level {
+    /// Another source has the same words in the same order.
+    Verbatim,
+    /// Another source says the same in other words.
+    Reworded,
+    /// No other source carries it.
+    None,
+}
+
+/// Agreement of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agreement {
+    /// Articles carrying the content, this one included.
+    pub sources: usize,
+    /// Independent groups among them, this one's included.
+    pub independent: usize,
+    /// The closest kind of agreement.
+    pub level: Level,
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Stable id from the first sentence (by article id, then index): `claim:{article}:{sentence}`.
+    pub id: String,
+    /// Its sentences, sorted.
+    pub sentences: Vec<SentenceKey>,
+    /// Articles carrying it, sorted.
+    pub sources: Vec<usize>,
+    /// One article per independent group, sorted.
+    pub independent: Vec<usize>,
+    /// Status.
+    pub status: Status,
+    /// A plain-language explanation.
+    pub explanation: String,
+    /// Event ids it is told of (set by the events stage).
+    pub events: Vec<String>,
+}
+
+/// Which articles depend on each other: the same outlet, or a reuse edge between them.
+#[derive(Debug, Clone)]
+pub struct Dependence {
+    group: Vec<usize>,
+    why: BTreeMap<(usize, usize), String>,
+}
+
+impl Dependence {
+    /// Builds the relation from outlets and reuse edges.
+    pub fn new(articles: &[&Article], reuse: &[ReuseEdge]) -> Dependence {
+        let n = articles.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        let mut why = BTreeMap::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                let outlet = |k: usize| {
+                    articles.get(k).and_then(|a| a.meta.outlet.as_ref()).map(|f| f.value.trim().to_lowercase())
+                };
+                if let (Some(x), Some(y)) = (outlet(i), outlet(j)) {
+                    if !x.is_empty() && x == y {
+                        union(&mut parent, i, j);
+                        why.insert((i, j), format!("both are from {x}"));
+                    }
+                }
+            }
+        }
+        for e in reuse {
+            if e.from < n && e.to < n {
+                union(&mut parent, e.from, e.to);
+                let (x, y) = (e.from.min(e.to), e.from.max(e.to));
+                why.entry((x, y)).or_insert_with(|| "one reuses the other's text".to_string());
+            }
+        }
+        let group = (0..n).map(|i| find(&mut parent, i)).collect();
+        Dependence { group, why }
+    }
+
+    /// The representative (smallest index) of an article's group.
+    pub fn group(&self, article: usize) -> usize {
+        self.group.get(article).copied().unwrap_or(article)
+    }
+
+    /// One representative per independent group among `sources`, sorted.
+    pub fn independent(&self, sources: &[usize]) -> Vec<usize> {
+        let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
+        for &s in sources {
+            let e = firsts.entry(self.group(s)).or_insert(s);
+            *e = (*e).min(s);
+        }
+        let mut out: Vec<usize> = firsts.into_values().collect();
+        crate::order::sort(&mut out);
+        out
+    }
+
+    /// Why two articles depend on each other directly, if they do.
+    pub fn why(&self, a: usize, b: usize) -> Option<&str> {
+        self.why.get(&(a.min(b), a.max(b))).map(String::as_str)
+    }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while let Some(&p) = parent.get(x) {
+        if p == x {
+            break;
+        }
+        let gp = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(x) {
+            *slot = gp;
+        }
+        x = p;
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    let (lo, hi) = (ra.min(rb), ra.max(rb));
+    if let Some(slot) = parent.get_mut(hi) {
+        *slot = lo;
+    }
+}
+
+/// Groups aligned sentences into claims. `ids[i]` is the id of article `i`.
+pub fn group(
+    ids: &[&str],
+    index: &Index,
+    pairs: &[SentencePair],
+    dependence: &Dependence,
+    threshold: f64,
+) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
+    let mut order: Vec<&SentencePair> = pairs.iter().collect();
+    crate::order::sort_by(&mut order, |x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    let mut member: BTreeMap<SentenceKey, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<SentenceKey>> = Vec::new();
+    // Guard: the mean similarity across two groups must reach this for them to merge.
+    let guard = threshold * 0.6;
+    for p in &order {
+        match (member.get(&p.a).copied(), member.get(&p.b).copied()) {
+            (None, None) => {
+                member.insert(p.a, groups.len());
+                member.insert(p.b, groups.len());
+                groups.push(vec![p.a, p.b]);
+            }
+            (Some(g), None) | (None, Some(g)) => {
+                let new = if member.contains_key(&p.a) { p.b } else { p.a };
+                let Some(members) = groups.get(g) else { continue };
+                let mean = members.iter().map(|&m| index.similarity(m, new)).sum::<f64>() / members.len() as f64;
+                if mean >= guard {
+                    member.insert(new, g);
+                    if let Some(ms) = groups.get_mut(g) {
+                        ms.push(new);
+                    }
+                }
+            }
+            (Some(g), Some(h)) if g != h => {
+                let (Some(x), Some(y)) = (groups.get(g), groups.get(h)) else { continue };
+                let mut total = 0.0;
+                for &m in x {
+                    for &n in y {
+                        total += index.similarity(m, n);
+                    }
+                }
+                if total / (x.len() * y.len()).max(1) as f64 >= guard {
+                    let moved = groups.get_mut(h).map(std::mem::take).unwrap_or_default();
+                    for m in &moved {
+                        member.insert(*m, g);
+                    }
+                    if let Some(gs) = groups.get_mut(g) {
+                        gs.extend(moved);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let verbatim: Vec<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
+    let mut claims = Vec::new();
+    let mut agreement = BTreeMap::new();
+    for mut g in groups.into_iter().filter(|g| !g.is_empty()) {
+        crate::order::sort_by(&mut g, |x, y| (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence)));
+        g.dedup();
+        let mut sources: Vec<usize> = g.iter().map(|k| k.article).collect();
+        crate::order::sort(&mut sources);
+        sources.dedup();
+        if sources.len() < 2 {
+            continue;
+        }
+        let independent = dependence.independent(&sources);
+        let Some(first) = g.first() else { continue };
+        let id = format!("claim:{}:{}", ids.get(first.article).copied().unwrap_or(""), first.sentence);
+        let status = if independent.len() >= 2 { Status::Corroborated } else { Status::SingleSource };
+        let explanation = explain(ids, &sources, &independent, dependence);
+        for k in &g {
+            let level = if verbatim.contains(k) { Level::Verbatim } else { Level::Reworded };
+            agreement.insert(*k, Agreement { sources: sources.len(), independent: independent.len(), level });
+        }
+        crate::order::sort(&mut g);
+        claims.push(Claim { id, sentences: g, sources, independent, status, explanation, events: Vec::new() });
+    }
+    crate::order::sort_by(&mut claims, |x, y| x.id.cmp(&y.id));
+    (claims, agreement)
+}
+
+fn explain(ids: &[&str], sources: &[usize], independent: &[usize], dep: &Dependence) -> String {
+    let name = |i: usize| ids.get(i).copied().unwrap_or("?");
+    let mut s = format!(
+        "{} source{}, {} independent",
+        sources.len(),
+        if sources.len() == 1 { "" } else { "s" },
+        independent.len()
+    );
+    let mut notes = Vec::new();
+    for (x, &a) in sources.iter().enumerate() {
+        for &b in sources.iter().skip(x + 1) {
+            if let Some(w) = dep.why(a, b) {
+                notes.push(format!("{} and {}: {w}", name(a), name(b)));
+            }
+        }
+    }
+    if !notes.is_empty() {
+        s.push_str(" (");
+        s.push_str(&notes.join("; "));
+        s.push(')');
+    }
+    s.push('.');
+    s
+}
+
+/// Sets the status of claims touched by contradictions to contested and says why.
+pub fn contest(claims: &mut [Claim], contested: &BTreeMap<String, String>) {
+    for c in claims {
+        if let Some(why) = contested.get(&c.id) {
+            c.status = Status::Contested;
+            c.explanation = format!("{} Contested: {why}", c.explanation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{align, AlignOptions};
+    use crate::parse::{parse, Input};
+
+    fn article(name: &str, outlet: Option<&str>, body: &str) -> Article {
+        let meta = crate::manifest::ManifestEntry { outlet: outlet.map(str::to_string), ..Default::default() };
+        let input = Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta };
+        match parse(&input) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    #[test]
+    fn sources_and_independent_sources() {
+        let a = article(
+            "a",
+            Some("Daily One"),
+            "Title one\n\nThe new harbour bridge opened on Monday after six years of work.",
+        );
+        let b = article(
+            "b",
+            Some("Daily One"),
+            "Title two\n\nAfter six years of work, the new harbour bridge opened on Monday.",
+        );
+        let c = article(
+            "c",
+            Some("Other Times"),
+            "Title three\n\nThe harbour bridge, six years in the making, opened Monday.",
+        );
+        let arts = [&a, &b, &c];
+        let pairs = align(&arts, AlignOptions { threshold: 0.4 });
+        let index = Index::build(&arts, &[]);
+        let dep = Dependence::new(&arts, &[]);
+        let (claims, agreement) = group(&["a", "b", "c"], &index, &pairs, &dep, 0.4);
+        let bridge: Vec<&Claim> = claims.iter().filter(|c| c.sentences.iter().any(|k| k.sentence >= 1)).collect();
+        assert_eq!(bridge.len(), 1, "{claims:?}");
+        let claim = bridge[0];
+        assert_eq!(claim.sources, [0, 1, 2]);
+        assert_eq!(claim.independent, [0, 2]);
+        assert_eq!(claim.status, Status::Corroborated);
+        assert!(claim.explanation.starts_with("3 sources, 2 independent"), "{}", claim.explanation);
+        let ag = agreement.get(&claim.sentences[0]).copied();
+        assert_eq!(ag.map(|g| (g.sources, g.independent)), Some((3, 2)));
+    }
+}

@@ -1,0 +1,224 @@
+//! Collation tables in the spirit of CollateX: several witnesses (the sentences of one claim, or the quotes
+//! of one quote group) aligned word by word in columns, with the variants and transpositions marked.
+//!
+//! Witnesses are taken longest first (ties by their id), so the table does not depend on the order in which
+//! sources arrive. Each witness is aligned to the columns built so far with the `similar` crate's Myers diff
+//! over lowercased words (a longest common subsequence of words); replaced runs of equal length share
+//! columns as variants, other words open columns of their own.
+//! A word a witness has in one column and another witness has in a different column, each only once, is a
+//! transposition. This module must not choose which witnesses belong together.
+
+use crate::text::TextRange;
+use similar::DiffOp;
+
+/// One witness: its label (a sentence or quote id), whose text and which range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Witness<'a> {
+    /// Id shown to the reader (`{article}:{sentence}` or a quote id).
+    pub id: String,
+    /// Article index.
+    pub article: usize,
+    /// The article's text.
+    pub text: &'a str,
+    /// The witnessed range.
+    pub range: TextRange,
+}
+
+/// One column: for each witness (in the table's witness order) the word it has here, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Word ranges per witness.
+    pub cells: Vec<Option<TextRange>>,
+    /// Whether the witnesses differ here (a different word, or a word some lack).
+    pub variant: bool,
+}
+
+/// A word placed in different columns by different witnesses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transposition {
+    /// The word, lowercased.
+    pub word: String,
+    /// The columns it appears in, sorted.
+    pub columns: Vec<usize>,
+}
+
+/// A collation table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Witness order of the cells: indices into the input witnesses.
+    pub order: Vec<usize>,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// Transposed words.
+    pub transpositions: Vec<Transposition>,
+}
+
+/// Collates witnesses.
+pub fn collate(witnesses: &[Witness<'_>]) -> Table {
+    let words: Vec<Vec<TextRange>> = witnesses.iter().map(|w| crate::diff::words(w.text, w.range)).collect();
+    let keys: Vec<Vec<String>> = witnesses
+        .iter()
+        .zip(&words)
+        .map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).to_lowercase()).collect())
+        .collect();
+    let mut order: Vec<usize> = (0..witnesses.len()).collect();
+    crate::order::sort_by(&mut order, |&x, &y| {
+        let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
+        ly.cmp(&lx).then_with(|| witnesses.get(x).map(|w| &w.id).cmp(&witnesses.get(y).map(|w| &w.id)))
+    });
+    // Columns as (key word, cells by position in `order`).
+    let n = order.len();
+    let mut cols: Vec<(String, Vec<Option<TextRange>>)> = Vec::new();
+    for (pos, &wi) in order.iter().enumerate() {
+        let (Some(ws), Some(ks)) = (words.get(wi), keys.get(wi)) else { continue };
+        if pos == 0 {
+            for (r, k) in ws.iter().zip(ks) {
+                let mut cells = vec![None; n];
+                if let Some(c) = cells.get_mut(0) {
+                    *c = Some(*r);
+                }
+                cols.push((k.clone(), cells));
+            }
+            continue;
+        }
+        let col_keys: Vec<String> = cols.iter().map(|c| c.0.clone()).collect();
+        let ops = crate::diff::diff_ids(&col_keys, ks);
+        // Build the new column list, inserting columns for unmatched words.
+        let mut next: Vec<(String, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
+        let mut old = cols.into_iter();
+        let place = |cells: &mut Vec<Option<TextRange>>, j: usize| {
+            if let (Some(c), Some(r)) = (cells.get_mut(pos), ws.get(j)) {
+                *c = Some(*r);
+            }
+        };
+        for op in ops {
+            match op {
+                DiffOp::Equal { new_index, len, .. } => {
+                    for j in new_index..new_index + len {
+                        if let Some(mut c) = old.next() {
+                            place(&mut c.1, j);
+                            next.push(c);
+                        }
+                    }
+                }
+                DiffOp::Delete { old_len, .. } => {
+                    for _ in 0..old_len {
+                        if let Some(c) = old.next() {
+                            next.push(c);
+                        }
+                    }
+                }
+                DiffOp::Insert { new_index, new_len, .. } => {
+                    for j in new_index..new_index + new_len {
+                        let mut cells = vec![None; n];
+                        place(&mut cells, j);
+                        next.push((ks.get(j).cloned().unwrap_or_default(), cells));
+                    }
+                }
+                DiffOp::Replace { old_len, new_index, new_len, .. } => {
+                    if old_len == new_len {
+                        for j in new_index..new_index + new_len {
+                            if let Some(mut c) = old.next() {
+                                place(&mut c.1, j);
+                                next.push(c);
+                            }
+                        }
+                    } else {
+                        for _ in 0..old_len {
+                            if let Some(c) = old.next() {
+                                next.push(c);
+                            }
+                        }
+                        for j in new_index..new_index + new_len {
+                            let mut cells = vec![None; n];
+                            place(&mut cells, j);
+                            next.push((ks.get(j).cloned().unwrap_or_default(), cells));
+                        }
+                    }
+                }
+            }
+        }
+        next.extend(old);
+        cols = next;
+    }
+    let word_at = |pos: usize, r: &TextRange| -> String {
+        order.get(pos).and_then(|&wi| witnesses.get(wi)).map(|w| r.slice(w.text).to_lowercase()).unwrap_or_default()
+    };
+    let columns: Vec<Column> = cols
+        .iter()
+        .map(|(_, cells)| {
+            let ws: Vec<Option<String>> =
+                cells.iter().enumerate().map(|(p, c)| c.as_ref().map(|r| word_at(p, r))).collect();
+            let variant = ws.iter().any(|w| w != ws.first().unwrap_or(&None));
+            Column { cells: cells.clone(), variant }
+        })
+        .collect();
+    // Transpositions: a word in two or more columns, each witness having it in just one of them.
+    let mut by_word: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+    for (ci, c) in columns.iter().enumerate() {
+        if !c.variant {
+            continue;
+        }
+        for (p, cell) in c.cells.iter().enumerate() {
+            if let Some(r) = cell {
+                by_word.entry(word_at(p, r)).or_default().push((ci, p));
+            }
+        }
+    }
+    let mut transpositions = Vec::new();
+    for (word, places) in by_word {
+        let mut cs: Vec<usize> = places.iter().map(|p| p.0).collect();
+        crate::order::sort(&mut cs);
+        cs.dedup();
+        let mut ws: Vec<usize> = places.iter().map(|p| p.1).collect();
+        crate::order::sort(&mut ws);
+        let once = ws.windows(2).all(|w| w.first() != w.get(1));
+        if cs.len() >= 2 && once && !crate::align::is_stopword(&word) {
+            transpositions.push(Transposition { word, columns: cs });
+        }
+    }
+    Table { order, columns, transpositions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(texts: &[&str]) -> (Table, Vec<String>) {
+        let ws: Vec<Witness<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Witness { id: format!("w{i}"), article: i, text: t, range: TextRange::new(0, t.len()) })
+            .collect();
+        let t = collate(&ws);
+        let rows: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| {
+                // Cells in the order of the witnesses' texts, so that tables compare across input orders.
+                let mut ps: Vec<usize> = (0..c.cells.len()).collect();
+                ps.sort_by_key(|&p| texts[t.order[p]]);
+                ps.iter()
+                    .map(|&p| c.cells[p].map_or("-".to_string(), |r| r.slice(texts[t.order[p]]).to_string()))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        (t, rows)
+    }
+
+    #[test]
+    fn aligns_shared_words_in_columns_whatever_the_order() {
+        let texts = ["the cat sat on the mat", "the cat sat on a mat", "the black cat sat on the mat"];
+        let (t, rows) = table(&texts);
+        // Witnesses sorted by text: "the black cat…", "the cat sat on a mat", "the cat sat on the mat".
+        assert_eq!(
+            rows,
+            ["the|the|the", "black|-|-", "cat|cat|cat", "sat|sat|sat", "on|on|on", "the|a|the", "mat|mat|mat"]
+        );
+        assert_eq!(t.columns.iter().filter(|c| c.variant).count(), 2);
+        let reversed = [texts[2], texts[1], texts[0]];
+        let (_, rows2) = table(&reversed);
+        assert_eq!(rows2, rows, "order of witnesses must not matter");
+    }
+}

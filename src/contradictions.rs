@@ -1,0 +1,571 @@
+//! Contradictions and inconsistencies, each with the spans involved and a plain-language explanation:
+//! a weekday that does not fit its date, different dates for the same happening, different numbers for the
+//! same quantity, different titles or roles for the same person, different wordings of the same quote by the
+//! same speaker and different speakers for the same words.
+//!
+//! Dates, numbers and roles are compared only within one story (or one claim inside a story), never between
+//! unrelated happenings of a bundle. The office words used for roles are general English knowledge.
+//! This module reads findings of the other stages; it must not change them (the corpus marks claims
+//! contested from what is returned here).
+
+use crate::align::SentenceKey;
+use crate::annotate::Annotations;
+use crate::article::Article;
+use crate::claims::Claim;
+use crate::entities::Entity;
+use crate::events::Story;
+use crate::lexicon::weekday_number;
+use crate::quote_groups::{containment, norm_words, QuoteGroup};
+use crate::text::TextRange;
+use crate::time::{Grain, TimeFlag};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What kind of disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Different dates for the same happening.
+    Date,
+    /// A weekday that does not fit its date.
+    Weekday,
+    /// Different numbers for the same quantity.
+    Number,
+    /// Different titles or roles for the same person.
+    Role,
+    /// Different places for the same happening.
+    Place,
+    /// Different wordings of the same quote by the same speaker.
+    QuoteWording,
+    /// The same words attributed to different speakers.
+    QuoteAttribution,
+}
+
+/// One contradiction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// Stable id: kind and first span (`date:{article}:{start}`).
+    pub id: String,
+    /// The kind.
+    pub kind: Kind,
+    /// Plain-language explanation.
+    pub explanation: String,
+    /// The spans involved: (article index, byte range).
+    pub refs: Vec<(usize, TextRange)>,
+    /// Claims it makes contested.
+    pub claims: Vec<String>,
+}
+
+/// Where a value was found: article, span, sentence.
+type Occurrence = (usize, TextRange, SentenceKey);
+/// A role mention: article, role span, role text, office, its object, sentence.
+type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Offices a role may name, with the canonical office each stands for (general English knowledge).
+const OFFICES: &[(&str, &str)] = &[
+    ("prime minister", "prime minister"),
+    ("premier", "prime minister"),
+    ("head of government", "prime minister"),
+    ("head of state", "president"),
+    ("vice president", "vice president"),
+    ("vice-president", "vice president"),
+    ("president", "president"),
+    ("chancellor", "chancellor"),
+    ("foreign minister", "foreign minister"),
+    ("interior minister", "interior minister"),
+    ("defence minister", "defence minister"),
+    ("defense minister", "defence minister"),
+    ("finance minister", "finance minister"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("adviser", "advisor"),
+    ("advisor", "advisor"),
+    ("ambassador", "ambassador"),
+    ("governor", "governor"),
+    ("mayor", "mayor"),
+    ("senator", "senator"),
+    ("king", "monarch"),
+    ("queen", "monarch"),
+    ("chief executive", "chief executive"),
+    ("ceo", "chief executive"),
+];
+
+/// The office a role names and what it is "to"/"of" ("advisor to the interior minister"), lowercased.
+pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
+    let r = format!(" {} ", role.to_lowercase().replace(['-', ','], " "));
+    let mut best: Option<(usize, &'static str, usize)> = None;
+    for (name, canon) in OFFICES {
+        if let Some(p) = r.find(&format!(" {name} ")) {
+            if best.is_none_or(|b| p < b.0) {
+                best = Some((p, canon, p + name.len() + 1));
+            }
+        }
+    }
+    let (_, canon, end) = best?;
+    let rest = r.get(end..).unwrap_or("").trim();
+    let object =
+        rest.strip_prefix("to ").map(|o| o.trim_start_matches("the ").trim().to_string()).filter(|o| !o.is_empty());
+    Some((canon, object))
+}
+
+/// Whether `small` occurs as a contiguous run of words in `big`.
+fn contains_run(big: &[String], small: &[String]) -> bool {
+    small.is_empty() || big.windows(small.len()).any(|w| w == small)
+}
+
+fn weekday_of(day: i64) -> usize {
+    usize::try_from((day + 3).rem_euclid(7)).unwrap_or(0)
+}
+
+fn weekday_in(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_alphabetic()).find_map(weekday_number)
+}
+
+/// Finds the contradictions. `story_of[i]` is the story index of article `i`.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    ids: &[&str],
+    articles: &[&Article],
+    annotations: &[Annotations],
+    entities: &[Entity],
+    claims: &[Claim],
+    quote_groups: &[QuoteGroup],
+    stories: &[Story],
+) -> Vec<Contradiction> {
+    let story_of: BTreeMap<usize, usize> =
+        stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
+    let same_story = |a: usize, b: usize| story_of.get(&a) == story_of.get(&b);
+    let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
+    let mut out: Vec<Contradiction> = Vec::new();
+    let claim_of: BTreeMap<SentenceKey, &str> =
+        claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
+    let claims_at = |refs: &[(usize, TextRange)], sentences: &[SentenceKey]| -> Vec<String> {
+        let _ = refs;
+        let mut v: Vec<String> = sentences.iter().filter_map(|k| claim_of.get(k).map(|s| s.to_string())).collect();
+        crate::order::sort(&mut v);
+        v.dedup();
+        v
+    };
+
+    // Weekday: flagged by the time annotator; and the same weekday dated twice in one article.
+    for (ai, ann) in annotations.iter().enumerate() {
+        for t in &ann.times {
+            if !t.flags.contains(&TimeFlag::WeekdayMismatch) {
+                continue;
+            }
+            let text = slice(ai, t.range);
+            let actual = t.days.map(|d| WEEKDAYS.get(weekday_of(d.0)).copied().unwrap_or(""));
+            let explanation = match (&t.value, actual) {
+                (Some(v), Some(w)) => format!("\"{text}\": {v} fell on a {w}, not on the weekday the text names."),
+                _ => format!("\"{text}\": the weekday does not fit the date."),
+            };
+            let sentences: Vec<SentenceKey> =
+                t.sentence.map(|s| SentenceKey { article: ai, sentence: s }).into_iter().collect();
+            out.push(Contradiction {
+                id: String::new(),
+                kind: Kind::Weekday,
+                explanation,
+                refs: vec![(ai, t.range)],
+                claims: claims_at(&[], &sentences),
+            });
+            // A correct date with the same weekday word in the same story: the same day dated twice.
+            let Some(wd) = weekday_in(&text) else { continue };
+            for (bi, bann) in annotations.iter().enumerate() {
+                if !same_story(ai, bi) {
+                    continue;
+                }
+                for u in &bann.times {
+                    let ok = !u.flags.contains(&TimeFlag::WeekdayMismatch) && u.grain == Grain::Day;
+                    let utext = slice(bi, u.range);
+                    let close = matches!((t.days, u.days), (Some(x), Some(y)) if (x.0 - y.0).abs() <= 62);
+                    if ok && close && weekday_in(&utext) == Some(wd) && u.value != t.value {
+                        let mut sentences = sentences.clone();
+                        sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
+                        out.push(Contradiction {
+                            id: String::new(),
+                            kind: Kind::Date,
+                            explanation: format!(
+                                "The same {} is dated {} (\"{utext}\") and {} (\"{text}\").",
+                                WEEKDAYS.get(wd as usize).copied().unwrap_or("day"),
+                                u.value.as_deref().unwrap_or("?"),
+                                t.value.as_deref().unwrap_or("?"),
+                            ),
+                            refs: vec![(bi, u.range), (ai, t.range)],
+                            claims: claims_at(&[], &sentences),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    // Dates and numbers within one claim (sentences of one story).
+    for c in claims {
+        let mut dates: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+        let mut numbers: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
+        for k in &c.sentences {
+            let Some(ann) = annotations.get(k.article) else { continue };
+            for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day) {
+                if let Some(v) = &t.value {
+                    dates.entry(v.clone()).or_default().push((k.article, t.range, *k));
+                }
+            }
+            for n in ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal) {
+                let slot = format!(
+                    "{}|{}",
+                    n.unit.as_deref().unwrap_or(""),
+                    n.counted.as_deref().map(crate::align::stem).unwrap_or_default()
+                );
+                numbers
+                    .entry(slot)
+                    .or_default()
+                    .entry(format!("{}", n.value))
+                    .or_default()
+                    .push((k.article, n.range, *k));
+            }
+        }
+        let first_story = c.sources.first().and_then(|a| story_of.get(a));
+        if c.sources.iter().any(|a| story_of.get(a) != first_story) {
+            continue;
+        }
+        if dates.len() >= 2 {
+            let refs: Vec<(usize, TextRange)> = dates.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
+            let texts: Vec<String> = dates
+                .iter()
+                .map(|(v, occ)| {
+                    let (a, r, _) = occ.first().copied().unwrap_or((0, TextRange::new(0, 0), SentenceKey::default()));
+                    format!("{v} (\"{}\", {})", slice(a, r), ids.get(a).copied().unwrap_or(""))
+                })
+                .collect();
+            out.push(Contradiction {
+                id: String::new(),
+                kind: Kind::Date,
+                explanation: format!("The same happening is dated differently: {}.", texts.join(" versus ")),
+                refs,
+                claims: vec![c.id.clone()],
+            });
+        }
+        for (slot, values) in &numbers {
+            if values.len() < 2 || slot == "|" && values.values().all(|v| v.len() < 2) && values.len() > 3 {
+                continue;
+            }
+            let refs: Vec<(usize, TextRange)> = values.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
+            let texts: Vec<String> = values
+                .values()
+                .filter_map(|occ| occ.first())
+                .map(|&(a, r, _)| format!("\"{}\" ({})", slice(a, r), ids.get(a).copied().unwrap_or("")))
+                .collect();
+            out.push(Contradiction {
+                id: String::new(),
+                kind: Kind::Number,
+                explanation: format!(
+                    "The sources give different numbers for the same thing: {}.",
+                    texts.join(" versus ")
+                ),
+                refs,
+                claims: vec![c.id.clone()],
+            });
+        }
+    }
+
+    // Roles of the same person within one story.
+    for e in entities.iter().filter(|e| e.kind == crate::entities::EntityKind::Person) {
+        let mut seen: Vec<RoleSeen> = Vec::new();
+        for &(ai, mi) in &e.mentions {
+            let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
+            let (Some(role), Some(rr)) = (&m.role, m.role_range) else { continue };
+            if let Some((canon, object)) = office(role) {
+                seen.push((ai, rr, role.clone(), canon, object, m.sentence));
+            }
+        }
+        let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+        for (x, a) in seen.iter().enumerate() {
+            for b in seen.iter().skip(x + 1) {
+                if !same_story(a.0, b.0) {
+                    continue;
+                }
+                let differ = a.3 != b.3
+                    || matches!((&a.4, &b.4), (Some(p), Some(q)) if {
+                        let wp: BTreeSet<String> = norm_words(p).into_iter().collect();
+                        let wq: BTreeSet<String> = norm_words(q).into_iter().collect();
+                        wp.is_disjoint(&wq)
+                    });
+                let (ra, rb) = (a.2.to_lowercase(), b.2.to_lowercase());
+                let pair = if ra <= rb { (ra, rb) } else { (rb, ra) };
+                if !differ || !reported.insert(pair) {
+                    continue;
+                }
+                let sentences: Vec<SentenceKey> = [(a.0, a.5), (b.0, b.5)]
+                    .iter()
+                    .filter_map(|&(ar, s)| s.map(|s| SentenceKey { article: ar, sentence: s }))
+                    .collect();
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::Role,
+                    explanation: format!(
+                        "{} is called \"{}\" in {} but \"{}\" in {}.",
+                        e.name,
+                        a.2,
+                        ids.get(a.0).copied().unwrap_or(""),
+                        b.2,
+                        ids.get(b.0).copied().unwrap_or("")
+                    ),
+                    refs: vec![(a.0, a.1), (b.0, b.1)],
+                    claims: claims_at(&[], &sentences),
+                });
+            }
+        }
+    }
+
+    // Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
+    // different wording).
+    let words_of = |k: &crate::quote_groups::QuoteKey| -> Vec<String> {
+        annotations
+            .get(k.article)
+            .and_then(|a| a.quotes.get(k.quote))
+            .map(|q| norm_words(&slice(k.article, q.range)))
+            .unwrap_or_default()
+    };
+    let varies = |g: &QuoteGroup| {
+        let ws: Vec<Vec<String>> = g.quotes.iter().map(words_of).collect();
+        ws.iter().enumerate().any(|(i, x)| ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x)))
+    };
+    for g in quote_groups.iter().filter(|g| !g.identical && varies(g)) {
+        let mut refs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        for k in &g.quotes {
+            let Some(q) = annotations.get(k.article).and_then(|a| a.quotes.get(k.quote)) else { continue };
+            refs.push((k.article, q.range));
+            sentences.extend(q.sentence.map(|s| SentenceKey { article: k.article, sentence: s }));
+            texts.push(format!("\"{}\" ({})", slice(k.article, q.range), ids.get(k.article).copied().unwrap_or("")));
+        }
+        out.push(Contradiction {
+            id: String::new(),
+            kind: Kind::QuoteWording,
+            explanation: format!(
+                "The same statement{} is quoted in different words: {}.",
+                g.speaker.as_deref().map(|s| format!(" of {s}")).unwrap_or_default(),
+                texts.join(" versus ")
+            ),
+            refs,
+            claims: claims_at(&[], &sentences),
+        });
+    }
+
+    // Quote attribution: nearly the same words, different speakers.
+    let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
+    for (ai, ann) in annotations.iter().enumerate() {
+        for (qi, q) in ann.quotes.iter().enumerate() {
+            let who =
+                q.speaker.and_then(|m| entities.iter().find(|e| e.mentions.contains(&(ai, m))).map(|e| e.key.clone()));
+            if let Some(w) = who {
+                let words: BTreeSet<String> =
+                    norm_words(&slice(ai, q.range)).into_iter().filter(|w| !crate::align::is_stopword(w)).collect();
+                if words.len() >= 3 {
+                    all.push((ai, qi, w, words));
+                }
+            }
+        }
+    }
+    for (x, a) in all.iter().enumerate() {
+        for b in all.iter().skip(x + 1) {
+            if a.0 != b.0 && a.2 != b.2 && containment(&a.3, &b.3) >= 0.7 {
+                let (Some(qa), Some(qb)) = (
+                    annotations.get(a.0).and_then(|n| n.quotes.get(a.1)),
+                    annotations.get(b.0).and_then(|n| n.quotes.get(b.1)),
+                ) else {
+                    continue;
+                };
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::QuoteAttribution,
+                    explanation: format!(
+                        "The same words are attributed to {} in {} and to {} in {}.",
+                        a.2,
+                        ids.get(a.0).copied().unwrap_or(""),
+                        b.2,
+                        ids.get(b.0).copied().unwrap_or("")
+                    ),
+                    refs: vec![(a.0, qa.range), (b.0, qb.range)],
+                    claims: Vec::new(),
+                });
+            }
+        }
+    }
+
+    for c in &mut out {
+        let (a, r) = c.refs.first().copied().unwrap_or((0, TextRange::new(0, 0)));
+        let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
+    }
+    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    // Ids must be unique: number repeats.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &mut out {
+        let n = seen.entry(c.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Case<'a> = (&'a str, Option<(&'a str, Option<&'a str>)>);
+
+    #[test]
+    fn offices_and_their_objects() {
+        let cases: &[Case<'_>] = &[
+            ("French President", Some(("president", None))),
+            ("Prime Minister", Some(("prime minister", None))),
+            ("the head of government", Some(("prime minister", None))),
+            ("former advisor to Jane Roe", Some(("advisor", Some("jane roe")))),
+            ("The advisor to the Finnish Interior Minister", Some(("advisor", Some("finnish interior minister")))),
+            ("party boss", None),
+        ];
+        for (role, want) in cases {
+            let got = office(role);
+            let got = got.as_ref().map(|(c, o)| (*c, o.as_deref()));
+            assert_eq!(got, *want, "{role}");
+        }
+    }
+
+    use crate::annotate::Annotations;
+    use crate::claims::{Claim, Status};
+    use crate::entities::{EntityKind, Mention};
+    use crate::events::Story;
+    use crate::numbers::NumberMention;
+    use crate::parse::{parse, Input};
+    use crate::time::{Anchor, TimeExpr};
+
+    fn article(name: &str, body: &str) -> Article {
+        match parse(&Input::new(name, body.as_bytes().to_vec())) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    fn range_of(a: &Article, needle: &str) -> TextRange {
+        let start = a.text.find(needle).unwrap_or(0);
+        TextRange::new(start, start + needle.len())
+    }
+
+    fn time(a: &Article, needle: &str, value: &str, flags: Vec<TimeFlag>) -> TimeExpr {
+        let day = crate::events::day_number(value).unwrap_or(0);
+        TimeExpr {
+            range: range_of(a, needle),
+            value: Some(value.to_string()),
+            grain: Grain::Day,
+            anchor: Anchor::Explicit,
+            modifier: None,
+            flags,
+            days: Some((day, day)),
+            sentence: Some(0),
+        }
+    }
+
+    fn number(a: &Article, needle: &str, value: f64) -> NumberMention {
+        NumberMention {
+            range: range_of(a, needle),
+            value,
+            unit: None,
+            counted: Some("workers".into()),
+            approximate: false,
+            ordinal: false,
+            sentence: Some(0),
+        }
+    }
+
+    fn mention(a: &Article, name: &str, role: &str) -> Mention {
+        Mention {
+            range: range_of(a, name),
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            role: Some(role.to_string()),
+            role_range: Some(range_of(a, role)),
+            sentence: Some(0),
+            guessed: false,
+        }
+    }
+
+    /// Planted contradictions in two articles of one story, annotations constructed by hand (the
+    /// annotators are other modules): a weekday that does not fit, the same Tuesday dated twice, 1,200
+    /// versus 1,500 workers in one claim, President versus Prime Minister.
+    #[test]
+    fn planted_contradictions_are_found_with_explanations() {
+        let a = article("a", "Head\n\nOn Tuesday, March 5, 2024, President Ann Vale thanked the 1,200 workers.");
+        let b = article("b", "Head\n\nOn Monday, March 5, 2024, Prime Minister Ann Vale thanked the 1,500 workers.");
+        let ann = vec![
+            Annotations {
+                mentions: vec![mention(&a, "Ann Vale", "President")],
+                times: vec![time(&a, "Tuesday, March 5, 2024", "2024-03-05", vec![])],
+                numbers: vec![number(&a, "1,200", 1200.0)],
+                quotes: vec![],
+            },
+            Annotations {
+                mentions: vec![mention(&b, "Ann Vale", "Prime Minister")],
+                times: vec![time(&b, "Monday, March 5, 2024", "2024-03-05", vec![TimeFlag::WeekdayMismatch])],
+                numbers: vec![number(&b, "1,500", 1500.0)],
+                quotes: vec![],
+            },
+        ];
+        let entities = vec![Entity {
+            key: "person:ann-vale".into(),
+            name: "Ann Vale".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            why: vec![],
+            mentions: vec![(0, 0), (1, 0)],
+        }];
+        let k = |article| SentenceKey { article, sentence: 0 };
+        let claims = vec![Claim {
+            id: "claim:a:0".into(),
+            sentences: vec![k(0), k(1)],
+            sources: vec![0, 1],
+            independent: vec![0, 1],
+            status: Status::Corroborated,
+            explanation: String::new(),
+            events: vec![],
+        }];
+        let stories = vec![Story { id: "story:a".into(), articles: vec![0, 1], range: None }];
+        let found = find(&["a", "b"], &[&a, &b], &ann, &entities, &claims, &[], &stories);
+        let kinds: Vec<Kind> = found.iter().map(|c| c.kind).collect();
+        assert!(kinds.contains(&Kind::Weekday), "{found:#?}");
+        assert!(kinds.contains(&Kind::Number), "{found:#?}");
+        assert!(kinds.contains(&Kind::Role), "{found:#?}");
+        let weekday = found.iter().find(|c| c.kind == Kind::Weekday).map(|c| c.explanation.clone());
+        assert_eq!(
+            weekday.as_deref(),
+            Some("\"Monday, March 5, 2024\": 2024-03-05 fell on a Tuesday, not on the weekday the text names.")
+        );
+        let number = found.iter().find(|c| c.kind == Kind::Number);
+        assert_eq!(number.map(|c| c.claims.clone()), Some(vec!["claim:a:0".to_string()]));
+        assert!(number.is_some_and(|c| c.explanation.contains("\"1,200\" (a) versus \"1,500\" (b)")), "{number:?}");
+        // Not across stories: the same facts in two stories are not compared.
+        let apart = vec![
+            Story { id: "story:a".into(), articles: vec![0], range: None },
+            Story { id: "story:b".into(), articles: vec![1], range: None },
+        ];
+        let found = find(&["a", "b"], &[&a, &b], &ann, &entities, &claims, &[], &apart);
+        let kinds: Vec<Kind> = found.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [Kind::Weekday], "{found:#?}");
+    }
+
+    #[test]
+    fn weekdays() {
+        // 2023-11-09 was a Thursday, 2023-10-09 a Monday.
+        let thu = crate::events::day_number("2023-11-09").unwrap_or(0);
+        let mon = crate::events::day_number("2023-10-09").unwrap_or(0);
+        assert_eq!(WEEKDAYS[weekday_of(thu)], "Thursday");
+        assert_eq!(WEEKDAYS[weekday_of(mon)], "Monday");
+        assert_eq!(weekday_in("Thursday (October 9)"), Some(3));
+    }
+}

@@ -1,0 +1,378 @@
+//! Stories and timeline events.
+//!
+//! A story is a group of articles that report the same main happening: articles are placed in time by their
+//! publication date (else the latest dated happening their body mentions) and split where dates lie more
+//! than [`STORY_GAP_DAYS`] apart, so two visits a year apart are two stories even when they share wording;
+//! an undated article joins the story whose distinctive words (in that story's dated articles only) it
+//! shares most, else the story it shares most aligned sentences with.
+//! A timeline event is a dated happening: the time expressions of day, week or month grain with the
+//! sentences that carry them, merged across articles when they name the same date, and joined by sentences
+//! aligned with those (the same claim told elsewhere). A claim told of events in two stories is a finding
+//! (a possible conflation or a repetition). This module must not compare values for contradictions.
+
+use crate::align::{SentenceKey, SentencePair};
+use crate::annotate::Annotations;
+use crate::article::Article;
+use crate::claims::{Claim, Dependence};
+use crate::time::{DayNumber, Grain, TimeFlag};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Articles further apart than this (in days) are about different happenings.
+pub const STORY_GAP_DAYS: i64 = 45;
+
+/// A story: articles about one main happening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// `story:{first article id}`.
+    pub id: String,
+    /// Article indices, sorted.
+    pub articles: Vec<usize>,
+    /// First and last date (`YYYY-MM-DD`) of its dated articles, when any is dated.
+    pub range: Option<(String, String)>,
+}
+
+/// A timeline event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// `event:{value}` (the normalised date it is told of).
+    pub id: String,
+    /// The normalised date (`2023-11-09`, `2024-10`).
+    pub date: String,
+    /// Its precision.
+    pub grain: Grain,
+    /// A short label taken from the text.
+    pub label: String,
+    /// Supporting sentences, sorted.
+    pub sentences: Vec<SentenceKey>,
+    /// Articles, sorted.
+    pub sources: Vec<usize>,
+    /// One article per independent group.
+    pub independent: Vec<usize>,
+    /// Whether its date is disputed (set by the contradictions stage).
+    pub contested: bool,
+    /// The story of most of its sources.
+    pub story: Option<String>,
+    /// First and last day it covers.
+    pub days: (DayNumber, DayNumber),
+}
+
+/// Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (proleptic Gregorian).
+pub fn day_number(iso: &str) -> Option<DayNumber> {
+    let y: i64 = iso.get(0..4)?.parse().ok()?;
+    let m: i64 = iso.get(5..7)?.parse().ok()?;
+    let d: i64 = iso.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The date an article is about: its publication day, else the latest day-to-month-grain date its body
+/// mentions (not flagged as after publication).
+pub fn article_day(article: &Article, ann: Option<&Annotations>) -> Option<DayNumber> {
+    if let Some(d) = article.meta.published.as_ref().and_then(|f| day_number(&f.value)) {
+        return Some(d);
+    }
+    ann?.times
+        .iter()
+        .filter(|t| matches!(t.grain, Grain::Day | Grain::Week | Grain::Month))
+        .filter(|t| !t.flags.contains(&TimeFlag::AfterPublication))
+        .filter_map(|t| t.days.map(|d| d.1))
+        .max()
+}
+
+/// Groups articles into stories.
+pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations], pairs: &[SentencePair]) -> Vec<Story> {
+    let n = articles.len();
+    let days: Vec<Option<DayNumber>> =
+        articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
+    let mut dated: Vec<(DayNumber, usize)> = days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
+    crate::order::sort(&mut dated);
+    let mut story_of: Vec<Option<usize>> = vec![None; n];
+    let mut count = 0usize;
+    let mut last: Option<DayNumber> = None;
+    for &(d, i) in &dated {
+        if last.is_some_and(|l| d - l > STORY_GAP_DAYS) {
+            count += 1;
+        }
+        if let Some(s) = story_of.get_mut(i) {
+            *s = Some(count);
+        }
+        last = Some(d);
+    }
+    let mut next = if dated.is_empty() { 0 } else { count + 1 };
+    // Undated articles first go to the story whose distinctive words (found in that story's dated articles
+    // and in no other story's) they share most, weighted by rarity across articles.
+    let bags: Vec<BTreeSet<String>> = articles
+        .iter()
+        .map(|a| {
+            (0..a.sentences.len())
+                .flat_map(|s| crate::align::content_words(a, s))
+                .map(|w| crate::align::stem(&w))
+                .collect()
+        })
+        .collect();
+    let mut story_words: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (i, s) in story_of.iter().enumerate() {
+        if let (Some(s), Some(bag)) = (s, bags.get(i)) {
+            story_words.entry(*s).or_default().extend(bag.iter().map(String::as_str));
+        }
+    }
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for bag in &bags {
+        for w in bag {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    if story_words.len() >= 2 {
+        for i in 0..n {
+            if story_of.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            let Some(bag) = bags.get(i) else { continue };
+            let mut best: Option<(f64, usize)> = None;
+            let mut second = 0.0;
+            for (&st, words) in &story_words {
+                let score: f64 = bag
+                    .iter()
+                    .filter(|w| words.contains(w.as_str()))
+                    .filter(|w| story_words.iter().all(|(o, ow)| *o == st || !ow.contains(w.as_str())))
+                    .map(|w| (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln())
+                    .sum();
+                if best.is_none_or(|b| score > b.0) {
+                    second = best.map_or(0.0, |b| b.0);
+                    best = Some((score, st));
+                } else if score > second {
+                    second = score;
+                }
+            }
+            // Only a clear lead counts (half as much again as the runner-up).
+            if let Some((score, st)) = best {
+                if score > 0.0 && score >= second * 1.5 {
+                    if let Some(slot) = story_of.get_mut(i) {
+                        *slot = Some(st);
+                    }
+                }
+            }
+        }
+    }
+    // Undated articles: the story they share most aligned sentences with; else one of their own, shared
+    // with the undated articles they align with.
+    let mut link: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for p in pairs {
+        *link.entry((p.a.article, p.b.article)).or_default() += p.score;
+        *link.entry((p.b.article, p.a.article)).or_default() += p.score;
+    }
+    for _round in 0..2 {
+        for i in 0..n {
+            if story_of.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+            for j in 0..n {
+                if let (Some(Some(s)), Some(w)) = (story_of.get(j), link.get(&(i, j))) {
+                    *best.entry(*s).or_default() += w;
+                }
+            }
+            let pick = best.iter().max_by(|x, y| x.1.total_cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| *s);
+            if let Some(s) = pick {
+                if let Some(slot) = story_of.get_mut(i) {
+                    *slot = Some(s);
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        if story_of.get(i).copied().flatten().is_none() {
+            if let Some(slot) = story_of.get_mut(i) {
+                *slot = Some(next);
+            }
+            next += 1;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, s) in story_of.iter().enumerate() {
+        if let Some(s) = s {
+            groups.entry(*s).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Story> = groups
+        .into_values()
+        .map(|arts| {
+            let first = arts.iter().map(|&i| ids.get(i).copied().unwrap_or("")).min().unwrap_or("");
+            let mut ds: Vec<DayNumber> = arts.iter().filter_map(|&i| days.get(i).copied().flatten()).collect();
+            crate::order::sort(&mut ds);
+            let range = match (ds.first(), ds.last()) {
+                (Some(a), Some(b)) => Some((civil(*a), civil(*b))),
+                _ => None,
+            };
+            Story { id: format!("story:{first}"), articles: arts, range }
+        })
+        .collect();
+    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    out
+}
+
+/// ISO date of a day number.
+pub fn civil(z: DayNumber) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// A short label from a sentence: its first words, the time expression left out.
+fn label(article: &Article, sentence: usize, skip: crate::text::TextRange) -> String {
+    let Some(s) = article.sentences.get(sentence) else { return String::new() };
+    let words: Vec<&str> =
+        s.tokens.iter().filter(|t| t.end <= skip.start || t.start >= skip.end).map(|t| article.slice(*t)).collect();
+    let mut out = words.iter().take(9).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 9 {
+        out.push('…');
+    }
+    out
+}
+
+/// Finds timeline events and tells each claim which events it is told of.
+pub fn events(
+    ids: &[&str],
+    articles: &[&Article],
+    annotations: &[Annotations],
+    claims: &mut [Claim],
+    stories: &[Story],
+    dependence: &Dependence,
+) -> Vec<Event> {
+    let mut by_value: BTreeMap<String, Event> = BTreeMap::new();
+    for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
+        for t in &ann.times {
+            let (Some(value), Some(days), Some(s)) = (&t.value, t.days, t.sentence) else { continue };
+            if !matches!(t.grain, Grain::Day | Grain::Week | Grain::Month) {
+                continue;
+            }
+            let key = SentenceKey { article: ai, sentence: s };
+            let e = by_value.entry(value.clone()).or_insert_with(|| Event {
+                id: format!("event:{value}"),
+                date: value.clone(),
+                grain: t.grain,
+                label: label(a, s, t.range),
+                sentences: Vec::new(),
+                sources: Vec::new(),
+                independent: Vec::new(),
+                contested: false,
+                story: None,
+                days,
+            });
+            if !e.sentences.contains(&key) {
+                e.sentences.push(key);
+            }
+        }
+    }
+    // Sentences of the same claim join the event (the same happening told without its date).
+    let mut claim_of: BTreeMap<SentenceKey, usize> = BTreeMap::new();
+    for (ci, c) in claims.iter().enumerate() {
+        for k in &c.sentences {
+            claim_of.insert(*k, ci);
+        }
+    }
+    let story_of: BTreeMap<usize, &str> =
+        stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
+    let mut out: Vec<Event> = Vec::new();
+    for mut e in by_value.into_values() {
+        let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
+        let mut all: BTreeSet<SentenceKey> = dated.clone();
+        for k in &dated {
+            if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
+                all.extend(c.sentences.iter().copied());
+            }
+        }
+        e.sentences = all.into_iter().collect();
+        let mut sources: Vec<usize> = e.sentences.iter().map(|k| k.article).collect();
+        crate::order::sort(&mut sources);
+        sources.dedup();
+        e.independent = dependence.independent(&sources);
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        for k in &dated {
+            if let Some(s) = story_of.get(&k.article) {
+                *votes.entry(s).or_default() += 1;
+            }
+        }
+        e.story = votes.iter().max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| s.to_string());
+        e.sources = sources;
+        out.push(e);
+    }
+    for c in claims.iter_mut() {
+        let mut evs: Vec<String> =
+            out.iter().filter(|e| e.sentences.iter().any(|k| c.sentences.contains(k))).map(|e| e.id.clone()).collect();
+        crate::order::sort(&mut evs);
+        c.events = evs;
+    }
+    let _ = ids;
+    out
+}
+
+/// Claims told in articles of two or more stories: a possible conflation or repetition. Returns
+/// `(claim id, story ids)`.
+pub fn told_of_several(claims: &[Claim], stories: &[Story]) -> Vec<(String, Vec<String>)> {
+    let story_of: BTreeMap<usize, &str> =
+        stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
+    let mut out = Vec::new();
+    for c in claims {
+        let mut ss: Vec<String> = c.sources.iter().filter_map(|a| story_of.get(a).map(|s| s.to_string())).collect();
+        crate::order::sort(&mut ss);
+        ss.dedup();
+        if ss.len() >= 2 {
+            out.push((c.id.clone(), ss));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for d in ["1970-01-01", "2023-11-09", "2024-02-29", "1999-12-31", "1600-03-01"] {
+            let n = day_number(d);
+            assert_eq!(n.map(civil).as_deref(), Some(d));
+        }
+        assert_eq!(day_number("2023-11-09"), Some(19_670));
+        assert_eq!(day_number("2023-13-01"), None);
+    }
+
+    #[test]
+    fn dated_articles_a_year_apart_are_two_stories() {
+        use crate::parse::{parse, Input};
+        let mk = |name: &str, date: &str| {
+            let meta = crate::manifest::ManifestEntry { published: Some(date.to_string()), ..Default::default() };
+            let input = Input {
+                name: name.to_string(),
+                bytes: b"Title\n\nThe leaders met in the capital and spoke about trade.".to_vec(),
+                meta,
+            };
+            match parse(&input) {
+                Ok(a) => a,
+                Err(r) => unreachable!("{:?}", r.diagnostic),
+            }
+        };
+        let (a, b, c) = (mk("a", "2023-11-10"), mk("b", "2023-11-12"), mk("c", "2024-11-30"));
+        let st = stories(&["a", "b", "c"], &[&a, &b, &c], &[], &[]);
+        let groups: Vec<Vec<usize>> = st.iter().map(|s| s.articles.clone()).collect();
+        assert_eq!(groups, [vec![0, 1], vec![2]]);
+        assert_eq!(st[0].range, Some(("2023-11-10".to_string(), "2023-11-12".to_string())));
+    }
+}
