@@ -299,9 +299,10 @@ results.machine = {
 results.versions = peers.peerVersions();
 results.elapsed = (performance.now() - t0) / 1000;
 results.command = `npm run bench${devData ? ` -- --dev-data ${path.relative(ROOT, devData)}` : ''}`;
+mkdirSync(path.join(ROOT, 'target', 'bench'), { recursive: true });
+writeFileSync(path.join(ROOT, 'target', 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(results, (k, v) => (k === 'result' ? undefined : v), 1));
 if (quick) {
-  writeFileSync(path.join(os.tmpdir(), 'storylines-bench-quick.json'), JSON.stringify(results, null, 1));
-  log(`quick run: figures not written (see ${path.join(os.tmpdir(), 'storylines-bench-quick.json')})`);
+  log('quick run: figures not written (see target/bench/results-quick.json)');
 } else {
   writeReport(results);
   log('wrote BENCHMARKS.md and docs/benchmarks.svg');
