@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const devData = args.includes('--dev-data') ? path.resolve(args[args.indexOf('--dev-data') + 1]) : null;
 const quick = args.includes('--quick'); // a smoke run: small sizes, short budgets (figures not written)
 const CAP = quick ? 5_000 : 60_000;
-const PIPELINE_CAP = quick ? 20_000 : 150_000; // storylines' own whole-pipeline runs (reported as a miss when reached)
+const PIPELINE_CAP = quick ? 20_000 : 90_000; // storylines' own whole-pipeline runs (reported as a miss when reached)
 const SIZES = quick ? [100, 300] : [100, 1000, 10000];
 const t0 = performance.now();
 const log = (/** @type {string} */ msg) => console.error(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -60,9 +60,9 @@ const stageWorks = (probe) => probe().some((r) => r.length > 0);
 
 // ---- 1. whole pipeline: each corpus in a worker thread with a fresh wasm instance, stopped at the cap ------------
 /** @param {{name: string, text: string, published?: string, outlet?: string}[]} articles @param {number} n */
-async function pipelineInWorker(articles, n) {
-  const opts = { capMs: PIPELINE_CAP, budgetMs: n >= 10000 ? 0 : 5_000, minReps: n >= 10000 ? 1 : 3, maxReps: n >= 1000 ? 3 : 15 };
-  const worker = new Worker(new URL('./bench/pipeline-worker.mjs', import.meta.url), { workerData: { articles, opts } });
+async function pipelineInWorker(articles, n, task = 'pipeline', cap = PIPELINE_CAP) {
+  const opts = { capMs: cap, budgetMs: n >= 10000 ? 0 : 5_000, minReps: n >= 10000 ? 1 : 3, maxReps: n >= 1000 ? 3 : 15 };
+  const worker = new Worker(new URL('./bench/pipeline-worker.mjs', import.meta.url), { workerData: { articles, opts, task } });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
   const t = performance.now();
@@ -70,8 +70,8 @@ async function pipelineInWorker(articles, n) {
     return await new Promise((resolve) => {
       const timer = setTimeout(() => {
         worker.terminate();
-        resolve({ m: { status: 'capped', capMs: PIPELINE_CAP, done: 0, total: 1 }, counts: null, wasmMemory: NaN });
-      }, PIPELINE_CAP + 5_000);
+        resolve({ m: { status: 'capped', capMs: cap, done: 0, total: 1 }, counts: null, wasmMemory: NaN });
+      }, cap + 5_000);
       worker.on('message', (msg) => { clearTimeout(timer); resolve(msg); });
       worker.on('error', (e) => { clearTimeout(timer); resolve({ m: { status: 'failed', why: String(e) }, counts: null, wasmMemory: NaN }); });
     });
@@ -84,9 +84,11 @@ async function pipelineInWorker(articles, n) {
   }
 }
 let lastPeakRss = 0;
+const SKIPPED = (/** @type {string} */ what) => ({ status: 'unavailable', why: `not run: ${what} already reached the cap at a smaller size` });
 for (const c of [{ name: 'bundle', n: bundle.length, articles: bundle }, ...corpora]) {
   const bytes = bytesOf(c.articles);
-  const { m, counts, wasmMemory } = /** @type {any} */ (await pipelineInWorker(c.articles, c.n));
+  const prev = results.pipeline.at(-1);
+  const { m, counts, wasmMemory } = /** @type {any} */ (prev && prev.wasm.status !== 'ok' ? { m: SKIPPED('storylines'), counts: null, wasmMemory: NaN } : await pipelineInWorker(c.articles, c.n));
   const row = { corpus: c.name, n: c.n, bytes, wasm: m, counts, wasmMemory, rss: lastPeakRss, maxRss: lastPeakRss, glued: null, native: null };
   results.pipeline.push(row);
   log(`pipeline ${c.name}: ${m.status === 'ok' ? `${m.median.toFixed(0)} ms (${m.reps} reps)` : m.status}, wasm memory ${(wasmMemory / 1e6).toFixed(0)} MB, peak rss ${(lastPeakRss / 1e6).toFixed(0)} MB`);
@@ -97,7 +99,11 @@ const cli = path.join(ROOT, 'target', 'release', 'storylines');
 if (existsSync(cli)) {
   const tmp = path.join(os.tmpdir(), 'storylines-bench');
   rmSync(tmp, { recursive: true, force: true });
-  for (const row of results.pipeline) {
+  for (const [k, row] of results.pipeline.entries()) {
+    if (k > 0 && results.pipeline[k - 1].native?.status !== 'ok') {
+      row.native = SKIPPED('the native CLI');
+      continue;
+    }
     const articles = row.corpus === 'bundle' ? bundle : biggest.articles.slice(0, row.n);
     const dir = path.join(tmp, String(row.n));
     mkdirSync(dir, { recursive: true });
@@ -128,9 +134,9 @@ if (!args.includes('--no-criterion')) {
     if (xs.length === n) writeFileSync(path.join(dataDir, `articles-${n}.jsonl`), `${xs.map((a) => JSON.stringify({ name: a.name, published: a.published, outlet: a.outlet, text: a.text })).join('\n')}\n`);
   }
   const t = performance.now();
-  const r = spawnSync('cargo', ['bench', '--bench', 'pipeline', '--', '--warm-up-time', '1', '--measurement-time', quick ? '1' : '3', '--noplot'], { cwd: ROOT, env: { ...process.env, STORYLINES_BENCH_DATA: dataDir }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  const r = spawnSync('cargo', ['bench', '--bench', 'pipeline', '--', '--warm-up-time', '1', '--measurement-time', quick ? '1' : '3', '--noplot'], { cwd: ROOT, env: { ...process.env, STORYLINES_BENCH_DATA: dataDir }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 360_000 });
   log(`criterion: exit ${r.status} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  for (const id of ['single/sentences', 'single/parse', 'single/dates', 'single/entities', 'single/word_diff', 'single/near_duplicates_1000', 'single/byte_scan', 'pipeline/100', 'pipeline/1000']) {
+  for (const id of ['single/sentences', 'single/parse', 'single/dates', 'single/entities', 'single/word_diff', 'single/near_duplicates_100', 'single/byte_scan', 'pipeline/100']) {
     try {
       const est = JSON.parse(readFileSync(path.join(ROOT, 'target', 'criterion', ...id.split('/'), 'new', 'estimates.json'), 'utf8'));
       const sample = JSON.parse(readFileSync(path.join(ROOT, 'target', 'criterion', ...id.split('/'), 'new', 'sample.json'), 'utf8'));
@@ -144,7 +150,11 @@ results.criterion = native;
 const nativeRow = (/** @type {string} */ id) => ({ ...(native[id] ?? NA('criterion not run (--no-criterion)')), native: true });
 
 // ---- 3. the glued JavaScript pipeline on the same corpora (capped) -----------------------------------------------------------
-for (const row of results.pipeline) {
+for (const [k, row] of results.pipeline.entries()) {
+  if (k > 0 && results.pipeline[k - 1].glued?.status !== 'ok') {
+    row.glued = SKIPPED('the glued pipeline');
+    continue;
+  }
   const articles = row.corpus === 'bundle' ? bundle : biggest.articles.slice(0, row.n);
   row.glued = measure((deadline) => glued(articles, deadline), { capMs: CAP, budgetMs: 0, minReps: 1, maxReps: row.n >= 1000 ? 1 : 3 });
   log(`glued JS pipeline ${row.corpus}: ${row.glued.status === 'ok' ? `${row.glued.median.toFixed(0)} ms` : `${row.glued.status} ${row.glued.done ?? ''}/${row.glued.total ?? ''}`}`);
@@ -218,7 +228,16 @@ for (const row of results.pipeline) {
     }, { capMs: CAP, budgetMs: 0, minReps: 1, maxReps: c.n >= 1000 ? 1 : 3 });
     const naive = asCapped((d) => peers.naiveNearDuplicates(ts, 0.5, d));
     const mh = asCapped((d) => peers.minhashNearDuplicates(ts, 0.5, d));
-    const sl = has(mod, 'nearDuplicates') ? asCapped(() => mod.nearDuplicates(ts, 0.5)) : NA('not available in this build (nearDuplicates arrives with the reuse module)');
+    /** @type {any} */
+    let sl = NA('not available in this build (nearDuplicates arrives with the reuse module)');
+    if (has(mod, 'nearDuplicates')) {
+      const prevSl = results.tasks.filter((/** @type {any} */ t) => t.task.startsWith('near-duplicate')).at(-1)?.impls.storylines;
+      if (prevSl && prevSl.status !== 'ok') sl = SKIPPED('storylines');
+      else {
+        const w = /** @type {any} */ (await pipelineInWorker(c.articles, c.n, 'nearDuplicates', CAP));
+        sl = { ...w.m, result: w.counts?.pairs };
+      }
+    }
     const truth = naive.status === 'ok' ? new Set(/** @type {[number, number][]} */ (naive.result).map(([i, j]) => `${i},${j}`)) : null;
     /** @param {any} m */
     const recall = (m) => {
@@ -232,7 +251,7 @@ for (const row of results.pipeline) {
       storylines: { ...sl, quality: recall(sl) },
       'all-pairs Jaccard (naive)': { ...naive, quality: recall(naive) },
       'minhash (LSH)': { ...mh, quality: recall(mh) },
-      ...(c.n === 1000 ? { 'storylines, native': nativeRow('single/near_duplicates_1000') } : {}),
+      ...(c.n === 100 ? { 'storylines, native': nativeRow('single/near_duplicates_100') } : {}),
     });
   }
 }
@@ -243,7 +262,7 @@ function toPairs(r) {
   const flat = Array.from(r ?? []);
   /** @type {[number, number][]} */
   const out = [];
-  for (let k = 0; k + 2 < flat.length + 1; k += 3) out.push([Number(flat[k]), Number(flat[k + 1])]);
+  for (let k = 0; k + 2 < flat.length; k += 3) out.push([Number(flat[k]), Number(flat[k + 1])]);
   return out;
 }
 
@@ -256,7 +275,7 @@ if (devData) {
 // ---- 7. in headless Chromium ---------------------------------------------------------------------------------------------
 if (!args.includes('--no-browser')) {
   try {
-    results.browser = await browserBench(quick ? 100 : 1000, log, quick ? 60_000 : 180_000);
+    results.browser = await browserBench(quick ? 100 : 1000, log, quick ? 60_000 : 90_000);
   } catch (e) {
     results.browser = { error: String(e) };
     log(`browser benchmark failed: ${e}`);
@@ -280,9 +299,10 @@ results.machine = {
 results.versions = peers.peerVersions();
 results.elapsed = (performance.now() - t0) / 1000;
 results.command = `npm run bench${devData ? ` -- --dev-data ${path.relative(ROOT, devData)}` : ''}`;
+mkdirSync(path.join(ROOT, 'target', 'bench'), { recursive: true });
+writeFileSync(path.join(ROOT, 'target', 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(results, (k, v) => (k === 'result' ? undefined : v), 1));
 if (quick) {
-  writeFileSync(path.join(os.tmpdir(), 'storylines-bench-quick.json'), JSON.stringify(results, null, 1));
-  log(`quick run: figures not written (see ${path.join(os.tmpdir(), 'storylines-bench-quick.json')})`);
+  log('quick run: figures not written (see target/bench/results-quick.json)');
 } else {
   writeReport(results);
   log('wrote BENCHMARKS.md and docs/benchmarks.svg');

@@ -226,3 +226,78 @@ pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
         .collect();
     to_js(&found)
 }
+
+/// One piece of a word diff: `equal` text is in both, `delete` only in A, `insert` only in B.
+#[derive(Serialize)]
+struct DiffPiece {
+    op: &'static str,
+    text: String,
+}
+
+/// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word
+/// takes the separator after it, so the pieces of words `0..n` tile the whole text.
+fn piece_start(words: &[crate::text::TextRange], len: usize, k: usize) -> usize {
+    if k == 0 {
+        0
+    } else {
+        words.get(k).map_or(len, |w| w.start)
+    }
+}
+
+/// Word diff of two texts (the diff module: `similar`'s algorithm over words); `[{op, text}]` whose `equal` and
+/// `delete` pieces concatenate to `a` and whose `equal` and `insert` pieces concatenate to `b`.
+#[wasm_bindgen(js_name = wordDiff)]
+pub fn word_diff(a: &str, b: &str) -> Result<JsValue, JsError> {
+    use crate::text::TextRange;
+    let d = crate::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
+    let mut out: Vec<DiffPiece> = Vec::with_capacity(d.ops.len() + 2);
+    let mut push = |op: &'static str, text: &str| {
+        if !text.is_empty() {
+            out.push(DiffPiece { op, text: text.to_string() });
+        }
+    };
+    if d.a_words.is_empty() {
+        push("delete", a);
+    }
+    if d.b_words.is_empty() {
+        push("insert", b);
+    }
+    for op in &d.ops {
+        let sa =
+            a.get(piece_start(&d.a_words, a.len(), op.a.0)..piece_start(&d.a_words, a.len(), op.a.1)).unwrap_or("");
+        let sb =
+            b.get(piece_start(&d.b_words, b.len(), op.b.0)..piece_start(&d.b_words, b.len(), op.b.1)).unwrap_or("");
+        if op.tag == crate::diff::Tag::Equal && sa == sb {
+            push("equal", sa);
+        } else {
+            push("delete", sa);
+            push("insert", sb);
+        }
+    }
+    to_js(&out)
+}
+
+/// Near-duplicates among `texts` the storylines way: each text parsed as an article, candidate sentence pairs
+/// from the alignment index, then passage-level reuse detection. Returns `[from, to, score, …]` (indices into
+/// `texts`), one triple per reuse edge.
+#[wasm_bindgen(js_name = nearDuplicates)]
+pub fn near_duplicates(texts: Vec<String>) -> Vec<f64> {
+    let mut index = Vec::new();
+    let mut articles = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        if let Some(a) = bench_article(t) {
+            index.push(i);
+            articles.push(a);
+        }
+    }
+    let refs: Vec<&crate::Article> = articles.iter().collect();
+    let pairs =
+        crate::align::align(&refs, crate::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold });
+    let mut out = Vec::new();
+    for e in crate::reuse::detect(&refs, &pairs) {
+        if let (Some(&from), Some(&to)) = (index.get(e.from), index.get(e.to)) {
+            out.extend([from as f64, to as f64, e.score]);
+        }
+    }
+    out
+}

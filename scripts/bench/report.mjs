@@ -7,7 +7,7 @@ import { ROOT } from './generate.mjs';
 const mbps = (/** @type {number} */ bytes, /** @type {number} */ ms) => bytes / 1e6 / (ms / 1e3);
 const f = (/** @type {number} */ x, d = 1) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '–');
 const mb = (/** @type {number} */ b) => `${f(b / 1e6, 0)} MB`;
-const pct = (/** @type {number | null | undefined} */ x) => (x === null || x === undefined ? '–' : `${f(100 * x, 1)}%`);
+const pct = (/** @type {number | null | undefined} */ x) => (x === null || x === undefined ? '–' : `${f(100 * x, x !== 0 && Math.abs(x) < 0.001 ? 4 : 1)}%`);
 
 /** @param {any} m */
 function cell(m) {
@@ -45,14 +45,14 @@ function targets(r) {
   for (const [n, limit] of [[1000, 2000], [10000, 20000]]) {
     const row = r.pipeline.find((/** @type {any} */ p) => p.n === n && p.corpus !== 'bundle');
     if (!row) continue;
-    rows.push([`${n.toLocaleString('en-US')} articles < ${limit / 1000} s in wasm`, row.wasm.status === 'ok' ? `${f(row.wasm.median / 1000, 2)} s` : row.wasm.status, row.wasm.status === 'ok' && row.wasm.median < limit ? 'met' : 'missed']);
-    rows.push([`memory < 1 GB at ${n.toLocaleString('en-US')} articles`, `wasm ${mb(row.wasmMemory)}, peak RSS ${mb(row.maxRss)}`, row.maxRss < 1e9 ? 'met' : 'missed']);
+    rows.push([`${n.toLocaleString('en-US')} articles < ${limit / 1000} s in wasm`, row.wasm.status === 'ok' ? `${f(row.wasm.median / 1000, 2)} s` : cell(row.wasm), row.wasm.status === 'ok' && row.wasm.median < limit ? 'met' : 'missed']);
+    rows.push([`memory < 1 GB at ${n.toLocaleString('en-US')} articles`, row.wasm.status === 'ok' ? `wasm ${mb(row.wasmMemory)}, peak RSS ${mb(row.maxRss)}` : 'not measured (the run did not finish)', row.wasm.status !== 'ok' ? 'not measured' : row.maxRss < 1e9 ? 'met' : 'missed']);
   }
   if (r.growth !== null) rows.push(['cost per article flat or nearly so', `time ∝ N^${f(r.growth, 2)}`, r.growth <= 1.15 ? 'met' : 'missed']);
-  const big = r.pipeline.filter((/** @type {any} */ p) => p.wasm.status === 'ok').at(-1);
+  const big = r.pipeline.filter((/** @type {any} */ p) => p.wasm.status === 'ok' && p.corpus !== 'bundle').at(-1);
   if (big && r.scan.wasm?.status === 'ok') {
     const frac = mbps(big.bytes, big.wasm.median) / mbps(r.scan.bytes, r.scan.wasm.median);
-    rows.push(['annotation throughput > 10% of the wasm byte scan', pct(frac), frac > 0.1 ? 'met' : 'missed']);
+    rows.push(['annotation throughput > 10% of the wasm byte scan', `${pct(frac)} (whole pipeline, ${big.corpus})`, frac > 0.1 ? 'met' : 'missed']);
   }
   return rows;
 }
