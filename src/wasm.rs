@@ -10,16 +10,9 @@ use crate::parse::Input;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&SERIALIZER).map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
-}
-
-/// Converts a large model through JSON text and `JSON.parse`: the same object `to_js` would give (missing
-/// values `null`, maps as objects), with one serializer (serde_json's) compiled for the model instead of two,
-/// which keeps the wasm much smaller.
+/// Converts a result through JSON text and `JSON.parse`: missing values become `null`, maps become objects.
+/// One serializer (serde_json's) serves every conversion in both directions, which keeps the wasm small
+/// (serde-wasm-bindgen would compile a second one).
 fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value)
         .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))?;
@@ -57,7 +50,7 @@ pub fn default_options() -> Result<JsValue, JsError> {
     struct Defaults {
         align_threshold: f64,
     }
-    to_js(&Defaults { align_threshold: corpus::DEFAULT_OPTIONS.align_threshold })
+    to_js_via_json(&Defaults { align_threshold: corpus::DEFAULT_OPTIONS.align_threshold })
 }
 
 /// A set of articles held in the wasm instance.
@@ -114,7 +107,7 @@ impl Corpus {
         let dto: OptionsDto = if options.is_undefined() || options.is_null() {
             OptionsDto::default()
         } else {
-            // serde-wasm-bindgen only reads known keys, so unknown ones are checked here.
+            // Unknown keys are named in the error (serde's message would only say "unknown field").
             for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
                 let key = key.as_string().unwrap_or_default();
                 if !OPTION_NAMES.contains(&key.as_str()) {
@@ -124,7 +117,11 @@ impl Corpus {
                     )));
                 }
             }
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+            let text = js_sys::JSON::stringify(&options)
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| JsError::new("invalid options: they must be a plain object"))?;
+            serde_json::from_str(&text).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
         };
         let opts =
             corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) };
@@ -156,148 +153,157 @@ impl Default for Corpus {
     }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Single-stage entry points for the benchmark (`npm run bench`) and for callers that want one stage alone.
-// Each converts, calls one public core function, converts back; spans are UTF-16 like the export's.
-// ---------------------------------------------------------------------------------------------------------------
+/// Single-stage entry points for the benchmark (`npm run bench`), built only with the `bench` feature into
+/// `target/bench-pkg/`, so that the page's module does not carry them.
+#[cfg(feature = "bench")]
+pub mod bench {
+    use super::*;
 
-/// Counts the newline bytes of `bytes`: the benchmark's reference for the machine's limit (copy in + one pass).
-#[wasm_bindgen(js_name = byteScan)]
-pub fn byte_scan(bytes: &[u8]) -> u32 {
-    u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX)
-}
+    // ---------------------------------------------------------------------------------------------------------------
+    // Single-stage entry points for the benchmark (`npm run bench`) and for callers that want one stage alone.
+    // Each converts, calls one public core function, converts back; spans are UTF-16 like the export's.
+    // ---------------------------------------------------------------------------------------------------------------
 
-/// Splits `text` into sentences (the segmenter alone, over the whole text); returns UTF-16 `[start, end, …]`.
-#[wasm_bindgen(js_name = splitSentences)]
-pub fn split_sentences(text: &str) -> Vec<u32> {
-    let map = crate::text::Utf16Map::new(text);
-    let mut out = Vec::new();
-    for r in crate::segment::sentences(text, crate::text::TextRange::new(0, text.len())) {
-        let s = map.span(r);
-        out.push(s.start);
-        out.push(s.end);
+    /// Counts the newline bytes of `bytes`: the benchmark's reference for the machine's limit (copy in + one pass).
+    #[wasm_bindgen(js_name = byteScan)]
+    pub fn byte_scan(bytes: &[u8]) -> u32 {
+        u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX)
     }
-    out
-}
 
-/// Parses `text` as one article.
-fn bench_article(text: &str) -> Option<crate::Article> {
-    crate::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
-}
-
-/// A span found by a single-stage entry point.
-#[derive(Serialize)]
-struct FoundSpan {
-    start: u32,
-    end: u32,
-    text: String,
-    value: Option<String>,
-}
-
-/// Time expressions of a bare `text` (no article parsing), relative ones resolved against `referenceDate`
-/// (ISO `YYYY-MM-DD`) when given; `[{start, end, text, value}]` with UTF-16 spans into `text`.
-#[wasm_bindgen(js_name = extractTimes)]
-pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
-    let reference = reference_date.as_deref().and_then(crate::time::CivilDate::parse_iso);
-    let map = crate::text::Utf16Map::new(text);
-    let found: Vec<FoundSpan> = crate::time::extract_from_text(text, reference)
-        .into_iter()
-        .map(|t| {
-            let s = map.span(t.range);
-            FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
-        })
-        .collect();
-    to_js(&found)
-}
-
-/// Entity mentions of `text` read as one article (parse + entity stage); `[{start, end, text, value}]` where
-/// `value` is the kind (`person`, `organization`, `place`).
-#[wasm_bindgen(js_name = extractEntities)]
-pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
-    let Some(article) = bench_article(text) else { return to_js(&Vec::<FoundSpan>::new()) };
-    let map = crate::text::Utf16Map::new(&article.text);
-    let found: Vec<FoundSpan> = crate::entities::mentions(&article)
-        .into_iter()
-        .map(|m| {
-            let s = map.span(m.range);
-            let kind = serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-            FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text).to_string(), value: kind }
-        })
-        .collect();
-    to_js(&found)
-}
-
-/// One piece of a word diff: `equal` text is in both, `delete` only in A, `insert` only in B.
-#[derive(Serialize)]
-struct DiffPiece {
-    op: &'static str,
-    text: String,
-}
-
-/// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word
-/// takes the separator after it, so the pieces of words `0..n` tile the whole text.
-fn piece_start(words: &[crate::text::TextRange], len: usize, k: usize) -> usize {
-    if k == 0 {
-        0
-    } else {
-        words.get(k).map_or(len, |w| w.start)
-    }
-}
-
-/// Word diff of two texts (the diff module: `similar`'s algorithm over words); `[{op, text}]` whose `equal` and
-/// `delete` pieces concatenate to `a` and whose `equal` and `insert` pieces concatenate to `b`.
-#[wasm_bindgen(js_name = wordDiff)]
-pub fn word_diff(a: &str, b: &str) -> Result<JsValue, JsError> {
-    use crate::text::TextRange;
-    let d = crate::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
-    let mut out: Vec<DiffPiece> = Vec::with_capacity(d.ops.len() + 2);
-    let mut push = |op: &'static str, text: &str| {
-        if !text.is_empty() {
-            out.push(DiffPiece { op, text: text.to_string() });
+    /// Splits `text` into sentences (the segmenter alone, over the whole text); returns UTF-16 `[start, end, …]`.
+    #[wasm_bindgen(js_name = splitSentences)]
+    pub fn split_sentences(text: &str) -> Vec<u32> {
+        let map = crate::text::Utf16Map::new(text);
+        let mut out = Vec::new();
+        for r in crate::segment::sentences(text, crate::text::TextRange::new(0, text.len())) {
+            let s = map.span(r);
+            out.push(s.start);
+            out.push(s.end);
         }
-    };
-    if d.a_words.is_empty() {
-        push("delete", a);
+        out
     }
-    if d.b_words.is_empty() {
-        push("insert", b);
+
+    /// Parses `text` as one article.
+    fn bench_article(text: &str) -> Option<crate::Article> {
+        crate::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
     }
-    for op in &d.ops {
-        let sa =
-            a.get(piece_start(&d.a_words, a.len(), op.a.0)..piece_start(&d.a_words, a.len(), op.a.1)).unwrap_or("");
-        let sb =
-            b.get(piece_start(&d.b_words, b.len(), op.b.0)..piece_start(&d.b_words, b.len(), op.b.1)).unwrap_or("");
-        if op.tag == crate::diff::Tag::Equal && sa == sb {
-            push("equal", sa);
+
+    /// A span found by a single-stage entry point.
+    #[derive(Serialize)]
+    struct FoundSpan {
+        start: u32,
+        end: u32,
+        text: String,
+        value: Option<String>,
+    }
+
+    /// Time expressions of a bare `text` (no article parsing), relative ones resolved against `referenceDate`
+    /// (ISO `YYYY-MM-DD`) when given; `[{start, end, text, value}]` with UTF-16 spans into `text`.
+    #[wasm_bindgen(js_name = extractTimes)]
+    pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
+        let reference = reference_date.as_deref().and_then(crate::time::CivilDate::parse_iso);
+        let map = crate::text::Utf16Map::new(text);
+        let found: Vec<FoundSpan> = crate::time::extract_from_text(text, reference)
+            .into_iter()
+            .map(|t| {
+                let s = map.span(t.range);
+                FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
+            })
+            .collect();
+        to_js_via_json(&found)
+    }
+
+    /// Entity mentions of `text` read as one article (parse + entity stage); `[{start, end, text, value}]` where
+    /// `value` is the kind (`person`, `organization`, `place`).
+    #[wasm_bindgen(js_name = extractEntities)]
+    pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
+        let Some(article) = bench_article(text) else { return to_js_via_json(&Vec::<FoundSpan>::new()) };
+        let map = crate::text::Utf16Map::new(&article.text);
+        let found: Vec<FoundSpan> = crate::entities::mentions(&article)
+            .into_iter()
+            .map(|m| {
+                let s = map.span(m.range);
+                let kind = serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+                FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text).to_string(), value: kind }
+            })
+            .collect();
+        to_js_via_json(&found)
+    }
+
+    /// One piece of a word diff: `equal` text is in both, `delete` only in A, `insert` only in B.
+    #[derive(Serialize)]
+    struct DiffPiece {
+        op: &'static str,
+        text: String,
+    }
+
+    /// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word
+    /// takes the separator after it, so the pieces of words `0..n` tile the whole text.
+    fn piece_start(words: &[crate::text::TextRange], len: usize, k: usize) -> usize {
+        if k == 0 {
+            0
         } else {
-            push("delete", sa);
-            push("insert", sb);
+            words.get(k).map_or(len, |w| w.start)
         }
     }
-    to_js(&out)
-}
 
-/// Near-duplicates among `texts` the storylines way: each text parsed as an article, candidate sentence pairs
-/// from the alignment index, then passage-level reuse detection. Returns `[from, to, score, …]` (indices into
-/// `texts`), one triple per reuse edge.
-#[wasm_bindgen(js_name = nearDuplicates)]
-pub fn near_duplicates(texts: Vec<String>) -> Vec<f64> {
-    let mut index = Vec::new();
-    let mut articles = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
-        if let Some(a) = bench_article(t) {
-            index.push(i);
-            articles.push(a);
+    /// Word diff of two texts (the diff module: `similar`'s algorithm over words); `[{op, text}]` whose `equal` and
+    /// `delete` pieces concatenate to `a` and whose `equal` and `insert` pieces concatenate to `b`.
+    #[wasm_bindgen(js_name = wordDiff)]
+    pub fn word_diff(a: &str, b: &str) -> Result<JsValue, JsError> {
+        use crate::text::TextRange;
+        let d = crate::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
+        let mut out: Vec<DiffPiece> = Vec::with_capacity(d.ops.len() + 2);
+        let mut push = |op: &'static str, text: &str| {
+            if !text.is_empty() {
+                out.push(DiffPiece { op, text: text.to_string() });
+            }
+        };
+        if d.a_words.is_empty() {
+            push("delete", a);
         }
-    }
-    let refs: Vec<&crate::Article> = articles.iter().collect();
-    let pairs =
-        crate::align::align(&refs, crate::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold });
-    let mut out = Vec::new();
-    for e in crate::reuse::detect(&refs, &pairs) {
-        if let (Some(&from), Some(&to)) = (index.get(e.from), index.get(e.to)) {
-            out.extend([from as f64, to as f64, e.score]);
+        if d.b_words.is_empty() {
+            push("insert", b);
         }
+        for op in &d.ops {
+            let sa =
+                a.get(piece_start(&d.a_words, a.len(), op.a.0)..piece_start(&d.a_words, a.len(), op.a.1)).unwrap_or("");
+            let sb =
+                b.get(piece_start(&d.b_words, b.len(), op.b.0)..piece_start(&d.b_words, b.len(), op.b.1)).unwrap_or("");
+            if op.tag == crate::diff::Tag::Equal && sa == sb {
+                push("equal", sa);
+            } else {
+                push("delete", sa);
+                push("insert", sb);
+            }
+        }
+        to_js_via_json(&out)
     }
-    out
+
+    /// Near-duplicates among `texts` the storylines way: each text parsed as an article, candidate sentence pairs
+    /// from the alignment index, then passage-level reuse detection. Returns `[from, to, score, …]` (indices into
+    /// `texts`), one triple per reuse edge.
+    #[wasm_bindgen(js_name = nearDuplicates)]
+    pub fn near_duplicates(texts: Vec<String>) -> Vec<f64> {
+        let mut index = Vec::new();
+        let mut articles = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            if let Some(a) = bench_article(t) {
+                index.push(i);
+                articles.push(a);
+            }
+        }
+        let refs: Vec<&crate::Article> = articles.iter().collect();
+        let pairs = crate::align::align(
+            &refs,
+            crate::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold },
+        );
+        let mut out = Vec::new();
+        for e in crate::reuse::detect(&refs, &pairs) {
+            if let (Some(&from), Some(&to)) = (index.get(e.from), index.get(e.to)) {
+                out.extend([from as f64, to as f64, e.score]);
+            }
+        }
+        out
+    }
 }

@@ -1,16 +1,16 @@
-// The storylines side of the benchmark: loads the release wasm build (www/pkg, `--target web`) into this Node
+// The storylines side of the benchmark: loads the release wasm build with the `bench` feature (target/bench-pkg, built by scripts/build-bench.sh) into this Node
 // process and wraps its entry points like the peers are wrapped. A single-stage entry point that the build
 // does not export, or that finds nothing on any input (a stage still a stub), is reported as not available.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './generate.mjs';
 
-export const PKG = path.join(ROOT, 'www', 'pkg');
+export const PKG = path.join(ROOT, 'target', 'bench-pkg');
 
 /** Loads the wasm build; returns the module namespace and the instance's exports (for its memory). */
 export async function loadEngine() {
   const wasmPath = path.join(PKG, 'storylines_bg.wasm');
-  if (!existsSync(wasmPath)) throw new Error('www/pkg is missing: run `npm run build` first');
+  if (!existsSync(wasmPath)) throw new Error('target/bench-pkg is missing: run `bash scripts/build-bench.sh` first');
   const mod = await import(path.join(PKG, 'storylines.js'));
   const exports = await mod.default({ module_or_path: readFileSync(wasmPath) });
   return { mod, exports, wasmBytes: readFileSync(wasmPath).length };
