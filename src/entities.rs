@@ -1434,72 +1434,28 @@ fn same_person(a: &str, b: &str) -> Option<String> {
 }
 
 /// Why two organisation names are the same organisation, or `None`.
-/// The lowercase acronyms an organisation goes by: its own acronym, its name when it is one, its initials.
-fn acronym_forms(l: &Local) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    if let Some(x) = &l.acronym {
-        v.push(x.to_lowercase());
-    }
-    if is_acronym(&l.name) {
-        v.push(l.name.replace('.', "").to_lowercase());
-    }
-    if l.name.contains(' ') {
-        let i = initials(&l.name).to_lowercase();
-        if i.chars().count() >= 2 {
-            v.push(i);
-        }
-    }
-    v
-}
-
-/// Blocking keys of a surname for [`same_person`]: the first two and the last two letters of its
-/// transliteration key. Two keys that are equal, or at edit distance 1 and at least five letters long (what
-/// `same_person` accepts), always share one of them, so comparing only names that share a block loses no merge.
-fn surname_blocks(name: &str) -> [String; 2] {
-    let key: Vec<char> = name_parts(name).last().map(|l| translit_key(l)).unwrap_or_default().chars().collect();
-    let prefix: String = key.iter().take(2).collect();
-    let suffix: String = key.iter().skip(key.len().saturating_sub(2)).collect();
-    [format!("^{prefix}"), format!("{suffix}$")]
-}
-
-/// Blocking keys of a local entity for the pairwise passes of [`resolve`]: two locals can merge there only when
-/// they share a key (same kind; persons by surname blocks, organisations by folded name or acronym forms,
-/// places by folded name).
-fn merge_blocks(l: &Local) -> Vec<String> {
-    match l.kind {
-        EntityKind::Person if l.name.contains(' ') => surname_blocks(&l.name).to_vec(),
-        EntityKind::Person => Vec::new(),
-        EntityKind::Organization => {
-            let mut v = acronym_forms(l);
-            v.push(fold(&l.name));
-            v
-        }
-        EntityKind::Place => vec![fold(&l.name)],
-    }
-}
-
-/// Pairs `(i, j)`, `i < j`, of members that share a block, sorted and without repeats, so that the passes
-/// visit them in the order a nested loop over all pairs would.
-fn candidate_pairs(blocks: &BTreeMap<(EntityKind, String), Vec<usize>>) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in blocks.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members.iter().skip(x + 1) {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
 fn same_org(a: &Local, b: &Local) -> Option<String> {
     let (fa, fb) = (fold(&a.name), fold(&b.name));
     if fa == fb {
         return Some("same name ignoring case".to_string());
     }
-    let (xa, xb) = (acronym_forms(a), acronym_forms(b));
+    let acr = |l: &Local| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        if let Some(x) = &l.acronym {
+            v.push(x.to_lowercase());
+        }
+        if is_acronym(&l.name) {
+            v.push(l.name.replace('.', "").to_lowercase());
+        }
+        if l.name.contains(' ') {
+            let i = initials(&l.name).to_lowercase();
+            if i.chars().count() >= 2 {
+                v.push(i);
+            }
+        }
+        v
+    };
+    let (xa, xb) = (acr(a), acr(b));
     if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
         return Some(format!("same acronym '{}'", x.to_uppercase()));
     }
@@ -1589,30 +1545,20 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         }
     };
     let n = locals.len();
-    // Pass 1: identical names, then full names with full names. Only pairs that can merge are visited (names
-    // that are equal, or share a block), in the order of a loop over all pairs, so the result is the same.
-    let mut same_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, l) in locals.iter().enumerate() {
-        same_name.entry(l.name.as_str()).or_default().push(i);
-    }
-    for members in same_name.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members.iter().skip(x + 1) {
-                let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
-                if a.article != b.article && (a.kind == b.kind || a.guessed || b.guessed) {
-                    clusters.union(i, j);
-                }
+    // Pass 1: identical names, then full names with full names.
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
+            if a.article == b.article {
+                continue;
+            }
+            if a.name == b.name && (a.kind == b.kind || a.guessed || b.guessed) {
+                clusters.union(i, j);
             }
         }
     }
-    let mut blocks: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
-    for (i, l) in locals.iter().enumerate() {
-        for key in merge_blocks(l) {
-            blocks.entry((l.kind, key)).or_default().push(i);
-        }
-    }
-    for (i, j) in candidate_pairs(&blocks) {
-        {
+    for i in 0..n {
+        for j in (i + 1)..n {
             let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
             if a.article == b.article || a.kind != b.kind || a.name == b.name {
                 continue;
@@ -1636,16 +1582,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             continue;
         }
         let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
-        // Only full-name persons whose surname shares a block with this name can fit it.
-        let mut fits: Vec<usize> = surname_blocks(&a.name)
-            .into_iter()
-            .filter_map(|k| blocks.get(&(EntityKind::Person, k)))
-            .flatten()
-            .copied()
-            .collect();
-        fits.sort_unstable();
-        fits.dedup();
-        for j in fits {
+        for j in 0..n {
             let Some(b) = locals.get(j) else { continue };
             if b.kind != EntityKind::Person || !b.name.contains(' ') || b.article == a.article {
                 continue;
