@@ -183,3 +183,27 @@ impl Article {
         self.meta.language.as_ref().is_none_or(|l| l.value == "en")
     }
 }
+
+#[cfg(test)]
+impl Article {
+    /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
+    pub(crate) fn one_paragraph(body: &str) -> Article {
+        let all = TextRange::new(0, body.len());
+        let sentences = crate::segment::sentences(body, all)
+            .into_iter()
+            .map(|r| Sentence { range: r, paragraph: 0, tokens: crate::segment::tokens(body, r) })
+            .collect();
+        Article {
+            id: "t".to_string(),
+            file: None,
+            text: body.to_string(),
+            format: Format::Text,
+            meta: Metadata::default(),
+            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
+            sentences,
+            furniture: Vec::new(),
+            content_hash: 0,
+            diagnostics: Vec::new(),
+        }
+    }
+}

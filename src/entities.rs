@@ -1684,28 +1684,10 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Format, Metadata, Paragraph, Sentence};
-    use crate::segment;
 
     /// An article whose whole text is one body paragraph.
     fn article(body: &str) -> Article {
-        let all = TextRange::new(0, body.len());
-        let sentences = segment::sentences(body, all)
-            .into_iter()
-            .map(|r| Sentence { range: r, paragraph: 0, tokens: segment::tokens(body, r) })
-            .collect();
-        Article {
-            id: "t".to_string(),
-            file: None,
-            text: body.to_string(),
-            format: Format::Text,
-            meta: Metadata::default(),
-            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
-            sentences,
-            furniture: Vec::new(),
-            content_hash: 0,
-            diagnostics: Vec::new(),
-        }
+        Article::one_paragraph(body)
     }
 
     fn names(body: &str) -> Vec<(String, EntityKind, String, Option<String>)> {

@@ -549,28 +549,11 @@ fn paraphrase(article: &Article, mentions: &[Mention], m: usize, clause: TextRan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Format, Metadata, Paragraph, ParagraphKind, Sentence};
     use crate::entities;
 
     /// An article whose whole text is one body paragraph.
     fn article(body: &str) -> Article {
-        let all = TextRange::new(0, body.len());
-        let sentences = segment::sentences(body, all)
-            .into_iter()
-            .map(|r| Sentence { range: r, paragraph: 0, tokens: segment::tokens(body, r) })
-            .collect();
-        Article {
-            id: "t".to_string(),
-            file: None,
-            text: body.to_string(),
-            format: Format::Text,
-            meta: Metadata::default(),
-            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
-            sentences,
-            furniture: Vec::new(),
-            content_hash: 0,
-            diagnostics: Vec::new(),
-        }
+        Article::one_paragraph(body)
     }
 
     /// (quoted text, speaker text as its mention is written, verb, direct)
