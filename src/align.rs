@@ -377,14 +377,9 @@ pub fn align_with(articles: &[&Article], signals: &[Vec<SentenceSignals>], optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, Input};
 
     fn article(name: &str, body: &str) -> Article {
-        let input = Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta: Default::default() };
-        match parse(&input) {
-            Ok(a) => a,
-            Err(r) => unreachable!("{:?}", r.diagnostic),
-        }
+        Article::parsed(name, body)
     }
 
     #[test]

@@ -186,6 +186,14 @@ impl Article {
 
 #[cfg(test)]
 impl Article {
+    /// An article parsed from `body` as the file `name`: for unit tests of the stages after parsing.
+    pub(crate) fn parsed(name: &str, body: &str) -> Article {
+        match crate::parse::parse(&crate::parse::Input::new(name, body)) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
     /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
     pub(crate) fn one_paragraph(body: &str) -> Article {
         let all = TextRange::new(0, body.len());

@@ -375,14 +375,9 @@ fn direction(aa: &Article, ab: &Article, a: usize, b: usize, evidence: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, Input};
 
     fn article(name: &str, body: &str) -> Article {
-        let input = Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta: Default::default() };
-        match parse(&input) {
-            Ok(a) => a,
-            Err(r) => unreachable!("{:?}", r.diagnostic),
-        }
+        Article::parsed(name, body)
     }
 
     #[test]
