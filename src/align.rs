@@ -12,6 +12,12 @@
 use crate::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Most sentences a word may occur in and still propose candidate pairs (see [`Index::pairs`]).
+pub const MAX_POSTING: usize = 200;
+
+/// The most annotation agreement can add to a lexical score (two telling entities, a date, a number).
+const MAX_BONUS: f64 = 0.06 * 2.0 + 0.1 + 0.08;
+
 /// A reference to one sentence: the article's index in the corpus and the sentence's index in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SentenceKey {
@@ -274,8 +280,11 @@ impl Index {
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
     pub fn pairs(&self, threshold: f64) -> Vec<SentencePair> {
         let n = self.bags.len() as f64;
-        // Words in more than a tenth of all sentences (and at least 50) do not propose candidates.
-        let cap = ((n * 0.1) as usize).max(50);
+        // Words in more than a tenth of all sentences (and at least 50) do not propose candidates, nor do
+        // words in more than MAX_POSTING sentences: such a word is the vocabulary of the whole corpus, and
+        // pairs that share nothing rarer are not the same fact. The fixed ceiling keeps the candidates of a
+        // large corpus linear in its size (each proposing word pairs at most MAX_POSTING sentences).
+        let cap = ((n * 0.1) as usize).max(50).min(MAX_POSTING);
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.words.len()];
         for (bi, ids) in self.bags.iter().enumerate() {
             for &w in ids {
@@ -286,28 +295,39 @@ impl Index {
         }
         for p in &mut postings {
             if p.len() > cap {
-                p.clear();
+                *p = Vec::new();
             }
         }
         let mut out = Vec::new();
-        let mut shared_weight: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+        // Shared weight and count per candidate, in dense arrays reset through the list of touched entries.
+        let mut shared_weight: Vec<(f64, usize)> = vec![(0.0, 0); self.bags.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for (bi, ids) in self.bags.iter().enumerate() {
             let Some(key) = self.keys.get(bi) else { continue };
-            shared_weight.clear();
             for &w in ids {
                 for &other in postings.get(w as usize).map(Vec::as_slice).unwrap_or(&[]) {
                     if other > bi && self.keys.get(other).is_some_and(|k| k.article != key.article) {
-                        let e = shared_weight.entry(other).or_insert((0.0, 0));
-                        e.0 += self.idf_of(w);
-                        e.1 += 1;
+                        if let Some(e) = shared_weight.get_mut(other) {
+                            if e.1 == 0 {
+                                touched.push(other);
+                            }
+                            e.0 += self.idf_of(w);
+                            e.1 += 1;
+                        }
                     }
                 }
             }
-            for (&other, &(shared, count)) in &shared_weight {
+            touched.sort_unstable();
+            for &other in &touched {
+                let (shared, count) = shared_weight.get(other).copied().unwrap_or((0.0, 0));
                 if let Some(p) = self.pair(bi, other, shared, count, threshold) {
                     out.push(p);
                 }
+                if let Some(e) = shared_weight.get_mut(other) {
+                    *e = (0.0, 0);
+                }
             }
+            touched.clear();
         }
         crate::order::sort_by_key(&mut out, |p| (p.a, p.b));
         out
@@ -317,6 +337,11 @@ impl Index {
         let (key, okey) = (*self.keys.get(x)?, *self.keys.get(y)?);
         let (ids, oids) = (self.bags.get(x)?, self.bags.get(y)?);
         let lexical = self.lexical(x, y, shared);
+        // Without two shared words, or too far below the threshold for any agreement bonus to lift it, the
+        // pair fails whatever the annotations say: skip comparing them.
+        if count < 2 || lexical < threshold * 0.6 || lexical + MAX_BONUS + 1e-9 < threshold {
+            return None;
+        }
         let (sa, sb) = (self.signals.get(x)?, self.signals.get(y)?);
         let same_entities: Vec<String> = sa.entities.intersection(&sb.entities).cloned().collect();
         let same_dates: Vec<String> = sa.dates.intersection(&sb.dates).cloned().collect();

@@ -12,7 +12,7 @@ use crate::align::{Index, SentenceKey, SentencePair};
 use crate::article::Article;
 use crate::reuse::ReuseEdge;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the sources say about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -72,37 +72,37 @@ pub struct Claim {
 #[derive(Debug, Clone)]
 pub struct Dependence {
     group: Vec<usize>,
-    why: BTreeMap<(usize, usize), String>,
+    /// Each article's outlet, trimmed and lowercased (`None` when unknown or empty).
+    outlet: Vec<Option<String>>,
+    /// Article pairs `(lower, higher)` joined by a reuse edge.
+    reused: BTreeSet<(usize, usize)>,
 }
 
 impl Dependence {
-    /// Builds the relation from outlets and reuse edges.
+    /// Builds the relation from outlets and reuse edges (linear: articles of one outlet join its first).
     pub fn new(articles: &[&Article], reuse: &[ReuseEdge]) -> Dependence {
         let n = articles.len();
         let mut parent: Vec<usize> = (0..n).collect();
-        let mut why = BTreeMap::new();
-        for i in 0..n {
-            for j in i + 1..n {
-                let outlet = |k: usize| {
-                    articles.get(k).and_then(|a| a.meta.outlet.as_ref()).map(|f| f.value.trim().to_lowercase())
-                };
-                if let (Some(x), Some(y)) = (outlet(i), outlet(j)) {
-                    if !x.is_empty() && x == y {
-                        union(&mut parent, i, j);
-                        why.insert((i, j), format!("both are from {x}"));
-                    }
-                }
+        let outlet: Vec<Option<String>> = articles
+            .iter()
+            .map(|a| a.meta.outlet.as_ref().map(|f| f.value.trim().to_lowercase()).filter(|x| !x.is_empty()))
+            .collect();
+        let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, o) in outlet.iter().enumerate() {
+            if let Some(o) = o {
+                let first = *first_of.entry(o.as_str()).or_insert(i);
+                union(&mut parent, first, i);
             }
         }
+        let mut reused = BTreeSet::new();
         for e in reuse {
             if e.from < n && e.to < n {
                 union(&mut parent, e.from, e.to);
-                let (x, y) = (e.from.min(e.to), e.from.max(e.to));
-                why.entry((x, y)).or_insert_with(|| "one reuses the other's text".to_string());
+                reused.insert((e.from.min(e.to), e.from.max(e.to)));
             }
         }
         let group = (0..n).map(|i| find(&mut parent, i)).collect();
-        Dependence { group, why }
+        Dependence { group, outlet, reused }
     }
 
     /// The representative (smallest index) of an article's group.
@@ -123,8 +123,11 @@ impl Dependence {
     }
 
     /// Why two articles depend on each other directly, if they do.
-    pub fn why(&self, a: usize, b: usize) -> Option<&str> {
-        self.why.get(&(a.min(b), a.max(b))).map(String::as_str)
+    pub fn why(&self, a: usize, b: usize) -> Option<String> {
+        match (self.outlet.get(a), self.outlet.get(b)) {
+            (Some(Some(x)), Some(Some(y))) if a != b && x == y => Some(format!("both are from {x}")),
+            _ => self.reused.contains(&(a.min(b), a.max(b))).then(|| "one reuses the other's text".to_string()),
+        }
     }
 }
 
@@ -203,7 +206,7 @@ pub fn group(
             _ => {}
         }
     }
-    let verbatim: Vec<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
+    let verbatim: BTreeSet<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
     let mut claims = Vec::new();
     let mut agreement = BTreeMap::new();
     for mut g in groups.into_iter().filter(|g| !g.is_empty()) {

@@ -139,6 +139,43 @@ fn weekday_in(text: &str) -> Option<u32> {
     text.split(|c: char| !c.is_alphabetic()).find_map(weekday_number)
 }
 
+/// Pairs `(x, y)`, `x < y`, of word sets that may reach `containment >= min`, ascending, from an inverted
+/// index instead of all pairs: words are ordered rarest first, and the smaller set of a pair that reaches the
+/// containment shares a word of its prefix (all but `needed - 1` of its words) with the larger one. Words in
+/// more than [`crate::align::MAX_POSTING`] sets propose no pairs (the vocabulary of a large corpus, as in
+/// alignment); below that size the candidates hold every pair that reaches the containment.
+fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, usize)> {
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for w in set.iter() {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (x, set) in sets.iter().enumerate() {
+        let size = set.len();
+        // Fewest shared words that reach the containment, computed as `containment` computes it.
+        let needed = (0..=size).find(|&k| k as f64 / size.max(1) as f64 >= min).unwrap_or(size).max(1);
+        let mut words: Vec<(usize, &str)> =
+            set.iter().map(|w| (postings.get(w.as_str()).map_or(0, Vec::len), w.as_str())).collect();
+        words.sort_unstable();
+        for (df, w) in words.iter().take(size + 1 - needed) {
+            if *df > crate::align::MAX_POSTING {
+                continue;
+            }
+            for &y in postings.get(w).into_iter().flatten() {
+                let larger = sets.get(y).is_some_and(|o| o.len() > size || o.len() == size && y != x);
+                if larger {
+                    out.push((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Finds the contradictions. `story_of[i]` is the story index of article `i`.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
@@ -152,7 +189,25 @@ pub fn find(
 ) -> Vec<Contradiction> {
     let story_of: BTreeMap<usize, usize> =
         stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
-    let same_story = |a: usize, b: usize| story_of.get(&a) == story_of.get(&b);
+    // The articles of each story (and of none), ascending: comparisons within a story look only there.
+    let mut members: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for ai in 0..annotations.len().max(articles.len()) {
+        members.entry(story_of.get(&ai).copied()).or_default().push(ai);
+    }
+    // Day-grain times with a day of each story, by day: (day, article, time index).
+    let mut story_days: BTreeMap<Option<usize>, Vec<(i64, usize, usize)>> = BTreeMap::new();
+    for (story, arts) in &members {
+        let mut v: Vec<(i64, usize, usize)> = Vec::new();
+        for &bi in arts {
+            for (ui, u) in annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
+                if let Some(d) = u.days {
+                    v.push((d.0, bi, ui));
+                }
+            }
+        }
+        v.sort_unstable();
+        story_days.insert(*story, v);
+    }
     let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
     let mut out: Vec<Contradiction> = Vec::new();
     let claim_of: BTreeMap<SentenceKey, &str> =
@@ -192,15 +247,21 @@ pub fn find(
             let mut refs: Vec<(usize, TextRange)> = Vec::new();
             let mut sentences = sentences.clone();
             let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (bi, bann) in annotations.iter().enumerate() {
-                if !same_story(ai, bi) {
-                    continue;
-                }
-                for u in &bann.times {
+            let Some(t_day) = t.days.map(|d| d.0) else { continue };
+            let story = story_days.get(&story_of.get(&ai).copied()).map(Vec::as_slice).unwrap_or(&[]);
+            let from = story.partition_point(|x| x.0 < t_day - 62);
+            let mut near: Vec<(usize, usize)> =
+                story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
+            near.sort_unstable();
+            for (bi, ui) in near {
+                let Some(u) = annotations.get(bi).and_then(|b| b.times.get(ui)) else { continue };
+                {
                     let ok = !u.flags.contains(&TimeFlag::WeekdayMismatch) && u.grain == Grain::Day;
+                    if !ok {
+                        continue;
+                    }
                     let utext = slice(bi, u.range);
-                    let close = matches!((t.days, u.days), (Some(x), Some(y)) if (x.0 - y.0).abs() <= 62);
-                    if ok && close && weekday_in(&utext) == Some(wd) && u.value != t.value {
+                    if weekday_in(&utext) == Some(wd) && u.value != t.value {
                         sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
                         refs.push((bi, u.range));
                         let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
@@ -311,11 +372,14 @@ pub fn find(
             }
         }
         let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+        // The role mentions of each story, in order: pairs are only looked for within one story.
+        let mut by_story: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
         for (x, a) in seen.iter().enumerate() {
-            for b in seen.iter().skip(x + 1) {
-                if !same_story(a.0, b.0) {
-                    continue;
-                }
+            by_story.entry(story_of.get(&a.0).copied()).or_default().push(x);
+        }
+        for (x, a) in seen.iter().enumerate() {
+            let later = by_story.get(&story_of.get(&a.0).copied()).map(Vec::as_slice).unwrap_or(&[]);
+            for b in later.iter().filter(|&&y| y > x).filter_map(|&y| seen.get(y)) {
                 let differ = a.3 != b.3
                     || matches!((&a.4, &b.4), (Some(p), Some(q)) if {
                         let wp: BTreeSet<String> = norm_words(p).into_iter().collect();
@@ -387,10 +451,11 @@ pub fn find(
 
     // Quote attribution: nearly the same words, different speakers.
     let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
+    let entity_at: BTreeMap<(usize, usize), &str> =
+        entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.as_str()))).collect();
     for (ai, ann) in annotations.iter().enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
-            let who =
-                q.speaker.and_then(|m| entities.iter().find(|e| e.mentions.contains(&(ai, m))).map(|e| e.key.clone()));
+            let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).map(|k| k.to_string()));
             if let Some(w) = who {
                 let words: BTreeSet<String> =
                     norm_words(&slice(ai, q.range)).into_iter().filter(|w| !crate::align::is_stopword(w)).collect();
@@ -400,8 +465,9 @@ pub fn find(
             }
         }
     }
-    for (x, a) in all.iter().enumerate() {
-        for b in all.iter().skip(x + 1) {
+    for (x, y) in attribution_candidates(&all.iter().map(|q| &q.3).collect::<Vec<_>>(), 0.7) {
+        let (Some(a), Some(b)) = (all.get(x), all.get(y)) else { continue };
+        {
             if a.0 != b.0 && a.2 != b.2 && containment(&a.3, &b.3) >= 0.7 {
                 let (Some(qa), Some(qb)) = (
                     annotations.get(a.0).and_then(|n| n.quotes.get(a.1)),

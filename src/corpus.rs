@@ -93,10 +93,12 @@ impl Corpus {
             ));
             return Ok(None);
         }
-        if self.articles.iter().any(|a| a.id == article.id) {
+        // Articles are sorted by id: look ids up by binary search.
+        let taken = |articles: &[Article], id: &str| articles.binary_search_by(|a| a.id.as_str().cmp(id)).is_ok();
+        if taken(&self.articles, &article.id) {
             let base = article.id.clone();
             let mut n = 2;
-            while self.articles.iter().any(|a| a.id == format!("{base}-{n}")) {
+            while taken(&self.articles, &format!("{base}-{n}")) {
                 n += 1;
             }
             article.id = format!("{base}-{n}");
@@ -153,12 +155,15 @@ impl Corpus {
         self.articles.iter().zip(patched).map(|(a, p)| p.as_ref().unwrap_or(a)).collect()
     }
 
-    /// Runs every stage on the articles.
-    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options) -> Analysis<'a> {
+    /// Runs every stage on the articles; `done` hears the name of each stage as it finishes (a profiler's
+    /// hook: the core reads no clock itself).
+    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options, done: &mut impl FnMut(&'static str)) -> Analysis<'a> {
         let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
         let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
+        done("annotate");
         let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
         let entities = entities::resolve(&refs, &mentions);
+        done("entities");
         let mut entity_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
         for e in &entities {
             for &m in &e.mentions {
@@ -167,16 +172,25 @@ impl Corpus {
         }
         let signals = signals(&refs, &annotations, &entity_of);
         let index = Index::build(&refs, &signals);
+        done("index");
         let pairs = index.pairs(options.align_threshold);
+        done("align");
         let reuse = reuse::detect(&refs, &pairs);
+        done("reuse");
         let dependence = Dependence::new(&refs, &reuse);
+        done("dependence");
         let (mut claims, agreement) = claims::group(&ids, &index, &pairs, &dependence, options.align_threshold);
+        done("claims");
         let stories = events::stories(&ids, &refs, &annotations, &pairs);
+        done("stories");
         let mut events = events::events(&ids, &refs, &annotations, &mut claims, &stories, &dependence);
+        done("events");
         let lookup = |a: usize, m: usize| entity_of.get(&(a, m)).cloned();
         let quote_groups = quote_groups::group(&ids, &refs, &annotations, &lookup);
+        done("quote groups");
         let contradictions =
             contradictions::find(&ids, &refs, &annotations, &entities, &claims, &quote_groups, &stories);
+        done("contradictions");
         let mut contested: BTreeMap<String, String> = BTreeMap::new();
         for c in &contradictions {
             for id in &c.claims {
@@ -184,8 +198,9 @@ impl Corpus {
             }
         }
         claims::contest(&mut claims, &contested);
+        let claim_at: BTreeMap<String, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         for (claim, st) in events::told_of_several(&claims, &stories) {
-            if let Some(c) = claims.iter_mut().find(|c| c.id == claim) {
+            if let Some(c) = claim_at.get(&claim).and_then(|&i| claims.get_mut(i)) {
                 c.explanation = format!(
                     "{} Told in {} different stories ({}): a possible conflation or a repetition.",
                     c.explanation,
@@ -194,20 +209,25 @@ impl Corpus {
                 );
             }
         }
-        for e in &mut events {
-            e.contested = contradictions.iter().any(|c| {
-                matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday)
-                    && c.refs.iter().any(|(a, r)| {
-                        e.sentences.iter().any(|k| {
-                            k.article == *a
-                                && refs
-                                    .get(*a)
-                                    .and_then(|x| x.sentences.get(k.sentence))
-                                    .is_some_and(|s| s.range.contains_range(*r))
-                        })
-                    })
-            });
+        // Sentences holding a date or weekday contradiction: their events are contested.
+        let mut disputed: std::collections::BTreeSet<crate::align::SentenceKey> = std::collections::BTreeSet::new();
+        for c in &contradictions {
+            if !matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday) {
+                continue;
+            }
+            for (a, r) in &c.refs {
+                let Some(x) = refs.get(*a) else { continue };
+                for (si, s) in x.sentences.iter().enumerate() {
+                    if s.range.contains_range(*r) {
+                        disputed.insert(crate::align::SentenceKey { article: *a, sentence: si });
+                    }
+                }
+            }
         }
+        for e in &mut events {
+            e.contested = e.sentences.iter().any(|k| disputed.contains(k));
+        }
+        done("findings");
         Analysis {
             refs,
             annotations,
@@ -228,9 +248,19 @@ impl Corpus {
     /// # Errors
     /// When an option is out of range.
     pub fn export(&self, options: &Options) -> Result<Export, Error> {
+        self.export_observed(options, &mut |_| {})
+    }
+
+    /// [`Corpus::export`], telling `done` the name of each stage as it finishes (`furniture`, `annotate`,
+    /// `entities`, …, `model`), so that a caller with a clock can time the stages (`examples/stages.rs`).
+    ///
+    /// # Errors
+    /// When an option is out of range.
+    pub fn export_observed(&self, options: &Options, done: &mut impl FnMut(&'static str)) -> Result<Export, Error> {
         options.validate()?;
         let patched = self.patched();
-        let an = Corpus::analyse(self.refs(&patched), options);
+        done("furniture");
+        let an = Corpus::analyse(self.refs(&patched), options, done);
         let refs = &an.refs;
         let ann = export::annotations_out(refs, &an.annotations, &an.entities);
         let mut diagnostics = self.diagnostics.clone();
@@ -242,7 +272,7 @@ impl Corpus {
         });
         let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
         export::set_agreement(&mut articles, &an.agreement);
-        Ok(Export {
+        let out = Export {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
             articles,
@@ -258,7 +288,9 @@ impl Corpus {
             stories: export::stories_out(refs, &an.stories),
             events: export::events_out(refs, &an.events),
             diagnostics,
-        })
+        };
+        done("model");
+        Ok(out)
     }
 
     /// The pairwise diff of two articles by id.
@@ -285,7 +317,7 @@ impl Corpus {
     pub fn collate(&self, id: &str, options: &Options) -> Result<Option<CollationOut>, Error> {
         options.validate()?;
         let patched = self.patched();
-        let an = Corpus::analyse(self.refs(&patched), options);
+        let an = Corpus::analyse(self.refs(&patched), options, &mut |_| {});
         let mut witnesses: Vec<(String, usize, TextRange)> = Vec::new();
         if let Some(c) = an.claims.iter().find(|c| c.id == id) {
             for k in &c.sentences {

@@ -1433,29 +1433,32 @@ fn same_person(a: &str, b: &str) -> Option<String> {
     Some(reasons.join(", "))
 }
 
+/// The acronyms an organisation goes by, lowercased: the one written for it, its name when that is one, and
+/// the initials of a name of several words.
+fn org_acronyms(l: &Local) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    if let Some(x) = &l.acronym {
+        v.push(x.to_lowercase());
+    }
+    if is_acronym(&l.name) {
+        v.push(l.name.replace('.', "").to_lowercase());
+    }
+    if l.name.contains(' ') {
+        let i = initials(&l.name).to_lowercase();
+        if i.chars().count() >= 2 {
+            v.push(i);
+        }
+    }
+    v
+}
+
 /// Why two organisation names are the same organisation, or `None`.
 fn same_org(a: &Local, b: &Local) -> Option<String> {
     let (fa, fb) = (fold(&a.name), fold(&b.name));
     if fa == fb {
         return Some("same name ignoring case".to_string());
     }
-    let acr = |l: &Local| -> Vec<String> {
-        let mut v: Vec<String> = Vec::new();
-        if let Some(x) = &l.acronym {
-            v.push(x.to_lowercase());
-        }
-        if is_acronym(&l.name) {
-            v.push(l.name.replace('.', "").to_lowercase());
-        }
-        if l.name.contains(' ') {
-            let i = initials(&l.name).to_lowercase();
-            if i.chars().count() >= 2 {
-                v.push(i);
-            }
-        }
-        v
-    };
-    let (xa, xb) = (acr(a), acr(b));
+    let (xa, xb) = (org_acronyms(a), org_acronyms(b));
     if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
         return Some(format!("same acronym '{}'", x.to_uppercase()));
     }
@@ -1538,65 +1541,180 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     }
     let mut clusters = Clusters::new(&locals);
     let mut why: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut record = |clusters: &mut Clusters, a: usize, b: usize, reason: String| {
+    let mut record = |clusters: &mut Clusters, a: usize, b: usize, reason: &dyn Fn() -> String| {
         if clusters.union(a, b) {
             let root = clusters.find(a);
-            why.entry(root).or_default().push(reason);
+            why.entry(root).or_default().push(reason());
         }
     };
     let n = locals.len();
-    // Pass 1: identical names, then full names with full names.
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
-            if a.article == b.article {
-                continue;
+    // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
+    // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
+    // refuse to join two names of one article, and so depend on order) are those of that loop.
+    // Pass 1: identical names. A union only joins locals of one name here, so each name's block is
+    // independent; when its locals are all of one kind (one per article), they all join its first.
+    let mut same_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, l) in locals.iter().enumerate() {
+        same_name.entry(l.name.as_str()).or_default().push(i);
+    }
+    for block in same_name.values() {
+        let (Some(&first), Some(kind)) = (block.first(), block.first().and_then(|&i| locals.get(i)).map(|l| l.kind))
+        else {
+            continue;
+        };
+        if block.iter().all(|&i| locals.get(i).is_some_and(|l| l.kind == kind)) {
+            for &j in block.iter().skip(1) {
+                clusters.union(first, j);
             }
-            if a.name == b.name && (a.kind == b.kind || a.guessed || b.guessed) {
-                clusters.union(i, j);
+            continue;
+        }
+        for (x, &i) in block.iter().enumerate() {
+            for &j in block.iter().skip(x + 1) {
+                let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
+                if a.article != b.article && (a.kind == b.kind || a.guessed || b.guessed) {
+                    clusters.union(i, j);
+                }
             }
         }
     }
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (locals.get(i), locals.get(j)) else { continue };
-            if a.article == b.article || a.kind != b.kind || a.name == b.name {
-                continue;
+    // Forms: what the merge tests read of a local (kind, name and, for organisations, its acronym).
+    let mut form_ids: BTreeMap<(EntityKind, &str, Option<&str>), usize> = BTreeMap::new();
+    let mut form_of: Vec<usize> = Vec::with_capacity(n);
+    let mut forms: Vec<usize> = Vec::new(); // a representative local per form
+    let mut locals_of: Vec<Vec<usize>> = Vec::new();
+    for (i, l) in locals.iter().enumerate() {
+        let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
+        let f = *form_ids.entry((l.kind, l.name.as_str(), acronym)).or_insert_with(|| {
+            forms.push(i);
+            locals_of.push(Vec::new());
+            forms.len() - 1
+        });
+        form_of.push(f);
+        if let Some(v) = locals_of.get_mut(f) {
+            v.push(i);
+        }
+    }
+    // Name keys: every pair the tests below accept shares one (the surname's transliteration key or, for
+    // keys of five letters or more, one of its one-letter deletions; an organisation's folded name and
+    // acronyms; a place's folded name).
+    let surname_keys = |name: &str| -> Vec<String> {
+        let Some(last) = name_parts(name).last().map(|s| translit_key(s)) else { return Vec::new() };
+        let chars: Vec<char> = last.chars().collect();
+        let mut keys = vec![last];
+        if chars.len() >= 5 {
+            for k in 0..chars.len() {
+                keys.push(chars.iter().enumerate().filter(|(x, _)| *x != k).map(|(_, c)| *c).collect());
             }
-            let reason = match a.kind {
-                EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
-                EntityKind::Organization => same_org(a, b),
-                EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
-                EntityKind::Person => None,
-            };
-            if let Some(r) = reason {
-                let text = format!("'{}' merged with '{}': {r}", b.name, a.name);
-                record(&mut clusters, i, j, text);
+        }
+        keys
+    };
+    let mut blocks: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
+    for (f, &i) in forms.iter().enumerate() {
+        let Some(l) = locals.get(i) else { continue };
+        let keys = match l.kind {
+            EntityKind::Person if l.name.contains(' ') => surname_keys(&l.name),
+            EntityKind::Person => Vec::new(),
+            EntityKind::Organization => {
+                let mut v = org_acronyms(l);
+                v.push(fold(&l.name));
+                v
+            }
+            EntityKind::Place => vec![fold(&l.name)],
+        };
+        for k in keys {
+            blocks.entry((l.kind, k)).or_default().push(f);
+        }
+    }
+    let test = |a: &Local, b: &Local| match a.kind {
+        EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
+        EntityKind::Organization => same_org(a, b),
+        EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
+        EntityKind::Person => None,
+    };
+    // Form pairs of one kind and different names that pass the test (in either order).
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+    let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for block in blocks.values() {
+        for (x, &p) in block.iter().enumerate() {
+            for &q in block.iter().skip(x + 1) {
+                let (p, q) = (p.min(q), p.max(q));
+                let (Some(a), Some(b)) =
+                    (forms.get(p).and_then(|&i| locals.get(i)), forms.get(q).and_then(|&i| locals.get(i)))
+                else {
+                    continue;
+                };
+                if a.name == b.name || !tried.insert((p, q)) {
+                    continue;
+                }
+                if test(a, b).is_some() || test(b, a).is_some() {
+                    related.get_mut(p).map(|v| v.push(q));
+                    related.get_mut(q).map(|v| v.push(p));
+                }
+            }
+        }
+    }
+    let mut reasons: BTreeMap<(usize, usize), Option<String>> = BTreeMap::new();
+    for i in 0..n {
+        let Some(a) = locals.get(i) else { continue };
+        let fa = form_of.get(i).copied().unwrap_or(0);
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        for &q in related.get(fa).map(Vec::as_slice).unwrap_or(&[]) {
+            for &j in locals_of.get(q).map(Vec::as_slice).unwrap_or(&[]) {
+                if j > i && locals.get(j).is_some_and(|b| b.article != a.article) {
+                    cands.push((j, q));
+                }
+            }
+        }
+        cands.sort_unstable();
+        for (j, q) in cands {
+            let Some(b) = locals.get(j) else { continue };
+            let r = reasons.entry((fa, q)).or_insert_with(|| test(a, b)).clone();
+            if let Some(r) = r {
+                record(&mut clusters, i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
             }
         }
     }
     // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
+    let mut fits: BTreeMap<&str, Vec<(usize, String)>> = BTreeMap::new();
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
         if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
             continue;
         }
-        let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
-        for j in 0..n {
-            let Some(b) = locals.get(j) else { continue };
-            if b.kind != EntityKind::Person || !b.name.contains(' ') || b.article == a.article {
+        let fit = fits.entry(a.name.as_str()).or_insert_with(|| {
+            // Full-name locals the name fits, in index order, with the reason.
+            let mut fs: Vec<usize> = Vec::new();
+            for k in surname_keys(&a.name) {
+                fs.extend(blocks.get(&(EntityKind::Person, k)).into_iter().flatten().copied());
+            }
+            fs.sort_unstable();
+            fs.dedup();
+            let mut out: Vec<(usize, String)> = Vec::new();
+            for f in fs {
+                let Some(b) = forms.get(f).and_then(|&j| locals.get(j)) else { continue };
+                if let Some(r) = same_person(&a.name, &b.name) {
+                    out.extend(locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
+                }
+            }
+            out.sort_unstable();
+            out
+        });
+        let mut roots: BTreeMap<usize, (usize, &str)> = BTreeMap::new();
+        for (j, r) in fit.iter() {
+            if locals.get(*j).is_none_or(|b| b.article == a.article) {
                 continue;
             }
-            if let Some(r) = same_person(&a.name, &b.name) {
-                let root = clusters.find(j);
-                roots.entry(root).or_insert((j, r));
+            let root = clusters.find(*j);
+            roots.entry(root).or_insert((*j, r.as_str()));
+            if roots.len() > 1 {
+                break;
             }
         }
         if roots.len() == 1 {
             if let Some((_, (j, r))) = roots.into_iter().next() {
-                let b_name = locals.get(j).map(|b| b.name.clone()).unwrap_or_default();
-                let text = format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
-                record(&mut clusters, j, i, text);
+                let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
+                let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
+                record(&mut clusters, j, i, &text);
             }
         }
     }

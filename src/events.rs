@@ -109,16 +109,22 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
     }
     let mut next = if dated.is_empty() { 0 } else { count + 1 };
     // Undated articles first go to the story whose distinctive words (found in that story's dated articles
-    // and in no other story's) they share most, weighted by rarity across articles.
-    let bags: Vec<BTreeSet<String>> = articles
-        .iter()
-        .map(|a| {
-            (0..a.sentences.len())
-                .flat_map(|s| crate::align::content_words(a, s))
-                .map(|w| crate::align::stem(&w))
-                .collect()
-        })
-        .collect();
+    // and in no other story's) they share most, weighted by rarity across articles. (Only computed when an
+    // article is undated.)
+    let undated = story_of.iter().any(Option::is_none);
+    let bags: Vec<BTreeSet<String>> = if undated {
+        articles
+            .iter()
+            .map(|a| {
+                (0..a.sentences.len())
+                    .flat_map(|s| crate::align::content_words(a, s))
+                    .map(|w| crate::align::stem(&w))
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut story_words: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (i, s) in story_of.iter().enumerate() {
         if let (Some(s), Some(bag)) = (s, bags.get(i)) {
@@ -131,21 +137,31 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             *df.entry(w.as_str()).or_default() += 1;
         }
     }
+    // The one story a word is found in (None when in several).
+    let mut owner: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    for (&st, words) in &story_words {
+        for &w in words {
+            let o = owner.entry(w).or_insert(Some(st));
+            if *o != Some(st) {
+                *o = None;
+            }
+        }
+    }
     if story_words.len() >= 2 {
         for i in 0..n {
             if story_of.get(i).copied().flatten().is_some() {
                 continue;
             }
             let Some(bag) = bags.get(i) else { continue };
+            let mut scores: BTreeMap<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
+            for w in bag {
+                if let Some(score) = owner.get(w.as_str()).copied().flatten().and_then(|st| scores.get_mut(&st)) {
+                    *score += (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln();
+                }
+            }
             let mut best: Option<(f64, usize)> = None;
             let mut second = 0.0;
-            for (&st, words) in &story_words {
-                let score: f64 = bag
-                    .iter()
-                    .filter(|w| words.contains(w.as_str()))
-                    .filter(|w| story_words.iter().all(|(o, ow)| *o == st || !ow.contains(w.as_str())))
-                    .map(|w| (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln())
-                    .sum();
+            for (&st, &score) in &scores {
                 if best.is_none_or(|b| score > b.0) {
                     second = best.map_or(0.0, |b| b.0);
                     best = Some((score, st));
@@ -176,8 +192,8 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
                 continue;
             }
             let mut best: BTreeMap<usize, f64> = BTreeMap::new();
-            for j in 0..n {
-                if let (Some(Some(s)), Some(w)) = (story_of.get(j), link.get(&(i, j))) {
+            for (&(_, j), w) in link.range((i, 0)..(i + 1, 0)) {
+                if let Some(Some(s)) = story_of.get(j) {
                     *best.entry(*s).or_default() += w;
                 }
             }
@@ -275,9 +291,7 @@ pub fn events(
                 story: None,
                 days,
             });
-            if !e.sentences.contains(&key) {
-                e.sentences.push(key);
-            }
+            e.sentences.push(key);
         }
     }
     // Sentences of the same claim join the event (the same happening told without its date).
@@ -313,10 +327,21 @@ pub fn events(
         e.sources = sources;
         out.push(e);
     }
+    let mut events_at: BTreeMap<SentenceKey, Vec<usize>> = BTreeMap::new();
+    for (ei, e) in out.iter().enumerate() {
+        for k in &e.sentences {
+            events_at.entry(*k).or_default().push(ei);
+        }
+    }
     for c in claims.iter_mut() {
-        let mut evs: Vec<String> =
-            out.iter().filter(|e| e.sentences.iter().any(|k| c.sentences.contains(k))).map(|e| e.id.clone()).collect();
+        let mut evs: Vec<String> = c
+            .sentences
+            .iter()
+            .flat_map(|k| events_at.get(k).into_iter().flatten())
+            .filter_map(|&ei| out.get(ei).map(|e| e.id.clone()))
+            .collect();
         crate::order::sort(&mut evs);
+        evs.dedup();
         c.events = evs;
     }
     let _ = ids;

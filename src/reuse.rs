@@ -17,6 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Seed length in content words.
 pub const SEED: usize = 3;
+/// Most articles a seed phrase may occur in and still count as evidence of reuse.
+pub const MAX_SEED_ARTICLES: usize = 50;
 /// Largest gap (in content words) between chained seeds, on either side.
 const MAX_GAP: usize = 8;
 
@@ -240,8 +242,9 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         }
     }
     // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
-    // headline fact), not evidence that one article copied another.
-    let limit = (articles.len() / 4).max(3);
+    // headline fact), not evidence that one article copied another; so are phrases in more than
+    // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
+    let limit = (articles.len() / 4).max(3).min(MAX_SEED_ARTICLES);
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for posts in index.values() {
         let mut arts: Vec<usize> = posts.iter().map(|p| p.0).collect();

@@ -1,0 +1,65 @@
+//! Times each stage of the cross-reference (`Corpus::export_observed`) on generated articles, to find the
+//! stages whose cost grows faster than the corpus.
+//!
+//! `node scripts/bench/generate.mjs 1000 --articles-jsonl /tmp/articles-1000.jsonl`, then
+//! `cargo run --release --example stages -- /tmp/articles-1000.jsonl [N]` (the first N articles of the file).
+
+use std::time::Instant;
+use storylines::manifest::ManifestEntry;
+use storylines::{Corpus, Input, DEFAULT_OPTIONS};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let file = args.next().unwrap_or_else(|| "target/bench/articles-1000.jsonl".to_string());
+    let limit: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+        eprintln!("{file}: {e}");
+        std::process::exit(2)
+    });
+    let t0 = Instant::now();
+    let mut corpus = Corpus::new();
+    let mut bytes = 0usize;
+    for line in text.lines().take(limit) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let body = v["text"].as_str().unwrap_or("");
+        bytes += body.len();
+        let meta = ManifestEntry {
+            file: v["name"].as_str().unwrap_or("").to_string(),
+            published: v["published"].as_str().map(str::to_string),
+            outlet: v["outlet"].as_str().map(str::to_string),
+            ..ManifestEntry::default()
+        };
+        let _ = corpus.add(&Input { name: meta.file.clone(), bytes: body.as_bytes().to_vec(), meta });
+    }
+    let n = corpus.articles().len();
+    println!("{n} articles, {:.2} MB", bytes as f64 / 1e6);
+    println!("{:<16} {:>10}", "parse (add)", format!("{:.1} ms", t0.elapsed().as_secs_f64() * 1e3));
+    let mut last = Instant::now();
+    let start = last;
+    let export = corpus.export_observed(&DEFAULT_OPTIONS, &mut |stage| {
+        let now = Instant::now();
+        println!("{stage:<16} {:>10}", format!("{:.1} ms", (now - last).as_secs_f64() * 1e3));
+        last = now;
+    });
+    let total = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "{:<16} {:>10}  ({:.3} ms per article)",
+        "export total",
+        format!("{total:.1} ms"),
+        total / n.max(1) as f64
+    );
+    if let Ok(e) = export {
+        let sentences: usize = e.articles.iter().map(|a| a.sentences.len()).sum();
+        println!(
+            "{sentences} sentences, {} entities, {} alignments, {} claims, {} reuse edges, {} stories, {} events, {} quote groups, {} contradictions",
+            e.entities.len(),
+            e.alignments.len(),
+            e.claims.len(),
+            e.reuse.len(),
+            e.stories.len(),
+            e.events.len(),
+            e.quote_groups.len(),
+            e.contradictions.len()
+        );
+    }
+}
