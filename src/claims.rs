@@ -122,6 +122,14 @@ impl Dependence {
         out
     }
 
+    /// Whether two articles depend on each other directly (what [`Dependence::why`] explains).
+    pub fn depends(&self, a: usize, b: usize) -> bool {
+        match (self.outlet.get(a), self.outlet.get(b)) {
+            (Some(Some(x)), Some(Some(y))) if a != b && x == y => true,
+            _ => self.reused.contains(&(a.min(b), a.max(b))),
+        }
+    }
+
     /// Why two articles depend on each other directly, if they do.
     pub fn why(&self, a: usize, b: usize) -> Option<String> {
         match (self.outlet.get(a), self.outlet.get(b)) {
@@ -242,10 +250,15 @@ fn explain(ids: &[&str], sources: &[usize], independent: &[usize], dep: &Depende
         if sources.len() == 1 { "" } else { "s" },
         independent.len()
     );
+    // However many sources, the explanation stays short: the first pairs, and how many more.
+    const MAX_NOTES: usize = 12;
     let mut notes = Vec::new();
+    let mut more = 0usize;
     for (x, &a) in sources.iter().enumerate() {
         for &b in sources.iter().skip(x + 1) {
-            if let Some(w) = dep.why(a, b) {
+            if notes.len() >= MAX_NOTES {
+                more += usize::from(dep.depends(a, b));
+            } else if let Some(w) = dep.why(a, b) {
                 notes.push(format!("{} and {}: {w}", name(a), name(b)));
             }
         }
@@ -253,6 +266,9 @@ fn explain(ids: &[&str], sources: &[usize], independent: &[usize], dep: &Depende
     if !notes.is_empty() {
         s.push_str(" (");
         s.push_str(&notes.join("; "));
+        if more > 0 {
+            s.push_str(&format!("; and {more} more pairs"));
+        }
         s.push(')');
     }
     s.push('.');

@@ -139,6 +139,19 @@ fn weekday_in(text: &str) -> Option<u32> {
     text.split(|c: char| !c.is_alphabetic()).find_map(weekday_number)
 }
 
+/// Most items an explanation lists; the refs hold them all.
+const MAX_LISTED: usize = 12;
+
+/// The first [`MAX_LISTED`] items joined by `sep`, and how many more there are (an explanation stays short
+/// however many articles carry a finding).
+fn listed(items: &[String], sep: &str) -> String {
+    let mut s = items.iter().take(MAX_LISTED).cloned().collect::<Vec<_>>().join(sep);
+    if items.len() > MAX_LISTED {
+        s.push_str(&format!(" and {} more", items.len() - MAX_LISTED));
+    }
+    s
+}
+
 /// Pairs `(x, y)`, `x < y`, of word sets that may reach `containment >= min`, ascending, from an inverted
 /// index instead of all pairs: words are ordered rarest first, and the smaller set of a pair that reaches the
 /// containment shares a word of its prefix (all but `needed - 1` of its words) with the larger one. Words in
@@ -260,8 +273,8 @@ pub fn find(
                     if !ok {
                         continue;
                     }
-                    let utext = slice(bi, u.range);
-                    if weekday_in(&utext) == Some(wd) && u.value != t.value {
+                    let utext = articles.get(bi).map_or("", |x| x.slice(u.range));
+                    if u.value != t.value && weekday_in(utext) == Some(wd) {
                         sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
                         refs.push((bi, u.range));
                         let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
@@ -442,7 +455,7 @@ pub fn find(
             explanation: format!(
                 "The same statement{} is quoted in different words: {}.",
                 g.speaker.as_deref().map(|s| format!(" of {s}")).unwrap_or_default(),
-                texts.join(" versus ")
+                listed(&texts, " versus ")
             ),
             refs,
             claims: claims_at(&[], &sentences),

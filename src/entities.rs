@@ -1668,8 +1668,11 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         cands.sort_unstable();
         for (j, q) in cands {
             let Some(b) = locals.get(j) else { continue };
-            let r = reasons.entry((fa, q)).or_insert_with(|| test(a, b)).clone();
-            if let Some(r) = r {
+            // Already one entity: the union would change nothing (and record no reason).
+            if clusters.find(i) == clusters.find(j) {
+                continue;
+            }
+            if let Some(r) = reasons.entry((fa, q)).or_insert_with(|| test(a, b)) {
                 record(&mut clusters, i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
             }
         }
