@@ -128,13 +128,15 @@ pub fn is_stopword(w: &str) -> bool {
     w.chars().count() < 2 && !w.chars().all(char::is_numeric) || STOPWORDS.contains(&w)
 }
 
-/// Lowercased words of a sentence in order (all of them), for verbatim comparison.
-fn all_words(article: &Article, sentence: usize) -> Vec<String> {
-    article
-        .sentences
-        .get(sentence)
-        .map(|s| s.tokens.iter().map(|t| article.slice(*t).to_lowercase()).collect())
-        .unwrap_or_default()
+/// Lowercased words of a sentence in order (all of them), joined by a control character, for verbatim
+/// comparison (one string per sentence: a large corpus keeps hundreds of thousands).
+fn all_words(article: &Article, sentence: usize) -> String {
+    let mut out = String::new();
+    for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
+        out.push_str(&article.slice(*t).to_lowercase());
+        out.push('\u{1}');
+    }
+    out
 }
 
 /// An inverted index over the sentences of a corpus, with IDF weights; answers both "which pairs align" and
@@ -149,7 +151,7 @@ pub struct Index {
     weight: Vec<f64>,
     position: HashMap<SentenceKey, usize>,
     signals: Vec<SentenceSignals>,
-    plain: Vec<Vec<String>>,
+    plain: Vec<String>,
     /// Entities found in most articles (the story's protagonists): shared, they say nothing about a fact.
     topical_entities: BTreeSet<String>,
 }
@@ -284,7 +286,7 @@ impl Index {
         // words in more than MAX_POSTING sentences: such a word is the vocabulary of the whole corpus, and
         // pairs that share nothing rarer are not the same fact. The fixed ceiling keeps the candidates of a
         // large corpus linear in its size (each proposing word pairs at most MAX_POSTING sentences).
-        let cap = ((n * 0.1) as usize).max(50).min(MAX_POSTING);
+        let cap = ((n * 0.1) as usize).clamp(50, MAX_POSTING);
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.words.len()];
         for (bi, ids) in self.bags.iter().enumerate() {
             for &w in ids {

@@ -399,9 +399,12 @@ pub fn find(
                         let wq: BTreeSet<String> = norm_words(q).into_iter().collect();
                         wp.is_disjoint(&wq)
                     });
+                if !differ {
+                    continue;
+                }
                 let (ra, rb) = (a.2.to_lowercase(), b.2.to_lowercase());
                 let pair = if ra <= rb { (ra, rb) } else { (rb, ra) };
-                if !differ || !reported.insert(pair) {
+                if !reported.insert(pair) {
                     continue;
                 }
                 let sentences: Vec<SentenceKey> = [(a.0, a.5), (b.0, b.5)]

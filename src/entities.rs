@@ -1647,8 +1647,12 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                     continue;
                 }
                 if test(a, b).is_some() || test(b, a).is_some() {
-                    related.get_mut(p).map(|v| v.push(q));
-                    related.get_mut(q).map(|v| v.push(p));
+                    if let Some(v) = related.get_mut(p) {
+                        v.push(q);
+                    }
+                    if let Some(v) = related.get_mut(q) {
+                        v.push(p);
+                    }
                 }
             }
         }

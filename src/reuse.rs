@@ -244,7 +244,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
     // headline fact), not evidence that one article copied another; so are phrases in more than
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
-    let limit = (articles.len() / 4).max(3).min(MAX_SEED_ARTICLES);
+    let limit = (articles.len() / 4).clamp(3, MAX_SEED_ARTICLES);
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for posts in index.values() {
         let mut arts: Vec<usize> = posts.iter().map(|p| p.0).collect();

@@ -19,6 +19,62 @@ fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result for JavaScript"))
 }
 
+/// Converts the export field by field (each through [`to_js_via_json`], each freed once converted), so that no
+/// single JSON text holds a large corpus's whole model (JavaScript strings stop at about 512 MB) and the wasm
+/// memory holds the model and at most one field's text at a time.
+fn export_to_js(e: crate::export::Export) -> Result<JsValue, JsError> {
+    // Destructured without `..`: a field added to the model fails to compile here until it is converted too.
+    let crate::export::Export {
+        schema,
+        engine,
+        articles,
+        entities,
+        times,
+        numbers,
+        quotes,
+        alignments,
+        claims,
+        contradictions,
+        quote_groups,
+        reuse,
+        stories,
+        events,
+        diagnostics,
+    } = e;
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: Result<JsValue, JsError>| -> Result<(), JsError> {
+        js_sys::Reflect::set(&out, &JsValue::from_str(key), &value?)
+            .map(|_| ())
+            .map_err(|_| JsError::new("cannot convert the result for JavaScript"))
+    };
+    set("schema", Ok(JsValue::from_str(schema)))?;
+    set("engine", Ok(JsValue::from_str(engine)))?;
+    set("articles", to_js_via_json(&articles))?;
+    drop(articles);
+    set("entities", to_js_via_json(&entities))?;
+    drop(entities);
+    set("times", to_js_via_json(&times))?;
+    drop(times);
+    set("numbers", to_js_via_json(&numbers))?;
+    drop(numbers);
+    set("quotes", to_js_via_json(&quotes))?;
+    drop(quotes);
+    set("alignments", to_js_via_json(&alignments))?;
+    drop(alignments);
+    set("claims", to_js_via_json(&claims))?;
+    drop(claims);
+    set("contradictions", to_js_via_json(&contradictions))?;
+    drop(contradictions);
+    set("quoteGroups", to_js_via_json(&quote_groups))?;
+    drop(quote_groups);
+    set("reuse", to_js_via_json(&reuse))?;
+    drop(reuse);
+    set("stories", to_js_via_json(&stories))?;
+    set("events", to_js_via_json(&events))?;
+    set("diagnostics", to_js_via_json(&diagnostics))?;
+    Ok(out.into())
+}
+
 /// Installs a panic hook that logs panics to the console (diagnosis only).
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -125,7 +181,7 @@ impl Corpus {
         };
         let opts =
             corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) };
-        to_js_via_json(&self.inner.export(&opts)?)
+        export_to_js(self.inner.export(&opts)?)
     }
 
     /// The pairwise diff of two articles by id (schema `storylines-diff/1`).
