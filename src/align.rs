@@ -319,7 +319,7 @@ impl Index {
                     }
                 }
             }
-            touched.sort_unstable();
+            crate::order::sort(&mut touched);
             for &other in &touched {
                 let (shared, count) = shared_weight.get(other).copied().unwrap_or((0.0, 0));
                 if let Some(p) = self.pair(bi, other, shared, count, threshold) {

@@ -74,8 +74,8 @@ pub struct Dependence {
     group: Vec<usize>,
     /// Each article's outlet, trimmed and lowercased (`None` when unknown or empty).
     outlet: Vec<Option<String>>,
-    /// Article pairs `(lower, higher)` joined by a reuse edge.
-    reused: BTreeSet<(usize, usize)>,
+    /// Article pairs `(lower, higher)` joined by a reuse edge, sorted.
+    reused: Vec<(usize, usize)>,
 }
 
 impl Dependence {
@@ -94,13 +94,14 @@ impl Dependence {
                 union(&mut parent, first, i);
             }
         }
-        let mut reused = BTreeSet::new();
+        let mut reused = Vec::new();
         for e in reuse {
             if e.from < n && e.to < n {
                 union(&mut parent, e.from, e.to);
-                reused.insert((e.from.min(e.to), e.from.max(e.to)));
+                reused.push((e.from.min(e.to), e.from.max(e.to)));
             }
         }
+        reused.sort_unstable();
         let group = (0..n).map(|i| find(&mut parent, i)).collect();
         Dependence { group, outlet, reused }
     }
@@ -126,7 +127,7 @@ impl Dependence {
     pub fn depends(&self, a: usize, b: usize) -> bool {
         match (self.outlet.get(a), self.outlet.get(b)) {
             (Some(Some(x)), Some(Some(y))) if a != b && x == y => true,
-            _ => self.reused.contains(&(a.min(b), a.max(b))),
+            _ => self.reused.binary_search(&(a.min(b), a.max(b))).is_ok(),
         }
     }
 
@@ -134,7 +135,11 @@ impl Dependence {
     pub fn why(&self, a: usize, b: usize) -> Option<String> {
         match (self.outlet.get(a), self.outlet.get(b)) {
             (Some(Some(x)), Some(Some(y))) if a != b && x == y => Some(format!("both are from {x}")),
-            _ => self.reused.contains(&(a.min(b), a.max(b))).then(|| "one reuses the other's text".to_string()),
+            _ => self
+                .reused
+                .binary_search(&(a.min(b), a.max(b)))
+                .is_ok()
+                .then(|| "one reuses the other's text".to_string()),
         }
     }
 }

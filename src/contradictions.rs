@@ -171,7 +171,7 @@ fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, u
         let needed = (0..=size).find(|&k| k as f64 / size.max(1) as f64 >= min).unwrap_or(size).max(1);
         let mut words: Vec<(usize, &str)> =
             set.iter().map(|w| (postings.get(w.as_str()).map_or(0, Vec::len), w.as_str())).collect();
-        words.sort_unstable();
+        crate::order::sort(&mut words);
         for (df, w) in words.iter().take(size + 1 - needed) {
             if *df > crate::align::MAX_POSTING {
                 continue;
@@ -202,24 +202,20 @@ pub fn find(
 ) -> Vec<Contradiction> {
     let story_of: BTreeMap<usize, usize> =
         stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
-    // The articles of each story (and of none), ascending: comparisons within a story look only there.
-    let mut members: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-    for ai in 0..annotations.len().max(articles.len()) {
-        members.entry(story_of.get(&ai).copied()).or_default().push(ai);
-    }
+    // Story slot of an article: its story's index, or one past the last for an article in none (vectors
+    // indexed by slot rather than maps keyed by story: no new map type to compile).
+    let slot = |a: usize| story_of.get(&a).copied().unwrap_or(stories.len());
     // Day-grain times with a day of each story, by day: (day, article, time index).
-    let mut story_days: BTreeMap<Option<usize>, Vec<(i64, usize, usize)>> = BTreeMap::new();
-    for (story, arts) in &members {
-        let mut v: Vec<(i64, usize, usize)> = Vec::new();
-        for &bi in arts {
-            for (ui, u) in annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
-                if let Some(d) = u.days {
-                    v.push((d.0, bi, ui));
-                }
+    let mut story_days: Vec<Vec<(i64, usize, usize)>> = vec![Vec::new(); stories.len() + 1];
+    for bi in 0..annotations.len().max(articles.len()) {
+        for (ui, u) in annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
+            if let (Some(d), Some(v)) = (u.days, story_days.get_mut(slot(bi))) {
+                v.push((d.0, bi, ui));
             }
         }
-        v.sort_unstable();
-        story_days.insert(*story, v);
+    }
+    for v in &mut story_days {
+        crate::order::sort(v);
     }
     let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
     let mut out: Vec<Contradiction> = Vec::new();
@@ -261,7 +257,7 @@ pub fn find(
             let mut sentences = sentences.clone();
             let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let Some(t_day) = t.days.map(|d| d.0) else { continue };
-            let story = story_days.get(&story_of.get(&ai).copied()).map(Vec::as_slice).unwrap_or(&[]);
+            let story = story_days.get(slot(ai)).map(Vec::as_slice).unwrap_or(&[]);
             let from = story.partition_point(|x| x.0 < t_day - 62);
             let mut near: Vec<(usize, usize)> =
                 story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
@@ -386,12 +382,14 @@ pub fn find(
         }
         let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
         // The role mentions of each story, in order: pairs are only looked for within one story.
-        let mut by_story: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+        let mut by_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len() + 1];
         for (x, a) in seen.iter().enumerate() {
-            by_story.entry(story_of.get(&a.0).copied()).or_default().push(x);
+            if let Some(v) = by_story.get_mut(slot(a.0)) {
+                v.push(x);
+            }
         }
         for (x, a) in seen.iter().enumerate() {
-            let later = by_story.get(&story_of.get(&a.0).copied()).map(Vec::as_slice).unwrap_or(&[]);
+            let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
             for b in later.iter().filter(|&&y| y > x).filter_map(|&y| seen.get(y)) {
                 let differ = a.3 != b.3
                     || matches!((&a.4, &b.4), (Some(p), Some(q)) if {
@@ -467,11 +465,11 @@ pub fn find(
 
     // Quote attribution: nearly the same words, different speakers.
     let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
-    let entity_at: BTreeMap<(usize, usize), &str> =
-        entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.as_str()))).collect();
+    let entity_at: BTreeMap<(usize, usize), String> =
+        entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.clone()))).collect();
     for (ai, ann) in annotations.iter().enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
-            let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).map(|k| k.to_string()));
+            let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).cloned());
             if let Some(w) = who {
                 let words: BTreeSet<String> =
                     norm_words(&slice(ai, q.range)).into_iter().filter(|w| !crate::align::is_stopword(w)).collect();

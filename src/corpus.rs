@@ -157,7 +157,7 @@ impl Corpus {
 
     /// Runs every stage on the articles; `done` hears the name of each stage as it finishes (a profiler's
     /// hook: the core reads no clock itself).
-    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options, done: &mut impl FnMut(&'static str)) -> Analysis<'a> {
+    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options, done: &mut dyn FnMut(&'static str)) -> Analysis<'a> {
         let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
         let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
         done("annotate");
@@ -256,7 +256,7 @@ impl Corpus {
     ///
     /// # Errors
     /// When an option is out of range.
-    pub fn export_observed(&self, options: &Options, done: &mut impl FnMut(&'static str)) -> Result<Export, Error> {
+    pub fn export_observed(&self, options: &Options, done: &mut dyn FnMut(&'static str)) -> Result<Export, Error> {
         options.validate()?;
         let patched = self.patched();
         done("furniture");

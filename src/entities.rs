@@ -1578,13 +1578,15 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         }
     }
     // Forms: what the merge tests read of a local (kind, name and, for organisations, its acronym).
-    let mut form_ids: BTreeMap<(EntityKind, &str, Option<&str>), usize> = BTreeMap::new();
+    // (Maps keyed by strings and indices the crate already compiles: each new key type costs wasm weight.)
+    let mut form_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut form_of: Vec<usize> = Vec::with_capacity(n);
     let mut forms: Vec<usize> = Vec::new(); // a representative local per form
     let mut locals_of: Vec<Vec<usize>> = Vec::new();
     for (i, l) in locals.iter().enumerate() {
         let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
-        let f = *form_ids.entry((l.kind, l.name.as_str(), acronym)).or_insert_with(|| {
+        let key = format!("{}\u{0}{}\u{0}{}", l.kind.prefix(), l.name, acronym.unwrap_or("\u{0}"));
+        let f = *form_ids.entry(key).or_insert_with(|| {
             forms.push(i);
             locals_of.push(Vec::new());
             forms.len() - 1
@@ -1608,7 +1610,8 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         }
         keys
     };
-    let mut blocks: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
+    let mut block_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
     for (f, &i) in forms.iter().enumerate() {
         let Some(l) = locals.get(i) else { continue };
         let keys = match l.kind {
@@ -1622,7 +1625,14 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             EntityKind::Place => vec![fold(&l.name)],
         };
         for k in keys {
-            blocks.entry((l.kind, k)).or_default().push(f);
+            let next = blocks.len();
+            let b = *block_of.entry(format!("{}\u{0}{k}", l.kind.prefix())).or_insert(next);
+            if b == next {
+                blocks.push(Vec::new());
+            }
+            if let Some(v) = blocks.get_mut(b) {
+                v.push(f);
+            }
         }
     }
     let test = |a: &Local, b: &Local| match a.kind {
@@ -1633,8 +1643,8 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     };
     // Form pairs of one kind and different names that pass the test (in either order).
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
-    let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for block in blocks.values() {
+    let mut tried: Vec<(usize, usize)> = Vec::new();
+    for block in &blocks {
         for (x, &p) in block.iter().enumerate() {
             for &q in block.iter().skip(x + 1) {
                 let (p, q) = (p.min(q), p.max(q));
@@ -1643,9 +1653,21 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                 else {
                     continue;
                 };
-                if a.name == b.name || !tried.insert((p, q)) {
-                    continue;
+                if a.name != b.name {
+                    tried.push((p, q));
                 }
+            }
+        }
+    }
+    tried.sort_unstable();
+    tried.dedup();
+    for &(p, q) in &tried {
+        let (Some(a), Some(b)) = (forms.get(p).and_then(|&i| locals.get(i)), forms.get(q).and_then(|&i| locals.get(i)))
+        else {
+            continue;
+        };
+        {
+            {
                 if test(a, b).is_some() || test(b, a).is_some() {
                     if let Some(v) = related.get_mut(p) {
                         v.push(q);
@@ -1657,7 +1679,8 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             }
         }
     }
-    let mut reasons: BTreeMap<(usize, usize), Option<String>> = BTreeMap::new();
+    // Reason per ordered form pair; "" when the test fails (a reason is never empty).
+    let mut reasons: BTreeMap<(usize, usize), String> = BTreeMap::new();
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
         let fa = form_of.get(i).copied().unwrap_or(0);
@@ -1676,25 +1699,30 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             if clusters.find(i) == clusters.find(j) {
                 continue;
             }
-            if let Some(r) = reasons.entry((fa, q)).or_insert_with(|| test(a, b)) {
+            let r = reasons.entry((fa, q)).or_insert_with(|| test(a, b).unwrap_or_default());
+            if !r.is_empty() {
                 record(&mut clusters, i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
             }
         }
     }
     // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
-    let mut fits: BTreeMap<&str, Vec<(usize, String)>> = BTreeMap::new();
+    let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fits: Vec<Vec<(usize, String)>> = Vec::new();
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
         if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
             continue;
         }
-        let fit = fits.entry(a.name.as_str()).or_insert_with(|| {
+        let next = fits.len();
+        let slot = *fit_of.entry(a.name.as_str()).or_insert(next);
+        if slot == next {
             // Full-name locals the name fits, in index order, with the reason.
             let mut fs: Vec<usize> = Vec::new();
             for k in surname_keys(&a.name) {
-                fs.extend(blocks.get(&(EntityKind::Person, k)).into_iter().flatten().copied());
+                let key = format!("{}\u{0}{k}", EntityKind::Person.prefix());
+                fs.extend(block_of.get(&key).and_then(|&b| blocks.get(b)).into_iter().flatten().copied());
             }
-            fs.sort_unstable();
+            crate::order::sort(&mut fs);
             fs.dedup();
             let mut out: Vec<(usize, String)> = Vec::new();
             for f in fs {
@@ -1703,16 +1731,16 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                     out.extend(locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
                 }
             }
-            out.sort_unstable();
-            out
-        });
-        let mut roots: BTreeMap<usize, (usize, &str)> = BTreeMap::new();
-        for (j, r) in fit.iter() {
+            crate::order::sort(&mut out);
+            fits.push(out);
+        }
+        let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
+        for (j, r) in fits.get(slot).into_iter().flatten() {
             if locals.get(*j).is_none_or(|b| b.article == a.article) {
                 continue;
             }
             let root = clusters.find(*j);
-            roots.entry(root).or_insert((*j, r.as_str()));
+            roots.entry(root).or_insert_with(|| (*j, r.clone()));
             if roots.len() > 1 {
                 break;
             }

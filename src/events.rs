@@ -137,13 +137,13 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             *df.entry(w.as_str()).or_default() += 1;
         }
     }
-    // The one story a word is found in (None when in several).
-    let mut owner: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    // The one story a word is found in (usize::MAX when in several).
+    let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
     for (&st, words) in &story_words {
         for &w in words {
-            let o = owner.entry(w).or_insert(Some(st));
-            if *o != Some(st) {
-                *o = None;
+            let o = owner.entry(w).or_insert(st);
+            if *o != st {
+                *o = usize::MAX;
             }
         }
     }
@@ -155,7 +155,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             let Some(bag) = bags.get(i) else { continue };
             let mut scores: BTreeMap<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
             for w in bag {
-                if let Some(score) = owner.get(w.as_str()).copied().flatten().and_then(|st| scores.get_mut(&st)) {
+                if let Some(score) = owner.get(w.as_str()).and_then(|st| scores.get_mut(st)) {
                     *score += (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln();
                 }
             }
@@ -327,22 +327,19 @@ pub fn events(
         e.sources = sources;
         out.push(e);
     }
-    let mut events_at: BTreeMap<SentenceKey, Vec<usize>> = BTreeMap::new();
-    for (ei, e) in out.iter().enumerate() {
+    // A claim is told of the events that hold one of its sentences (claims do not share sentences).
+    let mut evs: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
+    for e in &out {
         for k in &e.sentences {
-            events_at.entry(*k).or_default().push(ei);
+            if let Some(v) = claim_of.get(k).and_then(|&ci| evs.get_mut(ci)) {
+                v.push(e.id.clone());
+            }
         }
     }
-    for c in claims.iter_mut() {
-        let mut evs: Vec<String> = c
-            .sentences
-            .iter()
-            .flat_map(|k| events_at.get(k).into_iter().flatten())
-            .filter_map(|&ei| out.get(ei).map(|e| e.id.clone()))
-            .collect();
-        crate::order::sort(&mut evs);
-        evs.dedup();
-        c.events = evs;
+    for (c, mut v) in claims.iter_mut().zip(evs) {
+        crate::order::sort(&mut v);
+        v.dedup();
+        c.events = v;
     }
     let _ = ids;
     out
