@@ -2,7 +2,10 @@
 // manifest URL), runs the engine in its own worker, keeps its state (view, filters, selection) in the URL
 // and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
 // several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
-import { EngineClient } from './client.js';
+import { EngineClient, Cancelled } from './client.js';
+import { toInput } from './workspace.js';
+import { createWorkspace, drawPanel, drawJob, exportText } from './workspace-host.js';
+import { applyCorrections } from './corrections.js';
 import { loadManifest } from './loader.js';
 import { h } from './dom.js';
 import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
@@ -53,6 +56,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
     /** @type {HTMLElement} */
     this.filters = h('div', { class: 'filters-slot' });
+    /** @type {HTMLElement} the user's workspace panel */
+    this.wsSlot = h('div', { class: 'workspace-slot' });
     /** @type {HTMLElement} */
     this.view = h('div', { class: 'view-slot', 'data-testid': 'view' });
     /** @type {HTMLElement} */
@@ -60,7 +65,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {HTMLElement} */
     this.content = h('div', { class: 'content', part: 'content' }, [
       this.nav,
-      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.filters]), this.view]),
+      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.wsSlot, this.filters]), this.view]),
       this.footer,
     ]);
     root.append(css, this.status, this.content);
@@ -94,6 +99,63 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.shownTarget = '';
     /** @type {boolean | undefined} whether the filters disclosure is open */
     this.filtersOpen = undefined;
+    /** @type {import('./workspace.js').Workspace | null} the user's articles and corrections */
+    this.workspace = null;
+    /** @type {any} the export with the user's corrections applied */
+    this.corrected = null;
+    /** crashes of the engine in a row (recovery gives up after a few) */
+    this.crashes = 0;
+  }
+
+  /** A client whose worker's death starts the recovery. */
+  newClient() {
+    return new EngineClient({ onCrash: (err) => this.recover(err) });
+  }
+
+  /**
+   * The worker died (its wasm trapped): start a new one, rebuild it from the page's and the stored
+   * articles, and say so.
+   * @param {Error} err
+   */
+  recover(err) {
+    if (!this.isConnected) return;
+    this.client = this.newClient();
+    const ws = this.workspace;
+    if (++this.crashes > 3 || !ws) {
+      this.status.textContent = `The engine crashed again (${err.message}); reload the page to start over.`;
+      return;
+    }
+    const said = `The engine crashed (${err.message}). It was restarted and rebuilt from ${this.articles.length} page articles and your ${ws.articles.length} stored articles.`;
+    ws.enqueue(async () => {
+      await this.analyse(ws.articles, 'Rebuilding after a crash', true);
+      this.crashes = 0;
+      ws.notice = said;
+      this.workspaceChanged();
+      this.status.textContent = said;
+    });
+  }
+
+  /** Stops the running job: a new worker replaces the busy one and is rebuilt from the committed state. */
+  cancel() {
+    const old = this.client;
+    this.client = this.newClient();
+    old?.terminate(new Cancelled('cancelled'));
+    const ws = this.workspace;
+    if (this.model && ws) ws.enqueue(() => this.analyse(ws.articles, 'Restoring', true));
+  }
+
+  /** The workspace changed: re-apply the corrections, redraw the panel and the view. */
+  workspaceChanged() {
+    if (this.model) this.useModel(this.model, this.engineBacked);
+    else drawPanel(this, this.wsSlot);
+  }
+
+  /**
+   * The text of an export of the current state (what the panel's buttons download).
+   * @param {'bundle' | 'claims' | 'contradictions' | 'annotations'} kind
+   */
+  exportText(kind) {
+    return exportText(this, kind).text;
   }
 
   /** The URL parameter prefix of this instance. */
@@ -106,7 +168,8 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.client ??= new EngineClient();
+    this.client ??= this.newClient();
+    this.workspace ??= createWorkspace(this);
     if (this.usesHistory) {
       window.addEventListener('popstate', this.onPop);
       this.state = parseState(location.search, this.prefix);
@@ -146,31 +209,54 @@ export class StorylinesExplorerElement extends HTMLElement {
     try {
       const { manifest, articles, problems } = await loadManifest(src);
       Object.assign(this, { manifest, articles, problems });
+      await this.workspace?.ready;
+      drawPanel(this, this.wsSlot);
       await this.analyse();
     } catch (err) {
       this.fail(err);
     }
   }
 
-  /** Runs the engine in the worker with the threshold of the state. */
-  async analyse() {
+  /**
+   * Runs the engine in the worker with the threshold of the state, on the page's articles and the
+   * workspace's (or `user` instead of them, for a change being tried), showing progress.
+   * @param {import('./storage.js').StoredArticle[]} [user]
+   * @param {string} [label] what the progress bar says
+   * @param {boolean} [rethrow] let the caller handle a failure (the workspace does)
+   * @returns {Promise<(string | null)[]>} the id each of `user` became (null: rejected)
+   */
+  async analyse(user = this.workspace?.articles ?? [], label = 'Cross-referencing', rethrow = false) {
     const client = this.client;
-    if (!client) return;
+    if (!client) return [];
     const t = this.state.t;
+    const inputs = [...this.articles, ...user.map(toInput)];
+    const step = (/** @type {number} */ done, /** @type {number} */ total) => {
+      this.workspace?.progress(label, done, total);
+      drawJob(this, this.wsSlot);
+    };
     this.busy = true;
-    this.status.textContent = `Cross-referencing ${this.articles.length} articles…`;
+    this.status.textContent = `${label}: ${inputs.length} articles…`;
+    this.workspace?.progress(label, 0, inputs.length + 1);
+    drawPanel(this, this.wsSlot);
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
-      const model = await client.analyse(this.articles, { manifest: this.manifest, options });
+      const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;
+      this.workspace?.progress(null);
       this.useModel(model, true);
       this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
+      return added.slice(this.articles.length);
     } catch (err) {
       this.busy = false;
-      this.fail(err);
+      this.workspace?.progress(null);
+      drawPanel(this, this.wsSlot);
+      if (this.model && err instanceof Error && !rethrow) this.render();
+      else if (!rethrow) this.fail(err);
+      if (rethrow) throw err;
+      return [];
     }
   }
 
@@ -195,10 +281,12 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
    */
   useModel(model, backed) {
+    if (this.model !== model || !backed) this.engineCache = new Map();
     this.model = model;
-    this.engineCache = new Map();
     this.engineBacked = backed;
-    this.ix = indexModel(model);
+    this.corrected = applyCorrections(model, this.workspace?.corrections ?? []);
+    this.ix = indexModel(this.corrected);
+    drawPanel(this, this.wsSlot);
     this.render();
   }
 
@@ -294,6 +382,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
+      user: this.workspace ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections } : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.
