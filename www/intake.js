@@ -19,6 +19,7 @@ const KINDS = /** @type {Record<string, string>} */ ({ txt: 'txt', text: 'txt', 
 export function slug(s) {
   const out = s
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
