@@ -376,7 +376,7 @@ export function renderTimeline(ctx, width) {
     button('+', 'Zoom in', () => setWin(zoomWindow(win, 0.5, (win[0] + win[1]) / 2)), 'tl-in'),
     button('◀', 'Pan to earlier', () => pan(-0.25), 'tl-left'),
     button('▶', 'Pan to later', () => pan(0.25), 'tl-right'),
-    button('Fit', 'Show everything', () => ctx.go({ zoom: '' }, true), 'tl-fit'),
+    button('Fit', 'Fit: show everything', () => ctx.go({ zoom: '' }, true), 'tl-fit'),
     h('span', { class: 'tl-window', 'data-testid': 'timeline-window' }, [`${dayString(win[0])} – ${dayString(win[1])}`]),
     findBox(ctx),
   ]);
