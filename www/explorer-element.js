@@ -6,6 +6,7 @@ import { EngineClient, Cancelled } from './client.js';
 import { toInput } from './workspace.js';
 import { createWorkspace, drawPanel, drawJob, exportText } from './workspace-host.js';
 import { applyCorrections } from './corrections.js';
+import { readBundle, BUNDLE_SCHEMA } from './exports.js';
 import { loadManifest } from './loader.js';
 import { h } from './dom.js';
 import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
@@ -105,6 +106,20 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.corrected = null;
     /** crashes of the engine in a row (recovery gives up after a few) */
     this.crashes = 0;
+    /** @type {import('./storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
+    this.sharedCorrections = null;
+  }
+
+  /**
+   * Shows a bundle (exports.js) or a bare export as it was shared: its export, with its corrections applied
+   * but not stored (importing the bundle by file keeps them).
+   * @param {any} json
+   */
+  showBundle(json) {
+    const { model, corrections } = readBundle(json);
+    this.sharedCorrections = corrections;
+    if (this.workspace) this.workspace.notice = `Showing a shared ${json.schema === BUNDLE_SCHEMA ? 'bundle' : 'export'} (${corrections.length} correction${corrections.length === 1 ? '' : 's'}); import it under “Export and import” to keep it.`;
+    this.showModel(model);
   }
 
   /** A client whose worker's death starts the recovery. */
@@ -207,8 +222,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.loadedSrc = src;
     this.status.textContent = 'Loading articles…';
     try {
-      const { manifest, articles, problems } = await loadManifest(src);
+      const { manifest, articles, problems, shared } = await loadManifest(src);
       Object.assign(this, { manifest, articles, problems });
+      if (shared) return this.showBundle(shared);
       await this.workspace?.ready;
       drawPanel(this, this.wsSlot);
       await this.analyse();
@@ -284,7 +300,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     if (this.model !== model || !backed) this.engineCache = new Map();
     this.model = model;
     this.engineBacked = backed;
-    this.corrected = applyCorrections(model, this.workspace?.corrections ?? []);
+    if (backed) this.sharedCorrections = null;
+    this.corrected = applyCorrections(model, this.sharedCorrections ?? this.workspace?.corrections ?? []);
     this.ix = indexModel(this.corrected);
     drawPanel(this, this.wsSlot);
     this.render();
@@ -382,7 +399,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
-      user: this.workspace ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections } : undefined,
+      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections } : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

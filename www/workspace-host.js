@@ -73,7 +73,7 @@ function actions(el) {
       try {
         const json = JSON.parse(await file.text());
         const { model, articles, corrections } = readBundle(json);
-        if (!articles.length && !corrections.length && model) el.showModel(model);
+        if (!articles.length && !corrections.length && model) el.showBundle(json);
         else await ws.importBundle(json);
       } catch (err) {
         ws.errors.push({ file: file.name, error: `cannot be imported: ${err instanceof Error ? err.message : String(err)}` });

@@ -108,6 +108,16 @@ test('own articles: added by file and by paste, cross-referenced, kept across re
   await addFiles(page, [txt('Bridge report.txt', story('Bridge cracks found in Northvale', 6, 1))]);
   await paste(page, story('Northvale bridge to close for repairs', 5, 1));
   assert.deepEqual(await ownIds(page), ['bridge-report', 'northvale-bridge-to-close-for-repairs']);
+  // Dropped on the explorer.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+    document.querySelector('storylines-explorer')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, `# Dropped notes\n\n${story('x', 3, 2).split('\n').slice(2).join(' ')}`);
+  await page.locator(`${X} [data-testid=own-article][data-article=dropped]`).waitFor();
+  await settled(page);
+  await page.locator(`${X} [data-testid=own-article][data-article=dropped] [data-testid=remove]`).click();
+  await settled(page);
   const ids = await modelIds(page);
   assert.equal(ids.length, base + 2);
   assert.ok(ids.includes('bridge-report'));
@@ -378,5 +388,19 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   assert.deepEqual(errors, []);
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
+
+  // The bundle as the explorer's `src` (a same-origin URL): shown as shared, corrections applied, not stored.
+  const shared = await open();
+  await shared.page.route('**/shared-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: exported }));
+  await shared.page.evaluate(() => document.querySelector('storylines-explorer')?.setAttribute('src', 'shared-bundle.json'));
+  await shared.page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: 'Showing a shared bundle (6 corrections)' }).waitFor();
+  await shared.page.locator(`${X} nav a[data-view=claims]`).click();
+  assert.equal(await shared.page.locator(`${X} [data-testid=claim][data-id="${claim.id}"] [data-testid=user-marks]`).innerText(), seen.claimMarks);
+  assert.equal(await shared.page.locator(`${X} [data-testid=claim] details.correct`).count(), 0, 'a shared view offers no tools');
+  await shared.page.locator(`${X} nav a[data-view=contradictions]`).click();
+  assert.equal(await shared.page.locator(`${X} [data-testid=contradiction]`).count(), seen.contradictions);
+  assert.deepEqual(await ownIds(shared.page), [], 'nothing was stored');
+  assert.deepEqual(shared.errors, []);
+  await shared.context.close();
   await context.close();
 });
