@@ -5,9 +5,10 @@
 // A store written by a newer version is read but not written. Other tabs hear of changes on a
 // BroadcastChannel. No DOM.
 
-/** Schema of the records, stored in `meta`; raise it (and migrate in `upgrade`) when records change shape. */
+/** Schema of the records, stored in `meta`; raise it (and migrate in `migrate`) when records change shape. */
 export const SCHEMA = 1;
-const DB_VERSION = 1;
+/** IndexedDB version: 1 had the `articles` store only (records `{ id, text }`); 2 added `corrections` and `meta`. */
+const DB_VERSION = 2;
 const STORES = /** @type {const} */ (['articles', 'corrections', 'meta']);
 
 /**
@@ -30,6 +31,15 @@ const STORES = /** @type {const} */ (['articles', 'corrections', 'meta']);
 /** @param {any} r */
 export const isArticle = (r) =>
   !!r && typeof r === 'object' && typeof r.id === 'string' && r.id !== '' && typeof r.name === 'string' && typeof r.text === 'string' && typeof r.updatedAt === 'number';
+
+/**
+ * An article record of an older version brought to today's shape (a copy), or the record itself.
+ * @param {any} r
+ */
+export function migrate(r) {
+  if (!r || typeof r !== 'object' || typeof r.id !== 'string' || typeof r.text !== 'string' || isArticle(r)) return r;
+  return { ...r, name: typeof r.name === 'string' ? r.name : `${r.id}.txt`, file: typeof r.file === 'string' ? r.file : `${r.id}.txt`, updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : 0 };
+}
 
 /** @param {any} r */
 export const isCorrection = (r) => !!r && typeof r === 'object' && typeof r.id === 'string' && r.id !== '' && typeof r.kind === 'string' && typeof r.at === 'number';
@@ -107,7 +117,13 @@ export class WorkspaceStore {
       this.readOnly = out.readOnly = true;
       problems.push('your stored articles were saved by a newer version of storylines: they are shown, but changes here are not saved');
     }
-    out.articles = articles.filter(isArticle);
+    const migrated = articles.map(migrate);
+    const old = migrated.filter((a, i) => a !== articles[i] && isArticle(a));
+    if (old.length && !this.readOnly) {
+      await this.write({ articles: old });
+      problems.push(`${old.length} article${old.length === 1 ? '' : 's'} stored by an older version of storylines ${old.length === 1 ? 'was' : 'were'} brought up to date`);
+    }
+    out.articles = migrated.filter(isArticle);
     out.corrections = corrections.filter(isCorrection);
     const bad = articles.length - out.articles.length + corrections.length - out.corrections.length;
     if (bad) problems.push(`${bad} stored record${bad === 1 ? '' : 's'} could not be read and ${bad === 1 ? 'was' : 'were'} left aside (the rest is intact)`);

@@ -34,16 +34,16 @@ function story(title, n = 6, seed = 1) {
  * @param {string} [query]
  */
 async function open(context, query = '') {
-  /** @type {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[], dialogs: string[] }} */
+  /** @type {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[], dialogs: string[], foreign: string[] }} */
   let p;
   if (context) {
     const page = await context.newPage();
-    p = { context, page, errors: [], dialogs: [] };
+    p = { context, page, errors: [], dialogs: [], foreign: [] };
     page.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
     page.on('pageerror', (e) => p.errors.push(String(e)));
   } else {
     const q = await newPage(env.browser, env.url);
-    p = { context: q.context, page: q.page, errors: q.errors, dialogs: [] };
+    p = { context: q.context, page: q.page, errors: q.errors, dialogs: [], foreign: q.foreign };
   }
   p.page.on('dialog', (d) => {
     p.dialogs.push(d.message());
@@ -141,7 +141,7 @@ test('own articles: added by file and by paste, cross-referenced, kept across re
 });
 
 test('hostile and broken files: each error on its own card, nothing executes, nothing else breaks', async () => {
-  const { page, context, errors, dialogs } = await open();
+  const { page, context, errors, dialogs, foreign } = await open();
   const evil = [
     'Markup in the text <script>window.pwned = 1; alert(1)</script>',
     '',
@@ -176,6 +176,7 @@ test('hostile and broken files: each error on its own card, nothing executes, no
   assert.deepEqual(injected, { tags: 0, pwned: null });
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
   // The layout holds: the 10,000-character word does not widen the page.
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 1280);
   await context.close();
@@ -256,7 +257,7 @@ test('two tabs adding at once: both articles are kept, each tab hears of the oth
   await context.close();
 });
 
-test('a corrupted or newer store: the readable part is kept and the user is told', async () => {
+test('a corrupted, older or newer store: the readable part is kept and the user is told', async () => {
   const { page, context } = await open();
   await paste(page, story('Readable article', 4, 11));
   await page.evaluate(
@@ -277,6 +278,27 @@ test('a corrupted or newer store: the readable part is kept and the user is told
   await ready(page);
   assert.deepEqual(await ownIds(page), ['readable-article']);
   assert.match(await page.locator(`${X} [data-testid=ws-problem]`).innerText(), /2 stored records could not be read .*\(the rest is intact\)/);
+  // A store of an older version (version 1: articles only, records without names or dates): upgraded, kept.
+  await page.evaluate(async (name) => {
+    await new Promise((resolve) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = del.onblocked = () => resolve(null);
+    });
+    await new Promise((resolve) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('articles', { keyPath: 'id' }).put({ id: 'old-one', text: 'An old article\n\nIt was stored long ago, the archive said on Monday.' });
+      req.onsuccess = () => (req.result.close(), resolve(null));
+    });
+  }, DB);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await ownIds(page), ['old-one']);
+  assert.match(await page.locator(`${X} [data-testid=ws-problem]`).innerText(), /1 article stored by an older version of storylines was brought up to date/);
+  assert.ok((await modelIds(page)).includes('old-one'));
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator(`${X} [data-testid=ws-problem]`).count(), 0, 'once upgraded, nothing more to say');
+  assert.deepEqual(await ownIds(page), ['old-one']);
   // A store upgraded by a newer version: shown, not written.
   await page.evaluate(
     (name) =>
@@ -289,7 +311,7 @@ test('a corrupted or newer store: the readable part is kept and the user is told
   );
   await page.reload();
   await ready(page);
-  assert.deepEqual(await ownIds(page), ['readable-article']);
+  assert.deepEqual(await ownIds(page), ['old-one']);
   assert.match((await page.locator(`${X} [data-testid=ws-problem]`).allInnerTexts()).join('\n'), /saved by a newer version of storylines/);
   await context.close();
 });
