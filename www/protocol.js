@@ -10,7 +10,7 @@
  * @typedef {{ type: 'collate', id: number, of: string }} CollateRequest
  *   The engine's collation table of a claim or quote group; null when the wasm has none.
  * @typedef {{ type: 'trap', id: number }} TrapRequest
- *   Test hook: runs a WebAssembly `unreachable` in the worker, the way a Rust panic (panic = "abort") ends.
+ *   Test hook: makes the engine's wasm instance abort (a WebAssembly `unreachable`), as a Rust panic does.
  * @typedef {{ type: 'result', id: number, export: any, added?: (string | null)[], defaults?: { alignThreshold?: number } }} ResultMessage
  *   `added`: for an analyse, the id each input became (null: rejected, see the diagnostics).
  * @typedef {{ type: 'progress', id: number, done: number, total: number }} ProgressMessage
