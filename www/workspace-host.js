@@ -95,7 +95,7 @@ export function drawPanel(el, slot) {
   const key = /** @type {HTMLElement | null} */ (root.activeElement)?.getAttribute('data-key');
   const open = [...slot.querySelectorAll('details')].map((d) => /** @type {HTMLDetailsElement} */ (d).open);
   const pasted = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'))?.value;
-  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model }));
+  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0 }));
   slot.querySelectorAll('details').forEach((d, i) => open[i] && (/** @type {HTMLDetailsElement} */ (d).open = true));
   const area = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'));
   if (area && pasted) area.value = pasted;

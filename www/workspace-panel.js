@@ -40,7 +40,7 @@ export function renderProgress(ws, actions) {
 /**
  * @param {import('./workspace.js').Workspace} ws
  * @param {PanelActions} actions
- * @param {{ hasModel: boolean }} opts
+ * @param {{ hasModel: boolean, orphans: number }} opts orphans: corrections that no longer match a finding
  */
 export function renderPanel(ws, actions, opts) {
   const files = /** @type {HTMLInputElement} */ (h('input', { type: 'file', multiple: true, accept: '.txt,.text,.md,.markdown,.html,.htm,.xhtml', 'data-testid': 'add-files', 'data-key': 'ws-files' }));
@@ -70,6 +70,9 @@ export function renderPanel(ws, actions, opts) {
     renderProgress(ws, actions),
     ws.notice ? h('p', { class: 'notice', 'data-testid': 'ws-notice' }, [ws.notice]) : null,
     ...ws.problems.map((p) => h('p', { class: 'notice problem', 'data-testid': 'ws-problem' }, [`⚠ ${p}`])),
+    opts.orphans
+      ? h('p', { class: 'notice', 'data-testid': 'ws-orphans' }, [`${opts.orphans} of your corrections no longer match a finding (the articles changed); they are kept and apply again if it comes back.`])
+      : null,
     ws.articles.length || ws.errors.length
       ? h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, [
           ...ws.errors.map((e, i) =>

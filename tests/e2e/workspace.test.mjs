@@ -129,9 +129,18 @@ test('own articles: added by file and by paste, cross-referenced, kept across re
   await ready(page);
   assert.deepEqual(await ownIds(page), ['bridge-report', 'northvale-bridge-to-close-for-repairs']);
   assert.equal((await modelIds(page)).length, base + 2);
+  // A correction on a finding of the article about to be removed is kept, and said to match nothing.
+  await page.evaluate(() => {
+    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+    const p = el.model.alignments.find((/** @type {any} */ x) => x.a.article === 'bridge-report' || x.b.article === 'bridge-report');
+    const target = `align:${p.a.article}:${p.a.sentence}~${p.b.article}:${p.b.sentence}`;
+    return el.workspace.correct({ id: `dismiss:${target}`, kind: 'dismiss', target, at: 1 });
+  });
+  await settled(page);
   await page.locator(`${X} [data-testid=own-article][data-article=bridge-report] [data-testid=remove]`).click();
   await settled(page);
   assert.deepEqual(await ownIds(page), ['northvale-bridge-to-close-for-repairs']);
+  assert.match(await page.locator(`${X} [data-testid=ws-orphans]`).innerText(), /^1 of your corrections no longer match a finding/);
   await page.reload();
   await ready(page);
   assert.deepEqual(await ownIds(page), ['northvale-bridge-to-close-for-repairs']);
@@ -356,6 +365,10 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   await openDetails(split, 'details.correct');
   await split.locator('[data-testid=split]').first().click();
   await settled(page);
+  await openDetails(keep, 'details.correct');
+  await keep.locator('[data-testid=note-text]').fill('Same person, two spellings.');
+  await keep.locator('[data-testid=save-note]').click();
+  await settled(page);
   // An alignment dismissed, through the API the buttons use.
   await page.evaluate(() => {
     const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
@@ -384,7 +397,7 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
     return { merged, gone, splitOff, claimMarks, contradictions, pairs, own };
   };
   const seen = await observe(page);
-  assert.match(seen.merged, /you merged .* into this/);
+  assert.match(seen.merged, /you merged .* into this[\s\S]*your note Same person, two spellings\./);
   assert.equal(seen.gone, 0);
   assert.match(seen.splitOff, /you split this off/);
   assert.equal(seen.contradictions, expected.contradictions.length - 1);
@@ -415,7 +428,7 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   const shared = await open();
   await shared.page.route('**/shared-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: exported }));
   await shared.page.evaluate(() => document.querySelector('storylines-explorer')?.setAttribute('src', 'shared-bundle.json'));
-  await shared.page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: 'Showing a shared bundle (6 corrections)' }).waitFor();
+  await shared.page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: 'Showing a shared bundle (7 corrections)' }).waitFor();
   await shared.page.locator(`${X} nav a[data-view=claims]`).click();
   assert.equal(await shared.page.locator(`${X} [data-testid=claim][data-id="${claim.id}"] [data-testid=user-marks]`).innerText(), seen.claimMarks);
   assert.equal(await shared.page.locator(`${X} [data-testid=claim] details.correct`).count(), 0, 'a shared view offers no tools');

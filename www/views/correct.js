@@ -49,8 +49,6 @@ export function userMarks(item) {
  * @param {{ status?: string, label: string }} opts status: the claim's current status (claims only)
  */
 export function findingTools(user, id, opts) {
-  const note = /** @type {HTMLTextAreaElement} */ (h('textarea', { rows: 2, 'data-testid': 'note-text', 'data-key': `note:${id}` }));
-  note.value = user.corrections.findLast((c) => c.kind === 'note' && c.target === id)?.text ?? '';
   const children = [
     button('Dismiss', () => user.correct(correction.dismiss(id)), { 'data-testid': 'dismiss', 'aria-label': `Dismiss ${opts.label}` }),
   ];
@@ -61,13 +59,24 @@ export function findingTools(user, id, opts) {
     select.addEventListener('change', () => user.correct(correction.status(id, select.value)));
     children.push(h('label', {}, ['Status ', select]));
   }
-  children.push(
-    h('label', { class: 'note-label' }, ['Your note', note]),
-    button('Save note', () => (note.value.trim() ? user.correct(correction.note(id, note.value.trim())) : user.undo(`note:${id}`)), { 'data-testid': 'save-note' }),
-  );
+  children.push(...noteTools(user, id));
   const mine = user.corrections.filter((c) => (c.kind === 'status' || c.kind === 'note') && c.target === id);
   if (mine.length) children.push(button('Undo my changes', () => mine.forEach((c) => user.undo(c.id)), { 'data-testid': 'undo' }));
   return h('details', { class: 'correct' }, [h('summary', { 'data-key': `correct:${id}` }, ['Correct']), h('div', { class: 'correct-body' }, children)]);
+}
+
+/**
+ * A note's text area and its Save button (an empty note removes it).
+ * @param {UserContext} user
+ * @param {string} id
+ */
+function noteTools(user, id) {
+  const note = /** @type {HTMLTextAreaElement} */ (h('textarea', { rows: 2, 'data-testid': 'note-text', 'data-key': `note:${id}` }));
+  note.value = user.corrections.findLast((c) => c.kind === 'note' && c.target === id)?.text ?? '';
+  return [
+    h('label', { class: 'note-label' }, ['Your note', note]),
+    button('Save note', () => (note.value.trim() ? user.correct(correction.note(id, note.value.trim())) : user.undo(`note:${id}`)), { 'data-testid': 'save-note' }),
+  ];
 }
 
 /**
@@ -81,13 +90,14 @@ export function entityTools(user, entity, all) {
   const select = /** @type {HTMLSelectElement} */ (
     h('select', { 'data-testid': 'merge-with', 'data-key': `merge:${entity.id}` }, [h('option', { value: '' }, ['choose…']), ...others.map((e) => h('option', { value: e.id }, [e.name ?? e.id]))])
   );
-  const mine = user.corrections.filter((c) => (c.kind === 'merge' && c.keep === entity.id) || (c.kind === 'split' && c.entity === entity.id) || c.id === `merge:${entity.user?.splitFrom ?? ''}`);
+  const mine = user.corrections.filter((c) => (c.kind === 'merge' && c.keep === entity.id) || (c.kind === 'split' && c.entity === entity.id) || (c.kind === 'note' && c.target === entity.id));
   return h('details', { class: 'correct' }, [
     h('summary', { 'data-key': `correct:${entity.id}` }, ['Correct']),
     h('div', { class: 'correct-body' }, [
       h('label', {}, ['Merge into this: ', select]),
       button('Merge', () => select.value && user.correct(correction.merge(entity.id, select.value)), { 'data-testid': 'merge' }),
       ...(entity.aliases ?? []).map((/** @type {string} */ a) => button(`Split off “${a}”`, () => user.correct(correction.split(entity.id, a)), { 'data-testid': 'split' })),
+      ...noteTools(user, entity.id),
       mine.length ? button('Undo my changes', () => mine.forEach((c) => user.undo(c.id)), { 'data-testid': 'undo' }) : null,
     ]),
   ]);
