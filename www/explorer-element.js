@@ -2,11 +2,10 @@
 // manifest URL), runs the engine in its own worker, keeps its state (view, filters, selection) in the URL
 // and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
 // several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
-import { EngineClient, Cancelled } from './client.js';
+import { EngineClient } from './client.js';
 import { toInput } from './workspace.js';
-import { createWorkspace, drawPanel, drawJob, exportText } from './workspace-host.js';
+import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from './workspace-host.js';
 import { applyCorrections } from './corrections.js';
-import { readBundle, BUNDLE_SCHEMA } from './exports.js';
 import { loadManifest } from './loader.js';
 import { h } from './dom.js';
 import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
@@ -116,10 +115,7 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {any} json
    */
   showBundle(json) {
-    const { model, corrections } = readBundle(json);
-    this.sharedCorrections = corrections;
-    if (this.workspace) this.workspace.notice = `Showing a shared ${json.schema === BUNDLE_SCHEMA ? 'bundle' : 'export'} (${corrections.length} correction${corrections.length === 1 ? '' : 's'}); import it under “Export and import” to keep it.`;
-    this.showModel(model);
+    showBundle(this, json);
   }
 
   /** A client whose worker's death starts the recovery. */
@@ -133,30 +129,12 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {Error} err
    */
   recover(err) {
-    if (!this.isConnected) return;
-    this.client = this.newClient();
-    const ws = this.workspace;
-    if (++this.crashes > 3 || !ws) {
-      this.status.textContent = `The engine crashed again (${err.message}); reload the page to start over.`;
-      return;
-    }
-    const said = `The engine crashed (${err.message}). It was restarted and rebuilt from ${this.articles.length} page articles and your ${ws.articles.length} stored articles.`;
-    ws.enqueue(async () => {
-      await this.analyse(ws.articles, 'Rebuilding after a crash', true);
-      this.crashes = 0;
-      ws.notice = said;
-      this.workspaceChanged();
-      this.status.textContent = said;
-    });
+    if (this.isConnected) recover(this, err);
   }
 
   /** Stops the running job: a new worker replaces the busy one and is rebuilt from the committed state. */
   cancel() {
-    const old = this.client;
-    this.client = this.newClient();
-    old?.terminate(new Cancelled('cancelled'));
-    const ws = this.workspace;
-    if (this.model && ws) ws.enqueue(() => this.analyse(ws.articles, 'Restoring', true));
+    cancel(this);
   }
 
   /** The workspace changed: re-apply the corrections, redraw the panel and the view. */

@@ -1,10 +1,12 @@
 // The glue between the explorer element and its workspace: creates the Workspace with the element as its
-// host, draws the panel and the progress bar (keeping the focus), takes dropped files, and makes the
-// exports downloadable. Keeps explorer-element.js small; holds no state of its own.
+// host, draws the panel and the progress bar (keeping the focus), takes dropped files, makes the exports
+// downloadable, cancels a job, recovers from a crashed engine and shows a shared bundle. Keeps
+// explorer-element.js small; holds no state of its own.
 import { h } from './dom.js';
 import { Workspace } from './workspace.js';
 import { renderPanel, renderProgress } from './workspace-panel.js';
-import { bundle, claimsCsv, contradictionsCsv, webAnnotations, readBundle } from './exports.js';
+import { bundle, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
+import { Cancelled } from './client.js';
 
 /**
  * @typedef {import('./explorer-element.js').StorylinesExplorerElement} Explorer
@@ -118,4 +120,55 @@ export function drawJob(el, slot) {
     const label = old.querySelector('span');
     if (label) label.textContent = `${ws.job.label}… ${ws.job.done} of ${ws.job.total} steps`;
   } else old.replaceWith(renderProgress(ws, actions(el)));
+}
+
+/**
+ * The engine's worker died (its wasm trapped): a new one is started, rebuilt from the page's and the
+ * workspace's articles, and the user is told. Gives up after a few crashes in a row.
+ * @param {Explorer} el
+ * @param {Error} err
+ */
+export function recover(el, err) {
+  el.client = el.newClient();
+  const ws = el.workspace;
+  if (++el.crashes > 3 || !ws) {
+    el.status.textContent = `The engine crashed again (${err.message}); reload the page to start over.`;
+    return;
+  }
+  const said = `The engine crashed (${err.message}). It was restarted and rebuilt from ${el.articles.length} page articles and your ${ws.articles.length} stored articles.`;
+  ws.enqueue(async () => {
+    await el.analyse(ws.articles, 'Rebuilding after a crash', true);
+    el.crashes = 0;
+    ws.notice = said;
+    el.workspaceChanged();
+    el.status.textContent = said;
+  });
+}
+
+/**
+ * Stops the running job: a new worker replaces the busy one and is rebuilt from the committed state (the
+ * view keeps showing it meanwhile).
+ * @param {Explorer} el
+ */
+export function cancel(el) {
+  const old = el.client;
+  el.client = el.newClient();
+  old?.terminate(new Cancelled('cancelled'));
+  const ws = el.workspace;
+  if (el.model && ws) ws.enqueue(() => el.analyse(ws.articles, 'Restoring', true));
+}
+
+/**
+ * Shows a bundle or a bare export as it was shared: its export with its corrections applied, not stored.
+ * @param {Explorer} el
+ * @param {any} json
+ */
+export function showBundle(el, json) {
+  const { model, corrections } = readBundle(json);
+  el.sharedCorrections = corrections;
+  if (el.workspace) {
+    const what = json.schema === BUNDLE_SCHEMA ? 'bundle' : 'export';
+    el.workspace.notice = `Showing a shared ${what} (${corrections.length} correction${corrections.length === 1 ? '' : 's'}); import it under “Export and import” to keep it.`;
+  }
+  el.showModel(model);
 }
