@@ -183,6 +183,16 @@ test('hostile and broken files: each error on its own card, nothing executes, no
     return { tags: root?.querySelectorAll('.reader-body script, .reader-body img, .reader-body a[href^=javascript]').length, pwned: /** @type {any} */ (window).pwned ?? null };
   });
   assert.deepEqual(injected, { tags: 0, pwned: null });
+  // Offsets stay right past the emoji, the combining marks and the bidi and zero-width characters: each
+  // sentence in the reader is the article's text sliced at the engine's UTF-16 offsets.
+  const offsets = await page.evaluate(() => {
+    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+    const a = el.model.articles.find((/** @type {any} */ x) => x.id === 'evil');
+    const shown = [...el.shadowRoot.querySelectorAll('.reader-body .sentence')].map((s) => [...s.childNodes].slice(0, -1).map((n) => n.textContent).join(''));
+    return { shown, want: a.sentences.map((/** @type {any} */ s) => a.text.slice(s.start, s.end)) };
+  });
+  assert.ok(offsets.want.some((t) => t.includes('😀')));
+  assert.deepEqual(offsets.shown, offsets.want);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, [], 'no request leaves the origin');
