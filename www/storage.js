@@ -142,11 +142,18 @@ export class WorkspaceStore {
     const ok = committed(tx);
     const arts = tx.objectStore('articles');
     const cors = tx.objectStore('corrections');
-    for (const a of change.articles ?? []) arts.put(a);
-    for (const id of change.deleteArticles ?? []) arts.delete(id);
-    for (const c of change.corrections ?? []) cors.put(c);
-    for (const id of change.deleteCorrections ?? []) cors.delete(id);
-    tx.objectStore('meta').put({ key: 'schema', value: SCHEMA });
+    try {
+      for (const a of change.articles ?? []) arts.put(a);
+      for (const id of change.deleteArticles ?? []) arts.delete(id);
+      for (const c of change.corrections ?? []) cors.put(c);
+      for (const id of change.deleteCorrections ?? []) cors.delete(id);
+      tx.objectStore('meta').put({ key: 'schema', value: SCHEMA });
+    } catch (err) {
+      // A record the store refuses: none of the change lands.
+      tx.abort();
+      await ok.catch(() => {});
+      throw err;
+    }
     await ok;
     this.channel?.postMessage('changed');
   }

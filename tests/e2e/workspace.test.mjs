@@ -297,6 +297,14 @@ test('a corrupted, older or newer store: the readable part is kept and the user 
   await ready(page);
   assert.deepEqual(await ownIds(page), ['readable-article']);
   assert.match(await page.locator(`${X} [data-testid=ws-problem]`).innerText(), /2 stored records could not be read .*\(the rest is intact\)/);
+  // No partial writes: a change with one record the store refuses leaves nothing of it behind.
+  const partial = await page.evaluate(async () => {
+    const store = /** @type {any} */ (document.querySelector('storylines-explorer')).workspace.store;
+    const good = { id: 'half', name: 'half.txt', file: 'half.txt', text: 'x', updatedAt: 1 };
+    const refused = await store.write({ articles: [good, { name: 'no id' }] }).then(() => 'written', (/** @type {any} */ e) => e.name);
+    return { refused, ids: (await store.load()).articles.map((/** @type {any} */ a) => a.id) };
+  });
+  assert.deepEqual(partial, { refused: 'DataError', ids: ['readable-article'] });
   // A store of an older version (version 1: articles only, records without names or dates): upgraded, kept.
   await page.evaluate(async (name) => {
     await new Promise((resolve) => {
