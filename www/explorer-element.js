@@ -377,7 +377,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
-      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections } : undefined,
+      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) } : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

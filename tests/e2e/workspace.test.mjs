@@ -145,6 +145,10 @@ test('own articles: added by file and by paste, cross-referenced, kept across re
   await ready(page);
   assert.deepEqual(await ownIds(page), ['northvale-bridge-to-close-for-repairs']);
   assert.equal((await modelIds(page)).length, base + 1);
+  // In the sources, the user's article is marked as theirs.
+  await page.locator(`${X} nav a[data-view=sources]`).click();
+  assert.equal(await page.locator(`${X} [data-testid=source-card] .yours`).count(), 1);
+  assert.equal(await page.locator(`${X} [data-testid=source-card][data-article=northvale-bridge-to-close-for-repairs] .yours`).innerText(), '✎ yours');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -10,6 +10,7 @@ import { correction } from '../corrections.js';
  * @property {(c: import('../storage.js').Correction) => void} correct stores a correction and re-renders
  * @property {(id: string) => void} undo removes a correction
  * @property {import('../storage.js').Correction[]} corrections
+ * @property {Set<string>} own ids of the articles the user added
  */
 
 /**
