@@ -177,3 +177,16 @@ test('intake: text only, valid UTF-8, under the limit; ids are slugs kept free o
   assert.deepEqual(articles.map((a) => a.name), ['notes-2.md']);
   assert.deepEqual(rejected, [{ file: 'a.pdf', error: 'not a .txt, .md or .html file' }]);
 });
+
+test('storage: records are checked one by one; an older article record is brought to today\'s shape', async () => {
+  const { isArticle, isCorrection, migrate } = await import('../../www/storage.js');
+  assert.equal(isArticle({ id: 'a', name: 'a.txt', text: 'x', updatedAt: 1 }), true);
+  assert.equal(isArticle({ id: 'a', name: 42, text: 'x', updatedAt: 1 }), false);
+  assert.equal(isArticle('a string'), false);
+  assert.equal(isCorrection({ id: 'note:x', kind: 'note', at: 1 }), true);
+  assert.equal(isCorrection({ id: 'note:x', kind: 'note' }), false);
+  assert.deepEqual(migrate({ id: 'old', text: 'x' }), { id: 'old', text: 'x', name: 'old.txt', file: 'old.txt', updatedAt: 0 });
+  const today = { id: 'a', name: 'a.md', file: 'A.md', text: 'x', updatedAt: 3 };
+  assert.equal(migrate(today), today);
+  assert.deepEqual(migrate({ id: 'no text' }), { id: 'no text' });
+});
