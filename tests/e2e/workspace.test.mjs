@@ -461,3 +461,29 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   await shared.context.close();
   await context.close();
 });
+
+test('an event: a note and a dismissal on the timeline, kept across a reload, restorable', async () => {
+  const { page, context, errors } = await open();
+  const ev = expected.events[0];
+  await page.goto(`${env.url}?view=timeline&sel=${encodeURIComponent(ev.id)}`);
+  await ready(page);
+  const detail = page.locator(`${X} [data-testid=event-detail]`);
+  await openDetails(detail, 'details.correct');
+  await detail.locator('[data-testid=note-text]').fill('Date checked against the agency wire.');
+  await detail.locator('[data-testid=save-note]').click();
+  await settled(page);
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator(`${X} [data-testid=event-detail] [data-testid=user-note]`).innerText(), /your note Date checked against the agency wire\./);
+  await openDetails(page.locator(`${X} [data-testid=event-detail]`), 'details.correct');
+  await page.locator(`${X} [data-testid=event-detail] [data-testid=dismiss]`).click();
+  await settled(page);
+  assert.match(await page.locator(`${X} section[data-view=timeline] > h3`).last().innerText(), new RegExp(`Events \\(${expected.events.length - 1}\\)`));
+  await openDetails(page, `${X} [data-testid=dismissed]`);
+  await page.locator(`${X} [data-testid=dismissed] [data-testid=restore]`).click();
+  await settled(page);
+  assert.equal(await page.locator(`${X} [data-testid=dismissed]`).count(), 0);
+  assert.match(await page.locator(`${X} section[data-view=timeline] > h3`).last().innerText(), new RegExp(`Events \\(${expected.events.length}\\)`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

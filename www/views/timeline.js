@@ -7,6 +7,7 @@ import { timelineItems, eventStatus, sourceName, count } from '../model.js';
 import { dayString, dayParts, dayNumber, monthName, parseDate } from '../dates.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
 import { highlightText } from '../highlight.js';
+import { findingTools, userMarks, dismissedList } from './correct.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MIN_SPAN = 3;
@@ -413,6 +414,7 @@ export function renderTimeline(ctx, width) {
     detail,
     h('h3', {}, [`Events (${d.events.length})`]),
     d.events.length ? list : null,
+    ctx.user ? dismissedList(ctx.user, ctx.ix.user?.dismissed ?? [], 'events', (ev) => `${ev.date ?? 'undated'}: ${ev.label ?? ev.id}`) : null,
   ]);
 }
 
@@ -460,5 +462,7 @@ function renderEventDetail(ctx, ev) {
     claims.length
       ? h('p', {}, ['Claims: ', ...claims.flatMap((c, i) => [i ? ', ' : '', link(ctx, { view: 'claims', sel: c.id }, [c.id])])])
       : null,
+    userMarks(ev),
+    ctx.user ? findingTools(ctx.user, ev.id, { label: 'this event' }) : null,
   ]);
 }
