@@ -450,10 +450,10 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
 
-  // The bundle as the explorer's `src` (a same-origin URL): shown as shared, corrections applied, not stored.
-  const shared = await open();
+  // The bundle as the page's `?src=` (a same-origin URL): shown as shared, corrections applied, not stored.
+  const shared = await newPage(env.browser, env.url);
   await shared.page.route('**/shared-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: exported }));
-  await shared.page.evaluate(() => document.querySelector('storylines-explorer')?.setAttribute('src', 'shared-bundle.json'));
+  await shared.page.goto(`${env.url}?src=shared-bundle.json`);
   await shared.page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: 'Showing a shared bundle (7 corrections)' }).waitFor();
   await shared.page.locator(`${X} nav a[data-view=claims]`).click();
   assert.equal(await shared.page.locator(`${X} [data-testid=claim][data-id="${claim.id}"] [data-testid=user-marks]`).innerText(), seen.claimMarks);
