@@ -292,10 +292,15 @@ pub fn events(
     let mut out: Vec<Event> = Vec::new();
     for mut e in by_value.into_values() {
         let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
+        // Claim sentences join only from the stories of the event's dated sentences: a scene told of two
+        // visits a year apart is one claim of two events, and each event keeps its own visit's sentences.
+        let home: BTreeSet<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
         let mut all: BTreeSet<SentenceKey> = dated.clone();
         for k in &dated {
             if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
-                all.extend(c.sentences.iter().copied());
+                all.extend(
+                    c.sentences.iter().copied().filter(|s| story_of.get(&s.article).is_none_or(|st| home.contains(st))),
+                );
             }
         }
         e.sentences = all.into_iter().collect();
