@@ -186,10 +186,10 @@ const WEAK_WORDS: &[&str] = &[
 ];
 
 /// Whether a term found in `in_sentences` sentences of `in_articles` of `articles` articles is a topic term:
-/// in three articles at least, in more than three fifths of them, and recurring (twice per article on
-/// average). A fact every source reports is in most articles too, but once in each.
+/// in three articles at least, in half of them or more, and recurring (twice per article on average). A
+/// fact every source reports is in most articles too, but once in each.
 fn is_topical(in_articles: usize, articles: usize, in_sentences: usize) -> bool {
-    in_articles >= 3 && in_articles * 5 > articles * 3 && in_sentences >= 2 * in_articles
+    in_articles >= 3 && in_articles * 2 >= articles && in_sentences >= 2 * in_articles
 }
 
 /// Words too common to say anything about content.

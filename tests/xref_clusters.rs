@@ -180,6 +180,35 @@ fn two_strikes_a_year_apart_are_two_stories_and_the_repeated_claim_is_reported()
     let sources = repeated["sources"].as_array().cloned().unwrap_or_default();
     assert!(sources.contains(&Value::from("dock-2022")), "{repeated}");
     assert!(repeated["explanation"].as_str().unwrap_or("").contains("conflation or a repetition"));
+    // Each strike's event keeps its own year's sentences, though a claim joins both years.
+    for e in x["events"].as_array().into_iter().flatten() {
+        let date = e["date"].as_str().unwrap_or("");
+        let year = if date.starts_with("2022") { "dock-2022" } else { "dock-2023" };
+        for s in e["sentences"].as_array().into_iter().flatten() {
+            let article = s["article"].as_str().unwrap_or("");
+            assert!(article.starts_with(year), "event {date} holds {article}:{}", s["sentence"]);
+        }
+    }
+    // The two walk-outs are worded alike but dated a year apart: not one claim.
+    let walkouts: Vec<Value> = x["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| {
+            c["sentences"].as_array().is_some_and(|ss| {
+                ss.iter().any(|s| s["article"] == "dock-2022" && sentence_text(&x, s).contains("walked out"))
+            })
+        })
+        .cloned()
+        .collect();
+    for c in &walkouts {
+        let other_year = c["sentences"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|s| s["article"] != "dock-2022" && sentence_text(&x, s).contains("walked out"));
+        assert!(!other_year, "{c}");
+    }
 }
 
 #[test]
