@@ -1,6 +1,6 @@
 //! Contradictions and inconsistencies, each with the spans involved and a plain-language explanation:
 //! a weekday that does not fit its date, different dates for the same happening, different numbers for the
-//! same quantity, different titles or roles for the same person, different wordings of the same quote by the
+//! same quantity, different places for the same happening, different titles or roles for the same person, different wordings of the same quote by the
 //! same speaker and different speakers for the same words.
 //!
 //! Dates, numbers and roles are compared only within one story (or one claim inside a story), never between
@@ -75,6 +75,8 @@ pub struct Contradiction {
 type Occurrence = (usize, TextRange, SentenceKey);
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+/// The role mentions on either side of one disagreement.
+type RoleSides<'a> = (Vec<&'a RoleSeen>, Vec<&'a RoleSeen>);
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -430,6 +432,55 @@ pub fn find(
         }
     }
 
+    // Places within one claim of one story: each of two articles puts the happening "in"/"at" a place the
+    // other's sentences never name (countries and regions aside: a town lies in them).
+    for c in claims {
+        let first_story = c.sources.first().and_then(|a| story_of.get(a));
+        if c.sources.iter().any(|a| story_of.get(a) != first_story) {
+            continue;
+        }
+        // Per article: places the claim's sentences put the happening at, and every entity they name.
+        let mut at: BTreeMap<usize, Vec<(String, String, TextRange)>> = BTreeMap::new();
+        let mut named: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+        for k in &c.sentences {
+            let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
+            for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
+                let Some(e) = entities.iter().find(|e| e.mentions.contains(&(k.article, mi))) else { continue };
+                named.entry(k.article).or_default().insert(e.key.clone());
+                let before = a.text.get(..m.range.start).unwrap_or("");
+                let placed = before.ends_with(" in ") || before.ends_with(" at ");
+                let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
+                if placed && place && !crate::entities::is_broad_place(&e.name) {
+                    at.entry(k.article).or_default().push((e.key.clone(), e.name.clone(), m.range));
+                }
+            }
+        }
+        let arts: Vec<usize> = at.keys().copied().collect();
+        for (x, &a) in arts.iter().enumerate() {
+            for &b in arts.iter().skip(x + 1) {
+                let (Some(pa), Some(pb)) = (at.get(&a), at.get(&b)) else { continue };
+                let nb = named.get(&b).cloned().unwrap_or_default();
+                let na = named.get(&a).cloned().unwrap_or_default();
+                let only_a: Vec<&(String, String, TextRange)> = pa.iter().filter(|p| !nb.contains(&p.0)).collect();
+                let only_b: Vec<&(String, String, TextRange)> = pb.iter().filter(|p| !na.contains(&p.0)).collect();
+                let (Some(p), Some(q)) = (only_a.first(), only_b.first()) else { continue };
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::Place,
+                    explanation: format!(
+                        "The same happening is placed in {} by {} but in {} by {}.",
+                        p.1,
+                        ids.get(a).copied().unwrap_or(""),
+                        q.1,
+                        ids.get(b).copied().unwrap_or("")
+                    ),
+                    refs: vec![(a, p.2), (b, q.2)],
+                    claims: vec![c.id.clone()],
+                });
+            }
+        }
+    }
+
     // Roles of the same person within one story: titles before the name, appositions beside it, and a
     // leading office the article names bare with the same qualifier as the person's title ("Danish
     // President NAME" … "the Danish head of government"), headings included.
@@ -523,7 +574,8 @@ pub fn find(
                 });
             }
         }
-        let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+        // One finding per pair of differing offices, with every span that gives either.
+        let mut differing: BTreeMap<(String, String), RoleSides<'_>> = BTreeMap::new();
         for (x, a) in seen.iter().enumerate() {
             for b in seen.iter().skip(x + 1) {
                 if !same_story(a.0, b.0) {
@@ -535,30 +587,38 @@ pub fn find(
                         let wq: BTreeSet<String> = norm_words(q).into_iter().collect();
                         wp.is_disjoint(&wq)
                     });
-                let (ra, rb) = (a.2.to_lowercase(), b.2.to_lowercase());
-                let pair = if ra <= rb { (ra, rb) } else { (rb, ra) };
-                if !differ || !reported.insert(pair) {
+                if !differ {
                     continue;
                 }
-                let sentences: Vec<SentenceKey> = [(a.0, a.5), (b.0, b.5)]
-                    .iter()
-                    .filter_map(|&(ar, s)| s.map(|s| SentenceKey { article: ar, sentence: s }))
-                    .collect();
-                out.push(Contradiction {
-                    id: String::new(),
-                    kind: Kind::Role,
-                    explanation: format!(
-                        "{} is called \"{}\" in {} but \"{}\" in {}.",
-                        e.name,
-                        a.2,
-                        ids.get(a.0).copied().unwrap_or(""),
-                        b.2,
-                        ids.get(b.0).copied().unwrap_or("")
-                    ),
-                    refs: vec![(a.0, a.1), (b.0, b.1)],
-                    claims: claims_at(&[], &sentences),
-                });
+                let side = |r: &RoleSeen| if r.3 != a.3 || r.3 != b.3 { r.3.to_string() } else { r.2.to_lowercase() };
+                let (ka, kb) = (side(a), side(b));
+                let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
+                let entry = differing.entry(key).or_default();
+                if !entry.0.iter().any(|r| r.0 == first.0 && r.1 == first.1) {
+                    entry.0.push(first);
+                }
+                if !entry.1.iter().any(|r| r.0 == second.0 && r.1 == second.1) {
+                    entry.1.push(second);
+                }
             }
+        }
+        for (one, other) in differing.values() {
+            let list = |side: &[&RoleSeen]| -> String {
+                side.iter()
+                    .map(|r| format!("\"{}\" in {}", r.2, ids.get(r.0).copied().unwrap_or("")))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            };
+            let all: Vec<&&RoleSeen> = one.iter().chain(other.iter()).collect();
+            let sentences: Vec<SentenceKey> =
+                all.iter().filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s })).collect();
+            out.push(Contradiction {
+                id: String::new(),
+                kind: Kind::Role,
+                explanation: format!("{} is called {} but {}.", e.name, list(one), list(other)),
+                refs: all.iter().map(|r| (r.0, r.1)).collect(),
+                claims: claims_at(&[], &sentences),
+            });
         }
     }
 

@@ -1,6 +1,8 @@
 //! Cross-referencing on the fixture clusters of `tests/data/clusters/` (written for testing): a planted
 //! reworded copy whose passage boundaries are asserted, a quote told by three sources with a transposition
 //! whose collation columns are asserted, two strikes a year apart told as two stories with a repeated claim,
+//! one flood told in three wordings (claims found, a shared topic kept apart, a role given in an apposition
+//! and a place contradicting the others),
 //! dependent sources (same outlet, reuse), stable content-derived ids.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -227,4 +229,69 @@ fn ids_do_not_change_when_an_unrelated_article_joins() {
     }
     let a_claims = alone["claims"].to_string();
     assert!(!a_claims.is_empty());
+}
+
+fn claim_with(x: &Value, article: &str, needle: &str) -> Value {
+    x["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| {
+            c["sentences"]
+                .as_array()
+                .is_some_and(|ss| ss.iter().any(|s| s["article"] == article && sentence_text(x, s).contains(needle)))
+        })
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+fn texts_of(x: &Value, claim: &Value) -> Vec<String> {
+    claim["sentences"].as_array().into_iter().flatten().map(|s| sentence_text(x, s)).collect()
+}
+
+#[test]
+fn one_flood_in_three_wordings() {
+    let x = export(&cluster(&["flood"]));
+    // The same fact worded three ways is one claim of three independent sources.
+    let flood = claim_with(&x, "post", "over its banks");
+    assert_eq!(flood["sources"], serde_json::json!(["herald", "ledger", "post"]), "{flood}");
+    assert_eq!(flood["status"], "corroborated", "{flood}");
+    let promise = claim_with(&x, "herald", "pledged flood walls");
+    assert_eq!(promise["sources"], serde_json::json!(["herald", "ledger", "post"]), "{promise}");
+    // The anglers share the river and the town (the topic), not a fact: in no claim with the flood.
+    let texts = texts_of(&x, &flood);
+    assert!(texts.iter().all(|t| !t.contains("anglers")), "{texts:?}");
+    assert!(claim_with(&x, "ledger", "anglers").is_null(), "{}", claim_with(&x, "ledger", "anglers"));
+    // Every alignment explains itself.
+    for a in x["alignments"].as_array().into_iter().flatten() {
+        assert!(a["sharedWords"].as_array().is_some_and(|w| w.len() >= 2), "{a}");
+        assert!(a["score"].as_f64().is_some_and(|s| s >= DEFAULT_OPTIONS.align_threshold), "{a}");
+    }
+    let contradictions: Vec<Value> = x["contradictions"].as_array().cloned().unwrap_or_default();
+    let spans = |c: &Value| -> Vec<String> {
+        c["refs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let a = r["article"].as_str().unwrap_or("");
+                format!("{a}:{}", utf16_slice(&x, a, r["start"].as_u64().unwrap_or(0), r["end"].as_u64().unwrap_or(0)))
+            })
+            .collect()
+    };
+    // Governor (a title in two articles) versus mayor (an apposition in the third): one finding.
+    let roles: Vec<&Value> = contradictions.iter().filter(|c| c["kind"] == "role").collect();
+    assert_eq!(roles.len(), 1, "{contradictions:#?}");
+    assert_eq!(spans(roles[0]), ["ledger:Governor", "post:Regional Governor", "herald:mayor"]);
+    assert_eq!(
+        roles[0]["explanation"],
+        "Mara Quill is called \"Governor\" in ledger and \"Regional Governor\" in post but \"mayor\" in herald."
+    );
+    // The shelters visited: Brenfield in one source, Ardlow in another.
+    let places: Vec<&Value> = contradictions.iter().filter(|c| c["kind"] == "place").collect();
+    assert_eq!(places.len(), 1, "{contradictions:#?}");
+    assert_eq!(spans(places[0]), ["herald:Brenfield", "post:Ardlow"]);
+    assert_eq!(promise["status"], "contested", "{promise}");
+    // Nothing else is contradicted: the dates, the weekday and the 300 families agree.
+    assert_eq!(contradictions.len(), 2, "{contradictions:#?}");
 }
