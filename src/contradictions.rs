@@ -147,6 +147,12 @@ fn capitalised(w: &str) -> String {
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
+/// Whether two different values come from two different articles.
+fn across_sources(values: &BTreeMap<String, Vec<Occurrence>>) -> bool {
+    let arts: Vec<BTreeSet<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
+    arts.iter().enumerate().any(|(i, a)| arts.iter().skip(i + 1).any(|b| a.iter().any(|x| b.iter().any(|y| x != y))))
+}
+
 /// Whether `small` occurs as a contiguous run of words in `big`.
 fn contains_run(big: &[String], small: &[String]) -> bool {
     small.is_empty() || big.windows(small.len()).any(|w| w == small)
@@ -392,7 +398,7 @@ pub fn find(
         if c.sources.iter().any(|a| story_of.get(a) != first_story) {
             continue;
         }
-        if dates.len() >= 2 {
+        if dates.len() >= 2 && across_sources(&dates) {
             let refs: Vec<(usize, TextRange)> = dates.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
             let texts: Vec<String> = dates
                 .iter()
@@ -410,7 +416,9 @@ pub fn find(
             });
         }
         for (slot, values) in &numbers {
-            if values.len() < 2 || slot == "|" && values.values().all(|v| v.len() < 2) && values.len() > 3 {
+            // The same quantity needs a unit or a counted noun to be told; and two sources must differ (one
+            // article giving two numbers is no disagreement between sources).
+            if values.len() < 2 || slot == "|" || !across_sources(values) {
                 continue;
             }
             let refs: Vec<(usize, TextRange)> = values.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
@@ -442,6 +450,7 @@ pub fn find(
         // Per article: places the claim's sentences put the happening at, and every entity they name.
         let mut at: BTreeMap<usize, Vec<(String, String, TextRange)>> = BTreeMap::new();
         let mut named: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+        let mut places: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
         for k in &c.sentences {
             let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
             for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
@@ -450,6 +459,9 @@ pub fn find(
                 let before = a.text.get(..m.range.start).unwrap_or("");
                 let placed = before.ends_with(" in ") || before.ends_with(" at ");
                 let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
+                if place {
+                    places.entry(k.article).or_default().insert(e.key.clone());
+                }
                 if placed && place && !crate::entities::is_broad_place(&e.name) {
                     at.entry(k.article).or_default().push((e.key.clone(), e.name.clone(), m.range));
                 }
@@ -459,11 +471,22 @@ pub fn find(
         for (x, &a) in arts.iter().enumerate() {
             for &b in arts.iter().skip(x + 1) {
                 let (Some(pa), Some(pb)) = (at.get(&a), at.get(&b)) else { continue };
+                // Sentences that agree on one place and add another tell of moves, not of a disagreement.
+                if let (Some(x), Some(y)) = (places.get(&a), places.get(&b)) {
+                    if !x.is_disjoint(y) {
+                        continue;
+                    }
+                }
                 let nb = named.get(&b).cloned().unwrap_or_default();
                 let na = named.get(&a).cloned().unwrap_or_default();
                 let only_a: Vec<&(String, String, TextRange)> = pa.iter().filter(|p| !nb.contains(&p.0)).collect();
                 let only_b: Vec<&(String, String, TextRange)> = pb.iter().filter(|p| !na.contains(&p.0)).collect();
                 let (Some(p), Some(q)) = (only_a.first(), only_b.first()) else { continue };
+                // One name inside the other ("Harbour" and "Harbour Point") is one place written twice.
+                let (wp, wq) = (norm_words(&p.1), norm_words(&q.1));
+                if contains_run(&wp, &wq) || contains_run(&wq, &wp) {
+                    continue;
+                }
                 out.push(Contradiction {
                     id: String::new(),
                     kind: Kind::Place,
