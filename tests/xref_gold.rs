@@ -205,7 +205,7 @@ fn bundle_against_gold() {
     };
     let hit = gold_c.iter().filter(|gc| found_c.iter().any(|f| matches(f, gc))).count();
     let ok = found_c.iter().filter(|f| gold_c.iter().any(|gc| matches(f, gc))).count();
-    let (xp, _xr) = pr("contradictions", ok, found_c.len(), gold_c.len(), hit);
+    let (xp, xr) = pr("contradictions", ok, found_c.len(), gold_c.len(), hit);
 
     // Quote groups: a gold group is found when a found group holds quotes in two of its articles' sentences.
     let qsent = |qid: &str| -> Option<(String, u64)> {
@@ -253,8 +253,9 @@ fn bundle_against_gold() {
     assert_eq!((rp, rr), (1.0, 1.0), "reuse");
     // Claims: alignment is lexical plus annotation signals; pairwise precision must stay high (a wrong merge
     // misleads a reader), recall of reworded pairs is what the engine is weakest at.
-    assert!(cp >= 0.8, "claim precision {cp}");
-    assert!(cr >= 0.2, "claim recall {cr}");
+    // Measured 0.89 / 0.59 at the default threshold (docs/ACCURACY.md); the floors leave a little room.
+    assert!(cp >= 0.85, "claim precision {cp}");
+    assert!(cr >= 0.5, "claim recall {cr}");
     // Stories: the two happenings a year apart must be told apart, undated articles placed right.
     assert_eq!((sp, sr), (1.0, 1.0), "stories");
     // Quote groups and events rest on the quote and time annotators; what they find must group right.
@@ -262,6 +263,8 @@ fn bundle_against_gold() {
     assert!(er >= 0.5, "events recall {er}");
     // Contradictions: every one reported must be in the gold (a false alarm costs a reader's trust).
     assert!(xp >= 0.99, "contradiction precision {xp}");
+    // Five of six: the one missed is a role told in two stories a year apart, which is not compared by design.
+    assert!(xr >= 0.8, "contradiction recall {xr}");
 }
 
 /// With `VERBOSE=1`: every gold pair the engine gets wrong, with both sentences and the alignment score the
