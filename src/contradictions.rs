@@ -448,42 +448,40 @@ pub fn find(
             continue;
         }
         // Per article: places the claim's sentences put the happening at, and every entity they name.
-        let mut at: BTreeMap<usize, Vec<(String, String, TextRange)>> = BTreeMap::new();
-        let mut named: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
-        let mut places: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+        // (article, entity named, whether it is a place, the span where the happening is put "in"/"at" it).
+        let mut marks: Vec<(usize, &Entity, bool, Option<TextRange>)> = Vec::new();
         for k in &c.sentences {
             let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
             for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
                 let Some(e) = entities.iter().find(|e| e.mentions.contains(&(k.article, mi))) else { continue };
-                named.entry(k.article).or_default().insert(e.key.clone());
                 let before = a.text.get(..m.range.start).unwrap_or("");
                 let placed = before.ends_with(" in ") || before.ends_with(" at ");
                 let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
-                if place {
-                    places.entry(k.article).or_default().insert(e.key.clone());
-                }
-                if placed && place && !crate::entities::is_broad_place(&e.name) {
-                    at.entry(k.article).or_default().push((e.key.clone(), e.name.clone(), m.range));
-                }
+                let at = (placed && place && !crate::entities::is_broad_place(&e.name)).then_some(m.range);
+                marks.push((k.article, e, place, at));
             }
         }
-        let arts: Vec<usize> = at.keys().copied().collect();
+        let mut arts: Vec<usize> = marks.iter().filter(|m| m.3.is_some()).map(|m| m.0).collect();
+        crate::order::sort(&mut arts);
+        arts.dedup();
+        let names =
+            |art: usize, key: &str, place: bool| marks.iter().any(|y| y.0 == art && y.1.key == key && (y.2 || !place));
+        // A place one article puts the happening at and the other never names.
+        let only = |art: usize, other: usize| {
+            marks
+                .iter()
+                .find(|x| x.0 == art && x.3.is_some() && !names(other, &x.1.key, false))
+                .map(|x| (x.1.name.clone(), x.3.unwrap_or(TextRange::new(0, 0))))
+        };
         for (x, &a) in arts.iter().enumerate() {
             for &b in arts.iter().skip(x + 1) {
-                let (Some(pa), Some(pb)) = (at.get(&a), at.get(&b)) else { continue };
                 // Sentences that agree on one place and add another tell of moves, not of a disagreement.
-                if let (Some(x), Some(y)) = (places.get(&a), places.get(&b)) {
-                    if !x.is_disjoint(y) {
-                        continue;
-                    }
+                if marks.iter().any(|m| m.0 == a && m.2 && names(b, &m.1.key, true)) {
+                    continue;
                 }
-                let nb = named.get(&b).cloned().unwrap_or_default();
-                let na = named.get(&a).cloned().unwrap_or_default();
-                let only_a: Vec<&(String, String, TextRange)> = pa.iter().filter(|p| !nb.contains(&p.0)).collect();
-                let only_b: Vec<&(String, String, TextRange)> = pb.iter().filter(|p| !na.contains(&p.0)).collect();
-                let (Some(p), Some(q)) = (only_a.first(), only_b.first()) else { continue };
+                let (Some(p), Some(q)) = (only(a, b), only(b, a)) else { continue };
                 // One name inside the other ("Harbour" and "Harbour Point") is one place written twice.
-                let (wp, wq) = (norm_words(&p.1), norm_words(&q.1));
+                let (wp, wq) = (norm_words(&p.0), norm_words(&q.0));
                 if contains_run(&wp, &wq) || contains_run(&wq, &wp) {
                     continue;
                 }
@@ -492,12 +490,12 @@ pub fn find(
                     kind: Kind::Place,
                     explanation: format!(
                         "The same happening is placed in {} by {} but in {} by {}.",
-                        p.1,
+                        p.0,
                         ids.get(a).copied().unwrap_or(""),
-                        q.1,
+                        q.0,
                         ids.get(b).copied().unwrap_or("")
                     ),
-                    refs: vec![(a, p.2), (b, q.2)],
+                    refs: vec![(a, p.1), (b, q.1)],
                     claims: vec![c.id.clone()],
                 });
             }
@@ -567,8 +565,8 @@ pub fn find(
             }
             // At least one bare office must carry the person's own qualifier; the unqualified mentions of
             // that office then join it.
-            let offices: BTreeSet<&str> = found.iter().filter(|f| f.1).map(|f| f.0 .3).collect();
-            bare.extend(found.into_iter().filter(|f| offices.contains(f.0 .3)).map(|f| f.0));
+            let offices: Vec<&str> = found.iter().filter(|f| f.1).map(|f| f.0 .3).collect();
+            bare.extend(found.into_iter().filter(|f| offices.contains(&f.0 .3)).map(|f| f.0));
         }
         if !bare.is_empty() {
             let title = seen.iter().find(|r| LEADING.contains(&r.3) && bare.iter().any(|b| b.0 == r.0)).cloned();
@@ -598,7 +596,7 @@ pub fn find(
             }
         }
         // One finding per pair of differing offices, with every span that gives either.
-        let mut differing: BTreeMap<(String, String), RoleSides<'_>> = BTreeMap::new();
+        let mut differing: Vec<((String, String), RoleSides<'_>)> = Vec::new();
         for (x, a) in seen.iter().enumerate() {
             for b in seen.iter().skip(x + 1) {
                 if !same_story(a.0, b.0) {
@@ -616,7 +614,14 @@ pub fn find(
                 let side = |r: &RoleSeen| if r.3 != a.3 || r.3 != b.3 { r.3.to_string() } else { r.2.to_lowercase() };
                 let (ka, kb) = (side(a), side(b));
                 let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
-                let entry = differing.entry(key).or_default();
+                let at = match differing.iter().position(|d| d.0 == key) {
+                    Some(i) => i,
+                    None => {
+                        differing.push((key, (Vec::new(), Vec::new())));
+                        differing.len() - 1
+                    }
+                };
+                let Some((_, entry)) = differing.get_mut(at) else { continue };
                 if !entry.0.iter().any(|r| r.0 == first.0 && r.1 == first.1) {
                     entry.0.push(first);
                 }
@@ -625,7 +630,8 @@ pub fn find(
                 }
             }
         }
-        for (one, other) in differing.values() {
+        crate::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
+        for (_, (one, other)) in &differing {
             let list = |side: &[&RoleSeen]| -> String {
                 side.iter()
                     .map(|r| format!("\"{}\" in {}", r.2, ids.get(r.0).copied().unwrap_or("")))
