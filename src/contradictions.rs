@@ -149,7 +149,7 @@ fn capitalised(w: &str) -> String {
 
 /// Whether two different values come from two different articles.
 fn across_sources(values: &BTreeMap<String, Vec<Occurrence>>) -> bool {
-    let arts: Vec<BTreeSet<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
+    let arts: Vec<Vec<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
     arts.iter().enumerate().any(|(i, a)| arts.iter().skip(i + 1).any(|b| a.iter().any(|x| b.iter().any(|y| x != y))))
 }
 
@@ -184,7 +184,10 @@ pub fn apposition_role(article: &Article, name: TextRange, sentence: TextRange) 
     let before = text.get(sentence.start..name.start).unwrap_or("");
     let seg_end = before.strip_suffix(", ").map(str::len)?;
     let seg = before.get(..seg_end).unwrap_or("");
-    let from = [", ", " - ", " – ", " — ", ": ", "\" "].iter().filter_map(|b| seg.rfind(b).map(|p| p + b.len())).max();
+    let from = [", ", " - ", " – ", " — ", ": ", "\" "]
+        .iter()
+        .filter_map(|b| seg.match_indices(b).last().map(|(p, _)| p + b.len()))
+        .max();
     let from = from.unwrap_or(0);
     role_in(seg.get(from..).unwrap_or(""), sentence.start + from)
 }
@@ -573,8 +576,9 @@ pub fn find(
             if let Some(t) = title {
                 let mut refs = vec![(t.0, t.1)];
                 refs.extend(bare.iter().map(|b| (b.0, b.1)));
-                let words: BTreeSet<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
-                let words: Vec<String> = words.into_iter().collect();
+                let mut words: Vec<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
+                crate::order::sort(&mut words);
+                words.dedup();
                 let sentences: Vec<SentenceKey> = std::iter::once(&t)
                     .chain(bare.iter())
                     .filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s }))

@@ -322,7 +322,7 @@ pub fn events(
         let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
         // Claim sentences join only from the stories of the event's dated sentences: a scene told of two
         // visits a year apart is one claim of two events, and each event keeps its own visit's sentences.
-        let home: BTreeSet<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
+        let home: Vec<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
         let mut all: BTreeSet<SentenceKey> = dated.clone();
         for k in &dated {
             if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
