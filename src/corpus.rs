@@ -51,7 +51,7 @@ impl Options {
 }
 
 /// The default options, as documented for the CLI and the wasm API.
-pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.25 };
+pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.3 };
 
 /// A set of articles about one story.
 #[derive(Debug, Clone, Default)]
