@@ -108,11 +108,12 @@ const WEAK_WORDS: &[&str] = &[
     "reported", "reporting", "wrote", "writes", "confirmed", "noted", "explained", "asked",
 ];
 
-/// Whether a term found in `in_sentences` sentences of `in_articles` of `articles` articles is a topic term:
-/// in three articles at least, in half of them or more, and recurring (twice per article on average). A
-/// fact every source reports is in most articles too, but once in each.
-fn is_topical(in_articles: usize, articles: usize, in_sentences: usize) -> bool {
-    in_articles >= 3 && in_articles * 2 >= articles && in_sentences >= 2 * in_articles
+/// Whether a term found in `in_articles` of `articles` articles, and in two sentences or more of
+/// `recurring` of them, is a topic term: in three articles at least, in half of them or more, and recurring
+/// in half of those. A fact every source reports is in most articles too, but once in each; and one article
+/// repeating a word does not make it the story's topic.
+fn is_topical(in_articles: usize, articles: usize, recurring: usize) -> bool {
+    in_articles >= 3 && in_articles.saturating_mul(2) >= articles && recurring.saturating_mul(2) >= in_articles
 }
 
 /// Words too common to say anything about content.
@@ -318,17 +319,25 @@ impl Index {
                 }
             }
         }
-        // Topic words: in most articles of a bundle of three or more, a word says what the story is about,
-        // not which fact a sentence states; it keeps a quarter of its weight.
+        // Topic words (see `is_topical`) say what the story is about, not which fact a sentence states; they
+        // keep part of their weight (`TOPIC_WEIGHT`).
         let mut article_df = vec![0usize; ix.words.len()];
-        let mut last_seen = vec![usize::MAX; ix.words.len()];
+        // Articles in which a term recurs (two sentences or more), and its count in the current article.
+        let mut repeated = vec![0usize; ix.words.len()];
+        let mut last_seen = vec![(usize::MAX, 0usize); ix.words.len()];
         for (key, ids) in ix.keys.iter().zip(&ix.bags) {
             for &w in ids {
                 let w = w as usize;
-                if let (Some(seen), Some(df)) = (last_seen.get_mut(w), article_df.get_mut(w)) {
-                    if *seen != key.article {
-                        *seen = key.article;
+                if let (Some(seen), Some(df), Some(rep)) =
+                    (last_seen.get_mut(w), article_df.get_mut(w), repeated.get_mut(w))
+                {
+                    if seen.0 != key.article {
+                        *seen = (key.article, 0);
                         *df += 1;
+                    }
+                    seen.1 += 1;
+                    if seen.1 == 2 {
+                        *rep += 1;
                     }
                 }
             }
@@ -347,13 +356,13 @@ impl Index {
             .filter(|(_, arts)| is_topical(arts.len(), n_articles, usize::MAX))
             .map(|(e, _)| e.to_string())
             .collect();
-        ix.topical = df.iter().zip(&article_df).map(|(&d, &ad)| is_topical(ad, n_articles, d as usize)).collect();
+        ix.topical = article_df.iter().zip(&repeated).map(|(&ad, &rep)| is_topical(ad, n_articles, rep)).collect();
         ix.idf = df
             .iter()
-            .zip(&article_df)
-            .map(|(&d, &ad)| {
+            .zip(&ix.topical)
+            .map(|(&d, &topical)| {
                 let idf = (1.0 + n / f64::from(d.max(1))).ln();
-                if is_topical(ad, n_articles, d as usize) {
+                if topical {
                     idf * TOPIC_WEIGHT
                 } else {
                     idf
