@@ -131,7 +131,7 @@ pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
 /// The capitalised qualifier of a role ("Danish President" → "danish"), lowercased; empty when none.
 fn office_qualifier(role: &str) -> String {
     let words: Vec<&str> = role.split_whitespace().collect();
-    let lower = role.to_lowercase();
+    let lower = role.to_ascii_lowercase();
     let at = OFFICES.iter().filter_map(|(name, _)| find_word(&lower, name)).min().unwrap_or(0);
     let head = role.get(..at).unwrap_or("").trim();
     let q = head.rsplit(' ').next().unwrap_or("");
@@ -196,7 +196,7 @@ pub fn apposition_role(article: &Article, name: TextRange, sentence: TextRange) 
 /// "former" and capitalised qualifiers, to the segment's end.
 fn role_in(seg: &str, offset: usize) -> Option<(String, TextRange)> {
     office(seg)?;
-    let lower = seg.to_lowercase();
+    let lower = seg.to_ascii_lowercase();
     let at = OFFICES.iter().filter_map(|(name, _)| find_word(&lower, name)).min()?;
     let mut start = at;
     // Walk back over "former" and capitalised words ("Ukrainian", "Danish").
@@ -240,7 +240,7 @@ const LEADING: &[&str] = &["president", "prime minister", "chancellor", "monarch
 /// office, the capitalised qualifier before it (lowercased, may be empty) and the span.
 fn bare_offices(article: &Article, sentence: TextRange, roles: &[TextRange]) -> Vec<(&'static str, String, TextRange)> {
     let seg = article.slice(sentence);
-    let lower = seg.to_lowercase();
+    let lower = seg.to_ascii_lowercase();
     let mut out: Vec<(&'static str, String, TextRange)> = Vec::new();
     for (name, canon) in OFFICES {
         if !LEADING.contains(canon) {

@@ -7,6 +7,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
@@ -294,4 +297,68 @@ fn one_flood_in_three_wordings() {
     assert_eq!(promise["status"], "contested", "{promise}");
     // Nothing else is contradicted: the dates, the weekday and the 300 families agree.
     assert_eq!(contradictions.len(), 2, "{contradictions:#?}");
+}
+
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "President Jane Roe",
+        "Prime Minister Jane Roe",
+        "the İstanbul head of government",
+        "İstanbul President Jane Roe",
+        "the İİ Danish head of government",
+        "the Danish head of government",
+        "Danish President Jane Roe",
+        "Jane Roe, a former advisor to Max Orr,",
+        "The advisor to the İnterior Minister, Max Orr,",
+        "Governor Max Orr",
+        "the regional mayor",
+        "opened the bridge in Ardlow",
+        "opened the bridge in Brenfield",
+        "on Tuesday, March 5, 2024,",
+        "1,200 workers",
+        "1,500 workers",
+        "\"We will build it,\" she said.",
+        "ẞtraße",
+        "😀",
+        "e\u{301}",
+        ".",
+        "\n\n",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever roles, offices, places and non-ASCII letters the articles hold, cross-referencing does not
+    /// panic and every contradiction's refs are non-empty spans on UTF-16 boundaries of their article's text.
+    #[test]
+    fn contradiction_refs_stay_inside_the_text(
+        bodies in prop::collection::vec(prop::collection::vec(piece(), 1..30), 2..4),
+    ) {
+        let mut corpus = Corpus::new();
+        for (i, b) in bodies.iter().enumerate() {
+            let text = format!("Head line\n\n{}", b.join(" "));
+            let _ = corpus.add(&Input::new(format!("a{i}.txt"), text.into_bytes()));
+        }
+        let x = serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()).unwrap_or(Value::Null);
+        for c in x["contradictions"].as_array().into_iter().flatten() {
+            for r in c["refs"].as_array().into_iter().flatten() {
+                let text = x["articles"]
+                    .as_array()
+                    .and_then(|a| a.iter().find(|a| a["id"] == r["article"]))
+                    .and_then(|a| a["text"].as_str())
+                    .unwrap_or("");
+                let (start, end) = (r["start"].as_u64().unwrap_or(0) as u32, r["end"].as_u64().unwrap_or(0) as u32);
+                let got = common::js_slice(text, start, end);
+                prop_assert!(got.as_deref().is_some_and(|s| !s.is_empty()), "{c}");
+                // And on word boundaries: no ref starts or ends inside a word.
+                let before = common::js_slice(text, 0, start).unwrap_or_default();
+                let after = common::js_slice(text, end, text.encode_utf16().count() as u32).unwrap_or_default();
+                let inside = |x: Option<char>, y: Option<char>| x.is_some_and(char::is_alphanumeric) && y.is_some_and(char::is_alphanumeric);
+                let got = got.unwrap_or_default();
+                prop_assert!(!inside(before.chars().last(), got.chars().next()), "starts inside a word: {c}");
+                prop_assert!(!inside(got.chars().last(), after.chars().next()), "ends inside a word: {c}");
+            }
+        }
+    }
 }
