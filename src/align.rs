@@ -1,11 +1,13 @@
 //! Sentence alignment across articles: which sentences of different sources say the same thing.
 //!
-//! Candidates come from an inverted index over (lightly stemmed) content words, never from all pairs, so the
-//! cost grows with the number of sentences that share rare words, not with the square of the corpus. Each
-//! candidate is scored by IDF-weighted overlap of content words (the lexical score: two thirds containment in the
-//! shorter sentence, one third weighted Jaccard); agreement of what the
-//! annotators found (the same entities, the same normalised dates, the same numbers) adds to it, but only
-//! for pairs that already share some rare wording, so a shared topic alone never aligns two sentences.
+//! Candidates come from an inverted index over terms, never from all pairs, so the cost grows with the number
+//! of sentences that share rare terms, not with the square of the corpus. Terms are lightly stemmed content
+//! words outside entity names plus one term per resolved entity (a long name counts once). Each candidate is
+//! scored by IDF-weighted overlap (the lexical score: two thirds containment in the shorter sentence, one
+//! third weighted Jaccard), topic terms weighing half; then features of the pair itself: shared phrases and
+//! the same quote add, dates months apart subtract, the same dates and numbers add to pairs that already
+//! share wording. A pair must share two words, one of them not a topic word (or the same quote), so a shared
+//! topic alone never aligns two sentences; a heading with a body sentence needs a margin.
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
 //! This module must not group pairs into claims or judge sources; that is for `claims` and `reuse`.
 

@@ -4,10 +4,12 @@
 //! publication date (else the latest dated happening their body mentions) and split where dates lie more
 //! than [`STORY_GAP_DAYS`] apart, so two visits a year apart are two stories even when they share wording;
 //! an undated article joins the story whose distinctive words (in that story's dated articles only) it
-//! shares most, else the story it shares most aligned sentences with.
+//! shares most, else the story it shares most aligned sentences with; so does an article dated only by its
+//! body when that date (a background or a future one) left it alone in a story.
 //! A timeline event is a dated happening: the time expressions of day, week or month grain with the
 //! sentences that carry them, merged across articles when they name the same date, and joined by sentences
-//! aligned with those (the same claim told elsewhere). A claim told of events in two stories is a finding
+//! aligned with those (the same claim told elsewhere in the event's own stories). A claim told of events in
+//! two stories is a finding
 //! (a possible conflation or a repetition). This module must not compare values for contradictions.
 
 use crate::align::{SentenceKey, SentencePair};
