@@ -265,8 +265,6 @@ pub struct Index {
     topical: Vec<bool>,
     /// Whether an indexed sentence is a headline or sub-heading.
     heading: Vec<bool>,
-    /// Entities found in most articles (the story's protagonists): shared, they say nothing about a fact.
-    topical_entities: BTreeSet<String>,
 }
 
 impl Index {
@@ -345,19 +343,8 @@ impl Index {
             }
         }
         let n_articles = articles.iter().filter(|a| a.is_english()).count();
-        let mut entity_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for (ai, per) in signals.iter().enumerate() {
-            for s in per {
-                for e in &s.entities {
-                    entity_articles.entry(e.as_str()).or_default().insert(ai);
-                }
-            }
-        }
-        ix.topical_entities = entity_articles
-            .iter()
-            .filter(|(_, arts)| is_topical(arts.len(), n_articles, usize::MAX))
-            .map(|(e, _)| e.to_string())
-            .collect();
+        // Entities are terms like words: one found in most articles, recurring, is the story's protagonist
+        // and weighs as a topic term.
         ix.topical = article_df.iter().zip(&repeated).map(|(&ad, &rep)| is_topical(ad, n_articles, rep)).collect();
         ix.idf = df
             .iter()
