@@ -1,11 +1,12 @@
 // The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
 // pending requests of one client; each explorer element owns its own client (and worker).
 import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
+import { assets } from './assets.js';
 
 export class EngineClient {
   constructor() {
     /** @type {Worker} */
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = assets.worker();
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
     this.pending = new Map();
     this.nextId = 1;

@@ -1,11 +1,17 @@
 // <storylines-explorer>: the explorer as a custom element in Shadow DOM. Loads articles (from `src`, a
-// manifest URL), runs the engine in its own worker, keeps its state (view, filters, selection) in the URL
-// and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
-// several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
+// manifest or export URL, or from script: `element.articles = [...]`, `element.load(...)`), runs the engine in
+// its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each instance
+// owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page do not
+// interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
+// attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
+// events storylines-ready, storylines-select, storylines-error.
 import { EngineClient } from './client.js';
-import { loadManifest } from './loader.js';
+import { resolveInput } from './input.js';
+import { assets } from './assets.js';
+import { initialState, applyHeight } from './attributes.js';
+import { selectionOf } from './selection.js';
 import { h } from './dom.js';
-import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
+import { formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
 import { indexModel, derive } from './model.js';
 import { renderFilters } from './filters.js';
 import { renderOverview } from './views/overview.js';
@@ -31,7 +37,7 @@ const TITLES = /** @type {Record<string, string>} */ ({
 });
 
 export class StorylinesExplorerElement extends HTMLElement {
-  static observedAttributes = ['src'];
+  static observedAttributes = ['src', 'height', 'view', 'sources', 'filters'];
 
   /**
    * Registers the element.
@@ -46,7 +52,7 @@ export class StorylinesExplorerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const css = h('link', { rel: 'stylesheet', href: new URL('./explorer.css', import.meta.url).href });
+    const css = assets.stylesheet();
     /** @type {HTMLElement} */
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }, ['Loading…']);
     /** @type {HTMLElement} */
@@ -63,7 +69,8 @@ export class StorylinesExplorerElement extends HTMLElement {
       h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.filters]), this.view]),
       this.footer,
     ]);
-    root.append(css, this.status, this.content);
+    // One wrapper resets what a host page's styles would pass down by inheritance (explorer.css, `.frame`).
+    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.content]));
     /** @type {EngineClient | null} */
     this.client = null;
     /** @type {any} */
@@ -72,8 +79,13 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.ix = null;
     /** @type {State} */
     this.state = emptyState();
-    /** @type {import('./protocol.js').ArticleInput[]} */
-    this.articles = [];
+    /** @type {import('./protocol.js').ArticleInput[]} the articles the engine runs on */
+    this.inputs = [];
+    /** whether the model shown is a loaded export (nothing for the engine to re-run) */
+    this.exported = false;
+    /** @type {unknown} what `load()` was given before the element was connected */
+    this.queued = undefined;
+    this.loads = 0;
     this.manifest = '';
     /** @type {string[]} */
     this.problems = [];
@@ -105,12 +117,26 @@ export class StorylinesExplorerElement extends HTMLElement {
     return !this.hasAttribute('no-history');
   }
 
+  /** The articles the engine runs on; setting them loads them (see `load`). */
+  get articles() {
+    return this.inputs;
+  }
+
+  set articles(list) {
+    this.load(list).catch(() => {});
+  }
+
   connectedCallback() {
     this.client ??= new EngineClient();
-    if (this.usesHistory) {
-      window.addEventListener('popstate', this.onPop);
-      this.state = parseState(location.search, this.prefix);
+    // A property set before the element was defined shadows the accessor: take it over.
+    if (Object.hasOwn(this, 'articles')) {
+      const list = /** @type {any} */ (this).articles;
+      delete (/** @type {any} */ (this).articles);
+      this.queued = list;
     }
+    applyHeight(this, this.getAttribute('height'));
+    this.state = initialState(this.stateAttributes(), this.usesHistory ? location.search : '', this.prefix);
+    if (this.usesHistory) window.addEventListener('popstate', this.onPop);
     this.resize = new ResizeObserver(() => {
       const w = this.view.clientWidth;
       if (this.ix && this.state.view === 'timeline' && Math.abs(w - this.lastWidth) > 20) this.render();
@@ -127,50 +153,112 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.client = null;
   }
 
+  /** The attributes that set the initial state. */
+  stateAttributes() {
+    return { view: this.getAttribute('view'), sources: this.getAttribute('sources'), filters: this.getAttribute('filters') };
+  }
+
   /**
-   * @param {string} _name
+   * @param {string} name
    * @param {string | null} old
    * @param {string | null} value
    */
-  attributeChangedCallback(_name, old, value) {
-    // On upgrade the parsed `src` arrives here too; connectedCallback loads it, so only real changes reload.
-    if (this.isConnected && old !== value) queueMicrotask(() => this.reload());
-  }
-
-  /** Loads the manifest and its articles, then runs the engine. */
-  async reload() {
-    const src = this.getAttribute('src');
-    if (!src || !this.client || src === this.loadedSrc) return;
-    this.loadedSrc = src;
-    this.status.textContent = 'Loading articles…';
-    try {
-      const { manifest, articles, problems } = await loadManifest(src);
-      Object.assign(this, { manifest, articles, problems });
-      await this.analyse();
-    } catch (err) {
-      this.fail(err);
+  attributeChangedCallback(name, old, value) {
+    // On upgrade the parsed attributes arrive here too; connectedCallback applies them, so only real changes act.
+    if (!this.isConnected || old === value) return;
+    if (name === 'height') applyHeight(this, value);
+    else if (name === 'src') queueMicrotask(() => this.reload());
+    else if (this.ix) {
+      // view, sources, filters: move to the state they describe (the selection is kept when the view is).
+      const { view, sources, entities, status, from, to, q } = initialState(this.stateAttributes(), '', '');
+      this.go({ view, sources, entities, status, from, to, q, ...(view === this.state.view ? {} : { sel: '', s: '' }) });
     }
   }
 
-  /** Runs the engine in the worker with the threshold of the state. */
-  async analyse() {
+  /** Loads what `load()` was given before the element was connected, else the `src` attribute. */
+  async reload() {
+    if (!this.client) return;
+    if (this.queued !== undefined) {
+      const queued = this.queued;
+      this.queued = undefined;
+      this.load(/** @type {any} */ (queued)).catch(() => {});
+      return;
+    }
+    const src = this.getAttribute('src');
+    if (!src || src === this.loadedSrc) return;
+    this.loadedSrc = src;
+    this.load(src).catch(() => {});
+  }
+
+  /**
+   * Loads a manifest or export URL, an export model, or a list of articles (`[{name, text}]` or
+   * `{articles, manifest}`), replacing what was shown. Resolves when the explorer is ready (after
+   * `storylines-ready`); rejects on failure (after `storylines-error`). A later load supersedes an earlier one.
+   * @param {string | URL | object | unknown[]} source
+   * @returns {Promise<void>}
+   */
+  async load(source) {
+    if (!this.client) {
+      this.queued = source;
+      return;
+    }
+    const ticket = ++this.loads;
+    this.status.textContent = 'Loading articles…';
+    try {
+      const input = await resolveInput(source);
+      if (ticket !== this.loads) return;
+      if (input.kind === 'export') {
+        Object.assign(this, { inputs: [], manifest: '', problems: [], exported: true, loadMs: 0, modelThreshold: '' });
+        this.useModel(input.model, false);
+        this.ready('export');
+        return;
+      }
+      const { manifest, articles, problems } = input;
+      Object.assign(this, { inputs: articles, manifest, problems, exported: false });
+      await this.analyse(ticket);
+    } catch (err) {
+      if (ticket === this.loads) this.fail(err);
+      throw err;
+    }
+  }
+
+  /**
+   * Tells the host the explorer shows a model.
+   * @param {'articles' | 'export'} from
+   */
+  ready(from) {
+    const detail = { articles: this.model?.articles?.length ?? 0, ms: this.loadMs, from };
+    this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail }));
+  }
+
+  /**
+   * Runs the engine in the worker with the threshold of the state.
+   * @param {number} [ticket] the load this run belongs to (a newer load drops its result)
+   */
+  async analyse(ticket = this.loads) {
     const client = this.client;
     if (!client) return;
+    if (this.exported) {
+      // A loaded export is shown as it was computed: the threshold cannot be re-applied without its engine run.
+      this.render();
+      return;
+    }
     const t = this.state.t;
     this.busy = true;
-    this.status.textContent = `Cross-referencing ${this.articles.length} articles…`;
+    this.status.textContent = `Cross-referencing ${this.inputs.length} articles…`;
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
-      const model = await client.analyse(this.articles, { manifest: this.manifest, options });
+      const model = await client.analyse(this.inputs, { manifest: this.manifest, options });
+      if (ticket !== this.loads) return;
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;
       this.useModel(model, true);
-      this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
+      this.ready('articles');
     } catch (err) {
       this.busy = false;
-      this.fail(err);
+      throw err;
     }
   }
 
@@ -204,11 +292,11 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   /** Reads the state from the URL (back/forward). */
   fromUrl() {
-    const next = parseState(location.search, this.prefix);
+    const next = initialState(this.stateAttributes(), location.search, this.prefix);
     const rerun = next.t !== this.state.t;
     const viewChanged = next.view !== this.state.view;
     this.state = next;
-    if (rerun && this.articles.length) this.analyse();
+    if (rerun && this.inputs.length) this.analyse().catch((err) => this.fail(err));
     else this.render(viewChanged);
   }
 
@@ -239,14 +327,17 @@ export class StorylinesExplorerElement extends HTMLElement {
     const next = this.patched(patch);
     const viewChanged = next.view !== this.state.view;
     const rerun = next.t !== this.state.t;
+    const selected = next.sel !== this.state.sel || (next.sel && next.s !== this.state.s);
     this.state = next;
     if (this.usesHistory) {
       const url = `${location.pathname}${formatState(next, location.search, this.prefix)}${location.hash}`;
       if (replace) history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
     }
-    if (rerun) this.analyse();
+    if (rerun) this.analyse().catch((err) => this.fail(err));
     else this.render(viewChanged);
+    const selection = selected ? selectionOf(this.model, next) : null;
+    if (selection) this.dispatchEvent(new CustomEvent('storylines-select', { bubbles: true, composed: true, detail: selection }));
   }
 
   /**

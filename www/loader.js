@@ -10,13 +10,24 @@ export async function loadManifest(src) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load the manifest ${url.pathname}: HTTP ${res.status}`);
   const manifest = await res.text();
-  /** @type {{ articles?: { file: string }[] }} */
+  /** @type {unknown} */
   let parsed;
   try {
     parsed = JSON.parse(manifest);
   } catch {
     throw new Error(`the manifest ${url.pathname} is not valid JSON`);
   }
+  return loadListed(manifest, parsed, url);
+}
+
+/**
+ * Fetches the article files a parsed manifest lists (same origin only), relative to the manifest's URL.
+ * @param {string} manifest the manifest's JSON text (handed to the engine for the articles' metadata)
+ * @param {any} parsed the same, parsed
+ * @param {URL} url where the manifest came from
+ * @returns {Promise<{ manifest: string, articles: import('./protocol.js').ArticleInput[], problems: string[] }>}
+ */
+export async function loadListed(manifest, parsed, url) {
   const entries = Array.isArray(parsed.articles) ? parsed.articles : [];
   /** @type {string[]} */
   const problems = [];
