@@ -6,7 +6,7 @@
 // attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
 // events storylines-ready, storylines-select, storylines-error.
 import { EngineClient } from './client.js';
-import { resolveInput } from './input.js';
+import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from './assets.js';
 import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from './selection.js';
@@ -208,8 +208,14 @@ export class StorylinesExplorerElement extends HTMLElement {
       const input = await resolveInput(source);
       if (ticket !== this.loads) return;
       if (input.kind === 'export') {
-        Object.assign(this, { inputs: [], manifest: '', problems: [], exported: true, loadMs: 0, modelThreshold: '' });
-        this.useModel(input.model, false);
+        // Shown as it is; its articles also go to the worker, for the diffs and collations an export does not store.
+        const { articles, manifest } = articlesOfExport(input.model);
+        const t0 = performance.now();
+        await this.client.analyse(articles, { manifest });
+        if (ticket !== this.loads) return;
+        Object.assign(this, { inputs: articles, manifest, problems: [], exported: true, modelThreshold: '' });
+        this.loadMs = Math.round(performance.now() - t0);
+        this.useModel(input.model, true);
         this.ready('export');
         return;
       }

@@ -73,3 +73,25 @@ async function fetchSource(src) {
   if (isExport(parsed)) return { kind: 'export', model: parsed };
   return { kind: 'articles', ...(await loadListed(text, parsed, url)) };
 }
+
+/**
+ * The articles of an export as engine input, with a manifest carrying their ids and metadata, so that the
+ * worker can compute what the export does not store (pairwise diffs, collations) for the same article ids.
+ * @param {any} model an export model
+ * @returns {{ articles: ArticleInput[], manifest: string }}
+ */
+export function articlesOfExport(model) {
+  const list = Array.isArray(model?.articles) ? model.articles : [];
+  /** @type {ArticleInput[]} */
+  const articles = [];
+  const entries = [];
+  for (const a of list) {
+    if (!a || typeof a.id !== 'string' || typeof a.text !== 'string') continue;
+    // Its text is already extracted (from HTML or Markdown): it goes back as plain text.
+    const file = `${a.id}.txt`;
+    articles.push({ name: file, text: a.text });
+    const entry = { file, id: a.id, title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: a.language, authors: a.authors };
+    entries.push(Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== null && v !== undefined)));
+  }
+  return { articles, manifest: JSON.stringify({ articles: entries }) };
+}
