@@ -111,7 +111,7 @@ test('the installed package has its files, exports and types', async () => {
   await run(tsc, args, { cwd: dir, timeout: 120000 }).catch((e) => assert.fail(`tsc: ${e.stdout}${e.stderr}`));
 });
 
-test('the core API runs in Node from the installed package', async () => {
+test('the core API (parse, export, diff) runs in Node from the installed package', async () => {
   const core = await import(pathToFileURL(path.join(dir, 'node_modules', 'storylines', 'dist', 'core.js')).href);
   const wasm = fileURLToPath(new URL('./storylines_bg.wasm', pathToFileURL(path.join(dir, 'node_modules', 'storylines', 'dist', 'core.js'))));
   await core.init(await readFile(wasm));
@@ -121,10 +121,16 @@ test('the core API runs in Node from the installed package', async () => {
   for (const e of JSON.parse(manifest).articles) articles.push({ name: e.file, bytes: new Uint8Array(await readFile(path.join(dirArticles, e.file))) });
   const model = await core.exportModel(articles, { manifest });
   assert.equal(model.claims.length, expected.claims.length);
+  const ids = model.articles.map((/** @type {any} */ a) => a.id);
   assert.deepEqual(
-    model.articles.map((/** @type {any} */ a) => a.id),
+    ids,
     expected.articles.map((/** @type {any} */ a) => a.id),
   );
+  const corpus = await core.parse(articles, { manifest });
+  assert.equal(corpus.articleCount, expected.articles.length);
+  corpus.free();
+  const diff = await core.diff(articles, ids[0], ids[1], { manifest });
+  assert.equal(diff.schema, 'storylines-diff/1');
 });
 
 test('a Vite build of a scratch project using the package renders the explorer under a strict CSP', async () => {
