@@ -83,8 +83,12 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.inputs = [];
     /** whether the model shown is a loaded export (nothing for the engine to re-run) */
     this.exported = false;
-    /** @type {unknown} what `load()` was given before the element was connected */
-    this.queued = undefined;
+    /** @type {{ source: any } | null} what to load when connected: given while disconnected, or shown before a move */
+    this.pending = null;
+    /** @type {{ source: any } | null} the last source handed over from script (loaded again after a move) */
+    this.scripted = null;
+    /** @type {{ resolve: () => void, reject: (err: unknown) => void }[]} `load()` calls made while disconnected */
+    this.waiters = [];
     this.loads = 0;
     this.manifest = '';
     /** @type {string[]} */
@@ -132,7 +136,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     if (Object.hasOwn(this, 'articles')) {
       const list = /** @type {any} */ (this).articles;
       delete (/** @type {any} */ (this).articles);
-      this.queued = list;
+      this.pending = { source: list };
     }
     applyHeight(this, this.getAttribute('height'));
     this.state = initialState(this.stateAttributes(), this.usesHistory ? location.search : '', this.prefix);
@@ -147,6 +151,8 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   disconnectedCallback() {
     this.loadedSrc = null;
+    // A move (disconnect, then connect) stops the worker; what script handed over is loaded again.
+    this.pending ??= this.scripted;
     window.removeEventListener('popstate', this.onPop);
     this.resize?.disconnect();
     this.client?.terminate();
@@ -178,16 +184,21 @@ export class StorylinesExplorerElement extends HTMLElement {
   /** Loads what `load()` was given before the element was connected, else the `src` attribute. */
   async reload() {
     if (!this.client) return;
-    if (this.queued !== undefined) {
-      const queued = this.queued;
-      this.queued = undefined;
-      this.load(/** @type {any} */ (queued)).catch(() => {});
+    if (this.pending) {
+      const { source } = this.pending;
+      this.pending = null;
+      const waiters = this.waiters.splice(0);
+      this.load(source).then(
+        () => waiters.forEach((w) => w.resolve()),
+        (err) => waiters.forEach((w) => w.reject(err)),
+      );
       return;
     }
     const src = this.getAttribute('src');
     if (!src || src === this.loadedSrc) return;
     this.loadedSrc = src;
     this.load(src).catch(() => {});
+    this.scripted = null;
   }
 
   /**
@@ -199,9 +210,10 @@ export class StorylinesExplorerElement extends HTMLElement {
    */
   async load(source) {
     if (!this.client) {
-      this.queued = source;
-      return;
+      this.pending = { source };
+      return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
     }
+    this.scripted = { source };
     const ticket = ++this.loads;
     this.status.textContent = 'Loading articles…';
     try {

@@ -233,3 +233,29 @@ test('an export loaded back (by src URL or load(object)) gives the same views as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('load() before the element is connected resolves once it is, and a moved element keeps its articles', async () => {
+  const { page, errors, context } = await open('examples/plain.html');
+  const result = await page.evaluate(async () => {
+    const el = /** @type {any} */ (document.createElement('storylines-explorer'));
+    el.id = 'late';
+    el.setAttribute('no-history', '');
+    const articles = [
+      { name: 'a.txt', text: 'The museum reopened on 3 May 2030 after a fire, the mayor said.' },
+      { name: 'b.txt', text: 'The city museum reopened on 3 May 2030, the mayor said on Friday.' },
+      { name: 'c.txt', text: 'The museum reopened on Saturday, 3 May 2030.' },
+    ];
+    const loaded = el.load(articles);
+    document.body.append(el);
+    await loaded;
+    const first = el.model.articles.length;
+    // Moving it stops its worker; it starts a new one and loads the same articles again.
+    const again = new Promise((resolve) => el.addEventListener('storylines-ready', (/** @type {CustomEvent} */ ev) => resolve(ev.detail.articles), { once: true }));
+    document.body.prepend(el);
+    return { first, again: await again };
+  });
+  assert.deepEqual(result, { first: 3, again: 3 });
+  assert.equal(await page.locator('#late [data-testid=tile-sources] .n').innerText(), '3');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
