@@ -268,9 +268,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
       const model = await client.analyse(this.inputs, { manifest: this.manifest, options });
+      this.busy = false;
       if (ticket !== this.loads) return;
       this.loadMs = Math.round(performance.now() - t0);
-      this.busy = false;
       this.modelThreshold = t;
       this.useModel(model, true);
       this.ready('articles');
