@@ -259,6 +259,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     if (this.exported) {
       // A loaded export is shown as it was computed: the threshold cannot be re-applied without its engine run.
       this.render();
+      this.status.textContent = 'This is a loaded export, shown as it was computed: the alignment threshold applies only when the explorer cross-references articles itself.';
       return;
     }
     const t = this.state.t;
