@@ -230,6 +230,10 @@ test('an export loaded back (by src URL or load(object)) gives the same views as
   await page.evaluate((m) => /** @type {any} */ (document.getElementById('left')).load(m), expected);
   await page.locator('#left nav a[data-view=claims]').click();
   assert.equal(await viewText(page, '#left'), fromArticles.claims);
+  // The threshold cannot be re-applied to an export: the explorer says so instead of changing nothing silently.
+  await page.evaluate(() => /** @type {any} */ (document.getElementById('left')).go({ t: '0.5' }));
+  assert.match(await page.locator('#left [data-testid=status]').innerText(), /loaded export/);
+  assert.equal(await viewText(page, '#left'), fromArticles.claims);
   assert.deepEqual(errors, []);
   await context.close();
 });
