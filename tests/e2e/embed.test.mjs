@@ -64,7 +64,10 @@ test('two explorers with different articles on an aggressive host: both render, 
   const rightTitles = await page.locator('#right [data-testid=source-card] h3').allInnerTexts();
   assert.ok(rightTitles.some((t) => t.includes('Alder Bridge')), rightTitles.join(' | '));
   // Both fired storylines-ready; the host logged them.
-  await page.waitForFunction(() => /left ready.*|right ready/.test(/** @type {HTMLOutputElement} */ (document.getElementById('log')).value));
+  await page.waitForFunction(() => {
+    const v = /** @type {HTMLOutputElement} */ (document.getElementById('log')).value;
+    return v.includes('left ready') && v.includes('right ready');
+  });
   const log = await page.locator('#log').evaluate((el) => el.textContent ?? '');
   assert.match(log, /left ready \(5 articles\)/);
   assert.match(log, /right ready \(3 articles\)/);
