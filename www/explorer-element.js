@@ -1,11 +1,14 @@
 // <storylines-explorer>: the explorer as a custom element in Shadow DOM. Loads articles (from `src`, a
-// manifest or export URL, or from script: `element.articles = [...]`, `element.load(...)`), runs the engine in
-// its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each instance
-// owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page do not
-// interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
+// manifest, export or bundle URL, or from script: `element.articles = [...]`, `element.load(...)`), runs the
+// engine in its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each
+// instance owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page
+// do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
 // attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
 // events storylines-ready, storylines-select, storylines-error.
 import { EngineClient } from './client.js';
+import { toInput } from './workspace.js';
+import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from './workspace-host.js';
+import { applyCorrections } from './corrections.js';
 import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from './assets.js';
 import { initialState, applyHeight } from './attributes.js';
@@ -59,6 +62,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
     /** @type {HTMLElement} */
     this.filters = h('div', { class: 'filters-slot' });
+    /** @type {HTMLElement} the user's workspace panel */
+    this.wsSlot = h('div', { class: 'workspace-slot' });
     /** @type {HTMLElement} */
     this.view = h('div', { class: 'view-slot', 'data-testid': 'view' });
     /** @type {HTMLElement} */
@@ -66,7 +71,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {HTMLElement} */
     this.content = h('div', { class: 'content', part: 'content' }, [
       this.nav,
-      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.filters]), this.view]),
+      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.wsSlot, this.filters]), this.view]),
       this.footer,
     ]);
     // One wrapper resets what a host page's styles would pass down by inheritance (explorer.css, `.frame`).
@@ -79,9 +84,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.ix = null;
     /** @type {State} */
     this.state = emptyState();
-    /** @type {import('./protocol.js').ArticleInput[]} the articles the engine runs on */
+    /** @type {import('./protocol.js').ArticleInput[]} the page's articles the engine runs on (`articles`) */
     this.inputs = [];
-    /** whether the model shown is a loaded export (nothing for the engine to re-run) */
+    /** whether the model shown is a loaded export or bundle (nothing for a threshold to re-run) */
     this.exported = false;
     /** @type {{ source: any } | null} what to load when connected: given while disconnected, or shown before a move */
     this.pending = null;
@@ -110,6 +115,56 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.shownTarget = '';
     /** @type {boolean | undefined} whether the filters disclosure is open */
     this.filtersOpen = undefined;
+    /** @type {import('./workspace.js').Workspace | null} the user's articles and corrections */
+    this.workspace = null;
+    /** @type {any} the export with the user's corrections applied */
+    this.corrected = null;
+    /** crashes of the engine in a row (recovery gives up after a few) */
+    this.crashes = 0;
+    /** @type {import('./storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
+    this.sharedCorrections = null;
+  }
+
+  /**
+   * Shows a bundle (exports.js) or a bare export as it was shared: its export, with its corrections applied
+   * but not stored (importing the bundle by file keeps them).
+   * @param {any} json
+   */
+  showBundle(json) {
+    showBundle(this, json);
+  }
+
+  /** A client whose worker's death starts the recovery. */
+  newClient() {
+    return new EngineClient({ onCrash: (err) => this.recover(err) });
+  }
+
+  /**
+   * The worker died (its wasm trapped): start a new one, rebuild it from the page's and the stored
+   * articles, and say so.
+   * @param {Error} err
+   */
+  recover(err) {
+    if (this.isConnected) recover(this, err);
+  }
+
+  /** Stops the running job: a new worker replaces the busy one and is rebuilt from the committed state. */
+  cancel() {
+    cancel(this);
+  }
+
+  /** The workspace changed: re-apply the corrections, redraw the panel and the view. */
+  workspaceChanged() {
+    if (this.model) this.useModel(this.model, this.engineBacked);
+    else drawPanel(this, this.wsSlot);
+  }
+
+  /**
+   * The text of an export of the current state (what the panel's buttons download).
+   * @param {'bundle' | 'claims' | 'contradictions' | 'annotations'} kind
+   */
+  exportText(kind) {
+    return exportText(this, kind).text;
   }
 
   /** The URL parameter prefix of this instance. */
@@ -121,7 +176,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     return !this.hasAttribute('no-history');
   }
 
-  /** The articles the engine runs on; setting them loads them (see `load`). */
+  /** The page's articles the engine runs on (the workspace's own are apart); setting them loads them (`load`). */
   get articles() {
     return this.inputs;
   }
@@ -131,7 +186,8 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.client ??= new EngineClient();
+    this.client ??= this.newClient();
+    this.workspace ??= createWorkspace(this);
     // A property set before the element was defined shadows the accessor: take it over.
     if (Object.hasOwn(this, 'articles')) {
       const list = /** @type {any} */ (this).articles;
@@ -202,9 +258,10 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   /**
-   * Loads a manifest or export URL, an export model, or a list of articles (`[{name, text}]` or
-   * `{articles, manifest}`), replacing what was shown. Resolves when the explorer is ready (after
-   * `storylines-ready`); rejects on failure (after `storylines-error`). A later load supersedes an earlier one.
+   * Loads a manifest, export or bundle URL, an export or bundle object, or a list of articles
+   * (`[{name, text}]` or `{articles, manifest}`), replacing what was shown (the workspace's own articles
+   * stay). Resolves when the explorer is ready (after `storylines-ready`); rejects on failure (after
+   * `storylines-error`). A later load supersedes an earlier one.
    * @param {string | URL | object | unknown[]} source
    * @returns {Promise<void>}
    */
@@ -220,20 +277,26 @@ export class StorylinesExplorerElement extends HTMLElement {
       const input = await resolveInput(source);
       if (ticket !== this.loads) return;
       if (input.kind === 'export') {
-        // Shown as it is; its articles also go to the worker, for the diffs and collations an export does not store.
-        const { articles, manifest } = articlesOfExport(input.model);
+        // Shown as it was shared (workspace-host.js); its articles also go to the worker, for the diffs and
+        // collations an export does not store.
+        Object.assign(this, { inputs: [], manifest: '', problems: [], exported: true, modelThreshold: '' });
+        this.showBundle(input.model);
+        const { articles, manifest } = articlesOfExport(this.model);
         const t0 = performance.now();
-        await this.client.analyse(articles, { manifest });
+        await this.client?.analyse(articles, { manifest });
         if (ticket !== this.loads) return;
-        Object.assign(this, { inputs: articles, manifest, problems: [], exported: true, modelThreshold: '' });
+        Object.assign(this, { inputs: articles, manifest, engineBacked: true, engineCache: new Map() });
         this.loadMs = Math.round(performance.now() - t0);
-        this.useModel(input.model, true);
+        this.render();
         this.ready('export');
         return;
       }
       const { manifest, articles, problems } = input;
       Object.assign(this, { inputs: articles, manifest, problems, exported: false });
-      await this.analyse(ticket);
+      await this.workspace?.ready;
+      if (ticket !== this.loads) return;
+      drawPanel(this, this.wsSlot);
+      await this.analyse(undefined, undefined, true);
     } catch (err) {
       if (ticket === this.loads) this.fail(err);
       throw err;
@@ -249,35 +312,57 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail }));
   }
 
-  /**
-   * Runs the engine in the worker with the threshold of the state.
-   * @param {number} [ticket] the load this run belongs to (a newer load drops its result)
-   */
-  async analyse(ticket = this.loads) {
-    const client = this.client;
-    if (!client) return;
-    if (this.exported) {
-      // A loaded export is shown as it was computed: the threshold cannot be re-applied without its engine run.
-      this.render();
-      this.status.textContent = 'This is a loaded export, shown as it was computed: the alignment threshold applies only when the explorer cross-references articles itself.';
+  /** Re-runs the engine for a new threshold; a loaded export says why it cannot. */
+  rerun() {
+    if (!this.exported) {
+      this.analyse();
       return;
     }
+    this.render();
+    this.status.textContent = 'This is a loaded export, shown as it was computed: the alignment threshold applies only when the explorer cross-references articles itself.';
+  }
+
+  /**
+   * Runs the engine in the worker with the threshold of the state, on the page's articles and the
+   * workspace's (or `user` instead of them, for a change being tried), showing progress.
+   * @param {import('./storage.js').StoredArticle[]} [user]
+   * @param {string} [label] what the progress bar says
+   * @param {boolean} [rethrow] let the caller handle a failure (the workspace does)
+   * @returns {Promise<(string | null)[]>} the id each of `user` became (null: rejected)
+   */
+  async analyse(user = this.workspace?.articles ?? [], label = 'Cross-referencing', rethrow = false) {
+    const client = this.client;
+    if (!client) return [];
     const t = this.state.t;
+    const inputs = [...this.inputs, ...user.map(toInput)];
+    const step = (/** @type {number} */ done, /** @type {number} */ total) => {
+      this.workspace?.progress(label, done, total);
+      drawJob(this, this.wsSlot);
+    };
     this.busy = true;
-    this.status.textContent = `Cross-referencing ${this.inputs.length} articles…`;
+    this.status.textContent = `${label}: ${inputs.length} articles…`;
+    this.workspace?.progress(label, 0, inputs.length + 1);
+    drawPanel(this, this.wsSlot);
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
-      const model = await client.analyse(this.inputs, { manifest: this.manifest, options });
-      this.busy = false;
-      if (ticket !== this.loads) return;
+      const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
       this.loadMs = Math.round(performance.now() - t0);
+      this.busy = false;
       this.modelThreshold = t;
+      this.workspace?.progress(null);
+      this.exported = false;
       this.useModel(model, true);
       this.ready('articles');
+      return added.slice(this.inputs.length);
     } catch (err) {
       this.busy = false;
-      throw err;
+      this.workspace?.progress(null);
+      drawPanel(this, this.wsSlot);
+      if (this.model && err instanceof Error && !rethrow) this.render();
+      else if (!rethrow) this.fail(err);
+      if (rethrow) throw err;
+      return [];
     }
   }
 
@@ -302,10 +387,13 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
    */
   useModel(model, backed) {
+    if (this.model !== model || !backed) this.engineCache = new Map();
     this.model = model;
-    this.engineCache = new Map();
     this.engineBacked = backed;
-    this.ix = indexModel(model);
+    if (backed) this.sharedCorrections = null;
+    this.corrected = applyCorrections(model, this.sharedCorrections ?? this.workspace?.corrections ?? []);
+    this.ix = indexModel(this.corrected);
+    drawPanel(this, this.wsSlot);
     this.render();
   }
 
@@ -315,7 +403,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     const rerun = next.t !== this.state.t;
     const viewChanged = next.view !== this.state.view;
     this.state = next;
-    if (rerun && this.inputs.length) this.analyse().catch((err) => this.fail(err));
+    if (rerun && this.model) this.rerun();
     else this.render(viewChanged);
   }
 
@@ -353,9 +441,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       if (replace) history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
     }
-    if (rerun) this.analyse().catch((err) => this.fail(err));
+    if (rerun) this.rerun();
     else this.render(viewChanged);
-    const selection = selected ? selectionOf(this.model, next) : null;
+    const selection = selected ? selectionOf(this.corrected ?? this.model, next) : null;
     if (selection) this.dispatchEvent(new CustomEvent('storylines-select', { bubbles: true, composed: true, detail: selection }));
   }
 
@@ -404,6 +492,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
+      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) } : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

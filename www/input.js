@@ -1,20 +1,21 @@
-// What `src` and `element.load(...)` accept, normalised: a URL of a manifest or of an export JSON (told apart
-// by content), an export model, or a list of articles (`[{name, text}|{name, bytes}]`, or
-// `{articles, manifest}`). Returns either articles for the engine or a finished export to show as it is.
+// What `src` and `element.load(...)` accept, normalised: a URL of a manifest or of an export or bundle JSON
+// (told apart by content), an export or bundle object, or a list of articles (`[{name, text}|{name, bytes}]`,
+// or `{articles, manifest}`). Returns either articles for the engine or a finished export to show as it is.
 import { loadListed } from './loader.js';
 
 /**
  * @typedef {import('./protocol.js').ArticleInput} ArticleInput
  * @typedef {{ kind: 'articles', articles: ArticleInput[], manifest: string, problems: string[] }} ArticlesInput
- * @typedef {{ kind: 'export', model: any }} ExportInput
+ * @typedef {{ kind: 'export', model: any }} ExportInput an export or a bundle, as parsed
  */
 
 /**
- * Whether a parsed JSON value is a storylines export (rather than a manifest or an article list).
+ * Whether a parsed JSON value is a storylines export or a bundle (an export with the user's articles and
+ * corrections, www/exports.js), rather than a manifest or an article list.
  * @param {any} value
  */
 export function isExport(value) {
-  return !!value && typeof value === 'object' && typeof value.schema === 'string' && value.schema.startsWith('storylines/');
+  return !!value && typeof value === 'object' && typeof value.schema === 'string' && /^storylines(-bundle)?\//.test(value.schema);
 }
 
 /**

@@ -44,7 +44,8 @@ async function open(file) {
 }
 
 /**
- * The visible text of one explorer's view, without the status line (it carries a time).
+ * The visible text of one explorer's view, without the status line (it carries a time) and the correction
+ * controls (a shared export is read-only).
  * @param {import('playwright-core').Page} page
  * @param {string} selector
  */
@@ -52,7 +53,13 @@ async function viewText(page, selector) {
   const view = page.locator(`${selector} [data-testid=view]`);
   // The diff view draws the page's own diff first and the engine's when the worker answers.
   if (await view.locator('section[data-view=diff]').count()) await view.getByText('the engine’s diff').waitFor({ timeout: 10000 });
-  return view.innerText();
+  // A shared export is shown read-only: the workspace's "Correct" controls are left out.
+  return (await view.innerText())
+    .split('\n')
+    .filter((line) => line !== 'Correct')
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 test('two explorers with different articles on an aggressive host: both render, state and events stay apart', async () => {
