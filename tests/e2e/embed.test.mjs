@@ -95,6 +95,9 @@ test('two explorers with different articles on an aggressive host: both render, 
   assert.equal(await bg('left'), 'rgb(255, 255, 255)');
   assert.equal(await bg('right'), 'rgb(17, 20, 24)');
   assert.equal(await page.locator('#right').evaluate((el) => el.getBoundingClientRect().height), 900);
+  // The host can hide an explorer with the hidden attribute.
+  assert.equal(await page.locator('#right').evaluate((el) => ((el.hidden = true), getComputedStyle(el).display)), 'none');
+  await page.locator('#right').evaluate((el) => (el.hidden = false));
   await page.screenshot({ path: path.join(RESULTS, 'embed-two.png') });
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
