@@ -94,6 +94,11 @@ test('two explorers with different articles on an aggressive host: both render, 
   const bg = (/** @type {string} */ id) => page.locator(`#${id} .frame`).evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(await bg('left'), 'rgb(255, 255, 255)');
   assert.equal(await bg('right'), 'rgb(17, 20, 24)');
+  // Forced themes hold whatever the system prefers.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await bg('left'), 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await bg('right'), 'rgb(17, 20, 24)');
   assert.equal(await page.locator('#right').evaluate((el) => el.getBoundingClientRect().height), 900);
   // The host can hide an explorer with the hidden attribute.
   assert.equal(await page.locator('#right').evaluate((el) => ((el.hidden = true), getComputedStyle(el).display)), 'none');
