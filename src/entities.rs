@@ -1459,6 +1459,17 @@ fn org_acronyms(l: &Local) -> Vec<String> {
     v
 }
 
+/// Why two local names of one kind are the same entity, or `None` (the test of the cross-article pass).
+#[inline(never)]
+fn same_entity(a: &Local, b: &Local) -> Option<String> {
+    match a.kind {
+        EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
+        EntityKind::Organization => same_org(a, b),
+        EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
+        EntityKind::Person => None,
+    }
+}
+
 /// Why two organisation names are the same organisation, or `None`.
 fn same_org(a: &Local, b: &Local) -> Option<String> {
     let (fa, fb) = (fold(&a.name), fold(&b.name));
@@ -1642,12 +1653,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             }
         }
     }
-    let test = |a: &Local, b: &Local| match a.kind {
-        EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
-        EntityKind::Organization => same_org(a, b),
-        EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
-        EntityKind::Person => None,
-    };
+    let test = same_entity;
     // Form pairs of one kind and different names that pass the test (in either order).
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
     let mut tried: Vec<(usize, usize)> = Vec::new();
