@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 secs=${1:-60}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_text parse_manifest export_many)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_text parse_markdown parse_manifest export_many diff_pair)
 cache="${STORYLINES_CACHE:-$HOME/.cache/storylines}"
 fuzzbin="$cache/cargo-fuzz-0.13.2/bin"
 if [ ! -x "$fuzzbin/cargo-fuzz" ]; then
