@@ -18,6 +18,6 @@ if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then tc=(+nightly); e
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus-new/$t"
   echo "=== fuzzing $t for ${secs}s"
-  cargo "${tc[@]}" fuzz run "$t" "fuzz/corpus-new/$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 2>&1 \
-    | grep -E '^#[0-9]+.*(DONE|pulse)|stat::|SUMMARY|ERROR|panicked|Test unit written' || true
+  cargo "${tc[@]}" fuzz run "$t" "fuzz/corpus-new/$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 -timeout=60 -report_slow_units=1 2>&1 \
+    | grep -E '^#[0-9]+.*(DONE|pulse)|stat::|SUMMARY|ERROR|panicked|Test unit written|Slowest unit|slow-unit|timeout' || true
 done

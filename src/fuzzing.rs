@@ -16,7 +16,11 @@ use std::collections::BTreeMap;
 
 /// The UTF-16 slice `start..end` of `text`, or `None` when it is out of range or cuts a surrogate pair.
 pub fn utf16_slice(text: &str, start: u32, end: u32) -> Option<String> {
-    let units: Vec<u16> = text.encode_utf16().collect();
+    slice_units(&text.encode_utf16().collect::<Vec<u16>>(), start, end)
+}
+
+/// The slice `start..end` of UTF-16 code units, or `None` when it is out of range or cuts a surrogate pair.
+fn slice_units(units: &[u16], start: u32, end: u32) -> Option<String> {
     let (s, e) = (start as usize, end as usize);
     if s > e {
         return None;
@@ -28,30 +32,32 @@ pub fn utf16_slice(text: &str, start: u32, end: u32) -> Option<String> {
 /// every span that carries its text slices back to exactly that text: sentences, furniture, paragraphs,
 /// entity mentions, times, numbers, quotes, contradiction refs and reuse passages.
 pub fn check_spans(export: &Export) {
+    let units: BTreeMap<&str, Vec<u16>> =
+        export.articles.iter().map(|a| (a.id.as_str(), a.text.encode_utf16().collect())).collect();
+    let units_of = |article: &str| -> &[u16] {
+        match units.get(article) {
+            Some(u) => u,
+            None => panic!("a span names a missing article {article}"),
+        }
+    };
     for a in &export.articles {
+        let u = units_of(&a.id);
         for s in &a.sentences {
-            if utf16_slice(&a.text, s.start, s.end).as_deref() != Some(s.text.as_str()) {
+            if slice_units(u, s.start, s.end).as_deref() != Some(s.text.as_str()) {
                 panic!("sentence {} of {} does not slice back to its text", s.id, a.id);
             }
         }
         for f in &a.furniture {
-            if utf16_slice(&a.text, f.start, f.end).as_deref() != Some(f.text.as_str()) {
+            if slice_units(u, f.start, f.end).as_deref() != Some(f.text.as_str()) {
                 panic!("furniture of {} does not slice back to its text", a.id);
             }
         }
         for p in &a.paragraphs {
-            if utf16_slice(&a.text, p.start, p.end).is_none() {
+            if slice_units(u, p.start, p.end).is_none() {
                 panic!("a paragraph of {} is not on UTF-16 boundaries", a.id);
             }
         }
     }
-    let articles: BTreeMap<&str, &str> = export.articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
-    let text_of = |article: &str| -> &str {
-        match articles.get(article) {
-            Some(t) => t,
-            None => panic!("a span names a missing article {article}"),
-        }
-    };
     let spans = export
         .times
         .iter()
@@ -71,14 +77,14 @@ pub fn check_spans(export: &Export) {
                 .flat_map(|c| c.refs.iter().map(|r| ("contradiction ref", &r.article, r.start, r.end, &r.text))),
         );
     for (what, article, start, end, text) in spans {
-        if utf16_slice(text_of(article), start, end).as_deref() != Some(text.as_str()) {
+        if slice_units(units_of(article), start, end).as_deref() != Some(text.as_str()) {
             panic!("a {what} span of {article} does not slice back to its text");
         }
     }
     for r in &export.reuse {
-        let (from, to) = (text_of(&r.from), text_of(&r.to));
+        let (from, to) = (units_of(&r.from), units_of(&r.to));
         for p in &r.passages {
-            if utf16_slice(from, p.from.start, p.from.end).is_none() || utf16_slice(to, p.to.start, p.to.end).is_none()
+            if slice_units(from, p.from.start, p.from.end).is_none() || slice_units(to, p.to.start, p.to.end).is_none()
             {
                 panic!("a reuse passage {} → {} is not on UTF-16 boundaries", r.from, r.to);
             }
@@ -91,9 +97,10 @@ pub fn check_spans(export: &Export) {
 /// cover both word lists in order without gaps, so concatenating the words of A's (B's) side of the operations
 /// gives back A's (B's) words; `equal` operations pair words that compare equal (lowercased).
 pub fn check_diff(d: &DiffOut) {
-    for side in [&d.a, &d.b] {
+    let (ua, ub): (Vec<u16>, Vec<u16>) = (d.a.text.encode_utf16().collect(), d.b.text.encode_utf16().collect());
+    for (side, u) in [(&d.a, &ua), (&d.b, &ub)] {
         for s in &side.sentences {
-            if utf16_slice(&side.text, s.start, s.end).is_none() {
+            if slice_units(u, s.start, s.end).is_none() {
                 panic!("a sentence of {} is not on UTF-16 boundaries", side.id);
             }
         }
@@ -115,15 +122,15 @@ pub fn check_diff(d: &DiffOut) {
     }
     for m in &d.matched {
         let w = &m.diff;
-        let words = |text: &str, ws: &[crate::export::RangeOut]| -> Vec<String> {
+        let words = |u: &[u16], ws: &[crate::export::RangeOut]| -> Vec<String> {
             ws.iter()
-                .map(|r| match utf16_slice(text, r.start, r.end) {
+                .map(|r| match slice_units(u, r.start, r.end) {
                     Some(s) => s.to_lowercase(),
                     None => panic!("a diff word is not on UTF-16 boundaries"),
                 })
                 .collect()
         };
-        let (wa, wb) = (words(&d.a.text, &w.a_words), words(&d.b.text, &w.b_words));
+        let (wa, wb) = (words(&ua, &w.a_words), words(&ub, &w.b_words));
         let (mut at_a, mut at_b) = (0u32, 0u32);
         for op in &w.ops {
             if op.a[0] != at_a || op.b[0] != at_b || op.a[1] < op.a[0] || op.b[1] < op.b[0] {
@@ -213,4 +220,82 @@ pub fn pair_diff(data: &[u8]) {
 pub fn manifest(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = Manifest::from_json(&text);
+}
+
+/// A deterministic word of the pathological inputs (a fixed linear congruential sequence over a small vocabulary).
+fn word(i: usize) -> String {
+    const SYL: [&str; 16] =
+        ["ka", "ro", "mi", "te", "su", "lo", "ne", "va", "di", "po", "ru", "ze", "ba", "fi", "go", "hu"];
+    let x = i.wrapping_mul(2_654_435_761) % 4096;
+    let pick = |k: usize| SYL.get(k % 16).copied().unwrap_or("a");
+    format!("{}{}{}", pick(x), pick(x / 16), pick(x / 256))
+}
+
+/// The pathological inputs of the documented limits (README "Limits", docs/FUZZING.md): each a name and the
+/// inputs of one corpus. Used by `tests/limits.rs` (each gives its diagnostic or a result) and
+/// `benches/limits.rs` (how long each takes).
+pub fn pathological() -> Vec<(&'static str, Vec<Input>)> {
+    let same = "The council approved the new budget for the harbour on Monday. ".repeat(10_000);
+    let long_sentence: String = (0..150_000).map(|i| word(i) + " ").collect::<String>();
+    let mut edited = long_sentence.clone();
+    edited.insert_str(edited.len() / 2, "and then something else entirely ");
+    let quotes = "\"“”'‘’«»„‟‹›".repeat(20_000);
+    let long_word = |c: char| std::iter::once('Z').chain(std::iter::repeat_n(c, 9_999)).collect::<String>();
+    let long_words: String = (0..20)
+        .map(|i| format!("{} said {} was here. ", long_word('a'), long_word(if i % 2 == 0 { 'b' } else { 'c' })))
+        .collect();
+    let deep_html = format!(
+        "<html><body>{}<p>Deep text here.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let mut largest = String::from("The largest article\n\n");
+    let mut i = 0;
+    while largest.len() < crate::parse::MAX_TEXT_BYTES - 200 {
+        largest.push_str(&format!(
+            "The {} of the {} said on Monday that {} people saw \"{}\". ",
+            word(i),
+            word(i + 1),
+            i % 97,
+            word(i + 2)
+        ));
+        if i % 5 == 4 {
+            largest.push_str("\n\n");
+        }
+        i += 1;
+    }
+    let many: Vec<Input> = (0..1_000)
+        .map(|i| {
+            Input::new(
+                format!("n{i:04}.txt"),
+                format!("Note {i}\n\nThe {} of the {} rose by {i} on Monday.\n", word(i), word(i + 7)),
+            )
+        })
+        .collect();
+    vec![
+        (
+            "identical-sentences",
+            vec![
+                Input::new("same-a.txt", format!("First\n\n{same}")),
+                Input::new("same-b.txt", format!("Second\n\n{same}")),
+            ],
+        ),
+        ("one-mb-sentence", vec![Input::new("long-a.txt", long_sentence), Input::new("long-b.txt", edited)]),
+        ("only-quotes", vec![Input::new("quotes.txt", quotes)]),
+        (
+            "long-words",
+            vec![
+                Input::new("words-a.txt", long_words.clone()),
+                Input::new("words-b.txt", format!("Copy\n\n{long_words}")),
+            ],
+        ),
+        ("deep-html", vec![Input::new("deep.html", deep_html)]),
+        ("largest-article", vec![Input::new("largest.txt", largest)]),
+        (
+            "too-much-text",
+            vec![Input::new("long.txt", "All work and no play. ".repeat(crate::parse::MAX_TEXT_BYTES / 20))],
+        ),
+        ("too-large", vec![Input::new("huge.txt", vec![b'a'; crate::parse::MAX_ARTICLE_BYTES + 1])]),
+        ("thousand-articles", many),
+    ]
 }

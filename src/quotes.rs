@@ -206,7 +206,11 @@ fn spans(article: &Article) -> Vec<TextRange> {
 
 /// The sentence index holding a byte offset.
 fn sentence_at(article: &Article, at: usize) -> Option<usize> {
-    article.sentences.iter().position(|s| s.range.start <= at && at < s.range.end.max(s.range.start + 1))
+    // Sentences are in text order and do not overlap: a binary search, not a scan per quote (which made an
+    // article of n sentences and n quotes cost n²).
+    let i = article.sentences.partition_point(|s| s.range.start <= at).checked_sub(1)?;
+    let s = article.sentences.get(i)?;
+    (at < s.range.end.max(s.range.start + 1)).then_some(i)
 }
 
 /// What a clause says about who spoke.
