@@ -9,6 +9,8 @@
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
 //! This module must not group pairs into claims or judge sources; that is for `claims` and `reuse`.
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -6,6 +6,7 @@
 //! its text, on UTF-16 boundaries, slicing back to the text it claims; a diff that reconstructs both texts);
 //! a violated invariant panics, which is what a fuzzer must find. Nothing here is used by the engine itself.
 
+#![warn(clippy::indexing_slicing)]
 #![allow(clippy::panic)]
 
 use crate::corpus::{Corpus, DEFAULT_OPTIONS};

@@ -7,6 +7,8 @@
 //! module's budget allows. Without it, [`extract`] says so and the caller reports the input.
 //! This module must not classify lines or segment sentences: it hands plain text to the parser.
 
+#![warn(clippy::indexing_slicing)]
+
 /// What an HTML page yielded: the readable text (the article's text from then on) and page metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extracted {

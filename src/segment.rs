@@ -5,6 +5,8 @@
 //! Word tokens come from Unicode word segmentation (UAX #29, the `unicode-segmentation` crate).
 //! This module must not decide what is body and what is furniture; it segments the ranges it is given.
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::text::TextRange;
 use unicode_segmentation::UnicodeSegmentation;
 
