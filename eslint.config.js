@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['www/pkg/**', 'www/pkg-html/**', 'target/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['www/pkg/**', 'www/pkg-html/**', 'www/dist/**', 'packages/*/dist/**', 'target/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],

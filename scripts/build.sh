@@ -2,6 +2,7 @@
 # Builds the release wasm into www/pkg (wasm-pack, --target web), never downloading anything on its own.
 # Then builds the second module, the same engine with HTML extraction (feature "html", dom_smoothie), into
 # www/pkg-html; the page's worker loads it only when an HTML article is added (see docs/ARCHITECTURE.md).
+# Last, www/dist: the minified build a host page or the npm package uses (scripts/build-dist.mjs).
 # STORYLINES_NO_HTML=1 skips the second module (it adds about 40–70 s to a build on two cores).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,3 +26,5 @@ elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
   rm -f www/pkg-html/.gitignore
   echo "$main_stamp" > www/pkg-html/.build-stamp
 fi
+# The minified element, worker, core API, stylesheet and wasm a host downloads (www/dist; esbuild, < 1 s).
+node scripts/build-dist.mjs

@@ -1,31 +1,53 @@
 // The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
-// pending requests of one client; each explorer element owns its own client (and worker).
-import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
+// pending requests of one client; each explorer element owns its own client (and worker). A worker that dies
+// (its wasm trapped, or it failed outright) rejects what was pending with an EngineCrash and calls `onCrash`;
+// the client is dead from then on and its owner starts a new one.
+import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
+
+/** The engine's worker died (not an ordinary error of one request). */
+export class EngineCrash extends Error {}
+
+/** The user cancelled the request (its worker was stopped). */
+export class Cancelled extends Error {}
 
 export class EngineClient {
-  constructor() {
+  /** @param {{ onCrash?: (error: EngineCrash) => void }} [hooks] */
+  constructor(hooks = {}) {
     /** @type {Worker} */
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
+    this.dead = false;
+    this.onCrash = hooks.onCrash;
     /** @type {{ alignThreshold?: number } | null} the engine's default options, known after the first result */
     this.defaults = null;
     this.worker.addEventListener('message', (event) => this.onMessage(event));
-    this.worker.addEventListener('error', (event) => this.failAll(new Error(`the engine stopped: ${event.message || 'unknown error'}`)));
+    this.worker.addEventListener('error', (event) => this.crashed(`the engine stopped: ${event.message || 'unknown error'}`));
   }
 
   /** @param {MessageEvent<import('./protocol.js').Response>} event */
   onMessage(event) {
     const msg = event.data;
+    if (msg.type === CRASHED) return this.crashed(`the engine crashed: ${msg.message}`);
     const waiter = this.pending.get(msg.id);
     if (!waiter) return;
+    if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total);
     this.pending.delete(msg.id);
     if (msg.type === RESULT) {
       this.defaults = msg.defaults ?? this.defaults;
-      waiter.resolve(msg.export);
-    }
-    else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
+      waiter.resolve(msg);
+    } else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
+  }
+
+  /** @param {string} message */
+  crashed(message) {
+    if (this.dead) return;
+    this.dead = true;
+    this.worker.terminate();
+    const error = new EngineCrash(message);
+    this.failAll(error);
+    this.onCrash?.(error);
   }
 
   /** @param {Error} error */
@@ -41,7 +63,18 @@ export class EngineClient {
    * @returns {Promise<any>} the export model
    */
   analyse(articles, extra = {}) {
-    return this.request({ type: ANALYSE, articles, manifest: extra.manifest, options: extra.options });
+    return this.analyseWithIds(articles, extra).then((r) => r.model);
+  }
+
+  /**
+   * Cross-references articles, reporting progress; also says which id each input became (null: rejected).
+   * @param {import('./protocol.js').ArticleInput[]} articles
+   * @param {{ manifest?: string, options?: object, progress?: (done: number, total: number) => void }} [extra]
+   * @returns {Promise<{ model: any, added: (string | null)[] }>}
+   */
+  analyseWithIds(articles, extra = {}) {
+    const { progress, ...rest } = extra;
+    return this.request({ type: ANALYSE, articles, manifest: rest.manifest, options: rest.options }, progress).then((m) => ({ model: m.export, added: m.added ?? [] }));
   }
 
   /**
@@ -51,7 +84,7 @@ export class EngineClient {
    * @returns {Promise<any>}
    */
   diff(a, b) {
-    return this.request({ type: DIFF, a, b });
+    return this.request({ type: DIFF, a, b }).then((m) => m.export);
   }
 
   /**
@@ -60,23 +93,32 @@ export class EngineClient {
    * @returns {Promise<any>}
    */
   collate(of) {
-    return this.request({ type: COLLATE, of });
+    return this.request({ type: COLLATE, of }).then((m) => m.export);
+  }
+
+  /** Test hook: makes the worker's wasm trap as a panic would (the client then reports a crash). */
+  trap() {
+    return this.request({ type: TRAP });
   }
 
   /**
    * @param {any} message a request without its id
-   * @returns {Promise<any>}
+   * @param {(done: number, total: number) => void} [progress]
+   * @returns {Promise<any>} the result message
    */
-  request(message) {
+  request(message, progress) {
+    if (this.dead) return Promise.reject(new EngineCrash('the engine was stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, progress });
       this.worker.postMessage({ ...message, id });
     });
   }
 
-  terminate() {
+  /** @param {Error} [reason] what pending requests are rejected with */
+  terminate(reason = new Error('the engine was stopped')) {
+    this.dead = true;
     this.worker.terminate();
-    this.failAll(new Error('the engine was stopped'));
+    this.failAll(reason);
   }
 }

@@ -3,6 +3,9 @@
 // and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
 // several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
 import { EngineClient } from './client.js';
+import { toInput } from './workspace.js';
+import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from './workspace-host.js';
+import { applyCorrections } from './corrections.js';
 import { loadManifest } from './loader.js';
 import { h } from './dom.js';
 import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
@@ -53,6 +56,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
     /** @type {HTMLElement} */
     this.filters = h('div', { class: 'filters-slot' });
+    /** @type {HTMLElement} the user's workspace panel */
+    this.wsSlot = h('div', { class: 'workspace-slot' });
     /** @type {HTMLElement} */
     this.view = h('div', { class: 'view-slot', 'data-testid': 'view' });
     /** @type {HTMLElement} */
@@ -60,7 +65,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {HTMLElement} */
     this.content = h('div', { class: 'content', part: 'content' }, [
       this.nav,
-      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.filters]), this.view]),
+      h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.wsSlot, this.filters]), this.view]),
       this.footer,
     ]);
     root.append(css, this.status, this.content);
@@ -94,6 +99,56 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.shownTarget = '';
     /** @type {boolean | undefined} whether the filters disclosure is open */
     this.filtersOpen = undefined;
+    /** @type {import('./workspace.js').Workspace | null} the user's articles and corrections */
+    this.workspace = null;
+    /** @type {any} the export with the user's corrections applied */
+    this.corrected = null;
+    /** crashes of the engine in a row (recovery gives up after a few) */
+    this.crashes = 0;
+    /** @type {import('./storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
+    this.sharedCorrections = null;
+  }
+
+  /**
+   * Shows a bundle (exports.js) or a bare export as it was shared: its export, with its corrections applied
+   * but not stored (importing the bundle by file keeps them).
+   * @param {any} json
+   */
+  showBundle(json) {
+    showBundle(this, json);
+  }
+
+  /** A client whose worker's death starts the recovery. */
+  newClient() {
+    return new EngineClient({ onCrash: (err) => this.recover(err) });
+  }
+
+  /**
+   * The worker died (its wasm trapped): start a new one, rebuild it from the page's and the stored
+   * articles, and say so.
+   * @param {Error} err
+   */
+  recover(err) {
+    if (this.isConnected) recover(this, err);
+  }
+
+  /** Stops the running job: a new worker replaces the busy one and is rebuilt from the committed state. */
+  cancel() {
+    cancel(this);
+  }
+
+  /** The workspace changed: re-apply the corrections, redraw the panel and the view. */
+  workspaceChanged() {
+    if (this.model) this.useModel(this.model, this.engineBacked);
+    else drawPanel(this, this.wsSlot);
+  }
+
+  /**
+   * The text of an export of the current state (what the panel's buttons download).
+   * @param {'bundle' | 'claims' | 'contradictions' | 'annotations'} kind
+   */
+  exportText(kind) {
+    return exportText(this, kind).text;
   }
 
   /** The URL parameter prefix of this instance. */
@@ -106,7 +161,8 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.client ??= new EngineClient();
+    this.client ??= this.newClient();
+    this.workspace ??= createWorkspace(this);
     if (this.usesHistory) {
       window.addEventListener('popstate', this.onPop);
       this.state = parseState(location.search, this.prefix);
@@ -144,33 +200,57 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.loadedSrc = src;
     this.status.textContent = 'Loading articles…';
     try {
-      const { manifest, articles, problems } = await loadManifest(src);
+      const { manifest, articles, problems, shared } = await loadManifest(src);
       Object.assign(this, { manifest, articles, problems });
+      if (shared) return this.showBundle(shared);
+      await this.workspace?.ready;
+      drawPanel(this, this.wsSlot);
       await this.analyse();
     } catch (err) {
       this.fail(err);
     }
   }
 
-  /** Runs the engine in the worker with the threshold of the state. */
-  async analyse() {
+  /**
+   * Runs the engine in the worker with the threshold of the state, on the page's articles and the
+   * workspace's (or `user` instead of them, for a change being tried), showing progress.
+   * @param {import('./storage.js').StoredArticle[]} [user]
+   * @param {string} [label] what the progress bar says
+   * @param {boolean} [rethrow] let the caller handle a failure (the workspace does)
+   * @returns {Promise<(string | null)[]>} the id each of `user` became (null: rejected)
+   */
+  async analyse(user = this.workspace?.articles ?? [], label = 'Cross-referencing', rethrow = false) {
     const client = this.client;
-    if (!client) return;
+    if (!client) return [];
     const t = this.state.t;
+    const inputs = [...this.articles, ...user.map(toInput)];
+    const step = (/** @type {number} */ done, /** @type {number} */ total) => {
+      this.workspace?.progress(label, done, total);
+      drawJob(this, this.wsSlot);
+    };
     this.busy = true;
-    this.status.textContent = `Cross-referencing ${this.articles.length} articles…`;
+    this.status.textContent = `${label}: ${inputs.length} articles…`;
+    this.workspace?.progress(label, 0, inputs.length + 1);
+    drawPanel(this, this.wsSlot);
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
-      const model = await client.analyse(this.articles, { manifest: this.manifest, options });
+      const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;
+      this.workspace?.progress(null);
       this.useModel(model, true);
       this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
+      return added.slice(this.articles.length);
     } catch (err) {
       this.busy = false;
-      this.fail(err);
+      this.workspace?.progress(null);
+      drawPanel(this, this.wsSlot);
+      if (this.model && err instanceof Error && !rethrow) this.render();
+      else if (!rethrow) this.fail(err);
+      if (rethrow) throw err;
+      return [];
     }
   }
 
@@ -195,10 +275,13 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
    */
   useModel(model, backed) {
+    if (this.model !== model || !backed) this.engineCache = new Map();
     this.model = model;
-    this.engineCache = new Map();
     this.engineBacked = backed;
-    this.ix = indexModel(model);
+    if (backed) this.sharedCorrections = null;
+    this.corrected = applyCorrections(model, this.sharedCorrections ?? this.workspace?.corrections ?? []);
+    this.ix = indexModel(this.corrected);
+    drawPanel(this, this.wsSlot);
     this.render();
   }
 
@@ -294,6 +377,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
+      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) } : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

@@ -1,8 +1,8 @@
 // Fetches a manifest and the article files it lists (same origin only), as engine inputs.
 
 /**
- * @param {string} src URL of a manifest JSON
- * @returns {Promise<{ manifest: string, articles: import('./protocol.js').ArticleInput[], problems: string[] }>}
+ * @param {string} src URL of a manifest JSON (or of an export or a bundle, returned as `shared`)
+ * @returns {Promise<{ manifest: string, articles: import('./protocol.js').ArticleInput[], problems: string[], shared?: any }>}
  */
 export async function loadManifest(src) {
   const url = new URL(src, document.baseURI);
@@ -17,6 +17,8 @@ export async function loadManifest(src) {
   } catch {
     throw new Error(`the manifest ${url.pathname} is not valid JSON`);
   }
+  // An export or a bundle (exports.js) is shown as it is, not read as a manifest.
+  if (/^storylines(-bundle)?\//.test(String(/** @type {any} */ (parsed)?.schema ?? ''))) return { manifest: '', articles: [], problems: [], shared: parsed };
   const entries = Array.isArray(parsed.articles) ? parsed.articles : [];
   /** @type {string[]} */
   const problems = [];

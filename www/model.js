@@ -77,7 +77,9 @@ export function indexModel(raw) {
     }
   }
   for (const [k, v] of alignedSources) alignedAt.set(k, v.size);
-  return { model, present, articleById, entitiesAt, entitiesIn, quoteById, eventById, claimsByEvent, alignedAt };
+  /** The user's corrections as applied (corrections.js), or null. */
+  const user = m.user && typeof m.user === 'object' ? m.user : null;
+  return { model, present, articleById, entitiesAt, entitiesIn, quoteById, eventById, claimsByEvent, alignedAt, user };
 }
 
 /** @typedef {ReturnType<typeof indexModel>} Index */

@@ -9,14 +9,24 @@
  *   The engine's pairwise diff of two articles of the last analysed corpus; null when the wasm has none.
  * @typedef {{ type: 'collate', id: number, of: string }} CollateRequest
  *   The engine's collation table of a claim or quote group; null when the wasm has none.
- * @typedef {{ type: 'result', id: number, export: any, defaults?: { alignThreshold?: number } }} ResultMessage
+ * @typedef {{ type: 'trap', id: number }} TrapRequest
+ *   Test hook: makes the engine's wasm instance abort (a WebAssembly `unreachable`), as a Rust panic does.
+ * @typedef {{ type: 'result', id: number, export: any, added?: (string | null)[], defaults?: { alignThreshold?: number } }} ResultMessage
+ *   `added`: for an analyse, the id each input became (null: rejected, see the diagnostics).
+ * @typedef {{ type: 'progress', id: number, done: number, total: number }} ProgressMessage
+ *   How far an analyse is: `done` of `total` steps (one per article, then one for the cross-referencing).
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage
- * @typedef {AnalyseRequest | DiffRequest | CollateRequest} Request
- * @typedef {ResultMessage | ErrorMessage} Response
+ * @typedef {{ type: 'crashed', message: string }} CrashedMessage
+ *   The wasm instance trapped: the worker is unusable and closes itself; the page starts a new one.
+ * @typedef {AnalyseRequest | DiffRequest | CollateRequest | TrapRequest} Request
+ * @typedef {ResultMessage | ProgressMessage | ErrorMessage | CrashedMessage} Response
  */
 
 export const ANALYSE = 'analyse';
 export const DIFF = 'diff';
 export const COLLATE = 'collate';
+export const TRAP = 'trap';
 export const RESULT = 'result';
+export const PROGRESS = 'progress';
 export const ERROR = 'error';
+export const CRASHED = 'crashed';

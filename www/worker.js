@@ -1,8 +1,9 @@
 // The Web Worker that owns the wasm engine: an analyse request builds a corpus from the articles it carries,
 // exports it and posts the plain result back; the corpus is kept for diff and collate requests until the
-// next analyse. The page never blocks on the engine.
+// next analyse. The page never blocks on the engine. When the wasm traps (a Rust panic aborts), the instance
+// is unusable: the worker says so and closes, and the page starts a new one (see client.js).
 import init, { Corpus, defaultOptions } from './pkg/storylines.js';
-import { ANALYSE, DIFF, COLLATE, RESULT, ERROR } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
 
 const ready = init();
 
@@ -46,15 +47,19 @@ async function analyse(req) {
   current?.corpus.free();
   current = null;
   const corpus = new Engine();
+  const total = req.articles.length + 1;
+  /** @type {(string | null)[]} */
+  const added = [];
   try {
     if (req.manifest) corpus.setManifest(req.manifest);
     for (const a of req.articles) {
-      if (a.bytes) corpus.addBytes(a.name, a.bytes);
-      else corpus.addText(a.name, a.text ?? '');
+      added.push(a.bytes ? corpus.addBytes(a.name, a.bytes) : corpus.addText(a.name, a.text ?? ''));
+      if (added.length % 8 === 0) self.postMessage({ type: PROGRESS, id: req.id, done: added.length, total });
     }
+    self.postMessage({ type: PROGRESS, id: req.id, done: total - 1, total });
     const result = corpus.export(req.options ?? null);
     current = { corpus, options: req.options ?? null };
-    return result;
+    return { result, added };
   } catch (err) {
     corpus.free();
     throw err;
@@ -73,17 +78,36 @@ async function optional(name, args) {
   return c[name](...args, current?.options ?? null);
 }
 
+/**
+ * The test hook of crash recovery: makes the engine's own instance abort, as a Rust panic does under
+ * panic = "abort". It asks the wasm-bindgen allocator for more than 2 GiB, which it refuses with
+ * `std::process::abort()`, a WebAssembly `unreachable`; the release engine needs no debug export for it.
+ */
+async function trap() {
+  const wasm = /** @type {any} */ (await ready);
+  wasm.__wbindgen_malloc(0xfffffff0, 8);
+  throw new Error('the engine did not trap');
+}
+
 self.addEventListener('message', async (/** @type {MessageEvent<import('./protocol.js').Request>} */ event) => {
   const req = event.data;
   try {
     let result;
-    if (req.type === ANALYSE) result = await analyse(req);
+    let added;
+    if (req.type === ANALYSE) ({ result, added } = await analyse(req));
     else if (req.type === DIFF) result = await optional('diff', [req.a, req.b]);
     else if (req.type === COLLATE) result = await optional('collate', [req.of]);
+    else if (req.type === TRAP) await trap();
     else return;
-    self.postMessage({ type: RESULT, id: req.id, export: result ?? null, defaults: defaultOptions() });
+    self.postMessage({ type: RESULT, id: req.id, export: result ?? null, added, defaults: defaultOptions() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof WebAssembly.RuntimeError) {
+      // The instance's memory may be half-written: nothing more can be asked of it.
+      self.postMessage({ type: CRASHED, message });
+      self.close();
+      return;
+    }
     self.postMessage({ type: ERROR, id: req.id, message });
   }
 });

@@ -194,7 +194,7 @@ test('index.html preloads every module of the element (and nothing that does not
   const html = await readFile(path.join(www, 'index.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
   const modules = [
-    ...(await readdir(www)).filter((f) => f.endsWith('.js') && f !== 'define.js' && f !== 'worker.js'),
+    ...(await readdir(www)).filter((f) => f.endsWith('.js') && f !== 'define.js' && f !== 'worker.js' && f !== 'core.js' && f !== 'page.js'),
     ...(await readdir(path.join(www, 'views'))).filter((f) => f.endsWith('.js')).map((f) => `views/${f}`),
   ].sort();
   assert.deepEqual(preloaded, modules);

@@ -15,6 +15,7 @@ import { sentenceText, sourceName } from '../model.js';
  * @property {{ diff: (a: string, b: string) => any, collation: (id: string) => any }} engine the engine's
  *   pairwise diff and collation table when the wasm offers them and they have arrived (else null: the views
  *   fall back to what the page computes)
+ * @property {import('./correct.js').UserContext} [user] the user's corrections and how to make them
  */
 
 /**

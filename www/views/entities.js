@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { sourceName } from '../model.js';
 import { highlightText } from '../highlight.js';
 import { link, empty, section } from './common.js';
+import { entityTools, userMarks } from './correct.js';
 
 const KINDS = /** @type {const} */ ([
   ['person', 'People'],
@@ -45,6 +46,8 @@ export function renderEntities(ctx) {
                 .join(' · ') || 'none',
             ]),
             (e.why ?? []).length ? h('details', {}, [h('summary', {}, ['why these names were merged']), h('ul', {}, e.why.map((/** @type {any} */ w) => h('li', {}, [typeof w === 'string' ? w : JSON.stringify(w)])))]) : null,
+            userMarks(e),
+            ctx.user ? entityTools(ctx.user, e, ix.model.entities) : null,
           ]);
         }),
       ),

@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { sourceName, sentenceAt, sentenceText } from '../model.js';
 import { highlightText } from '../highlight.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
+import { findingTools, userMarks, dismissedList } from './correct.js';
 
 /**
  * Links from a finding to the timeline (its first event) and the diff (its first two sources).
@@ -35,10 +36,13 @@ export function renderClaims(ctx) {
       h('p', { class: 'meta' }, [`${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: ${(c.sources ?? []).map((s) => sourceName(ix, s)).join(', ')}`]),
       selected || (c.sentences ?? []).length <= 3 ? h('div', {}, (c.sentences ?? []).map((r) => quoteRef(ctx, r))) : null,
       jumps(ctx, c.events ?? [], (c.sentences ?? []).map((r) => r.article), c.id),
+      userMarks(c),
+      ctx.user ? findingTools(ctx.user, c.id, { status: c.status, label: `claim ${i + 1}` }) : null,
     ]);
   });
   return section('claims', 'Claims', [
     items.length ? h('ol', { class: 'findings', 'aria-label': 'Claims' }, items) : empty('No claims found', ix.model.claims.length > 0, !ix.present.has('claims')),
+    ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'claims', (c) => `${c.id}: ${c.explanation ?? ''}`) : null,
   ]);
 }
 
@@ -73,12 +77,15 @@ export function renderContradictions(ctx) {
         }),
       ),
       jumps(ctx, events, refs.map((/** @type {any} */ r) => r.article)),
+      userMarks(c),
+      ctx.user ? findingTools(ctx.user, c.id, { label: `contradiction ${i + 1}` }) : null,
     ]);
   });
   return section('contradictions', 'Contradictions', [
     items.length
       ? h('ol', { class: 'findings', 'aria-label': 'Contradictions' }, items)
       : empty('No contradictions found', ix.model.contradictions.length > 0, !ix.present.has('contradictions')),
+    ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'contradictions', (c) => `${c.kind}: ${c.explanation ?? c.id}`) : null,
   ]);
 }
 
@@ -118,6 +125,8 @@ export function renderQuotes(ctx) {
         }),
       ),
       jumps(ctx, [], quotes.map((/** @type {any} */ q) => q.article), g.id),
+      userMarks(ix.model.quoteGroups.find((x) => x.id === g.id)),
+      ctx.user ? findingTools(ctx.user, g.id, { label: `the quotes of ${g.id}` }) : null,
     ]);
   });
   // Quotes the engine found but did not group (or no groups yet).
@@ -125,6 +134,7 @@ export function renderQuotes(ctx) {
   const loose = d.quotes.filter((q) => !grouped.has(q.id));
   return section('quotes', 'Quotes', [
     groups.length ? h('ol', { class: 'findings', 'aria-label': 'Quote groups' }, groups) : empty('No quote groups found', ix.model.quoteGroups.length > 0, !ix.present.has('quoteGroups')),
+    ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'quoteGroups', (g) => `${g.id} (${(g.quotes ?? []).length} quotes)`) : null,
     h('h3', {}, [`Other quotes (${loose.length})`]),
     loose.length
       ? h(

@@ -5,6 +5,8 @@ import { h } from '../dom.js';
 import { sourceName, sentenceText } from '../model.js';
 import { highlightText } from '../highlight.js';
 import { link, empty, section } from './common.js';
+import { findingTools, userMarks, dismissedList } from './correct.js';
+import { alignmentId } from '../corrections.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /**
@@ -100,6 +102,8 @@ export function renderProvenance(ctx) {
       h('li', { class: 'pair', 'data-testid': 'aligned-pair' }, [
         h('div', { class: 'pair-quotes' }, [q(p.a), q(p.b)]),
         h('p', { class: 'why' }, [`score ${Number(p.score).toFixed(2)} · shared words: ${(p.sharedWords ?? []).join(', ')} · `, link(ctx, { view: 'diff', a: p.a.article, b: p.b.article, sel: '' }, ['compare'])]),
+        userMarks(p),
+        ctx.user ? findingTools(ctx.user, alignmentId(p), { label: 'this pair' }) : null,
       ]),
     );
   }
@@ -108,5 +112,6 @@ export function renderProvenance(ctx) {
     edges,
     h('h3', {}, [`Sentences shared by two sources (${d.alignments.length})`]),
     d.alignments.length ? pairs : empty('No two sources share a sentence at this threshold', ix.model.alignments.length > 0),
+    ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'alignments', (p) => `${sentenceText(ix, p.a).slice(0, 60)} ↔ ${sentenceText(ix, p.b).slice(0, 60)}`) : null,
   ]);
 }

@@ -28,7 +28,7 @@ export function renderSources(ctx) {
             'aria-current': selected ? 'true' : undefined,
           }),
         ]),
-        h('p', { class: 'meta' }, [meta.join(' · ')]),
+        h('p', { class: 'meta' }, [ctx.user?.own.has(a.id) ? h('span', { class: 'yours' }, ['✎ yours']) : null, ctx.user?.own.has(a.id) ? ' ' : null, meta.join(' · ')]),
         h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
           `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
         ]),

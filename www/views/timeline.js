@@ -7,6 +7,7 @@ import { timelineItems, eventStatus, sourceName, count } from '../model.js';
 import { dayString, dayParts, dayNumber, monthName, parseDate } from '../dates.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
 import { highlightText } from '../highlight.js';
+import { findingTools, userMarks, dismissedList } from './correct.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MIN_SPAN = 3;
@@ -376,7 +377,7 @@ export function renderTimeline(ctx, width) {
     button('+', 'Zoom in', () => setWin(zoomWindow(win, 0.5, (win[0] + win[1]) / 2)), 'tl-in'),
     button('◀', 'Pan to earlier', () => pan(-0.25), 'tl-left'),
     button('▶', 'Pan to later', () => pan(0.25), 'tl-right'),
-    button('Fit', 'Show everything', () => ctx.go({ zoom: '' }, true), 'tl-fit'),
+    button('Fit', 'Fit: show everything', () => ctx.go({ zoom: '' }, true), 'tl-fit'),
     h('span', { class: 'tl-window', 'data-testid': 'timeline-window' }, [`${dayString(win[0])} – ${dayString(win[1])}`]),
     findBox(ctx),
   ]);
@@ -413,6 +414,7 @@ export function renderTimeline(ctx, width) {
     detail,
     h('h3', {}, [`Events (${d.events.length})`]),
     d.events.length ? list : null,
+    ctx.user ? dismissedList(ctx.user, ctx.ix.user?.dismissed ?? [], 'events', (ev) => `${ev.date ?? 'undated'}: ${ev.label ?? ev.id}`) : null,
   ]);
 }
 
@@ -460,5 +462,7 @@ function renderEventDetail(ctx, ev) {
     claims.length
       ? h('p', {}, ['Claims: ', ...claims.flatMap((c, i) => [i ? ', ' : '', link(ctx, { view: 'claims', sel: c.id }, [c.id])])])
       : null,
+    userMarks(ev),
+    ctx.user ? findingTools(ctx.user, ev.id, { label: 'this event' }) : null,
   ]);
 }

@@ -1,0 +1,54 @@
+// Builds www/dist/: what a host page downloads, minified by esbuild. Called by scripts/build.sh after the wasm.
+//   storylines.js   the element (www/define.js and everything it imports), one ES module
+//   worker.js       the engine's worker (www/worker.js with the wasm-bindgen glue), loaded by the element as
+//                   new URL('./worker.js', import.meta.url), so it must sit beside storylines.js
+//   core.js         the programmatic API without the UI (www/core.js: parse, export, diff)
+//   explorer.css    the element's shadow stylesheet (linked, never inlined: strict CSPs forbid inline styles)
+//   storylines_bg.wasm, and the HTML module (chunk + wasm) when www/pkg-html exists, loaded on demand
+// Usage: node scripts/build-dist.mjs [out-dir]
+import { build } from 'esbuild';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = path.join(ROOT, 'www');
+
+/**
+ * @param {string} out folder to (re)create
+ */
+export async function buildDist(out = path.join(WWW, 'dist')) {
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const common = /** @type {const} */ ({
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    outdir: out,
+  });
+  // The element and the core API: each one file (no shared chunks, so a host includes one script).
+  await build({ ...common, entryPoints: { storylines: path.join(WWW, 'define.js'), core: path.join(WWW, 'core.js') } });
+  // The worker: the HTML module is a dynamic import, so it becomes its own chunk, fetched only when needed.
+  const html = existsSync(path.join(WWW, 'pkg-html', 'storylines_html.js'));
+  await build({
+    ...common,
+    entryPoints: { worker: path.join(WWW, 'worker.js') },
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    external: html ? [] : ['./pkg-html/*'],
+  });
+  await build({ ...common, entryPoints: { explorer: path.join(WWW, 'explorer.css') }, loader: { '.css': 'css' } });
+  // The wasm files sit beside the glue that resolves them with new URL(name, import.meta.url).
+  await cp(path.join(WWW, 'pkg', 'storylines_bg.wasm'), path.join(out, 'storylines_bg.wasm'));
+  if (html) await cp(path.join(WWW, 'pkg-html', 'storylines_html_bg.wasm'), path.join(out, 'storylines_html_bg.wasm'));
+  return (await readdir(out)).sort();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = await buildDist(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+  console.error(`www/dist: ${files.join(' ')}`);
+}

@@ -1,0 +1,104 @@
+// The workspace panel: add articles (drop, choose, paste), the user's article cards (remove) and error cards,
+// the progress bar with Cancel, what the store said, and the exports and the import. Builds DOM from the
+// workspace's state; changes go through the workspace and the actions. Article text is only ever set as text.
+import { h } from './dom.js';
+
+/**
+ * @typedef {object} PanelActions
+ * @property {() => void} cancel stops the running job
+ * @property {(kind: 'bundle' | 'claims' | 'contradictions' | 'annotations') => void} exportAs
+ * @property {(file: File) => void} importFile
+ */
+
+/**
+ * @param {string} label
+ * @param {() => void} onClick
+ * @param {Record<string, string | boolean | undefined>} [attrs]
+ */
+function button(label, onClick, attrs = {}) {
+  const b = h('button', { type: 'button', ...attrs }, [label]);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/**
+ * The progress bar of the running job, updated in place.
+ * @param {import('./workspace.js').Workspace} ws
+ * @param {PanelActions} actions
+ */
+export function renderProgress(ws, actions) {
+  const job = ws.job;
+  if (!job) return h('div', { class: 'job', hidden: true, 'data-testid': 'job' });
+  const bar = h('progress', { max: job.total, value: job.done, 'data-testid': 'progress', 'aria-label': job.label });
+  return h('div', { class: 'job', 'data-testid': 'job' }, [
+    h('span', {}, [`${job.label}… ${job.done} of ${job.total} steps`]),
+    bar,
+    button('Cancel', actions.cancel, { 'data-testid': 'cancel', 'data-key': 'ws-cancel' }),
+  ]);
+}
+
+/**
+ * @param {import('./workspace.js').Workspace} ws
+ * @param {PanelActions} actions
+ * @param {{ hasModel: boolean, orphans: number }} opts orphans: corrections that no longer match a finding
+ */
+export function renderPanel(ws, actions, opts) {
+  const files = /** @type {HTMLInputElement} */ (h('input', { type: 'file', multiple: true, accept: '.txt,.text,.md,.markdown,.html,.htm,.xhtml', 'data-testid': 'add-files', 'data-key': 'ws-files' }));
+  files.addEventListener('change', () => {
+    if (files.files?.length) ws.addFiles(files.files);
+    files.value = '';
+  });
+  const paste = /** @type {HTMLTextAreaElement} */ (h('textarea', { rows: 4, 'data-testid': 'paste-text', 'data-key': 'ws-paste' }));
+  const importer = /** @type {HTMLInputElement} */ (h('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'import-file', 'data-key': 'ws-import' }));
+  importer.addEventListener('change', () => {
+    const f = importer.files?.[0];
+    if (f) actions.importFile(f);
+    importer.value = '';
+  });
+  const busy = !!ws.job;
+  return h('section', { class: 'workspace', 'aria-labelledby': 'ws-h', 'data-testid': 'workspace' }, [
+    h('h2', { id: 'ws-h' }, ['Your articles']),
+    h('div', { class: 'drop', 'data-testid': 'drop' }, [
+      h('p', {}, ['Drop .txt, .md or .html files on the explorer, or:']),
+      h('label', { class: 'file-label' }, ['Choose files ', files]),
+    ]),
+    h('details', { class: 'paste' }, [
+      h('summary', { 'data-key': 'ws-paste-summary' }, ['Paste an article']),
+      h('label', {}, ['Article text (first line: headline)', paste]),
+      button('Add pasted text', () => paste.value.trim() && (ws.addText(paste.value), (paste.value = '')), { 'data-testid': 'paste-add', 'data-key': 'ws-paste-add', disabled: busy }),
+    ]),
+    renderProgress(ws, actions),
+    ws.notice ? h('p', { class: 'notice', 'data-testid': 'ws-notice' }, [ws.notice]) : null,
+    ...ws.problems.map((p) => h('p', { class: 'notice problem', 'data-testid': 'ws-problem' }, [`⚠ ${p}`])),
+    opts.orphans
+      ? h('p', { class: 'notice', 'data-testid': 'ws-orphans' }, [`${opts.orphans} of your corrections no longer match a finding (the articles changed); they are kept and apply again if it comes back.`])
+      : null,
+    ws.articles.length || ws.errors.length
+      ? h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, [
+          ...ws.errors.map((e, i) =>
+            h('li', { class: 'own-card error', 'data-testid': 'own-error' }, [
+              h('p', {}, [h('strong', {}, [e.file]), ': ', e.error]),
+              button('Dismiss', () => (ws.errors.splice(i, 1), ws.host.changed()), { 'aria-label': `Dismiss the error about ${e.file}`, 'data-key': `ws-err:${i}` }),
+            ]),
+          ),
+          ...ws.articles.map((a) =>
+            h('li', { class: 'own-card', 'data-testid': 'own-article', 'data-article': a.id }, [
+              h('p', {}, [h('strong', {}, [a.text.trim().split('\n', 1)[0].slice(0, 80)])]),
+              h('p', { class: 'meta' }, [`${a.file} · ${Math.max(1, Math.round(a.text.length / 1024))} KB · id ${a.id}`]),
+              button('Remove', () => ws.remove(a.id), { 'data-testid': 'remove', 'aria-label': `Remove ${a.file}`, 'data-key': `ws-rm:${a.id}`, disabled: busy }),
+            ]),
+          ),
+        ])
+      : h('p', { class: 'meta' }, ['None yet. What you add stays in this browser only.']),
+    h('details', { class: 'exports' }, [
+      h('summary', { 'data-key': 'ws-export-summary' }, ['Export and import']),
+      h('div', { class: 'export-buttons' }, [
+        button('JSON bundle', () => actions.exportAs('bundle'), { 'data-testid': 'export-bundle', disabled: !opts.hasModel }),
+        button('Claims CSV', () => actions.exportAs('claims'), { 'data-testid': 'export-claims', disabled: !opts.hasModel }),
+        button('Contradictions CSV', () => actions.exportAs('contradictions'), { 'data-testid': 'export-contradictions', disabled: !opts.hasModel }),
+        button('Web Annotations', () => actions.exportAs('annotations'), { 'data-testid': 'export-annotations', disabled: !opts.hasModel }),
+      ]),
+      h('label', { class: 'file-label' }, ['Import a JSON bundle ', importer]),
+    ]),
+  ]);
+}

@@ -1,0 +1,207 @@
+// The user's workspace as the explorer sees it: the articles they added and their corrections, held in
+// memory as the last committed state and kept in the store (storage.js). Every change to the articles is
+// tried in the engine first and committed (memory, then one store transaction) only when it succeeded; a
+// cancelled or crashed run leaves the committed state as it was. Changes are serialised; another tab's
+// change is picked up from the store. No DOM: the panel (workspace-panel.js) draws this state.
+import { WorkspaceStore, isArticle, isCorrection } from './storage.js';
+import { readFiles, readPaste, freeId, slug } from './intake.js';
+import { readBundle } from './exports.js';
+import { Cancelled } from './client.js';
+
+/**
+ * @typedef {import('./storage.js').StoredArticle} StoredArticle
+ * @typedef {import('./storage.js').Correction} Correction
+ * @typedef {import('./intake.js').Rejected} Rejected
+ *
+ * @typedef {object} Host what the explorer provides
+ * @property {(articles: StoredArticle[], label: string) => Promise<(string | null)[]>} analyse runs the engine on
+ *   the page's articles plus `articles` and shows the result; resolves with the id each of `articles` became
+ * @property {() => Set<string>} baseIds ids of the page's own (non-workspace) articles
+ * @property {(model: any) => string | null} diagnosticFor finds why an article was rejected (by id)
+ * @property {() => void} changed the workspace changed (redraw the panel; re-apply corrections)
+ */
+
+/** @param {StoredArticle} a */
+export const toInput = (a) => ({ name: a.name, text: a.text });
+
+export class Workspace {
+  /**
+   * @param {string} name the store's name
+   * @param {Host} host
+   */
+  constructor(name, host) {
+    this.store = new WorkspaceStore(name);
+    this.host = host;
+    /** @type {StoredArticle[]} committed articles */
+    this.articles = [];
+    /** @type {Correction[]} */
+    this.corrections = [];
+    /** @type {Rejected[]} files that could not be added, shown on their own cards until dismissed */
+    this.errors = [];
+    /** @type {string[]} what the store said (unreadable records, newer version…) */
+    this.problems = [];
+    /** @type {{ label: string, done: number, total: number } | null} the running job */
+    this.job = null;
+    /** @type {string} a short message about the last change */
+    this.notice = '';
+    /** @type {Promise<unknown>} the queue of changes */
+    this.queue = Promise.resolve();
+    this.ready = this.load().catch((err) => {
+      this.problems.push(`your stored articles cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    });
+    this.store.onChange(() => this.enqueue(() => this.fromStore()));
+  }
+
+  async load() {
+    await this.store.open();
+    const loaded = await this.store.load();
+    this.articles = loaded.articles;
+    this.corrections = loaded.corrections;
+    this.problems = loaded.problems;
+  }
+
+  /** Another tab changed the store: take its state (last write wins per record). */
+  async fromStore() {
+    const loaded = await this.store.load();
+    const key = (/** @type {StoredArticle[]} */ xs) => xs.map((a) => `${a.id}@${a.updatedAt}`).join();
+    this.corrections = loaded.corrections;
+    if (key(loaded.articles) !== key(this.articles)) {
+      await this.host.analyse(loaded.articles, 'Taking the articles another tab changed');
+      this.articles = loaded.articles;
+    }
+    this.notice = 'Updated from another tab.';
+    this.host.changed();
+  }
+
+  /**
+   * Runs changes one after another.
+   * @param {() => Promise<unknown>} job
+   */
+  enqueue(job) {
+    const next = this.queue.then(job).catch((err) => {
+      this.notice = err instanceof Error ? err.message : String(err);
+      this.host.changed();
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Ids in use: the page's articles and the workspace's. */
+  taken() {
+    return new Set([...this.host.baseIds(), ...this.articles.map((a) => a.id)]);
+  }
+
+  /** @param {Iterable<File>} files */
+  addFiles(files) {
+    const list = [...files];
+    return this.enqueue(async () => {
+      const { articles, rejected } = await readFiles(list, this.taken());
+      this.errors.push(...rejected);
+      await this.commit(articles, [], `Adding ${articles.length} article${articles.length === 1 ? '' : 's'}`);
+    });
+  }
+
+  /** @param {string} text */
+  addText(text) {
+    return this.enqueue(async () => {
+      const r = readPaste(text, this.taken());
+      if ('error' in r) {
+        this.errors.push(r);
+        this.host.changed();
+        return;
+      }
+      await this.commit([r.article], [], 'Adding the pasted text');
+    });
+  }
+
+  /** @param {string} id */
+  remove(id) {
+    return this.enqueue(() => this.commit([], [id], 'Removing an article'));
+  }
+
+  /**
+   * Tries the workspace with `add` added and `drop` removed in the engine, then commits it.
+   * @param {StoredArticle[]} add
+   * @param {string[]} drop ids
+   * @param {string} label
+   */
+  async commit(add, drop, label) {
+    if (!add.length && !drop.length) return this.host.changed();
+    const replaced = new Set([...add.map((a) => a.id), ...drop]);
+    const next = [...this.articles.filter((a) => !replaced.has(a.id)), ...add];
+    let ids;
+    try {
+      ids = await this.host.analyse(next, label);
+    } catch (err) {
+      if (err instanceof Cancelled) this.notice = 'Cancelled: nothing was changed.';
+      else for (const a of add) this.errors.push({ file: a.file, error: `not added: ${err instanceof Error ? err.message : String(err)}` });
+      this.host.changed();
+      return;
+    }
+    const rejected = new Set(next.filter((_, i) => !ids[i]).map((a) => a.id));
+    for (const a of add.filter((x) => rejected.has(x.id))) this.errors.push({ file: a.file, error: this.host.diagnosticFor(a.id) ?? 'the engine could not read it' });
+    const kept = next.filter((a) => !rejected.has(a.id));
+    const keptAdd = add.filter((a) => !rejected.has(a.id));
+    this.articles = kept;
+    await this.store.write({ articles: keptAdd, deleteArticles: drop });
+    this.notice = drop.length ? 'Removed.' : `${keptAdd.length} article${keptAdd.length === 1 ? '' : 's'} added.`;
+    this.host.changed();
+  }
+
+  /**
+   * Stores a correction (replacing one with the same id) and redraws.
+   * @param {Correction} c
+   */
+  correct(c) {
+    return this.enqueue(async () => {
+      this.corrections = [...this.corrections.filter((x) => x.id !== c.id), c];
+      await this.store.write({ corrections: [c] });
+      this.host.changed();
+    });
+  }
+
+  /** @param {string} id */
+  undo(id) {
+    return this.enqueue(async () => {
+      this.corrections = this.corrections.filter((x) => x.id !== id);
+      await this.store.write({ deleteCorrections: [id] });
+      this.host.changed();
+    });
+  }
+
+  /**
+   * Takes in a bundle's articles and corrections (theirs win over ones with the same id).
+   * @param {any} json a parsed bundle
+   */
+  importBundle(json) {
+    return this.enqueue(async () => {
+      const { articles, corrections } = readBundle(json);
+      const good = articles.filter(isArticle);
+      const taken = new Set(this.host.baseIds());
+      // An id the page's own articles already use gets a free one (the engine's id is the name's stem).
+      const add = good.map((a) => {
+        if (!taken.has(a.id)) return a;
+        const id = freeId(slug(a.id), taken);
+        return { ...a, id, name: `${id}${/\.[^.]+$/.exec(a.name)?.[0] ?? '.txt'}` };
+      });
+      const cs = corrections.filter(isCorrection);
+      const skipped = articles.length - good.length + corrections.length - cs.length;
+      await this.commit(add, [], `Importing ${add.length} article${add.length === 1 ? '' : 's'}`);
+      const ids = new Set(cs.map((c) => c.id));
+      this.corrections = [...this.corrections.filter((c) => !ids.has(c.id)), ...cs];
+      await this.store.write({ corrections: cs });
+      this.notice = `Imported ${add.length} article${add.length === 1 ? '' : 's'} and ${cs.length} correction${cs.length === 1 ? '' : 's'}${skipped ? `; ${skipped} unreadable record${skipped === 1 ? '' : 's'} skipped` : ''}.`;
+      this.host.changed();
+    });
+  }
+
+  /**
+   * Progress of the running job.
+   * @param {string | null} label null ends the job
+   * @param {number} [done]
+   * @param {number} [total]
+   */
+  progress(label, done = 0, total = 1) {
+    this.job = label === null ? null : { label, done, total };
+  }
+}
