@@ -28,3 +28,5 @@ elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
 fi
 # The minified element, worker, core API, stylesheet and wasm a host downloads (www/dist; esbuild, < 1 s).
 node scripts/build-dist.mjs
+# The single self-contained HTML file, www/dist/storylines.html (scripts/build-single.mjs, a second or two).
+node scripts/build-single.mjs

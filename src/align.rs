@@ -1,11 +1,13 @@
 //! Sentence alignment across articles: which sentences of different sources say the same thing.
 //!
-//! Candidates come from an inverted index over (lightly stemmed) content words, never from all pairs, so the
-//! cost grows with the number of sentences that share rare words, not with the square of the corpus. Each
-//! candidate is scored by IDF-weighted overlap of content words (the lexical score: two thirds containment in the
-//! shorter sentence, one third weighted Jaccard); agreement of what the
-//! annotators found (the same entities, the same normalised dates, the same numbers) adds to it, but only
-//! for pairs that already share some rare wording, so a shared topic alone never aligns two sentences.
+//! Candidates come from an inverted index over terms, never from all pairs, so the cost grows with the number
+//! of sentences that share rare terms, not with the square of the corpus. Terms are lightly stemmed content
+//! words outside entity names plus one term per resolved entity (a long name counts once). Each candidate is
+//! scored by IDF-weighted overlap (the lexical score: two thirds containment in the shorter sentence, one
+//! third weighted Jaccard), topic terms weighing half; then features of the pair itself: shared phrases and
+//! the same quote add, dates months apart subtract, the same dates and numbers add to pairs that already
+//! share wording. A pair must share two words, one of them not a topic word (or the same quote), so a shared
+//! topic alone never aligns two sentences; a heading with a body sentence needs a margin.
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
 //! This module must not group pairs into claims or judge sources; that is for `claims` and `reuse`.
 
@@ -62,6 +64,60 @@ pub struct SentenceSignals {
     pub dates: BTreeSet<String>,
     /// Number values, written canonically (`14`, `60000000`).
     pub numbers: BTreeSet<String>,
+    /// Byte spans of the names of resolved entities: their words count once, as the entity, not as words
+    /// (a four-word organisation name is one shared thing, and two spellings of one name meet).
+    pub names: Vec<crate::text::TextRange>,
+    /// Direct quotes of two words or more, lowercased words joined by spaces: the same quoted words in two
+    /// sentences are a sign of the same statement reported.
+    pub quotes: BTreeSet<String>,
+}
+
+/// Share of its weight a topic word keeps (a word found in most articles of a bundle of three or more).
+const TOPIC_WEIGHT: f64 = 0.5;
+/// What a heading paired with a body sentence needs above the threshold.
+const HEADING_MARGIN: f64 = 0.2;
+/// What two sentences lose when their dates lie months apart.
+const DATE_CONFLICT_PENALTY: f64 = 0.25;
+
+/// The month number (year × 12 + month) of a normalised date (`2023-11-09`, `2024-10`).
+fn month_of(value: &str) -> Option<i64> {
+    let y: i64 = value.get(0..4)?.parse().ok()?;
+    let m: i64 = value.get(5..7)?.parse().ok()?;
+    Some(y * 12 + m)
+}
+
+/// Whether both sets hold dates and every date of one lies two months or more from every date of the other.
+fn far_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let ma: Vec<i64> = a.iter().filter_map(|v| month_of(v)).collect();
+    let mb: Vec<i64> = b.iter().filter_map(|v| month_of(v)).collect();
+    !ma.is_empty() && !mb.is_empty() && ma.iter().all(|x| mb.iter().all(|y| (x - y).abs() >= 2))
+}
+
+/// What the same quoted words (two words or more) add to the score.
+const SAME_QUOTE_BONUS: f64 = 0.15;
+/// What each shared phrase (two content words near each other in both sentences) adds to the score.
+const PHRASE_BONUS: f64 = 0.05;
+
+/// Words common in any news text that carry no fact of their own; alignment leaves them out (the other
+/// stages keep them). General English knowledge.
+#[rustfmt::skip]
+const WEAK_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "between", "among", "because", "however", "although", "though", "despite",
+    "including", "according", "since", "until", "against", "under", "through", "again", "once", "each", "both",
+    "many", "much", "own", "same", "even", "still", "yet", "well", "how", "why", "now", "today", "time", "times",
+    "year", "years", "day", "days", "way", "part", "new", "first", "last", "recent", "recently", "several", "made",
+    "make", "makes", "take", "took", "get", "got", "see", "seen", "saw", "told", "tell", "say", "stated", "added",
+    "thing", "things", "people", "like", "want", "wants", "without", "within", "out", "up", "down", "off", "there",
+    "those", "every", "another", "whether", "around", "toward", "towards", "across", "being", "report", "reports",
+    "reported", "reporting", "wrote", "writes", "confirmed", "noted", "explained", "asked",
+];
+
+/// Whether a term found in `in_articles` of `articles` articles, and in two sentences or more of
+/// `recurring` of them, is a topic term: in three articles at least, in half of them or more, and recurring
+/// in half of those. A fact every source reports is in most articles too, but once in each; and one article
+/// repeating a word does not make it the story's topic.
+fn is_topical(in_articles: usize, articles: usize, recurring: usize) -> bool {
+    in_articles >= 3 && in_articles.saturating_mul(2) >= articles && recurring.saturating_mul(2) >= in_articles
 }
 
 /// Words too common to say anything about content.
@@ -95,6 +151,65 @@ pub fn stem(word: &str) -> String {
     // A final "e" goes too, so that "device"/"devices" and "based"/"base" meet.
     if out.chars().count() >= 5 && out.ends_with('e') {
         out.pop();
+    }
+    out
+}
+
+/// Common English irregular verb forms and their base form (general English knowledge), so that "spoke"
+/// meets "speak" and "began" meets "begin" where suffix stripping cannot reach.
+#[rustfmt::skip]
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"), ("begun", "begin"), ("brought", "bring"), ("built", "build"), ("bought", "buy"),
+    ("came", "come"), ("chose", "choose"), ("chosen", "choose"), ("did", "do"), ("done", "do"), ("drew", "draw"),
+    ("drawn", "draw"), ("drove", "drive"), ("driven", "drive"), ("fell", "fall"), ("fallen", "fall"),
+    ("felt", "feel"), ("fled", "flee"), ("flew", "fly"), ("flown", "fly"), ("fought", "fight"), ("found", "find"),
+    ("gave", "give"), ("given", "give"), ("went", "go"), ("gone", "go"), ("grew", "grow"), ("grown", "grow"),
+    ("held", "hold"), ("hit", "hit"), ("kept", "keep"), ("knew", "know"), ("known", "know"), ("led", "lead"),
+    ("left", "leave"), ("lost", "lose"), ("made", "make"), ("meant", "mean"), ("met", "meet"), ("paid", "pay"),
+    ("ran", "run"), ("rose", "rise"), ("risen", "rise"), ("sank", "sink"), ("saw", "see"), ("seen", "see"),
+    ("sent", "send"), ("shot", "shoot"), ("shut", "shut"), ("sold", "sell"), ("spoke", "speak"),
+    ("spoken", "speak"), ("spent", "spend"), ("stood", "stand"), ("stole", "steal"), ("stolen", "steal"),
+    ("struck", "strike"), ("swore", "swear"), ("sworn", "swear"), ("took", "take"), ("taken", "take"),
+    ("taught", "teach"), ("thought", "think"), ("threw", "throw"), ("thrown", "throw"), ("told", "tell"),
+    ("understood", "understand"), ("woke", "wake"), ("won", "win"), ("wore", "wear"), ("wrote", "write"),
+    ("written", "write"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
+];
+
+/// The stem a word is indexed under: the base form of an irregular verb, else [`stem`].
+pub fn term(word: &str) -> String {
+    match IRREGULAR.iter().find(|(form, _)| *form == word) {
+        Some((_, base)) => stem(base),
+        None => stem(word),
+    }
+}
+
+/// The terms of one sentence: (term, surface) for its content words outside entity names, then one
+/// `@key` term per entity it mentions (surface: the key), duplicates removed.
+pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignals>) -> Vec<(String, String)> {
+    let Some(s) = article.sentences.get(sentence) else { return Vec::new() };
+    if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
+        return Vec::new();
+    }
+    let names: &[crate::text::TextRange] = signals.map(|g| g.names.as_slice()).unwrap_or(&[]);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in &s.tokens {
+        if names.iter().any(|n| n.start <= t.start && t.end <= n.end) {
+            continue;
+        }
+        let w = article.slice(*t).to_lowercase();
+        let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        // Weekday and month names are dates, compared as values (`same_dates`), not as words.
+        let calendar = crate::lexicon::weekday_number(&w).is_some() || crate::lexicon::month_number(&w).is_some();
+        if is_stopword(&w) || WEAK_WORDS.contains(&w.as_str()) || calendar {
+            continue;
+        }
+        let st = term(&w);
+        if !out.iter().any(|(x, _)| *x == st) {
+            out.push((st, w));
+        }
+    }
+    for e in signals.map(|g| &g.entities).into_iter().flatten() {
+        out.push((format!("@{e}"), e.clone()));
     }
     out
 }
@@ -148,8 +263,12 @@ pub struct Index {
     position: HashMap<SentenceKey, usize>,
     signals: Vec<SentenceSignals>,
     plain: Vec<Vec<String>>,
-    /// Entities found in most articles (the story's protagonists): shared, they say nothing about a fact.
-    topical_entities: BTreeSet<String>,
+    /// Word terms (no entities) of each sentence in their order, for shared phrases.
+    order: Vec<Vec<u32>>,
+    /// Whether a term is a topic term (found in most articles of a bundle of three or more).
+    topical: Vec<bool>,
+    /// Whether an indexed sentence is a headline or sub-heading.
+    heading: Vec<bool>,
 }
 
 impl Index {
@@ -165,8 +284,7 @@ impl Index {
             for si in 0..a.sentences.len() {
                 let mut surface = BTreeMap::new();
                 let mut ids: Vec<u32> = Vec::new();
-                for w in content_words(a, si) {
-                    let st = stem(&w);
+                for (st, w) in terms(a, si, signals.get(ai).and_then(|g| g.get(si))) {
                     let next = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
                     let id = *vocab.entry(st.clone()).or_insert_with(|| {
                         ix.words.push(st);
@@ -175,9 +293,17 @@ impl Index {
                     surface.entry(id).or_insert(w);
                     ids.push(id);
                 }
+                let order: Vec<u32> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&i| ix.words.get(i as usize).is_some_and(|t| !t.starts_with('@')))
+                    .collect();
                 crate::order::sort(&mut ids);
                 ids.dedup();
                 if ids.len() >= 2 {
+                    ix.order.push(order);
+                    let kind = a.sentences.get(si).and_then(|s| a.paragraphs.get(s.paragraph)).map(|p| p.kind);
+                    ix.heading.push(matches!(kind, Some(ParagraphKind::Headline | ParagraphKind::Heading)));
                     let key = SentenceKey { article: ai, sentence: si };
                     ix.position.insert(key, ix.keys.len());
                     ix.keys.push(key);
@@ -197,42 +323,40 @@ impl Index {
                 }
             }
         }
-        // Topic words: in most articles of a bundle of three or more, a word says what the story is about,
-        // not which fact a sentence states; it keeps a quarter of its weight.
+        // Topic words (see `is_topical`) say what the story is about, not which fact a sentence states; they
+        // keep part of their weight (`TOPIC_WEIGHT`).
         let mut article_df = vec![0usize; ix.words.len()];
-        let mut last_seen = vec![usize::MAX; ix.words.len()];
+        // Articles in which a term recurs (two sentences or more), and its count in the current article.
+        let mut repeated = vec![0usize; ix.words.len()];
+        let mut last_seen = vec![(usize::MAX, 0usize); ix.words.len()];
         for (key, ids) in ix.keys.iter().zip(&ix.bags) {
             for &w in ids {
                 let w = w as usize;
-                if let (Some(seen), Some(df)) = (last_seen.get_mut(w), article_df.get_mut(w)) {
-                    if *seen != key.article {
-                        *seen = key.article;
+                if let (Some(seen), Some(df), Some(rep)) =
+                    (last_seen.get_mut(w), article_df.get_mut(w), repeated.get_mut(w))
+                {
+                    if seen.0 != key.article {
+                        *seen = (key.article, 0);
                         *df += 1;
+                    }
+                    seen.1 += 1;
+                    if seen.1 == 2 {
+                        *rep += 1;
                     }
                 }
             }
         }
         let n_articles = articles.iter().filter(|a| a.is_english()).count();
-        let mut entity_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for (ai, per) in signals.iter().enumerate() {
-            for s in per {
-                for e in &s.entities {
-                    entity_articles.entry(e.as_str()).or_default().insert(ai);
-                }
-            }
-        }
-        ix.topical_entities = entity_articles
-            .iter()
-            .filter(|(_, arts)| n_articles >= 3 && arts.len() * 5 > n_articles * 3)
-            .map(|(e, _)| e.to_string())
-            .collect();
+        // Entities are terms like words: one found in most articles, recurring, is the story's protagonist
+        // and weighs as a topic term.
+        ix.topical = article_df.iter().zip(&repeated).map(|(&ad, &rep)| is_topical(ad, n_articles, rep)).collect();
         ix.idf = df
             .iter()
-            .zip(&article_df)
-            .map(|(&d, &ad)| {
+            .zip(&ix.topical)
+            .map(|(&d, &topical)| {
                 let idf = (1.0 + n / f64::from(d.max(1))).ln();
-                if n_articles >= 3 && ad * 5 > n_articles * 3 {
-                    idf * 0.25
+                if topical {
+                    idf * TOPIC_WEIGHT
                 } else {
                     idf
                 }
@@ -256,6 +380,16 @@ impl Index {
         self.keys.is_empty()
     }
 
+    /// Whether two sentences both carry dates and every date of one lies months from every date of the
+    /// other: they tell of two happenings, whatever their wording.
+    pub fn dates_conflict(&self, a: SentenceKey, b: SentenceKey) -> bool {
+        let (Some(&x), Some(&y)) = (self.position.get(&a), self.position.get(&b)) else { return false };
+        match (self.signals.get(x), self.signals.get(y)) {
+            (Some(sa), Some(sb)) => far_apart(&sa.dates, &sb.dates),
+            _ => false,
+        }
+    }
+
     /// The lexical similarity of two sentences (0 when either is not indexed).
     pub fn similarity(&self, a: SentenceKey, b: SentenceKey) -> f64 {
         let (Some(&x), Some(&y)) = (self.position.get(&a), self.position.get(&b)) else { return 0.0 };
@@ -273,6 +407,29 @@ impl Index {
         let jaccard = if union > 0.0 { shared / union } else { 0.0 };
         let containment = shared / wa.min(wb).max(f64::EPSILON);
         (jaccard + 2.0 * containment) / 3.0
+    }
+
+    /// Pairs of terms that stand near each other (at most one content word between them) in both
+    /// sentences, in either order: "river crossing" and "crossing of the river" share one. Two topic
+    /// words together are still the topic, and do not count.
+    pub fn shared_phrases(&self, x: usize, y: usize) -> Vec<(u32, u32)> {
+        let near = |seq: &[u32]| -> Vec<(u32, u32)> {
+            let mut out = Vec::new();
+            for (i, &p) in seq.iter().enumerate() {
+                for &q in seq.iter().skip(i + 1).take(2) {
+                    if p != q {
+                        out.push((p.min(q), p.max(q)));
+                    }
+                }
+            }
+            crate::order::sort(&mut out);
+            out.dedup();
+            out
+        };
+        let (Some(sx), Some(sy)) = (self.order.get(x), self.order.get(y)) else { return Vec::new() };
+        let ny = near(sy);
+        let topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
+        near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
@@ -327,15 +484,39 @@ impl Index {
         let same_numbers: Vec<String> = sa.numbers.intersection(&sb.numbers).cloned().collect();
         // Annotation agreement only adds to pairs that already share wording (two content words at least
         // and a fair lexical overlap): same entities alone are a shared topic, not a shared fact.
+        let phrases = self.shared_phrases(x, y);
+        // What the pair shares beyond entities, and beyond the story's topic words.
+        let words: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|w| oids.binary_search(w).is_ok())
+            .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
+            .collect();
+        let telling = words.iter().filter(|w| !self.topical.get(**w as usize).copied().unwrap_or(false)).count();
+        let same_quote = sa.quotes.intersection(&sb.quotes).next().is_some();
+        // A shared topic alone never aligns: two shared words at least, one of them not a topic word (or
+        // the same quoted words).
+        if words.len() < 2 || telling == 0 && !same_quote {
+            return None;
+        }
         let mut bonus = 0.0;
+        // Both sentences dated, and every date of one far from every date of the other: two happenings
+        // (the same strike a year later), however alike the wording.
+        if far_apart(&sa.dates, &sb.dates) {
+            bonus -= DATE_CONFLICT_PENALTY;
+        }
+        if same_quote {
+            bonus += SAME_QUOTE_BONUS;
+        }
         if count >= 2 && lexical >= threshold * 0.6 {
-            let telling = same_entities.iter().filter(|e| !self.topical_entities.contains(*e)).count();
-            bonus += 0.06 * telling.min(2) as f64;
+            bonus += PHRASE_BONUS * phrases.len().min(3) as f64;
             bonus += if same_dates.is_empty() { 0.0 } else { 0.1 };
             bonus += if same_numbers.is_empty() { 0.0 } else { 0.08 };
         }
         let score = (lexical + bonus).min(1.0);
-        if count < 2 || score < threshold {
+        // A heading sums a story up in few words; with a body sentence it needs a clear margin.
+        let margin = if self.heading.get(x) == self.heading.get(y) { 0.0 } else { HEADING_MARGIN };
+        if count < 2 || score < threshold + margin {
             return None;
         }
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
@@ -352,7 +533,11 @@ impl Index {
             b,
             score: round3(score),
             lexical: round3(lexical),
-            shared: common.into_iter().filter_map(|w| surface.get(&w).cloned()).collect(),
+            shared: common
+                .into_iter()
+                .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
+                .filter_map(|w| surface.get(&w).cloned())
+                .collect(),
             same_entities,
             same_dates,
             same_numbers,
@@ -423,5 +608,40 @@ mod tests {
         assert_eq!(with.len(), 1);
         assert!(with[0].score > plain[0].score);
         assert_eq!(with[0].same_numbers, ["14"]);
+    }
+
+    #[test]
+    fn irregular_verbs_meet_their_base() {
+        for (a, b) in [("spoke", "speaking"), ("began", "begins"), ("met", "meeting"), ("built", "build")] {
+            assert_eq!(term(a), term(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn shared_topic_alone_does_not_align_a_shared_phrase_helps() {
+        // "strike" and "port" recur in every article (the topic); only the second pair shares a fact.
+        let a = article(
+            "a",
+            "The port strike began at dawn.\n\nThe strike at the port closed the grain terminal for a week.",
+        );
+        let b = article("b", "Strike at the port.\n\nThe port strike shut the grain terminal for a week.");
+        let c = article("c", "The strike hit the port.\n\nA strike at the port, the union said, was near.");
+        let pairs = align(&[&a, &b, &c], AlignOptions { threshold: 0.3 });
+        let keys: Vec<(usize, usize, usize, usize)> =
+            pairs.iter().map(|p| (p.a.article, p.a.sentence, p.b.article, p.b.sentence)).collect();
+        assert!(keys.contains(&(0, 1, 1, 1)), "{pairs:#?}");
+        assert!(pairs.iter().all(|p| p.shared.iter().any(|w| w != "strike" && w != "port")), "{pairs:#?}");
+    }
+
+    #[test]
+    fn dates_months_apart_part_two_happenings() {
+        let mut x = BTreeSet::new();
+        x.insert("2022-06-13".to_string());
+        let mut y = BTreeSet::new();
+        y.insert("2023-06-20".to_string());
+        assert!(far_apart(&x, &y));
+        y.insert("2022-06".to_string());
+        assert!(!far_apart(&x, &y));
+        assert!(!far_apart(&x, &BTreeSet::new()));
     }
 }

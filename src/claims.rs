@@ -3,7 +3,8 @@
 //!
 //! Groups grow from the strongest alignments down (single linkage), guarded against chaining: two groups
 //! merge only when their sentences are, on average, similar enough to each other, not merely through one
-//! bridging pair. Two supporting articles are dependent when they share an outlet or a reuse edge joins
+//! bridging pair, and never when two of their sentences carry dates months apart (two happenings, not one
+//! fact). Two supporting articles are dependent when they share an outlet or a reuse edge joins
 //! them; the independent sources are one representative per group of dependent articles.
 //! The status (corroborated, single-source, contested) is set here from the number of independent sources
 //! and the contradictions found later; this module must not look for contradictions itself.
@@ -174,6 +175,9 @@ pub fn group(
             (Some(g), None) | (None, Some(g)) => {
                 let new = if member.contains_key(&p.a) { p.b } else { p.a };
                 let Some(members) = groups.get(g) else { continue };
+                if members.iter().any(|&m| index.dates_conflict(m, new)) {
+                    continue;
+                }
                 let mean = members.iter().map(|&m| index.similarity(m, new)).sum::<f64>() / members.len() as f64;
                 if mean >= guard {
                     member.insert(new, g);
@@ -184,6 +188,9 @@ pub fn group(
             }
             (Some(g), Some(h)) if g != h => {
                 let (Some(x), Some(y)) = (groups.get(g), groups.get(h)) else { continue };
+                if x.iter().any(|&m| y.iter().any(|&n| index.dates_conflict(m, n))) {
+                    continue;
+                }
                 let mut total = 0.0;
                 for &m in x {
                     for &n in y {

@@ -1,6 +1,6 @@
 //! Contradictions and inconsistencies, each with the spans involved and a plain-language explanation:
 //! a weekday that does not fit its date, different dates for the same happening, different numbers for the
-//! same quantity, different titles or roles for the same person, different wordings of the same quote by the
+//! same quantity, different places for the same happening, different titles or roles for the same person, different wordings of the same quote by the
 //! same speaker and different speakers for the same words.
 //!
 //! Dates, numbers and roles are compared only within one story (or one claim inside a story), never between
@@ -75,6 +75,8 @@ pub struct Contradiction {
 type Occurrence = (usize, TextRange, SentenceKey);
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+/// The role mentions on either side of one disagreement.
+type RoleSides<'a> = (Vec<&'a RoleSeen>, Vec<&'a RoleSeen>);
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -126,6 +128,31 @@ pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
     Some((canon, object))
 }
 
+/// The capitalised qualifier of a role ("Danish President" → "danish"), lowercased; empty when none.
+fn office_qualifier(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let lower = role.to_ascii_lowercase();
+    let at = OFFICES.iter().filter_map(|(name, _)| find_word(&lower, name)).min().unwrap_or(0);
+    let head = role.get(..at).unwrap_or("").trim();
+    let q = head.rsplit(' ').next().unwrap_or("");
+    if words.len() >= 2 && q.chars().next().is_some_and(char::is_uppercase) && !q.eq_ignore_ascii_case("former") {
+        q.to_lowercase()
+    } else {
+        String::new()
+    }
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Whether two different values come from two different articles.
+fn across_sources(values: &BTreeMap<String, Vec<Occurrence>>) -> bool {
+    let arts: Vec<Vec<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
+    arts.iter().enumerate().any(|(i, a)| arts.iter().skip(i + 1).any(|b| a.iter().any(|x| b.iter().any(|y| x != y))))
+}
+
 /// Whether `small` occurs as a contiguous run of words in `big`.
 fn contains_run(big: &[String], small: &[String]) -> bool {
     small.is_empty() || big.windows(small.len()).any(|w| w == small)
@@ -137,6 +164,120 @@ fn weekday_of(day: i64) -> usize {
 
 fn weekday_in(text: &str) -> Option<u32> {
     text.split(|c: char| !c.is_alphabetic()).find_map(weekday_number)
+}
+
+/// A role written as an apposition beside a person's name: "NAME, a former advisor to X," or
+/// "The advisor to X, NAME". Returns the role's text and span (from "former" or the office's qualifiers on).
+pub fn apposition_role(article: &Article, name: TextRange, sentence: TextRange) -> Option<(String, TextRange)> {
+    let text = article.text.as_str();
+    // After the name: ", a former advisor to X," up to the next comma or the sentence's end.
+    let after = text.get(name.end..sentence.end).unwrap_or("");
+    if let Some(rest) = after.strip_prefix(", ") {
+        let len = rest.find([',', ';', '(', '"', '“', '”']).unwrap_or(rest.len());
+        let seg = rest.get(..len).unwrap_or("");
+        let start = name.end + 2;
+        if let Some(found) = role_in(seg, start) {
+            return Some(found);
+        }
+    }
+    // Before the name: "The advisor to X, NAME" from the previous comma, dash or the sentence's start.
+    let before = text.get(sentence.start..name.start).unwrap_or("");
+    let seg_end = before.strip_suffix(", ").map(str::len)?;
+    let seg = before.get(..seg_end).unwrap_or("");
+    let from = [", ", " - ", " – ", " — ", ": ", "\" "]
+        .iter()
+        .filter_map(|b| seg.match_indices(b).last().map(|(p, _)| p + b.len()))
+        .max();
+    let from = from.unwrap_or(0);
+    role_in(seg.get(from..).unwrap_or(""), sentence.start + from)
+}
+
+/// The role phrase inside a segment (starting at byte `offset` of the text): from the office word back over
+/// "former" and capitalised qualifiers, to the segment's end.
+fn role_in(seg: &str, offset: usize) -> Option<(String, TextRange)> {
+    office(seg)?;
+    let lower = seg.to_ascii_lowercase();
+    let at = OFFICES.iter().filter_map(|(name, _)| find_word(&lower, name)).min()?;
+    let mut start = at;
+    // Walk back over "former" and capitalised words ("Ukrainian", "Danish").
+    while let Some(prev) = seg.get(..start).and_then(|h| h.trim_end().rfind(' ').map(|p| p + 1).or(Some(0))) {
+        let word = seg.get(prev..start).unwrap_or("").trim();
+        if word.is_empty() || prev >= start {
+            break;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if word.eq_ignore_ascii_case("former") || capital && !crate::align::is_stopword(&word.to_lowercase()) {
+            start = prev;
+        } else {
+            break;
+        }
+        if prev == 0 {
+            break;
+        }
+    }
+    let role = seg.get(start..)?.trim_end();
+    Some((role.to_string(), TextRange::new(offset + start, offset + start + role.len())))
+}
+
+/// Byte position of `word` in `hay` at word boundaries.
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = hay.get(from..).and_then(|h| h.find(word)).map(|p| p + from) {
+        let before = hay.get(..p).and_then(|h| h.chars().last());
+        let after = hay.get(p + word.len()..).and_then(|h| h.chars().next());
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(p);
+        }
+        from = p + word.len().max(1);
+    }
+    None
+}
+
+/// Offices that lead a country or a government (a bare "the Danish head of government" names its holder).
+const LEADING: &[&str] = &["president", "prime minister", "chancellor", "monarch"];
+
+/// An office named without a person ("the Danish head of government", a heading's "Prime Minister"): the
+/// office, the capitalised qualifier before it (lowercased, may be empty) and the span.
+fn bare_offices(article: &Article, sentence: TextRange, roles: &[TextRange]) -> Vec<(&'static str, String, TextRange)> {
+    let seg = article.slice(sentence);
+    let lower = seg.to_ascii_lowercase();
+    let mut out: Vec<(&'static str, String, TextRange)> = Vec::new();
+    for (name, canon) in OFFICES {
+        if !LEADING.contains(canon) {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|h| find_word(h, name)).map(|p| p + from) {
+            from = p + name.len();
+            let range = TextRange::new(sentence.start + p, sentence.start + p + name.len());
+            // Part of a longer office ("vice president") or of a role already attached to a name.
+            let longer = out.iter().any(|(_, _, r)| r.contains_range(range))
+                || lower.get(..p).is_some_and(|h| h.ends_with("vice ") || h.ends_with("vice-"));
+            if longer || roles.iter().any(|r| r.contains_range(range) || range.contains_range(*r)) {
+                continue;
+            }
+            // Followed by a capitalised name: a title, which the entity stage attaches.
+            let next = seg.get(p + name.len()..).unwrap_or("").trim_start_matches(' ');
+            if name.chars().next().is_some()
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && !next.starts_with("I ")
+            {
+                let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+                if !crate::align::is_stopword(&word.to_lowercase()) {
+                    continue;
+                }
+            }
+            let head = seg.get(..p).unwrap_or("").trim_end();
+            let qualifier = head.rsplit(' ').next().unwrap_or("");
+            let qualifier = if qualifier.chars().next().is_some_and(char::is_uppercase) && !qualifier.ends_with(':') {
+                qualifier.to_lowercase()
+            } else {
+                String::new()
+            };
+            out.push((canon, qualifier, range));
+        }
+    }
+    out
 }
 
 /// Finds the contradictions. `story_of[i]` is the story index of article `i`.
@@ -260,7 +401,7 @@ pub fn find(
         if c.sources.iter().any(|a| story_of.get(a) != first_story) {
             continue;
         }
-        if dates.len() >= 2 {
+        if dates.len() >= 2 && across_sources(&dates) {
             let refs: Vec<(usize, TextRange)> = dates.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
             let texts: Vec<String> = dates
                 .iter()
@@ -278,7 +419,9 @@ pub fn find(
             });
         }
         for (slot, values) in &numbers {
-            if values.len() < 2 || slot == "|" && values.values().all(|v| v.len() < 2) && values.len() > 3 {
+            // The same quantity needs a unit or a counted noun to be told; and two sources must differ (one
+            // article giving two numbers is no disagreement between sources).
+            if values.len() < 2 || slot == "|" || !across_sources(values) {
                 continue;
             }
             let refs: Vec<(usize, TextRange)> = values.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
@@ -300,17 +443,164 @@ pub fn find(
         }
     }
 
-    // Roles of the same person within one story.
+    // Places within one claim of one story: each of two articles puts the happening "in"/"at" a place the
+    // other's sentences never name (countries and regions aside: a town lies in them).
+    for c in claims {
+        let first_story = c.sources.first().and_then(|a| story_of.get(a));
+        if c.sources.iter().any(|a| story_of.get(a) != first_story) {
+            continue;
+        }
+        // Per article: places the claim's sentences put the happening at, and every entity they name.
+        // (article, entity named, whether it is a place, the span where the happening is put "in"/"at" it).
+        let mut marks: Vec<(usize, &Entity, bool, Option<TextRange>)> = Vec::new();
+        for k in &c.sentences {
+            let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
+            for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
+                let Some(e) = entities.iter().find(|e| e.mentions.contains(&(k.article, mi))) else { continue };
+                let before = a.text.get(..m.range.start).unwrap_or("");
+                let placed = before.ends_with(" in ") || before.ends_with(" at ");
+                let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
+                let at = (placed && place && !crate::entities::is_broad_place(&e.name)).then_some(m.range);
+                marks.push((k.article, e, place, at));
+            }
+        }
+        let mut arts: Vec<usize> = marks.iter().filter(|m| m.3.is_some()).map(|m| m.0).collect();
+        crate::order::sort(&mut arts);
+        arts.dedup();
+        let names =
+            |art: usize, key: &str, place: bool| marks.iter().any(|y| y.0 == art && y.1.key == key && (y.2 || !place));
+        // A place one article puts the happening at and the other never names.
+        let only = |art: usize, other: usize| {
+            marks
+                .iter()
+                .find(|x| x.0 == art && x.3.is_some() && !names(other, &x.1.key, false))
+                .map(|x| (x.1.name.clone(), x.3.unwrap_or(TextRange::new(0, 0))))
+        };
+        for (x, &a) in arts.iter().enumerate() {
+            for &b in arts.iter().skip(x + 1) {
+                // Sentences that agree on one place and add another tell of moves, not of a disagreement.
+                if marks.iter().any(|m| m.0 == a && m.2 && names(b, &m.1.key, true)) {
+                    continue;
+                }
+                let (Some(p), Some(q)) = (only(a, b), only(b, a)) else { continue };
+                // One name inside the other ("Harbour" and "Harbour Point") is one place written twice.
+                let (wp, wq) = (norm_words(&p.0), norm_words(&q.0));
+                if contains_run(&wp, &wq) || contains_run(&wq, &wp) {
+                    continue;
+                }
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::Place,
+                    explanation: format!(
+                        "The same happening is placed in {} by {} but in {} by {}.",
+                        p.0,
+                        ids.get(a).copied().unwrap_or(""),
+                        q.0,
+                        ids.get(b).copied().unwrap_or("")
+                    ),
+                    refs: vec![(a, p.1), (b, q.1)],
+                    claims: vec![c.id.clone()],
+                });
+            }
+        }
+    }
+
+    // Roles of the same person within one story: titles before the name, appositions beside it, and a
+    // leading office the article names bare with the same qualifier as the person's title ("Danish
+    // President NAME" … "the Danish head of government"), headings included.
     for e in entities.iter().filter(|e| e.kind == crate::entities::EntityKind::Person) {
         let mut seen: Vec<RoleSeen> = Vec::new();
         for &(ai, mi) in &e.mentions {
             let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
-            let (Some(role), Some(rr)) = (&m.role, m.role_range) else { continue };
-            if let Some((canon, object)) = office(role) {
-                seen.push((ai, rr, role.clone(), canon, object, m.sentence));
+            let titled = match (&m.role, m.role_range) {
+                (Some(role), Some(rr)) => Some((role.clone(), rr)),
+                _ => {
+                    let sentence = m.sentence.and_then(|s| articles.get(ai).and_then(|a| a.sentences.get(s)));
+                    match (articles.get(ai), sentence) {
+                        (Some(a), Some(s)) => apposition_role(a, m.range, s.range),
+                        _ => None,
+                    }
+                }
+            };
+            let Some((role, rr)) = titled else { continue };
+            if let Some((canon, object)) = office(&role) {
+                if !seen.iter().any(|x| x.0 == ai && x.1 == rr) {
+                    seen.push((ai, rr, role, canon, object, m.sentence));
+                }
             }
         }
-        let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+        // Bare leading offices in articles where this person holds a qualified leading office.
+        let mut bare: Vec<RoleSeen> = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            let mine: Vec<&RoleSeen> = seen.iter().filter(|r| r.0 == ai && LEADING.contains(&r.3)).collect();
+            let Some(title) = mine.first() else { continue };
+            let qualifier = office_qualifier(&title.2);
+            if qualifier.is_empty() {
+                continue;
+            }
+            // Another person of the article holding an office with the same qualifier makes a bare office
+            // ambiguous.
+            let rivals = entities.iter().filter(|o| o.key != e.key).any(|o| {
+                o.mentions.iter().any(|&(oa, om)| {
+                    oa == ai
+                        && annotations
+                            .get(oa)
+                            .and_then(|n| n.mentions.get(om))
+                            .and_then(|m| m.role.as_deref())
+                            .is_some_and(|r| office_qualifier(r) == qualifier && office(r).is_some())
+                })
+            });
+            if rivals {
+                continue;
+            }
+            let roles: Vec<TextRange> = annotations
+                .get(ai)
+                .map(|n| n.mentions.iter().filter_map(|m| m.role_range).collect())
+                .unwrap_or_default();
+            let mut found: Vec<(RoleSeen, bool)> = Vec::new();
+            for (si, s) in a.sentences.iter().enumerate() {
+                for (canon, q, r) in bare_offices(a, s.range, &roles) {
+                    if canon == title.3 || !q.is_empty() && q != qualifier {
+                        continue;
+                    }
+                    found.push(((ai, r, a.slice(r).to_string(), canon, None, Some(si)), q == qualifier));
+                }
+            }
+            // At least one bare office must carry the person's own qualifier; the unqualified mentions of
+            // that office then join it.
+            let offices: Vec<&str> = found.iter().filter(|f| f.1).map(|f| f.0 .3).collect();
+            bare.extend(found.into_iter().filter(|f| offices.contains(&f.0 .3)).map(|f| f.0));
+        }
+        if !bare.is_empty() {
+            let title = seen.iter().find(|r| LEADING.contains(&r.3) && bare.iter().any(|b| b.0 == r.0)).cloned();
+            if let Some(t) = title {
+                let mut refs = vec![(t.0, t.1)];
+                refs.extend(bare.iter().map(|b| (b.0, b.1)));
+                let mut words: Vec<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
+                crate::order::sort(&mut words);
+                words.dedup();
+                let sentences: Vec<SentenceKey> = std::iter::once(&t)
+                    .chain(bare.iter())
+                    .filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s }))
+                    .collect();
+                out.push(Contradiction {
+                    id: String::new(),
+                    kind: Kind::Role,
+                    explanation: format!(
+                        "{} is called \"{}\" in {}, which also gives the office {} to the same {} leader.",
+                        e.name,
+                        t.2,
+                        ids.get(t.0).copied().unwrap_or(""),
+                        words.join(", "),
+                        capitalised(&office_qualifier(&t.2)),
+                    ),
+                    refs,
+                    claims: claims_at(&[], &sentences),
+                });
+            }
+        }
+        // One finding per pair of differing offices, with every span that gives either.
+        let mut differing: Vec<((String, String), RoleSides<'_>)> = Vec::new();
         for (x, a) in seen.iter().enumerate() {
             for b in seen.iter().skip(x + 1) {
                 if !same_story(a.0, b.0) {
@@ -322,30 +612,46 @@ pub fn find(
                         let wq: BTreeSet<String> = norm_words(q).into_iter().collect();
                         wp.is_disjoint(&wq)
                     });
-                let (ra, rb) = (a.2.to_lowercase(), b.2.to_lowercase());
-                let pair = if ra <= rb { (ra, rb) } else { (rb, ra) };
-                if !differ || !reported.insert(pair) {
+                if !differ {
                     continue;
                 }
-                let sentences: Vec<SentenceKey> = [(a.0, a.5), (b.0, b.5)]
-                    .iter()
-                    .filter_map(|&(ar, s)| s.map(|s| SentenceKey { article: ar, sentence: s }))
-                    .collect();
-                out.push(Contradiction {
-                    id: String::new(),
-                    kind: Kind::Role,
-                    explanation: format!(
-                        "{} is called \"{}\" in {} but \"{}\" in {}.",
-                        e.name,
-                        a.2,
-                        ids.get(a.0).copied().unwrap_or(""),
-                        b.2,
-                        ids.get(b.0).copied().unwrap_or("")
-                    ),
-                    refs: vec![(a.0, a.1), (b.0, b.1)],
-                    claims: claims_at(&[], &sentences),
-                });
+                let side = |r: &RoleSeen| if r.3 != a.3 || r.3 != b.3 { r.3.to_string() } else { r.2.to_lowercase() };
+                let (ka, kb) = (side(a), side(b));
+                let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
+                let at = match differing.iter().position(|d| d.0 == key) {
+                    Some(i) => i,
+                    None => {
+                        differing.push((key, (Vec::new(), Vec::new())));
+                        differing.len() - 1
+                    }
+                };
+                let Some((_, entry)) = differing.get_mut(at) else { continue };
+                if !entry.0.iter().any(|r| r.0 == first.0 && r.1 == first.1) {
+                    entry.0.push(first);
+                }
+                if !entry.1.iter().any(|r| r.0 == second.0 && r.1 == second.1) {
+                    entry.1.push(second);
+                }
             }
+        }
+        crate::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
+        for (_, (one, other)) in &differing {
+            let list = |side: &[&RoleSeen]| -> String {
+                side.iter()
+                    .map(|r| format!("\"{}\" in {}", r.2, ids.get(r.0).copied().unwrap_or("")))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            };
+            let all: Vec<&&RoleSeen> = one.iter().chain(other.iter()).collect();
+            let sentences: Vec<SentenceKey> =
+                all.iter().filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s })).collect();
+            out.push(Contradiction {
+                id: String::new(),
+                kind: Kind::Role,
+                explanation: format!("{} is called {} but {}.", e.name, list(one), list(other)),
+                refs: all.iter().map(|r| (r.0, r.1)).collect(),
+                claims: claims_at(&[], &sentences),
+            });
         }
     }
 
@@ -596,5 +902,42 @@ mod tests {
         assert_eq!(WEEKDAYS[weekday_of(thu)], "Thursday");
         assert_eq!(WEEKDAYS[weekday_of(mon)], "Monday");
         assert_eq!(weekday_in("Thursday (October 9)"), Some(3));
+    }
+
+    #[test]
+    fn appositions_name_roles() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("Jane Roe, a former advisor to the mayor, spoke.", "Jane Roe", Some("former advisor to the mayor")),
+            (
+                "The advisor to the Interior Minister, Jane Roe, spoke.",
+                "Jane Roe",
+                Some("advisor to the Interior Minister"),
+            ),
+            ("\"Fine\" - remarked former advisor to Max Orr, Jane Roe.", "Jane Roe", Some("former advisor to Max Orr")),
+            ("Jane Roe, who lives nearby, spoke.", "Jane Roe", None),
+        ];
+        for (text, name, want) in cases {
+            let a = Article::parsed("a", text);
+            let Some(s) = a.sentences.first() else { unreachable!("{text}") };
+            let got = apposition_role(&a, range_of(&a, name), s.range);
+            assert_eq!(got.as_ref().map(|g| g.0.as_str()), *want, "{text}");
+            if let Some((role, r)) = got {
+                assert_eq!(a.slice(r), role);
+            }
+        }
+    }
+
+    #[test]
+    fn bare_leading_offices_and_their_qualifiers() {
+        let a = Article::parsed("a", "A statement from the Danish head of government caused a stir.");
+        let s = a.sentences.first().map(|s| s.range).unwrap_or(TextRange::new(0, 0));
+        let found: Vec<(&str, String)> = bare_offices(&a, s, &[]).into_iter().map(|(o, q, _)| (o, q)).collect();
+        assert_eq!(found, [("prime minister", "danish".to_string())]);
+        // A title before a name is the entity stage's, not a bare office.
+        let b = Article::parsed("b", "Prime Minister Jane Roe spoke.");
+        let s = b.sentences.first().map(|s| s.range).unwrap_or(TextRange::new(0, 0));
+        assert!(bare_offices(&b, s, &[]).is_empty());
+        assert_eq!(office_qualifier("Danish President"), "danish");
+        assert_eq!(office_qualifier("President"), "");
     }
 }

@@ -51,7 +51,7 @@ impl Options {
 }
 
 /// The default options, as documented for the CLI and the wasm API.
-pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.35 };
+pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.3 };
 
 /// A set of articles about one story.
 #[derive(Debug, Clone, Default)]
@@ -348,6 +348,7 @@ fn signals(
             for (mi, m) in ann.mentions.iter().enumerate() {
                 if let (Some(s), Some(key)) = (m.sentence.and_then(|s| out.get_mut(s)), entity_of.get(&(ai, mi))) {
                     s.entities.insert(key.clone());
+                    s.names.push(m.range);
                 }
             }
             for t in &ann.times {
@@ -355,6 +356,12 @@ fn signals(
                     if matches!(t.grain, Grain::Day | Grain::Month) {
                         s.dates.insert(v.clone());
                     }
+                }
+            }
+            for q in ann.quotes.iter().filter(|q| q.direct) {
+                let words = crate::quote_groups::norm_words(a.slice(q.range));
+                if let (Some(s), true) = (q.sentence.and_then(|s| out.get_mut(s)), words.len() >= 2) {
+                    s.quotes.insert(words.join(" "));
                 }
             }
             for n in &ann.numbers {

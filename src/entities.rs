@@ -94,6 +94,13 @@ struct Resources {
     given: BTreeSet<String>,
 }
 
+/// Whether a place name is broad: a country or a region with a demonym of its own (general list), so that a
+/// town inside it is no different place.
+pub fn is_broad_place(name: &str) -> bool {
+    let r = resources();
+    r.places.get(&name.to_lowercase()).is_some_and(|canon| r.demonyms.values().any(|c| c == canon))
+}
+
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }

@@ -4,10 +4,12 @@
 //! publication date (else the latest dated happening their body mentions) and split where dates lie more
 //! than [`STORY_GAP_DAYS`] apart, so two visits a year apart are two stories even when they share wording;
 //! an undated article joins the story whose distinctive words (in that story's dated articles only) it
-//! shares most, else the story it shares most aligned sentences with.
+//! shares most, else the story it shares most aligned sentences with; so does an article dated only by its
+//! body when that date (a background or a future one) left it alone in a story.
 //! A timeline event is a dated happening: the time expressions of day, week or month grain with the
 //! sentences that carry them, merged across articles when they name the same date, and joined by sentences
-//! aligned with those (the same claim told elsewhere). A claim told of events in two stories is a finding
+//! aligned with those (the same claim told elsewhere in the event's own stories). A claim told of events in
+//! two stories is a finding
 //! (a possible conflation or a repetition). This module must not compare values for contradictions.
 
 use crate::align::{SentenceKey, SentencePair};
@@ -19,6 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Articles further apart than this (in days) are about different happenings.
 pub const STORY_GAP_DAYS: i64 = 45;
+
+/// Summed alignment scores with a story that move an article dated only by its body into that story.
+const JOIN_WEIGHT: f64 = 1.0;
 
 /// A story: articles about one main happening.
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +202,31 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             next += 1;
         }
     }
+    // An article without a publication date that its body's latest date left alone in a story (a background
+    // date, or a future one) joins the story it shares aligned sentences with: the body date is weaker
+    // evidence than the wording it shares.
+    let published = |i: usize| articles.get(i).is_some_and(|a| a.meta.published.is_some());
+    for i in 0..n {
+        let Some(Some(mine)) = story_of.get(i).copied() else { continue };
+        let alone = story_of.iter().enumerate().all(|(j, s)| j == i || *s != Some(mine));
+        if published(i) || !alone {
+            continue;
+        }
+        let mut weight: BTreeMap<usize, f64> = BTreeMap::new();
+        for j in 0..n {
+            if let (Some(Some(s)), Some(w)) = (story_of.get(j), link.get(&(i, j))) {
+                *weight.entry(*s).or_default() += w;
+            }
+        }
+        let best = weight.iter().max_by(|x, y| x.1.total_cmp(y.1).then_with(|| y.0.cmp(x.0)));
+        if let Some((&s, &w)) = best {
+            if s != mine && w >= JOIN_WEIGHT {
+                if let Some(slot) = story_of.get_mut(i) {
+                    *slot = Some(s);
+                }
+            }
+        }
+    }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, s) in story_of.iter().enumerate() {
         if let Some(s) = s {
@@ -292,10 +322,15 @@ pub fn events(
     let mut out: Vec<Event> = Vec::new();
     for mut e in by_value.into_values() {
         let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
+        // Claim sentences join only from the stories of the event's dated sentences: a scene told of two
+        // visits a year apart is one claim of two events, and each event keeps its own visit's sentences.
+        let home: Vec<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
         let mut all: BTreeSet<SentenceKey> = dated.clone();
         for k in &dated {
             if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
-                all.extend(c.sentences.iter().copied());
+                all.extend(
+                    c.sentences.iter().copied().filter(|s| story_of.get(&s.article).is_none_or(|st| home.contains(st))),
+                );
             }
         }
         e.sentences = all.into_iter().collect();
@@ -374,5 +409,32 @@ mod tests {
         let groups: Vec<Vec<usize>> = st.iter().map(|s| s.articles.clone()).collect();
         assert_eq!(groups, [vec![0, 1], vec![2]]);
         assert_eq!(st[0].range, Some(("2023-11-10".to_string(), "2023-11-12".to_string())));
+    }
+
+    #[test]
+    fn an_article_dated_only_by_a_background_date_joins_the_story_it_aligns_with() {
+        use crate::parse::{parse, Input};
+        let mk = |name: &str, date: Option<&str>, body: &str| {
+            let meta = crate::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
+            match parse(&Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta }) {
+                Ok(a) => a,
+                Err(r) => unreachable!("{:?}", r.diagnostic),
+            }
+        };
+        let a = mk("a", Some("2024-05-02"), "Title\n\nThe coach was fired on Tuesday after one season.");
+        let b = mk("b", Some("2024-05-03"), "Title\n\nThe team fired its coach after a single season.");
+        let c = mk("c", None, "Title\n\nThe coach, hired in March 2019, was fired after one season.");
+        let ann: Vec<Annotations> = [&a, &b, &c].iter().map(|x| crate::annotate::annotate(x)).collect();
+        let pair = |x: usize, y: usize| SentencePair {
+            a: SentenceKey { article: x, sentence: 1 },
+            b: SentenceKey { article: y, sentence: 1 },
+            score: 0.6,
+            ..SentencePair::default()
+        };
+        let alone = stories(&["a", "b", "c"], &[&a, &b, &c], &ann, &[]);
+        assert_eq!(alone.len(), 2, "{alone:?}");
+        let joined = stories(&["a", "b", "c"], &[&a, &b, &c], &ann, &[pair(0, 2), pair(1, 2)]);
+        let groups: Vec<Vec<usize>> = joined.iter().map(|s| s.articles.clone()).collect();
+        assert_eq!(groups, [vec![0, 1, 2]]);
     }
 }

@@ -1,10 +1,15 @@
 //! Cross-referencing on the fixture clusters of `tests/data/clusters/` (written for testing): a planted
 //! reworded copy whose passage boundaries are asserted, a quote told by three sources with a transposition
 //! whose collation columns are asserted, two strikes a year apart told as two stories with a repeated claim,
+//! one flood told in three wordings (claims found, a shared topic kept apart, a role given in an apposition
+//! and a place contradicting the others),
 //! dependent sources (same outlet, reuse), stable content-derived ids.
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
@@ -180,6 +185,35 @@ fn two_strikes_a_year_apart_are_two_stories_and_the_repeated_claim_is_reported()
     let sources = repeated["sources"].as_array().cloned().unwrap_or_default();
     assert!(sources.contains(&Value::from("dock-2022")), "{repeated}");
     assert!(repeated["explanation"].as_str().unwrap_or("").contains("conflation or a repetition"));
+    // Each strike's event keeps its own year's sentences, though a claim joins both years.
+    for e in x["events"].as_array().into_iter().flatten() {
+        let date = e["date"].as_str().unwrap_or("");
+        let year = if date.starts_with("2022") { "dock-2022" } else { "dock-2023" };
+        for s in e["sentences"].as_array().into_iter().flatten() {
+            let article = s["article"].as_str().unwrap_or("");
+            assert!(article.starts_with(year), "event {date} holds {article}:{}", s["sentence"]);
+        }
+    }
+    // The two walk-outs are worded alike but dated a year apart: not one claim.
+    let walkouts: Vec<Value> = x["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| {
+            c["sentences"].as_array().is_some_and(|ss| {
+                ss.iter().any(|s| s["article"] == "dock-2022" && sentence_text(&x, s).contains("walked out"))
+            })
+        })
+        .cloned()
+        .collect();
+    for c in &walkouts {
+        let other_year = c["sentences"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|s| s["article"] != "dock-2022" && sentence_text(&x, s).contains("walked out"));
+        assert!(!other_year, "{c}");
+    }
 }
 
 #[test]
@@ -198,4 +232,133 @@ fn ids_do_not_change_when_an_unrelated_article_joins() {
     }
     let a_claims = alone["claims"].to_string();
     assert!(!a_claims.is_empty());
+}
+
+fn claim_with(x: &Value, article: &str, needle: &str) -> Value {
+    x["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| {
+            c["sentences"]
+                .as_array()
+                .is_some_and(|ss| ss.iter().any(|s| s["article"] == article && sentence_text(x, s).contains(needle)))
+        })
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+fn texts_of(x: &Value, claim: &Value) -> Vec<String> {
+    claim["sentences"].as_array().into_iter().flatten().map(|s| sentence_text(x, s)).collect()
+}
+
+#[test]
+fn one_flood_in_three_wordings() {
+    let x = export(&cluster(&["flood"]));
+    // The same fact worded three ways is one claim of three independent sources.
+    let flood = claim_with(&x, "post", "over its banks");
+    assert_eq!(flood["sources"], serde_json::json!(["herald", "ledger", "post"]), "{flood}");
+    assert_eq!(flood["status"], "corroborated", "{flood}");
+    let promise = claim_with(&x, "herald", "pledged flood walls");
+    assert_eq!(promise["sources"], serde_json::json!(["herald", "ledger", "post"]), "{promise}");
+    // The anglers share the river and the town (the topic), not a fact: in no claim with the flood.
+    let texts = texts_of(&x, &flood);
+    assert!(texts.iter().all(|t| !t.contains("anglers")), "{texts:?}");
+    assert!(claim_with(&x, "ledger", "anglers").is_null(), "{}", claim_with(&x, "ledger", "anglers"));
+    // Every alignment explains itself.
+    for a in x["alignments"].as_array().into_iter().flatten() {
+        assert!(a["sharedWords"].as_array().is_some_and(|w| w.len() >= 2), "{a}");
+        assert!(a["score"].as_f64().is_some_and(|s| s >= DEFAULT_OPTIONS.align_threshold), "{a}");
+    }
+    let contradictions: Vec<Value> = x["contradictions"].as_array().cloned().unwrap_or_default();
+    let spans = |c: &Value| -> Vec<String> {
+        c["refs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let a = r["article"].as_str().unwrap_or("");
+                format!("{a}:{}", utf16_slice(&x, a, r["start"].as_u64().unwrap_or(0), r["end"].as_u64().unwrap_or(0)))
+            })
+            .collect()
+    };
+    // Governor (a title in two articles) versus mayor (an apposition in the third): one finding.
+    let roles: Vec<&Value> = contradictions.iter().filter(|c| c["kind"] == "role").collect();
+    assert_eq!(roles.len(), 1, "{contradictions:#?}");
+    assert_eq!(spans(roles[0]), ["ledger:Governor", "post:Regional Governor", "herald:mayor"]);
+    assert_eq!(
+        roles[0]["explanation"],
+        "Mara Quill is called \"Governor\" in ledger and \"Regional Governor\" in post but \"mayor\" in herald."
+    );
+    // The shelters visited: Brenfield in one source, Ardlow in another.
+    let places: Vec<&Value> = contradictions.iter().filter(|c| c["kind"] == "place").collect();
+    assert_eq!(places.len(), 1, "{contradictions:#?}");
+    assert_eq!(spans(places[0]), ["herald:Brenfield", "post:Ardlow"]);
+    assert_eq!(promise["status"], "contested", "{promise}");
+    // Nothing else is contradicted: the dates, the weekday and the 300 families agree.
+    assert_eq!(contradictions.len(), 2, "{contradictions:#?}");
+}
+
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "President Jane Roe",
+        "Prime Minister Jane Roe",
+        "the İstanbul head of government",
+        "İstanbul President Jane Roe",
+        "the İİ Danish head of government",
+        "the Danish head of government",
+        "Danish President Jane Roe",
+        "Jane Roe, a former advisor to Max Orr,",
+        "The advisor to the İnterior Minister, Max Orr,",
+        "Governor Max Orr",
+        "the regional mayor",
+        "opened the bridge in Ardlow",
+        "opened the bridge in Brenfield",
+        "on Tuesday, March 5, 2024,",
+        "1,200 workers",
+        "1,500 workers",
+        "\"We will build it,\" she said.",
+        "ẞtraße",
+        "😀",
+        "e\u{301}",
+        ".",
+        "\n\n",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever roles, offices, places and non-ASCII letters the articles hold, cross-referencing does not
+    /// panic and every contradiction's refs are non-empty spans on UTF-16 boundaries of their article's text.
+    #[test]
+    fn contradiction_refs_stay_inside_the_text(
+        bodies in prop::collection::vec(prop::collection::vec(piece(), 1..30), 2..4),
+    ) {
+        let mut corpus = Corpus::new();
+        for (i, b) in bodies.iter().enumerate() {
+            let text = format!("Head line\n\n{}", b.join(" "));
+            let _ = corpus.add(&Input::new(format!("a{i}.txt"), text.into_bytes()));
+        }
+        let x = serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()).unwrap_or(Value::Null);
+        for c in x["contradictions"].as_array().into_iter().flatten() {
+            for r in c["refs"].as_array().into_iter().flatten() {
+                let text = x["articles"]
+                    .as_array()
+                    .and_then(|a| a.iter().find(|a| a["id"] == r["article"]))
+                    .and_then(|a| a["text"].as_str())
+                    .unwrap_or("");
+                let (start, end) = (r["start"].as_u64().unwrap_or(0) as u32, r["end"].as_u64().unwrap_or(0) as u32);
+                let got = common::js_slice(text, start, end);
+                prop_assert!(got.as_deref().is_some_and(|s| !s.is_empty()), "{c}");
+                // And on word boundaries: no ref starts or ends inside a word.
+                let before = common::js_slice(text, 0, start).unwrap_or_default();
+                let after = common::js_slice(text, end, text.encode_utf16().count() as u32).unwrap_or_default();
+                let inside = |x: Option<char>, y: Option<char>| x.is_some_and(char::is_alphanumeric) && y.is_some_and(char::is_alphanumeric);
+                let got = got.unwrap_or_default();
+                prop_assert!(!inside(before.chars().last(), got.chars().next()), "starts inside a word: {c}");
+                prop_assert!(!inside(got.chars().last(), after.chars().next()), "ends inside a word: {c}");
+            }
+        }
+    }
 }

@@ -44,7 +44,20 @@ fn pr(name: &str, tp: usize, found: usize, gold_n: usize, gold_hit: usize) -> (f
 
 #[test]
 fn bundle_against_gold() {
-    let export = serde_json::to_value(common::export(&common::inputs(&common::bundle_files()))).unwrap_or(Value::Null);
+    // THRESHOLD=x measures at another alignment threshold (the floors below hold for the default only).
+    let threshold = std::env::var("THRESHOLD").ok().and_then(|t| t.parse::<f64>().ok());
+    let export = match threshold {
+        None => serde_json::to_value(common::export(&common::inputs(&common::bundle_files()))).unwrap_or(Value::Null),
+        Some(t) => {
+            let mut corpus = storylines::Corpus::new();
+            for i in common::inputs(&common::bundle_files()) {
+                let _ = corpus.add(&i);
+            }
+            let mut options = storylines::DEFAULT_OPTIONS;
+            options.align_threshold = t;
+            corpus.export(&options).ok().and_then(|e| serde_json::to_value(e).ok()).unwrap_or(Value::Null)
+        }
+    };
     let g = gold();
     let letters: BTreeMap<String, String> = g["articles"]
         .as_object()
@@ -86,8 +99,23 @@ fn bundle_against_gold() {
             }
         }
     }
+    // Pairs the gold keeps apart (a shared topic or word, different facts): grouped together they are false
+    // positives too (within one article as well: a headline and a quote of its own article).
+    for pair in g["apart"]["pairs"].as_array().into_iter().flatten() {
+        let (Some(a), Some(b)) = (locate(&export, &letters, &pair[0]), locate(&export, &letters, &pair[1])) else {
+            println!("apart sentence not found: {pair}");
+            continue;
+        };
+        if found_claim.contains_key(&a) && found_claim.get(&a) == found_claim.get(&b) {
+            fp += 1;
+            println!("grouped although the gold keeps them apart: {a:?} / {b:?}");
+        }
+    }
     // Claims touching no gold sentence at all are not judged (the gold is not exhaustive).
     let (cp, cr) = pr("claims (pairs)", tp, tp + fp, tp + fneg, tp);
+    if std::env::var_os("VERBOSE").is_some() {
+        explain_claim_pairs(&export, &gold_claim, &found_claim);
+    }
 
     // Reuse edges (directed).
     let want: BTreeSet<(String, String)> = g["reuse"]
@@ -177,7 +205,7 @@ fn bundle_against_gold() {
     };
     let hit = gold_c.iter().filter(|gc| found_c.iter().any(|f| matches(f, gc))).count();
     let ok = found_c.iter().filter(|f| gold_c.iter().any(|gc| matches(f, gc))).count();
-    let (xp, _xr) = pr("contradictions", ok, found_c.len(), gold_c.len(), hit);
+    let (xp, xr) = pr("contradictions", ok, found_c.len(), gold_c.len(), hit);
 
     // Quote groups: a gold group is found when a found group holds quotes in two of its articles' sentences.
     let qsent = |qid: &str| -> Option<(String, u64)> {
@@ -218,12 +246,16 @@ fn bundle_against_gold() {
         gold_e.intersection(&dates).count(),
     );
 
+    if threshold.is_some() {
+        return;
+    }
     // Floors. Reuse: the one rewriting edge must be found, in the right direction, with no other edge.
     assert_eq!((rp, rr), (1.0, 1.0), "reuse");
     // Claims: alignment is lexical plus annotation signals; pairwise precision must stay high (a wrong merge
     // misleads a reader), recall of reworded pairs is what the engine is weakest at.
-    assert!(cp >= 0.8, "claim precision {cp}");
-    assert!(cr >= 0.2, "claim recall {cr}");
+    // Measured 0.95 / 0.44 at the default threshold (docs/ACCURACY.md); the floors leave a little room.
+    assert!(cp >= 0.9, "claim precision {cp}");
+    assert!(cr >= 0.4, "claim recall {cr}");
     // Stories: the two happenings a year apart must be told apart, undated articles placed right.
     assert_eq!((sp, sr), (1.0, 1.0), "stories");
     // Quote groups and events rest on the quote and time annotators; what they find must group right.
@@ -231,4 +263,53 @@ fn bundle_against_gold() {
     assert!(er >= 0.5, "events recall {er}");
     // Contradictions: every one reported must be in the gold (a false alarm costs a reader's trust).
     assert!(xp >= 0.99, "contradiction precision {xp}");
+    // Five of six: the one missed is a role told in two stories a year apart, which is not compared by design.
+    assert!(xr >= 0.8, "contradiction recall {xr}");
+}
+
+/// With `VERBOSE=1`: every gold pair the engine gets wrong, with both sentences and the alignment score the
+/// engine gives them at threshold 0 (so a reader sees how far below the threshold a missed pair lies).
+fn explain_claim_pairs(export: &Value, gold: &BTreeMap<(String, u64), usize>, found: &BTreeMap<(String, u64), String>) {
+    let mut corpus = storylines::Corpus::new();
+    for i in common::inputs(&common::bundle_files()) {
+        let _ = corpus.add(&i);
+    }
+    let mut options = storylines::DEFAULT_OPTIONS;
+    options.align_threshold = 0.0;
+    let loose = corpus.export(&options).ok().and_then(|e| serde_json::to_value(e).ok()).unwrap_or(Value::Null);
+    let text = |k: &(String, u64)| -> String {
+        export["articles"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["id"] == k.0.as_str()))
+            .and_then(|a| a["sentences"].get(k.1 as usize))
+            .and_then(|s| s["text"].as_str())
+            .unwrap_or("")
+            .chars()
+            .take(90)
+            .collect()
+    };
+    let alignment = |a: &(String, u64), b: &(String, u64)| -> String {
+        let hit = loose["alignments"].as_array().into_iter().flatten().find(|p| {
+            let side =
+                |x: &Value| (x["article"].as_str().unwrap_or("").to_string(), x["sentence"].as_u64().unwrap_or(0));
+            let (x, y) = (side(&p["a"]), side(&p["b"]));
+            (&x == a && &y == b) || (&x == b && &y == a)
+        });
+        hit.map_or("no candidate".to_string(), |p| format!("score {} shared {}", p["score"], p["sharedWords"]))
+    };
+    let keys: Vec<&(String, u64)> = gold.keys().collect();
+    for (i, a) in keys.iter().enumerate() {
+        for b in keys.iter().skip(i + 1) {
+            if a.0 == b.0 {
+                continue;
+            }
+            let same_gold = gold.get(*a) == gold.get(*b);
+            let same_found = found.contains_key(*a) && found.get(*a) == found.get(*b);
+            if same_gold != same_found {
+                let what = if same_gold { "MISSED" } else { "WRONG" };
+                println!("{what} {}:{} / {}:{}  ({})", a.0, a.1, b.0, b.1, alignment(a, b));
+                println!("    {}\n    {}", text(a), text(b));
+            }
+        }
+    }
 }

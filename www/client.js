@@ -3,6 +3,7 @@
 // (its wasm trapped, or it failed outright) rejects what was pending with an EngineCrash and calls `onCrash`;
 // the client is dead from then on and its owner starts a new one.
 import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
+import { assets } from './assets.js';
 
 /** The engine's worker died (not an ordinary error of one request). */
 export class EngineCrash extends Error {}
@@ -14,7 +15,7 @@ export class EngineClient {
   /** @param {{ onCrash?: (error: EngineCrash) => void }} [hooks] */
   constructor(hooks = {}) {
     /** @type {Worker} */
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = assets.worker();
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void}>} */
     this.pending = new Map();
     this.nextId = 1;

@@ -6,3 +6,6 @@ try {
 } catch (err) {
   console.error('storylines: cannot register <storylines-explorer>', err);
 }
+
+// The package's main export (packages/storylines): importing it registers the element and gives its class.
+export { StorylinesExplorerElement };

@@ -1,14 +1,20 @@
 // <storylines-explorer>: the explorer as a custom element in Shadow DOM. Loads articles (from `src`, a
-// manifest URL), runs the engine in its own worker, keeps its state (view, filters, selection) in the URL
-// and renders the views. Each instance owns its state; `state-key="x"` prefixes its URL parameters so that
-// several explorers on one page do not interfere, and `no-history` keeps an instance out of the URL.
+// manifest, export or bundle URL, or from script: `element.articles = [...]`, `element.load(...)`), runs the
+// engine in its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each
+// instance owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page
+// do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
+// attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
+// events storylines-ready, storylines-select, storylines-error.
 import { EngineClient } from './client.js';
 import { toInput } from './workspace.js';
 import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from './workspace-host.js';
 import { applyCorrections } from './corrections.js';
-import { loadManifest } from './loader.js';
+import { resolveInput, articlesOfExport } from './input.js';
+import { assets } from './assets.js';
+import { initialState, applyHeight } from './attributes.js';
+import { selectionOf } from './selection.js';
 import { h } from './dom.js';
-import { parseState, formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
+import { formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
 import { indexModel, derive } from './model.js';
 import { renderFilters } from './filters.js';
 import { renderOverview } from './views/overview.js';
@@ -34,7 +40,7 @@ const TITLES = /** @type {Record<string, string>} */ ({
 });
 
 export class StorylinesExplorerElement extends HTMLElement {
-  static observedAttributes = ['src'];
+  static observedAttributes = ['src', 'height', 'view', 'sources', 'filters'];
 
   /**
    * Registers the element.
@@ -49,7 +55,7 @@ export class StorylinesExplorerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const css = h('link', { rel: 'stylesheet', href: new URL('./explorer.css', import.meta.url).href });
+    const css = assets.stylesheet();
     /** @type {HTMLElement} */
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }, ['Loading…']);
     /** @type {HTMLElement} */
@@ -68,7 +74,8 @@ export class StorylinesExplorerElement extends HTMLElement {
       h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.wsSlot, this.filters]), this.view]),
       this.footer,
     ]);
-    root.append(css, this.status, this.content);
+    // One wrapper resets what a host page's styles would pass down by inheritance (explorer.css, `.frame`).
+    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.content]));
     /** @type {EngineClient | null} */
     this.client = null;
     /** @type {any} */
@@ -77,8 +84,17 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.ix = null;
     /** @type {State} */
     this.state = emptyState();
-    /** @type {import('./protocol.js').ArticleInput[]} */
-    this.articles = [];
+    /** @type {import('./protocol.js').ArticleInput[]} the page's articles the engine runs on (`articles`) */
+    this.inputs = [];
+    /** whether the model shown is a loaded export or bundle (nothing for a threshold to re-run) */
+    this.exported = false;
+    /** @type {{ source: any } | null} what to load when connected: given while disconnected, or shown before a move */
+    this.pending = null;
+    /** @type {{ source: any } | null} the last source handed over from script (loaded again after a move) */
+    this.scripted = null;
+    /** @type {{ resolve: () => void, reject: (err: unknown) => void }[]} `load()` calls made while disconnected */
+    this.waiters = [];
+    this.loads = 0;
     this.manifest = '';
     /** @type {string[]} */
     this.problems = [];
@@ -160,13 +176,27 @@ export class StorylinesExplorerElement extends HTMLElement {
     return !this.hasAttribute('no-history');
   }
 
+  /** The page's articles the engine runs on (the workspace's own are apart); setting them loads them (`load`). */
+  get articles() {
+    return this.inputs;
+  }
+
+  set articles(list) {
+    this.load(list).catch(() => {});
+  }
+
   connectedCallback() {
     this.client ??= this.newClient();
     this.workspace ??= createWorkspace(this);
-    if (this.usesHistory) {
-      window.addEventListener('popstate', this.onPop);
-      this.state = parseState(location.search, this.prefix);
+    // A property set before the element was defined shadows the accessor: take it over.
+    if (Object.hasOwn(this, 'articles')) {
+      const list = /** @type {any} */ (this).articles;
+      delete (/** @type {any} */ (this).articles);
+      this.pending = { source: list };
     }
+    applyHeight(this, this.getAttribute('height'));
+    this.state = initialState(this.stateAttributes(), this.usesHistory ? location.search : '', this.prefix);
+    if (this.usesHistory) window.addEventListener('popstate', this.onPop);
     this.resize = new ResizeObserver(() => {
       const w = this.view.clientWidth;
       if (this.ix && this.state.view === 'timeline' && Math.abs(w - this.lastWidth) > 20) this.render();
@@ -177,38 +207,119 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   disconnectedCallback() {
     this.loadedSrc = null;
+    // A move (disconnect, then connect) stops the worker; what script handed over is loaded again.
+    this.pending ??= this.scripted;
     window.removeEventListener('popstate', this.onPop);
     this.resize?.disconnect();
     this.client?.terminate();
     this.client = null;
   }
 
+  /** The attributes that set the initial state. */
+  stateAttributes() {
+    return { view: this.getAttribute('view'), sources: this.getAttribute('sources'), filters: this.getAttribute('filters') };
+  }
+
   /**
-   * @param {string} _name
+   * @param {string} name
    * @param {string | null} old
    * @param {string | null} value
    */
-  attributeChangedCallback(_name, old, value) {
-    // On upgrade the parsed `src` arrives here too; connectedCallback loads it, so only real changes reload.
-    if (this.isConnected && old !== value) queueMicrotask(() => this.reload());
+  attributeChangedCallback(name, old, value) {
+    // On upgrade the parsed attributes arrive here too; connectedCallback applies them, so only real changes act.
+    if (!this.isConnected || old === value) return;
+    if (name === 'height') applyHeight(this, value);
+    else if (name === 'src') queueMicrotask(() => this.reload());
+    else if (this.ix) {
+      // view, sources, filters: move to the state they describe (the selection is kept when the view is).
+      const { view, sources, entities, status, from, to, q } = initialState(this.stateAttributes(), '', '');
+      this.go({ view, sources, entities, status, from, to, q, ...(view === this.state.view ? {} : { sel: '', s: '' }) });
+    }
   }
 
-  /** Loads the manifest and its articles, then runs the engine. */
+  /** Loads what `load()` was given before the element was connected, else the `src` attribute. */
   async reload() {
+    if (!this.client) return;
+    if (this.pending) {
+      const { source } = this.pending;
+      this.pending = null;
+      const waiters = this.waiters.splice(0);
+      this.load(source).then(
+        () => waiters.forEach((w) => w.resolve()),
+        (err) => waiters.forEach((w) => w.reject(err)),
+      );
+      return;
+    }
     const src = this.getAttribute('src');
-    if (!src || !this.client || src === this.loadedSrc) return;
+    if (!src || src === this.loadedSrc) return;
     this.loadedSrc = src;
+    this.load(src).catch(() => {});
+    this.scripted = null;
+  }
+
+  /**
+   * Loads a manifest, export or bundle URL, an export or bundle object, or a list of articles
+   * (`[{name, text}]` or `{articles, manifest}`), replacing what was shown (the workspace's own articles
+   * stay). Resolves when the explorer is ready (after `storylines-ready`); rejects on failure (after
+   * `storylines-error`). A later load supersedes an earlier one.
+   * @param {string | URL | object | unknown[]} source
+   * @returns {Promise<void>}
+   */
+  async load(source) {
+    if (!this.client) {
+      this.pending = { source };
+      return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    }
+    this.scripted = { source };
+    const ticket = ++this.loads;
     this.status.textContent = 'Loading articles…';
     try {
-      const { manifest, articles, problems, shared } = await loadManifest(src);
-      Object.assign(this, { manifest, articles, problems });
-      if (shared) return this.showBundle(shared);
+      const input = await resolveInput(source);
+      if (ticket !== this.loads) return;
+      if (input.kind === 'export') {
+        // Shown as it was shared (workspace-host.js); its articles also go to the worker, for the diffs and
+        // collations an export does not store.
+        Object.assign(this, { inputs: [], manifest: '', problems: [], exported: true, modelThreshold: '' });
+        this.showBundle(input.model);
+        const { articles, manifest } = articlesOfExport(this.model);
+        const t0 = performance.now();
+        await this.client?.analyse(articles, { manifest });
+        if (ticket !== this.loads) return;
+        Object.assign(this, { inputs: articles, manifest, engineBacked: true, engineCache: new Map() });
+        this.loadMs = Math.round(performance.now() - t0);
+        this.render();
+        this.ready('export');
+        return;
+      }
+      const { manifest, articles, problems } = input;
+      Object.assign(this, { inputs: articles, manifest, problems, exported: false });
       await this.workspace?.ready;
+      if (ticket !== this.loads) return;
       drawPanel(this, this.wsSlot);
-      await this.analyse();
+      await this.analyse(undefined, undefined, true);
     } catch (err) {
-      this.fail(err);
+      if (ticket === this.loads) this.fail(err);
+      throw err;
     }
+  }
+
+  /**
+   * Tells the host the explorer shows a model.
+   * @param {'articles' | 'export'} from
+   */
+  ready(from) {
+    const detail = { articles: this.model?.articles?.length ?? 0, ms: this.loadMs, from };
+    this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail }));
+  }
+
+  /** Re-runs the engine for a new threshold; a loaded export says why it cannot. */
+  rerun() {
+    if (!this.exported) {
+      this.analyse();
+      return;
+    }
+    this.render();
+    this.status.textContent = 'This is a loaded export, shown as it was computed: the alignment threshold applies only when the explorer cross-references articles itself.';
   }
 
   /**
@@ -223,7 +334,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     const client = this.client;
     if (!client) return [];
     const t = this.state.t;
-    const inputs = [...this.articles, ...user.map(toInput)];
+    const inputs = [...this.inputs, ...user.map(toInput)];
     const step = (/** @type {number} */ done, /** @type {number} */ total) => {
       this.workspace?.progress(label, done, total);
       drawJob(this, this.wsSlot);
@@ -240,9 +351,10 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.busy = false;
       this.modelThreshold = t;
       this.workspace?.progress(null);
+      this.exported = false;
       this.useModel(model, true);
-      this.dispatchEvent(new CustomEvent('storylines-ready', { bubbles: true, composed: true, detail: { articles: model.articles?.length ?? 0, ms: this.loadMs } }));
-      return added.slice(this.articles.length);
+      this.ready('articles');
+      return added.slice(this.inputs.length);
     } catch (err) {
       this.busy = false;
       this.workspace?.progress(null);
@@ -287,11 +399,11 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   /** Reads the state from the URL (back/forward). */
   fromUrl() {
-    const next = parseState(location.search, this.prefix);
+    const next = initialState(this.stateAttributes(), location.search, this.prefix);
     const rerun = next.t !== this.state.t;
     const viewChanged = next.view !== this.state.view;
     this.state = next;
-    if (rerun && this.articles.length) this.analyse();
+    if (rerun && this.model) this.rerun();
     else this.render(viewChanged);
   }
 
@@ -322,14 +434,17 @@ export class StorylinesExplorerElement extends HTMLElement {
     const next = this.patched(patch);
     const viewChanged = next.view !== this.state.view;
     const rerun = next.t !== this.state.t;
+    const selected = next.sel !== this.state.sel || (next.sel && next.s !== this.state.s);
     this.state = next;
     if (this.usesHistory) {
       const url = `${location.pathname}${formatState(next, location.search, this.prefix)}${location.hash}`;
       if (replace) history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
     }
-    if (rerun) this.analyse();
+    if (rerun) this.rerun();
     else this.render(viewChanged);
+    const selection = selected ? selectionOf(this.corrected ?? this.model, next) : null;
+    if (selection) this.dispatchEvent(new CustomEvent('storylines-select', { bubbles: true, composed: true, detail: selection }));
   }
 
   /**

@@ -10,7 +10,7 @@ export async function loadManifest(src) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load the manifest ${url.pathname}: HTTP ${res.status}`);
   const manifest = await res.text();
-  /** @type {{ articles?: { file: string }[] }} */
+  /** @type {unknown} */
   let parsed;
   try {
     parsed = JSON.parse(manifest);
@@ -19,6 +19,17 @@ export async function loadManifest(src) {
   }
   // An export or a bundle (exports.js) is shown as it is, not read as a manifest.
   if (/^storylines(-bundle)?\//.test(String(/** @type {any} */ (parsed)?.schema ?? ''))) return { manifest: '', articles: [], problems: [], shared: parsed };
+  return loadListed(manifest, parsed, url);
+}
+
+/**
+ * Fetches the article files a parsed manifest lists (same origin only), relative to the manifest's URL.
+ * @param {string} manifest the manifest's JSON text (handed to the engine for the articles' metadata)
+ * @param {any} parsed the same, parsed
+ * @param {URL} url where the manifest came from
+ * @returns {Promise<{ manifest: string, articles: import('./protocol.js').ArticleInput[], problems: string[] }>}
+ */
+export async function loadListed(manifest, parsed, url) {
   const entries = Array.isArray(parsed.articles) ? parsed.articles : [];
   /** @type {string[]} */
   const problems = [];

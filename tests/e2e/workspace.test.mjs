@@ -395,7 +395,9 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   await keep.locator('[data-testid=note-text]').fill('Same person, two spellings.');
   await keep.locator('[data-testid=save-note]').click();
   await settled(page);
-  // An alignment dismissed, through the API the buttons use.
+  // An alignment dismissed, through the API the buttons use. The pasted article takes part in the corpus
+  // statistics (word rarity), so the bundle's alignments may differ from its own export: count the page's.
+  const pairsBefore = await page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model.alignments.length);
   await page.evaluate(() => {
     const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
     const p = el.model.alignments[0];
@@ -427,7 +429,7 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   assert.equal(seen.gone, 0);
   assert.match(seen.splitOff, /you split this off/);
   assert.equal(seen.contradictions, expected.contradictions.length - 1);
-  assert.equal(seen.pairs, expected.alignments.length - 1 + 0 * 1);
+  assert.equal(seen.pairs, pairsBefore - 1);
   await page.screenshot({ path: path.join(RESULTS, 'corrections.png'), fullPage: true });
   await page.reload();
   await ready(page);
