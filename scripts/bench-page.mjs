@@ -2,12 +2,17 @@
 // to the `storylines-ready` event (manifest and articles fetched, wasm compiled in the worker, engine run,
 // overview rendered). Each run uses a fresh browser context (empty cache). A benchmark, not a test.
 // Usage: node scripts/bench-page.mjs [--runs N]   (needs `npm run build` first)
+// With `--load N` (issue 10): N generated articles served through a manifest fixture (the page's requests
+// for articles/ are answered by the script), and the longest main-thread task from navigation to the
+// rendered overview (PerformanceObserver `longtask`, tasks over 50 ms), over --runs runs.
 /* global window, document -- the callbacks handed to page.evaluate run in the browser */
 import { chromium } from 'playwright-core';
 import { listen } from './serve.mjs';
 
 const i = process.argv.indexOf('--runs');
 const runs = Number(i > 0 ? process.argv[i + 1] : 10);
+const li = process.argv.indexOf('--load');
+const load = li > 0 ? Number(process.argv[li + 1]) : 0;
 const { server, url } = await listen(0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
@@ -19,6 +24,59 @@ const times = [];
 const engine = [];
 /** @type {number[]} */
 const renders = [];
+if (load > 0) {
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (let k = 0; k < load; k++) {
+    files[`n${String(k).padStart(5, '0')}.txt`] = `Note number ${k}\n\nThe council of district ${k} said on Monday that ${k + 3} people attended the meeting about item ${k * 7}.\n`;
+  }
+  const manifest = JSON.stringify({ articles: Object.keys(files).map((file) => ({ file })) });
+  /** @type {number[]} */
+  const longest = [];
+  /** @type {number[]} */
+  const over100 = [];
+  /** @type {number[]} */
+  const readyAt = [];
+  try {
+    for (let r = 0; r < runs + 1; r++) {
+      const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      await context.route('**/articles/**', (route) => {
+        const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+        if (name === 'manifest.json') return route.fulfill({ status: 200, contentType: 'application/json', body: manifest });
+        return route.fulfill({ status: name in files ? 200 : 404, contentType: 'text/plain', body: files[name] ?? '' });
+      });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = /** @type {any} */ (window);
+        w.__long = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__long.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+        document.addEventListener('storylines-ready', (ev) => {
+          w.__ready = { at: performance.now(), articles: /** @type {CustomEvent} */ (ev).detail.articles };
+        });
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => /** @type {any} */ (window).__ready, null, { timeout: 300000 });
+      await page.waitForTimeout(500);
+      const got = await page.evaluate(() => ({ ready: /** @type {any} */ (window).__ready, long: /** @type {any} */ (window).__long }));
+      if (got.ready.articles !== load) throw new Error(`${got.ready.articles} of ${load} articles arrived`);
+      if (r > 0) {
+        longest.push(Math.max(0, ...got.long));
+        over100.push(got.long.filter((/** @type {number} */ d) => d > 100).length);
+        readyAt.push(got.ready.at);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const med = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`${load} articles through a manifest, ${runs} runs: all arrived; time to first render median ${med(readyAt).toFixed(0)} ms`);
+  console.log(`longest main-thread task: median ${med(longest).toFixed(0)} ms, max ${Math.max(...longest).toFixed(0)} ms; tasks over 100 ms per run: median ${med(over100)}`);
+  process.exit(0);
+}
 try {
   for (let r = 0; r < runs + 1; r++) {
     const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });

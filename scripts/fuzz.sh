@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 secs=${1:-60}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_text parse_manifest export_many)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(parse_text parse_markdown parse_manifest export_many diff_pair)
 cache="${STORYLINES_CACHE:-$HOME/.cache/storylines}"
 fuzzbin="$cache/cargo-fuzz-0.13.2/bin"
 if [ ! -x "$fuzzbin/cargo-fuzz" ]; then
@@ -18,6 +18,6 @@ if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then tc=(+nightly); e
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus-new/$t"
   echo "=== fuzzing $t for ${secs}s"
-  cargo "${tc[@]}" fuzz run "$t" "fuzz/corpus-new/$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 2>&1 \
-    | grep -E '^#[0-9]+.*(DONE|pulse)|stat::|SUMMARY|ERROR|panicked|Test unit written' || true
+  cargo "${tc[@]}" fuzz run "$t" "fuzz/corpus-new/$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 -timeout=60 -report_slow_units=1 2>&1 \
+    | grep -E '^#[0-9]+.*(DONE|pulse)|stat::|SUMMARY|ERROR|panicked|Test unit written|Slowest unit|slow-unit|timeout' || true
 done

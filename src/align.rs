@@ -11,6 +11,8 @@
 //! Every pair explains itself: the shared words (rarest first), the shared entities, dates and numbers.
 //! This module must not group pairs into claims or judge sources; that is for `claims` and `reuse`.
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -225,13 +227,15 @@ pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
+    // A set beside the list: a linear `contains` made a sentence of n words cost n² (issue 10's long sentences).
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     for t in &s.tokens {
         let w = article.slice(*t).to_lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         if is_stopword(&w) {
             continue;
         }
-        if !out.contains(&w) {
+        if seen.insert(w.clone()) {
             out.push(w);
         }
     }

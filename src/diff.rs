@@ -8,6 +8,8 @@
 //! ranges over the word lists, in the spirit of `similar::DiffOp`, tagged equal/delete/insert/replace.
 //! This module computes; it must not know the export's UTF-16 spans (the export converts).
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::align::{Index, SentenceKey};
 use crate::article::Article;
 use crate::text::TextRange;
@@ -228,6 +230,8 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
 }
 
 /// Marks the members of one longest strictly increasing subsequence.
+// Indices `i` and `j` run below `n`, the length of both vectors indexed.
+#[allow(clippy::indexing_slicing)]
 fn lis(xs: &[usize]) -> Vec<bool> {
     let n = xs.len();
     let mut len = vec![1usize; n];

@@ -6,6 +6,8 @@
 //! classified with general resources under `data/` (places, titles, organisation words, given names).
 //! Knowledge used is general; no list of any story's names. This module must not read quotes or dates.
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::article::{Article, ParagraphKind};
 use crate::lexicon;
 use crate::text::TextRange;
@@ -545,7 +547,7 @@ fn translit_key(part: &str) -> String {
             ('c' | 'q', _) => &['k'],
             ('w', _) => &['v'],
             ('x', _) => &['k', 's'],
-            _ => std::slice::from_ref(&s[i]),
+            _ => s.get(i..=i).unwrap_or(&[]),
         };
         for &m in mapped {
             if out.last() != Some(&m) {
@@ -822,12 +824,12 @@ fn classify(
     let mut idx = cand.words.clone();
     // Hyphenated compounds of places ("Russia-Germany") become one mention per place.
     if idx.len() == 1 {
-        let w = word(idx[0]);
+        let w = word(idx.first().copied().unwrap_or(usize::MAX));
         if w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.iter().all(|p| res.places.contains_key(&fold(p))) {
                 let mut out = Vec::new();
-                let mut off = ws.get(idx[0]).map_or(0, |t| t.range.start);
+                let mut off = idx.first().and_then(|&i| ws.get(i)).map_or(0, |t| t.range.start);
                 for p in parts {
                     let r = TextRange::new(off, off + p.len());
                     off += p.len() + 1;
@@ -868,7 +870,7 @@ fn classify(
     }
     let initial = idx.first().is_some_and(|&f| f == 0 || after_open_quote(text, ws, f, article, cand.sentence));
     if initial && idx.len() == 1 {
-        let w = word(idx[0]);
+        let w = word(idx.first().copied().unwrap_or(usize::MAX));
         let l = fold(w);
         let keep = facts.known.contains(&l)
             || res.places.contains_key(&l)

@@ -7,6 +7,8 @@
 //! module's budget allows. Without it, [`extract`] says so and the caller reports the input.
 //! This module must not classify lines or segment sentences: it hands plain text to the parser.
 
+#![warn(clippy::indexing_slicing)]
+
 /// What an HTML page yielded: the readable text (the article's text from then on) and page metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extracted {
@@ -30,13 +32,91 @@ pub struct Extracted {
 /// Whether this build can extract HTML.
 pub const AVAILABLE: bool = cfg!(any(feature = "html", not(target_arch = "wasm32")));
 
+/// The deepest element nesting a page may have (as Chromium's parser, which stops nesting at 512): the
+/// readability scoring walks every element's ancestors, so a deeper page costs time quadratic in its depth
+/// (100,000 nested `<div>`s ran for minutes).
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// Elements that never have content, or whose end tag may be left out (the parser closes them itself):
+/// they do not deepen the nesting [`nesting_depth`] estimates.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rt",
+    "rp", "html", "head", "body", "!doctype",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"];
+
+/// An estimate of the deepest element nesting of a page, in one linear pass over its tags (comments,
+/// raw-text elements, void elements and elements with optional end tags skipped; a stray end tag never
+/// makes it negative). Cheap enough to run before handing the page to the parser.
+pub fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = rest.get(lt + 1..).unwrap_or("");
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.find("-->").and_then(|e| after.get(e + 3..)).unwrap_or("");
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name: String = rest
+            .get(name_start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let Some(gt) = rest.find('>') else { break };
+        let self_closing = rest.get(..gt).is_some_and(|t| t.ends_with('/'));
+        rest = rest.get(gt + 1..).unwrap_or("");
+        if name.is_empty() || name.starts_with('!') && name != "!doctype" {
+            continue;
+        }
+        if closing {
+            if !FLAT_ELEMENTS.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            rest = end_tag(rest, &name).and_then(|e| rest.get(e..)).unwrap_or("");
+        } else if !self_closing && !FLAT_ELEMENTS.contains(&name.as_str()) {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Where the end tag `</name` (any case) starts in `s`.
+fn end_tag(s: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s.get(from..)?.find("</") {
+        let at = from + p;
+        if s.as_bytes().get(at + 2..at + 2 + name.len()).is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes())) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
 /// Extracts the readable text and metadata of an HTML page.
 ///
 /// # Errors
-/// With a lowercase message when the page has no readable content or this build has no HTML extraction.
+/// With a lowercase message when the page has no readable content, nests elements deeper than
+/// [`MAX_HTML_DEPTH`], or this build has no HTML extraction.
 #[cfg(any(feature = "html", not(target_arch = "wasm32")))]
 pub fn extract(html: &str) -> Result<Extracted, String> {
     use dom_smoothie::{Config, Readability, TextMode};
+    let depth = nesting_depth(html);
+    if depth > MAX_HTML_DEPTH {
+        return Err(format!(
+            "the page nests its elements {depth} levels deep, more than the limit of {MAX_HTML_DEPTH}; save its text instead"
+        ));
+    }
     let config = Config { text_mode: TextMode::Formatted, max_elements_to_parse: 200_000, ..Config::default() };
     let mut reader = Readability::new(html, None, Some(config)).map_err(|e| e.to_string())?;
     let article = reader.parse().map_err(|e| format!("no readable article found in the page ({e})"))?;
@@ -132,6 +212,35 @@ fn split_authors(byline: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_depth_estimates() {
+        let cases: &[(&str, usize)] = &[
+            ("<html><body><div><div><span>x</span></div></div></body></html>", 3),
+            // Optional end tags, void and self-closing elements do not nest.
+            ("<body><p>a<p>b<p>c<li>d<li>e<br><img src=x><hr/><div/>", 0),
+            // Comments and raw text hide what looks like tags.
+            ("<div><!-- <div><div> --><script>'<div><div>'</script><style></STYLE></div>", 1),
+            // Stray end tags never go below zero.
+            ("</div></div><div>x</div>", 1),
+            ("<div attr='>'>", 1),
+            ("<", 0),
+            ("<div", 0),
+        ];
+        for (html, want) in cases {
+            assert_eq!(nesting_depth(html), *want, "{html}");
+        }
+        let deep = format!("{}x{}", "<div>".repeat(600), "</div>".repeat(600));
+        assert_eq!(nesting_depth(&deep), 600);
+    }
+
+    #[test]
+    fn too_deep_pages_are_refused_with_the_limit() {
+        let deep =
+            format!("<html><body>{}<p>Deep text.</p>{}</body></html>", "<div>".repeat(600), "</div>".repeat(600));
+        let err = extract(&deep).err().unwrap_or_default();
+        assert!(err.contains("600 levels deep") && err.contains("512"), "{err}");
+    }
 
     #[test]
     fn site_suffix_and_author_lists() {

@@ -20,6 +20,11 @@ use crate::text::{self, TextRange};
 /// Largest article accepted, in bytes. Larger inputs are reported and skipped.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The largest article text (after decoding, Markdown rendering or HTML extraction): a 16 MB page may hold
+/// 2 MB of readable text at most. Annotation grows faster than linearly with quote- and name-dense text
+/// (2 MB of such text takes a few seconds, 4 MB took 45 s), so longer texts are refused (`too-large`).
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+
 /// One input handed to the parser: a name (usually the file name) and its raw bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -134,6 +139,17 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
             Err(why) => return Err(reject("html-unreadable", format!("{}: {why}", input.name))),
         },
     };
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(reject(
+            "too-large",
+            format!(
+                "the text of {} is {:.1} MB, more than the limit of {} MB of text per article",
+                input.name,
+                text.len() as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+        ));
+    }
     if text.trim().is_empty() {
         return Err(reject("no-text", format!("{} has no readable text", input.name)));
     }
@@ -402,10 +418,28 @@ fn layout(article: &mut Article, hints: &Hints) {
         i += 1;
     }
     let mut sentences = Vec::new();
+    let mut cut = 0usize;
     for (p, para) in paragraphs.iter().enumerate() {
-        for range in segment::sentences(text, para.range) {
-            sentences.push(Sentence { range, paragraph: p, tokens: segment::tokens(text, range) });
+        for long in segment::sentences(text, para.range) {
+            let pieces = segment::cut_long(text, long);
+            cut += usize::from(pieces.len() > 1);
+            for range in pieces {
+                sentences.push(Sentence { range, paragraph: p, tokens: segment::tokens(text, range) });
+            }
         }
+    }
+    if cut > 0 {
+        article.diagnostics.push(Diagnostic::for_article(
+            Severity::Warning,
+            "long-sentence",
+            &article.id,
+            format!(
+                "{cut} sentence{} longer than {} KB without a sentence end {} cut into pieces of at most that size",
+                if cut == 1 { "" } else { "s" },
+                segment::MAX_SENTENCE_BYTES / 1024,
+                if cut == 1 { "was" } else { "were" }
+            ),
+        ));
     }
     article.paragraphs = paragraphs;
     article.sentences = sentences;

@@ -5,6 +5,8 @@
 //! Word tokens come from Unicode word segmentation (UAX #29, the `unicode-segmentation` crate).
 //! This module must not decide what is body and what is furniture; it segments the ranges it is given.
 
+#![warn(clippy::indexing_slicing)]
+
 use crate::text::TextRange;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -64,6 +66,41 @@ pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
     let r = TextRange::new(range.start + start, range.end).trim(text);
     if !r.is_empty() {
         out.push(r);
+    }
+    out
+}
+
+/// The longest sentence, in bytes (about 1,300 English words): a longer run without a sentence end is cut
+/// into pieces of at most this size ([`cut_long`]), so that no stage meets a sentence of unbounded length.
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// Cuts a sentence longer than [`MAX_SENTENCE_BYTES`] into pieces of at most that size, at the last whitespace
+/// before the limit (at the last character boundary when a single word is longer); shorter ones come back
+/// as they are. Every piece is trimmed and non-empty.
+pub fn cut_long(text: &str, range: TextRange) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let mut rest = range.trim(text);
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let window = TextRange::new(rest.start, rest.start + MAX_SENTENCE_BYTES);
+        let mut cut = window.end;
+        while cut > rest.start && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = TextRange::new(rest.start, cut).slice(text);
+        if let Some(ws) = head.rfind(char::is_whitespace).filter(|&p| p > 0) {
+            cut = rest.start + ws;
+        }
+        if cut <= rest.start {
+            break;
+        }
+        let piece = TextRange::new(rest.start, cut).trim(text);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        rest = TextRange::new(cut, rest.end).trim(text);
+    }
+    if !rest.is_empty() {
+        out.push(rest);
     }
     out
 }
@@ -156,6 +193,22 @@ pub fn tokens(text: &str, range: TextRange) -> Vec<TextRange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_sentences_are_cut_at_spaces() {
+        let short = "A short sentence.";
+        assert_eq!(cut_long(short, TextRange::new(0, short.len())), [TextRange::new(0, short.len())]);
+        let long = "word ".repeat(4000);
+        let pieces = cut_long(&long, TextRange::new(0, long.len()));
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES && p.slice(&long).ends_with("word")));
+        // One word longer than the limit is cut at a character boundary.
+        let word = "é".repeat(9000);
+        let pieces = cut_long(&word, TextRange::new(0, word.len()));
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES && !p.slice(&word).is_empty()));
+        assert_eq!(pieces.iter().map(|p| p.len()).sum::<usize>(), word.len());
+    }
 
     fn check(input: &str, expected: &[&str]) {
         let got: Vec<&str> =

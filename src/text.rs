@@ -6,6 +6,8 @@
 //!
 //! This module must not know about articles, sentences or any linguistic notion.
 
+#![warn(clippy::indexing_slicing)]
+
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into a text. Both ends always lie on `char` boundaries.
@@ -95,7 +97,7 @@ impl Utf16Map {
     pub fn utf16(&self, byte: usize) -> u32 {
         let byte = byte.min(self.len);
         let idx = self.steps.partition_point(|&(after, _)| after <= byte);
-        let delta = if idx == 0 { 0 } else { self.steps[idx - 1].1 };
+        let delta = idx.checked_sub(1).and_then(|k| self.steps.get(k)).map_or(0, |s| s.1);
         u32::try_from(byte - delta).unwrap_or(u32::MAX)
     }
 
@@ -156,7 +158,8 @@ pub fn lines(text: &str) -> Vec<TextRange> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
             b'\n' => {
                 out.push(TextRange::new(start, i));
                 start = i + 1;

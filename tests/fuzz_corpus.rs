@@ -36,3 +36,13 @@ fn export_many_corpus_replays() {
 fn parse_manifest_corpus_replays() {
     assert!(replay("parse_manifest", storylines::fuzzing::manifest) > 0, "the parse_manifest corpus is empty");
 }
+
+#[test]
+fn parse_markdown_corpus_replays() {
+    assert!(replay("parse_markdown", storylines::fuzzing::one_markdown) > 0, "the parse_markdown corpus is empty");
+}
+
+#[test]
+fn diff_pair_corpus_replays() {
+    assert!(replay("diff_pair", storylines::fuzzing::pair_diff) > 0, "the diff_pair corpus is empty");
+}

@@ -7,7 +7,7 @@
 
 mod common;
 
-use storylines::parse::MAX_ARTICLE_BYTES;
+use storylines::parse::{MAX_ARTICLE_BYTES, MAX_TEXT_BYTES};
 use storylines::{Corpus, Export, Input, DEFAULT_OPTIONS};
 
 const GOOD: &str = "A headline for the test\n\nThe first sentence of the body is here. A second one follows.\n";
@@ -59,14 +59,20 @@ fn crlf_and_lone_cr_line_endings_parse_like_lf() {
 }
 
 #[test]
-fn a_ten_megabyte_single_line_parses_with_a_warning() {
-    // Parsing only: cross-referencing 200,000 sentences belongs to the benchmarks, not to a test.
+fn a_two_megabyte_single_line_parses_with_a_warning_and_ten_megabytes_are_refused() {
+    // Parsing only: cross-referencing tens of thousands of sentences belongs to the benchmarks, not to a test.
     let sentence = "The committee said the plan would go ahead. ";
-    let line = sentence.repeat(10 * 1024 * 1024 / sentence.len());
+    let line = sentence.repeat((MAX_TEXT_BYTES - 1024) / sentence.len());
     let parsed = storylines::parse::parse(&Input::new("long.txt", line.as_bytes()));
     let Ok(a) = parsed else { panic!("a long line is not rejected") };
-    assert!(a.sentences.len() > 200_000, "the line is split into its sentences");
+    assert!(a.sentences.len() > 40_000, "the line is split into its sentences");
     assert!(a.diagnostics.iter().any(|d| d.code == "long-line"), "{:?}", a.diagnostics);
+    // Ten megabytes of text are over the text limit (issue 10): refused, naming the limit.
+    let ten = sentence.repeat(10 * 1024 * 1024 / sentence.len());
+    let refused = storylines::parse::parse(&Input::new("ten.txt", ten.as_bytes()));
+    let Err(r) = refused else { panic!("10 MB of text is refused") };
+    assert_eq!(r.diagnostic.code, "too-large");
+    assert!(r.diagnostic.message.contains("2 MB of text"), "{}", r.diagnostic.message);
 }
 
 #[test]

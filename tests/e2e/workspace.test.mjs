@@ -441,6 +441,8 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   await openDetails(fresh.page, `${X} details.exports`);
   await fresh.page.locator(`${X} [data-testid=import-file]`).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await settled(fresh.page);
+  // The import stores the corrections after the articles' analysis: wait for its notice before reloading.
+  await fresh.page.locator(X).getByText(/Imported 1 article and \d+ corrections/).waitFor();
   assert.deepEqual(await observe(fresh.page), seen, 'the same in a fresh profile');
   const again = await fresh.page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).exportText('bundle'));
   assert.deepEqual(JSON.parse(again), JSON.parse(exported));
