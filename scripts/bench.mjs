@@ -19,6 +19,9 @@ import { browserBench } from './bench-browser.mjs';
 const args = process.argv.slice(2);
 const devData = args.includes('--dev-data') ? path.resolve(args[args.indexOf('--dev-data') + 1]) : null;
 const quick = args.includes('--quick'); // a smoke run: small sizes, short budgets (figures not written)
+// --only pipeline,native,criterion,glued,scan,tasks,quality,browser: run only these sections (figures not written)
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const want = (/** @type {string} */ section) => !only || only.includes(section);
 const CAP = quick ? 5_000 : 60_000;
 const PIPELINE_CAP = quick ? 20_000 : 90_000; // storylines' own whole-pipeline runs (reported as a miss when reached)
 const SIZES = quick ? [100, 300] : [100, 1000, 10000];
@@ -85,7 +88,7 @@ async function pipelineInWorker(articles, n, task = 'pipeline', cap = PIPELINE_C
 }
 let lastPeakRss = 0;
 const SKIPPED = (/** @type {string} */ what) => ({ status: 'unavailable', why: `not run: ${what} already reached the cap at a smaller size` });
-for (const c of [{ name: 'bundle', n: bundle.length, articles: bundle }, ...corpora]) {
+for (const c of want('pipeline') ? [{ name: 'bundle', n: bundle.length, articles: bundle }, ...corpora] : []) {
   const bytes = bytesOf(c.articles);
   const prev = results.pipeline.at(-1);
   const { m, counts, wasmMemory } = /** @type {any} */ (prev && prev.wasm.status !== 'ok' ? { m: SKIPPED('storylines'), counts: null, wasmMemory: NaN } : await pipelineInWorker(c.articles, c.n));
@@ -96,7 +99,9 @@ for (const c of [{ name: 'bundle', n: bundle.length, articles: bundle }, ...corp
 
 // ---- 2. the native CLI on the same corpora ---------------------------------------------------------------------------------
 const cli = path.join(ROOT, 'target', 'release', 'storylines');
-if (existsSync(cli)) {
+if (!want('native')) {
+  results.native = 'not run (--only)';
+} else if (existsSync(cli)) {
   const tmp = path.join(os.tmpdir(), 'storylines-bench');
   rmSync(tmp, { recursive: true, force: true });
   for (const [k, row] of results.pipeline.entries()) {
@@ -126,7 +131,7 @@ if (existsSync(cli)) {
 
 // ---- 2b. the same stages natively (criterion, benches/pipeline.rs) on the same generated inputs ------------------------
 const native = {};
-if (!args.includes('--no-criterion')) {
+if (!args.includes('--no-criterion') && want('criterion')) {
   const dataDir = path.join(ROOT, 'target', 'bench');
   mkdirSync(dataDir, { recursive: true });
   for (const n of [100, 1000]) {
@@ -150,7 +155,7 @@ results.criterion = native;
 const nativeRow = (/** @type {string} */ id) => ({ ...(native[id] ?? NA('criterion not run (--no-criterion)')), native: true });
 
 // ---- 3. the glued JavaScript pipeline on the same corpora (capped) -----------------------------------------------------------
-for (const [k, row] of results.pipeline.entries()) {
+for (const [k, row] of want('glued') ? results.pipeline.entries() : []) {
   if (k > 0 && results.pipeline[k - 1].glued?.status !== 'ok') {
     row.glued = SKIPPED('the glued pipeline');
     continue;
@@ -161,7 +166,7 @@ for (const [k, row] of results.pipeline.entries()) {
 }
 
 // ---- 4. the machine's limit: a byte scan of the largest corpus --------------------------------------------------------------------
-{
+if (want('scan')) {
   const all = Buffer.from(biggest.articles.map((a) => a.text).join('\n'));
   const u8 = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
   const js = measure(() => {
@@ -175,7 +180,7 @@ for (const [k, row] of results.pipeline.entries()) {
 }
 
 // ---- 5. single tasks on identical inputs ------------------------------------------------------------------------------------------
-{
+if (want('tasks')) {
   const texts = singles.map((a) => a.text);
   task('sentence splitting', `${singles.length} generated articles`, singleBytes, '≥ 2× Intl.Segmenter', {
     storylines: has(mod, 'splitSentences') ? perItem(texts, (t) => mod.splitSentences(t)) : NA('splitSentences is not in this build'),
@@ -267,13 +272,13 @@ function toPairs(r) {
 }
 
 // ---- 6. quality on public data ------------------------------------------------------------------------------------------
-if (devData) {
+if (devData && want('quality')) {
   log(`quality on ${devData}`);
   results.quality = await quality(mod, devData, log, available);
 }
 
 // ---- 7. in headless Chromium ---------------------------------------------------------------------------------------------
-if (!args.includes('--no-browser')) {
+if (!args.includes('--no-browser') && want('browser')) {
   try {
     results.browser = await browserBench(quick ? 100 : 1000, log, quick ? 60_000 : 90_000);
   } catch (e) {
@@ -300,9 +305,9 @@ results.versions = peers.peerVersions();
 results.elapsed = (performance.now() - t0) / 1000;
 results.command = `npm run bench${devData ? ` -- --dev-data ${path.relative(ROOT, devData)}` : ''}`;
 mkdirSync(path.join(ROOT, 'target', 'bench'), { recursive: true });
-writeFileSync(path.join(ROOT, 'target', 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(results, (k, v) => (k === 'result' ? undefined : v), 1));
-if (quick) {
-  log('quick run: figures not written (see target/bench/results-quick.json)');
+writeFileSync(path.join(ROOT, 'target', 'bench', quick || only ? 'results-quick.json' : 'results.json'), JSON.stringify(results, (k, v) => (k === 'result' ? undefined : v), 1));
+if (quick || only) {
+  log('quick or partial run: figures not written (see target/bench/results-quick.json)');
 } else {
   writeReport(results);
   log('wrote BENCHMARKS.md and docs/benchmarks.svg');
