@@ -118,6 +118,8 @@ function events(ctx) {
  * @param {import('./common.js').ViewContext} ctx
  */
 function stories(ctx) {
+  // A story of a large corpus may hold thousands of articles: the overview names the first ones.
+  const STORY_LINKS = 12;
   const { ix, d } = ctx;
   const keep = new Set(d.articles.map((a) => a.id));
   const list = ix.model.stories.filter((st) => (st.articles ?? []).some((/** @type {string} */ a) => keep.has(a)));
@@ -131,7 +133,10 @@ function stories(ctx) {
         h('li', {}, [
           h('span', { class: 'date' }, [st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated')]),
           ': ',
-          ...(st.articles ?? []).flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+          ...(st.articles ?? [])
+            .slice(0, STORY_LINKS)
+            .flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+          (st.articles ?? []).length > STORY_LINKS ? ` and ${(st.articles ?? []).length - STORY_LINKS} more` : '',
         ]),
       ),
     ),
