@@ -698,6 +698,7 @@ pub fn find(
         let objects: Vec<Option<BTreeSet<String>>> =
             seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
         let mut listed_spans: Vec<(BTreeSet<(usize, TextRange)>, BTreeSet<(usize, TextRange)>)> = Vec::new();
+        let lowered: Vec<String> = seen.iter().map(|r| r.2.to_lowercase()).collect();
         for (x, a) in seen.iter().enumerate() {
             let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
             let later = later.get(later.partition_point(|&y| y <= x)..).unwrap_or(&[]);
@@ -707,13 +708,17 @@ pub fn find(
                 if !differ {
                     continue;
                 }
-                let side = |r: &RoleSeen| if r.3 != a.3 || r.3 != b.3 { r.3.to_string() } else { r.2.to_lowercase() };
-                let (ka, kb) = (side(a), side(b));
+                // Each side is named by its office, or by its words when both hold the same office.
+                let (ka, kb) = if a.3 != b.3 {
+                    (a.3, b.3)
+                } else {
+                    (lowered.get(x).map_or("", String::as_str), lowered.get(y).map_or("", String::as_str))
+                };
                 let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
-                let at = match differing.iter().position(|d| d.0 == key) {
+                let at = match differing.iter().position(|d| d.0 .0 == key.0 && d.0 .1 == key.1) {
                     Some(i) => i,
                     None => {
-                        differing.push((key, (Vec::new(), Vec::new())));
+                        differing.push(((key.0.to_string(), key.1.to_string()), (Vec::new(), Vec::new())));
                         listed_spans.push((BTreeSet::new(), BTreeSet::new()));
                         differing.len() - 1
                     }
