@@ -75,6 +75,8 @@ pub struct Contradiction {
 type Occurrence = (usize, TextRange, SentenceKey);
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+/// Spans (article, range) already listed.
+type SpanSet = BTreeSet<(usize, TextRange)>;
 /// The role mentions on either side of one disagreement.
 type RoleSides<'a> = (Vec<&'a RoleSeen>, Vec<&'a RoleSeen>);
 
@@ -692,7 +694,7 @@ pub fn find(
         // The words of each role's object, computed once; and per finding the spans already on each side.
         let objects: Vec<Option<BTreeSet<String>>> =
             seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
-        let mut listed_spans: Vec<(BTreeSet<(usize, TextRange)>, BTreeSet<(usize, TextRange)>)> = Vec::new();
+        let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
         let lowered: Vec<String> = seen.iter().map(|r| r.2.to_lowercase()).collect();
         for (x, a) in seen.iter().enumerate() {
             let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
