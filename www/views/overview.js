@@ -118,7 +118,8 @@ function events(ctx) {
  * @param {import('./common.js').ViewContext} ctx
  */
 function stories(ctx) {
-  // A story of a large corpus may hold thousands of articles: the overview names the first ones.
+  // A large corpus may hold thousands of stories, and a story thousands of articles: the overview names the
+  // first ones of each.
   const STORY_LINKS = 12;
   const { ix, d } = ctx;
   const keep = new Set(d.articles.map((a) => a.id));
@@ -129,7 +130,7 @@ function stories(ctx) {
     h(
       'ul',
       { class: 'top', 'data-testid': 'stories' },
-      list.map((st) =>
+      list.slice(0, STORY_LINKS).map((st) =>
         h('li', {}, [
           h('span', { class: 'date' }, [st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated')]),
           ': ',
@@ -140,5 +141,6 @@ function stories(ctx) {
         ]),
       ),
     ),
+    list.length > STORY_LINKS ? h('p', {}, [`and ${list.length - STORY_LINKS} more stories`]) : null,
   ]);
 }
