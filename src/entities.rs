@@ -1379,8 +1379,12 @@ impl Clusters {
             return false;
         }
         let (lo, hi) = (ra.min(rb), ra.max(rb));
-        let moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
+        let mut moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
         if let Some(s) = self.articles.get_mut(lo) {
+            // The smaller set goes into the larger (the union is the same either way).
+            if s.len() < moved.len() {
+                std::mem::swap(s, &mut moved);
+            }
             s.extend(moved);
         }
         if let Some(slot) = self.parent.get_mut(hi) {
@@ -1721,8 +1725,10 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         }
     }
     // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
+    // Per single-word name, the full-name locals it fits, grouped by their cluster when first computed (clusters
+    // only merge later, so a group stays within one cluster), each group in index order.
     let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut fits: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
         if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
@@ -1747,25 +1753,46 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                 }
             }
             crate::order::sort(&mut out);
-            fits.push(out);
+            let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
+            let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+            for (j, r) in out {
+                let root = clusters.find(j);
+                let g = *group_of.entry(root).or_insert(groups.len());
+                if g == groups.len() {
+                    groups.push(Vec::new());
+                }
+                if let Some(v) = groups.get_mut(g) {
+                    v.push((j, r));
+                }
+            }
+            fits.push(groups);
         }
-        let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
-        for (j, r) in fits.get(slot).into_iter().flatten() {
-            if locals.get(*j).is_none_or(|b| b.article == a.article) {
+        // The clusters of the fitting locals in other articles: one cluster, reached first (lowest index) by
+        // local `j`, or more than one (then the name stays alone).
+        let mut only: Option<(usize, usize, &str)> = None;
+        let mut several = false;
+        for g in fits.get(slot).into_iter().flatten() {
+            let Some((j, r)) = g.iter().find(|(j, _)| locals.get(*j).is_some_and(|b| b.article != a.article)) else {
                 continue;
-            }
+            };
             let root = clusters.find(*j);
-            roots.entry(root).or_insert_with(|| (*j, r.clone()));
-            if roots.len() > 1 {
-                break;
+            match only {
+                None => only = Some((root, *j, r.as_str())),
+                Some((o, k, _)) if o == root => {
+                    if *j < k {
+                        only = Some((root, *j, r.as_str()));
+                    }
+                }
+                Some(_) => {
+                    several = true;
+                    break;
+                }
             }
         }
-        if roots.len() == 1 {
-            if let Some((_, (j, r))) = roots.into_iter().next() {
-                let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
-                let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
-                record(&mut clusters, j, i, &text);
-            }
+        if let (Some((_, j, r)), false) = (only, several) {
+            let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
+            let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
+            record(&mut clusters, j, i, &text);
         }
     }
     // Gather clusters.
