@@ -262,16 +262,29 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut start = 0;
-    while let Some(c) = char_at(text, start) {
+    while let Some(&b) = bytes.get(start) {
+        // ASCII white space and letters without decoding (the common case).
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            start += 1;
+            continue;
+        }
+        let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
         let mut end = start + c.len_utf8();
         let kind = if c.is_whitespace() {
             start = end;
             continue;
         } else if c.is_alphabetic() {
-            while let Some(d) = char_at(text, end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
+            loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
+                        Some(d) => end += d.len_utf8(),
+                        None => break,
+                    },
+                    _ => break,
+                }
             }
             TokKind::Word
         } else if c.is_ascii_digit() {
@@ -298,9 +311,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     }
     out
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Lexicon
 
 /// The lower-case words an expression can start with (month, weekday and season names, relative, modifier,
 /// holiday and number words); any other word is skipped without trying the patterns. Only their hashes reach
