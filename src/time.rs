@@ -463,11 +463,11 @@ const STARTERS: &[&str] = &[
 /// The longest word of `STARTERS`.
 const STARTER_MAX: usize = 13;
 
-/// A 2048-bit set of the hashes of `STARTERS`.
+/// A 2048-bit Bloom filter of `STARTERS`: two bits per word (see `word_bits`).
 const STARTS: [u64; 32] = starter_bits(STARTERS);
 
-/// FNV-1a of a word in ASCII lower case, folded to a bit index below 2048.
-const fn word_hash(word: &[u8]) -> usize {
+/// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
+const fn word_bits(word: &[u8]) -> (usize, usize) {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;
     while i < word.len() {
@@ -475,15 +475,16 @@ const fn word_hash(word: &[u8]) -> usize {
         h = h.wrapping_mul(0x0100_0193);
         i += 1;
     }
-    ((h ^ (h >> 16)) & 2047) as usize
+    ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }
 
 const fn starter_bits(words: &[&str]) -> [u64; 32] {
     let mut bits = [0u64; 32];
     let mut i = 0;
     while i < words.len() {
-        let h = word_hash(words[i].as_bytes());
-        bits[h / 64] |= 1 << (h % 64);
+        let (a, b) = word_bits(words[i].as_bytes());
+        bits[a / 64] |= 1 << (a % 64);
+        bits[b / 64] |= 1 << (b % 64);
         i += 1;
     }
     bits
@@ -496,11 +497,32 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     if !may_start(t) {
         return false;
     }
+    if t.kind != TokKind::Word {
+        return true;
+    }
+    // A starter is ASCII and at most `STARTER_MAX` bytes long (`may_start`).
+    let mut buf = [0; STARTER_MAX];
+    let lower = buf.get_mut(..t.text.len()).unwrap_or_default();
+    for (d, s) in lower.iter_mut().zip(t.text.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
     let next = toks.get(i + 1);
-    match t.text {
-        "the" | "The" => next.is_some_and(|n| n.is("day")),
-        "a" | "A" | "an" | "An" => next.is_some_and(|n| unit_of(n).is_some()),
-        "in" | "In" => next.is_some_and(|n| count_of(n).is_some()),
+    let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
+    match &*lower {
+        b"the" => next_is(&|n| n.is("day")),
+        b"a" | b"an" => next_is(&|n| unit_of(n).is_some()),
+        b"in" => next_is(&|n| count_of(n).is_some()),
+        b"new" => next_is(&|n| n.is("year")),
+        b"good" => next_is(&|n| n.is("friday")),
+        // A modifier only before what it modifies ("mid-1990s").
+        b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
+        | b"before" | b"until" | b"till" => next_is(&|n| {
+            may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n)))
+        }),
+        // A relative word before a unit, a name or "quarter".
+        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => {
+            next_is(&|n| may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr"))
+        }
         _ => true,
     }
 }
@@ -515,8 +537,9 @@ fn may_start(t: &Tok<'_>) -> bool {
             if b.len() > STARTER_MAX || !b.is_ascii() {
                 return false;
             }
-            let h = word_hash(b);
-            STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1) || t.text == "Q"
+            let (x, y) = word_bits(b);
+            let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
+            (set(x) && set(y)) || t.text == "Q"
         }
     }
 }
@@ -2172,6 +2195,7 @@ mod tests {
         let mut text = String::from("Q3 2023, 9th, 2023-11-10, 3 pm. It is in May. The one Good Friday. ");
         for w in STARTERS {
             text.push_str(&format!("{w} day. {} {w}s week {w} 4 {w} a year {w} the day after ", w.to_uppercase()));
+            text.push_str(&format!("{w} mid-1990s {w} quarter {w} qtr {w} new year's day {w} good friday {w} x {w}"));
         }
         let toks = tokenize(&text);
         for (i, t) in toks.iter().enumerate() {
