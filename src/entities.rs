@@ -458,8 +458,14 @@ fn is_capitalised(w: &str) -> bool {
 
 /// Whether a word is an acronym ("NATO", "U.S.", "EU").
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 7 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=7).contains(&letters)
 }
 
 /// Whether a hyphenated word has a lowercase part ("Russian-speaking", "EU-sanctioned").
@@ -1241,15 +1247,17 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
         }
     }
     // Expansions whose initials are an acronym the article uses.
-    let orgs: Vec<String> = found
+    // (initials, name) of each organisation of several words.
+    let orgs: Vec<(String, String)> = found
         .iter()
         .filter(|m| m.kind == EntityKind::Organization && m.name.contains(' '))
-        .map(|m| m.name.clone())
+        .map(|m| (initials(&m.name), m.name.clone()))
         .collect();
     for m in found.iter() {
         let s = m.range.slice(text);
         if is_acronym(s) && !expansions.contains_key(s) {
-            if let Some(e) = orgs.iter().find(|o| initials(o) == s.replace('.', "")) {
+            let bare = s.replace('.', "");
+            if let Some((_, e)) = orgs.iter().find(|(i, _)| *i == bare) {
                 expansions.insert(s.to_string(), e.clone());
             }
         }

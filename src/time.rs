@@ -516,9 +516,9 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
         b"good" => next_is(&|n| n.is("friday")),
         // A modifier only before what it modifies ("mid-1990s").
         b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
-        | b"before" | b"until" | b"till" => next_is(&|n| {
-            may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n)))
-        }),
+        | b"before" | b"until" | b"till" => {
+            next_is(&|n| may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))))
+        }
         // A relative word before a unit, a name or "quarter".
         b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => {
             next_is(&|n| may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr"))
