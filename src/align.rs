@@ -181,13 +181,53 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
 ];
 
-/// The stem a word is indexed under: the base form of an irregular verb, else [`stem`].
-pub fn term(word: &str) -> String {
-    match IRREGULAR.iter().find(|(form, _)| *form == word) {
+/// The stem of a word's base form: the base of an irregular verb, else [`stem`], with a doubled final
+/// consonant made single ("skipped" and "skip", "planned" and "plan" meet).
+fn base(word: &str) -> String {
+    let mut st = match IRREGULAR.iter().find(|(form, _)| *form == word) {
         Some((_, base)) => stem(base),
         None => stem(word),
+    };
+    let mut tail = st.chars().rev();
+    if let (Some(x), Some(y)) = (tail.next(), tail.next()) {
+        if x == y && x.is_ascii_alphabetic() && !"aeiou".contains(x) && st.len() >= 5 {
+            st.pop();
+        }
     }
+    st
 }
+
+/// Word groups of `data/synonyms.txt`: the base of each listed word and the base of its group's first word.
+fn synonyms() -> &'static HashMap<String, String> {
+    static CELL: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lines = include_str!("../data/synonyms.txt").lines().map(str::trim);
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let Some(head) = line.split_whitespace().next().map(base) else { continue };
+            for w in line.split_whitespace() {
+                map.entry(base(w)).or_insert_with(|| head.clone());
+            }
+        }
+        map
+    })
+}
+
+/// The term a word is indexed under: its base ([`base`]). A word of a word group (`data/synonyms.txt`) is
+/// indexed under its group too, as `~` and the base of the group's first word ([`group_term`]).
+pub fn term(word: &str) -> String {
+    base(word)
+}
+
+/// The group term of a word's term, when the word belongs to a word group: "purchase" and "buy" both give
+/// `~buy`. A group term weighs less than a word ([`GROUP_WEIGHT`]) and is its own term, so that a group
+/// does not make its words a topic.
+pub fn group_term(term: &str) -> Option<String> {
+    synonyms().get(term).map(|head| format!("~{head}"))
+}
+
+/// Share of its weight a group term keeps: the same word is stronger evidence than a word of its group.
+const GROUP_WEIGHT: f64 = 0.6;
 
 /// The terms of one sentence: (term, surface) for its content words outside entity names, then one
 /// `@key` term per entity it mentions (surface: the key), duplicates removed.
@@ -210,8 +250,12 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
             continue;
         }
         let st = term(&w);
+        let group = group_term(&st);
         if !out.iter().any(|(x, _)| *x == st) {
-            out.push((st, w));
+            out.push((st, w.clone()));
+        }
+        if let Some(g) = group.filter(|g| !out.iter().any(|(x, _)| x == g)) {
+            out.push((g, w));
         }
     }
     for e in signals.map(|g| &g.entities).into_iter().flatten() {
@@ -304,7 +348,7 @@ impl Index {
                 let order: Vec<u32> = ids
                     .iter()
                     .copied()
-                    .filter(|&i| ix.words.get(i as usize).is_some_and(|t| !t.starts_with('@')))
+                    .filter(|&i| ix.words.get(i as usize).is_some_and(|t| !t.starts_with(['@', '~'])))
                     .collect();
                 crate::order::sort(&mut ids);
                 ids.dedup();
@@ -361,8 +405,12 @@ impl Index {
         ix.idf = df
             .iter()
             .zip(&ix.topical)
-            .map(|(&d, &topical)| {
-                let idf = (1.0 + n / f64::from(d.max(1))).ln();
+            .zip(&ix.words)
+            .map(|((&d, &topical), word)| {
+                let mut idf = (1.0 + n / f64::from(d.max(1))).ln();
+                if word.starts_with('~') {
+                    idf *= GROUP_WEIGHT;
+                }
                 if topical {
                     idf * TOPIC_WEIGHT
                 } else {
@@ -440,6 +488,13 @@ impl Index {
         near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
     }
 
+    /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
+    /// other term, or when both sentences use the same word (the word itself is shared then).
+    fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&String, &String)> {
+        let (mine, theirs) = (self.surface.get(x)?.get(&w)?, self.surface.get(y)?.get(&w)?);
+        (self.words.get(w as usize)?.starts_with('~') && term(mine) != term(theirs)).then_some((mine, theirs))
+    }
+
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
     pub fn pairs(&self, threshold: f64) -> Vec<SentencePair> {
         let n = self.bags.len() as f64;
@@ -514,11 +569,16 @@ impl Index {
         // and a fair lexical overlap): same entities alone are a shared topic, not a shared fact.
         let phrases = self.shared_phrases(x, y);
         // What the pair shares beyond entities, and beyond the story's topic words.
+        // A group term counts as a word only where the two sentences use different words of the group.
         let words: Vec<u32> = ids
             .iter()
             .copied()
             .filter(|w| oids.binary_search(w).is_ok())
-            .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
+            .filter(|w| match self.words.get(*w as usize) {
+                Some(t) if t.starts_with('~') => self.synonym_pair(x, y, *w).is_some(),
+                Some(t) => !t.starts_with('@'),
+                None => false,
+            })
             .collect();
         let telling = words.iter().filter(|w| !self.topical.get(**w as usize).copied().unwrap_or(false)).count();
         let same_quote = sa.quotes.intersection(&sb.quotes).next().is_some();
@@ -561,10 +621,14 @@ impl Index {
             b,
             score: round3(score),
             lexical: round3(lexical),
+            // A word met through its word group shows both forms ("purchase/buy").
             shared: common
                 .into_iter()
-                .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
-                .filter_map(|w| surface.get(&w).cloned())
+                .filter(|w| words.contains(w))
+                .filter_map(|w| match self.synonym_pair(x, y, w) {
+                    Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
+                    None => surface.get(&w).cloned(),
+                })
                 .collect(),
             same_entities,
             same_dates,
