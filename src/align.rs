@@ -227,7 +227,7 @@ pub fn group_term(term: &str) -> Option<String> {
 }
 
 /// Share of its weight a group term keeps: the same word is stronger evidence than a word of its group.
-const GROUP_WEIGHT: f64 = 0.6;
+const GROUP_WEIGHT: f64 = 0.8;
 
 /// The terms of one sentence: (term, surface) for its content words outside entity names, then one
 /// `@key` term per entity it mentions (surface: the key), duplicates removed.
