@@ -345,11 +345,20 @@ impl Index {
                     surface.entry(id).or_insert(w);
                     ids.push(id);
                 }
-                let order: Vec<u32> = ids
-                    .iter()
-                    .copied()
-                    .filter(|&i| ix.words.get(i as usize).is_some_and(|t| !t.starts_with(['@', '~'])))
-                    .collect();
+                // A word of a word group stands in the order as its group, so that phrases meet across
+                // synonyms ("rather than" and "instead of" before the same word).
+                let mut order: Vec<u32> = Vec::new();
+                for &i in &ids {
+                    match ix.words.get(i as usize).map(|t| t.as_bytes().first()) {
+                        Some(Some(b'~')) => {
+                            if let Some(last) = order.last_mut() {
+                                *last = i;
+                            }
+                        }
+                        Some(Some(b'@')) | None => {}
+                        Some(_) => order.push(i),
+                    }
+                }
                 crate::order::sort(&mut ids);
                 ids.dedup();
                 if ids.len() >= 2 {
@@ -484,7 +493,12 @@ impl Index {
         };
         let (Some(sx), Some(sy)) = (self.order.get(x), self.order.get(y)) else { return Vec::new() };
         let ny = near(sy);
-        let topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
+        // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
+        // as topical.
+        let topical = |w: u32| {
+            self.topical.get(w as usize).copied().unwrap_or(false)
+                && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
+        };
         near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
     }
 
