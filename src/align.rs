@@ -724,6 +724,20 @@ mod tests {
     }
 
     #[test]
+    fn words_of_one_group_meet_and_say_so() {
+        // "purchase"/"buy" and "vessel"/"ship" are word groups (data/synonyms.txt); "skipped" meets "skip".
+        let a = article("a", "The harbour board will purchase two cargo vessels from the northern yard.");
+        let b = article("b", "Two cargo ships from the northern yard are what the harbour board plans to buy.");
+        let pairs = align(&[&a, &b], AlignOptions { threshold: 0.3 });
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert!(pairs[0].shared.contains(&"purchase/buy".to_string()), "{:?}", pairs[0].shared);
+        assert!(pairs[0].shared.contains(&"vessels/ships".to_string()), "{:?}", pairs[0].shared);
+        assert_eq!(term("skipped"), term("skip"));
+        assert_eq!(group_term(&term("purchased")), group_term(&term("buying")));
+        assert_eq!(group_term(&term("harbour")), None);
+    }
+
+    #[test]
     fn shared_topic_alone_does_not_align_a_shared_phrase_helps() {
         // "strike" and "port" recur in every article (the topic); only the second pair shares a fact.
         let a = article(
