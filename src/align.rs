@@ -2,7 +2,8 @@
 //!
 //! Candidates come from an inverted index over terms, never from all pairs, so the cost grows with the number
 //! of sentences that share rare terms, not with the square of the corpus. Terms are lightly stemmed content
-//! words outside entity names plus one term per resolved entity (a long name counts once). Each candidate is
+//! words outside entity names plus one term per resolved entity (a long name counts once), and a group term
+//! for words of a word group (`data/synonyms.txt`), so that "purchase" meets "buy". Each candidate is
 //! scored by IDF-weighted overlap (the lexical score: two thirds containment in the shorter sentence, one
 //! third weighted Jaccard), topic terms weighing half; then features of the pair itself: shared phrases and
 //! the same quote add, dates months apart subtract, the same dates and numbers add to pairs that already
@@ -198,10 +199,10 @@ fn base(word: &str) -> String {
 }
 
 /// Word groups of `data/synonyms.txt`: the base of each listed word and the base of its group's first word.
-fn synonyms() -> &'static HashMap<String, String> {
-    static CELL: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+fn synonyms() -> &'static BTreeMap<String, String> {
+    static CELL: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = BTreeMap::new();
         let lines = include_str!("../data/synonyms.txt").lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let Some(head) = line.split_whitespace().next().map(base) else { continue };
