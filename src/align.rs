@@ -214,14 +214,15 @@ fn synonyms() -> &'static BTreeMap<String, String> {
     })
 }
 
-/// The term a word is indexed under: its base ([`base`]). A word of a word group (`data/synonyms.txt`) is
-/// indexed under its group too, as `~` and the base of the group's first word ([`group_term`]).
+/// The term a word is indexed under: the stem of its base form (irregular verbs to their base, a doubled
+/// final consonant made single). A word of a word group (`data/synonyms.txt`) is indexed under its group
+/// too, as `~` and the term of the group's first word ([`group_term`]).
 pub fn term(word: &str) -> String {
     base(word)
 }
 
 /// The group term of a word's term, when the word belongs to a word group: "purchase" and "buy" both give
-/// `~buy`. A group term weighs less than a word ([`GROUP_WEIGHT`]) and is its own term, so that a group
+/// `~buy`. A group term weighs less than a word (0.8 of its IDF) and is its own term, so that a group
 /// does not make its words a topic.
 pub fn group_term(term: &str) -> Option<String> {
     synonyms().get(term).map(|head| format!("~{head}"))
@@ -230,8 +231,9 @@ pub fn group_term(term: &str) -> Option<String> {
 /// Share of its weight a group term keeps: the same word is stronger evidence than a word of its group.
 const GROUP_WEIGHT: f64 = 0.8;
 
-/// The terms of one sentence: (term, surface) for its content words outside entity names, then one
-/// `@key` term per entity it mentions (surface: the key), duplicates removed.
+/// The terms of one sentence: (term, surface) for its content words outside entity names, each followed by
+/// its group term when it has one, then one `@key` term per entity it mentions (surface: the key),
+/// duplicates removed.
 pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignals>) -> Vec<(String, String)> {
     let Some(s) = article.sentences.get(sentence) else { return Vec::new() };
     if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
