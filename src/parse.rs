@@ -153,7 +153,8 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
     if text.trim().is_empty() {
         return Err(reject("no-text", format!("{} has no readable text", input.name)));
     }
-    if let Some(longest) = text::lines(&text).into_iter().map(TextRange::len).max().filter(|&n| n > LONG_LINE_BYTES) {
+    let line_ranges = text::lines(&text);
+    if let Some(longest) = line_ranges.iter().map(|r| r.len()).max().filter(|&n| n > LONG_LINE_BYTES) {
         note(
             Severity::Warning,
             "long-line",
@@ -176,7 +177,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         content_hash,
         diagnostics,
     };
-    layout(&mut article, &hints);
+    layout(&mut article, &hints, line_ranges);
     if format != Format::Text {
         apply_page_meta(&mut article, &hints.page);
     }
@@ -344,9 +345,10 @@ struct Line {
 }
 
 /// Classifies lines, reads metadata and builds paragraphs and sentences.
-fn layout(article: &mut Article, hints: &Hints) {
+/// `line_ranges` are the text's lines ([`text::lines`]).
+fn layout(article: &mut Article, hints: &Hints, line_ranges: Vec<TextRange>) {
     let text = article.text.as_str();
-    let mut lines: Vec<Line> = text::lines(text)
+    let mut lines: Vec<Line> = line_ranges
         .into_iter()
         .map(|r| {
             let range = r.trim(text);
@@ -766,7 +768,7 @@ fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
             (n >= 2).then_some((hash, i))
         })
         .collect();
-    keyed.sort_unstable();
+    crate::order::sort(&mut keyed);
     for same_hash in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2) {
         let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
         for &(_, i) in same_hash {
@@ -1098,9 +1100,11 @@ fn bio_subject(s: &str) -> Option<&str> {
     let cut = s.bytes().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80).nth(64).map_or(s.len(), |(p, _)| p);
     let head = s.get(..cut).unwrap_or(s);
     let verbs = [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "];
-    let p = (0..head.len())
-        .filter(|&p| head.as_bytes().get(p) == Some(&b' '))
-        .find(|&p| head.get(p..).is_some_and(|r| verbs.iter().any(|v| r.starts_with(v))))?;
+    let p = (0..head.len()).filter(|&p| head.as_bytes().get(p) == Some(&b' ')).find(|&p| {
+        // Comparing the byte after the space first saves most comparisons.
+        let next = head.as_bytes().get(p + 1);
+        head.get(p..).is_some_and(|r| verbs.iter().any(|v| v.as_bytes().get(1) == next && r.starts_with(v)))
+    })?;
     s.get(..p).filter(|name| words(name) <= 4)
 }
 
