@@ -75,6 +75,8 @@ pub struct Contradiction {
 type Occurrence = (usize, TextRange, SentenceKey);
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
+/// Spans (article, range) already listed.
+type SpanSet = BTreeSet<(usize, TextRange)>;
 /// The role mentions on either side of one disagreement.
 type RoleSides<'a> = (Vec<&'a RoleSeen>, Vec<&'a RoleSeen>);
 
@@ -341,11 +343,17 @@ pub fn find(
     // Story slot of an article: its story's index, or one past the last for an article in none (vectors
     // indexed by slot rather than maps keyed by story: no new map type to compile).
     let slot = |a: usize| story_of.get(&a).copied().unwrap_or(stories.len());
-    // Day-grain times with a day of each story, by day: (day, article, time index).
-    let mut story_days: Vec<Vec<(i64, usize, usize)>> = vec![Vec::new(); stories.len() + 1];
+    // The times that may date a weekday a second time (day grain, a day, no mismatch of their own, a weekday
+    // word), per story and weekday (`slot * 7 + weekday`), by day: (day, article, time index).
+    let mut story_days: Vec<Vec<(i64, usize, usize)>> = vec![Vec::new(); (stories.len() + 1) * 7];
     for bi in 0..annotations.len().max(articles.len()) {
         for (ui, u) in annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
-            if let (Some(d), Some(v)) = (u.days, story_days.get_mut(slot(bi))) {
+            let Some(d) = u.days else { continue };
+            if u.flags.contains(&TimeFlag::WeekdayMismatch) || u.grain != Grain::Day {
+                continue;
+            }
+            let Some(wd) = weekday_in(articles.get(bi).map_or("", |x| x.slice(u.range))) else { continue };
+            if let Some(v) = story_days.get_mut(slot(bi) * 7 + wd as usize) {
                 v.push((d.0, bi, ui));
             }
         }
@@ -355,6 +363,13 @@ pub fn find(
     }
     let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
     let mut out: Vec<Contradiction> = Vec::new();
+    // The entity of each mention (the first that holds it, as a search in entity order finds it).
+    let mut entity_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (ei, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            entity_of.entry(*m).or_insert(ei);
+        }
+    }
     let claim_of: BTreeMap<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
     let claims_at = |refs: &[(usize, TextRange)], sentences: &[SentenceKey]| -> Vec<String> {
@@ -393,7 +408,7 @@ pub fn find(
             let mut sentences = sentences.clone();
             let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let Some(t_day) = t.days.map(|d| d.0) else { continue };
-            let story = story_days.get(slot(ai)).map(Vec::as_slice).unwrap_or(&[]);
+            let story = story_days.get(slot(ai) * 7 + wd as usize).map(Vec::as_slice).unwrap_or(&[]);
             let from = story.partition_point(|x| x.0 < t_day - 62);
             let mut near: Vec<(usize, usize)> =
                 story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
@@ -401,12 +416,8 @@ pub fn find(
             for (bi, ui) in near {
                 let Some(u) = annotations.get(bi).and_then(|b| b.times.get(ui)) else { continue };
                 {
-                    let ok = !u.flags.contains(&TimeFlag::WeekdayMismatch) && u.grain == Grain::Day;
-                    if !ok {
-                        continue;
-                    }
                     let utext = articles.get(bi).map_or("", |x| x.slice(u.range));
-                    if u.value != t.value && weekday_in(utext) == Some(wd) {
+                    if u.value != t.value {
                         sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
                         refs.push((bi, u.range));
                         let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
@@ -521,7 +532,7 @@ pub fn find(
         for k in &c.sentences {
             let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
             for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
-                let Some(e) = entities.iter().find(|e| e.mentions.contains(&(k.article, mi))) else { continue };
+                let Some(e) = entity_of.get(&(k.article, mi)).and_then(|&ei| entities.get(ei)) else { continue };
                 let before = a.text.get(..m.range.start).unwrap_or("");
                 let placed = before.ends_with(" in ") || before.ends_with(" at ");
                 let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
@@ -573,6 +584,16 @@ pub fn find(
     // Roles of the same person within one story: titles before the name, appositions beside it, and a
     // leading office the article names bare with the same qualifier as the person's title ("Danish
     // President NAME" … "the Danish head of government"), headings included.
+    // Per article, the holders of titled offices: (entity, the title's qualifier), for the rivals test below.
+    let mut office_holders: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+    for (oi, o) in entities.iter().enumerate() {
+        for &(oa, om) in &o.mentions {
+            let role = annotations.get(oa).and_then(|n| n.mentions.get(om)).and_then(|m| m.role.as_deref());
+            if let Some(r) = role.filter(|r| office(r).is_some()) {
+                office_holders.entry(oa).or_default().push((oi, office_qualifier(r)));
+            }
+        }
+    }
     for e in entities.iter().filter(|e| e.kind == crate::entities::EntityKind::Person) {
         let mut seen: Vec<RoleSeen> = Vec::new();
         for &(ai, mi) in &e.mentions {
@@ -596,24 +617,21 @@ pub fn find(
         }
         // Bare leading offices in articles where this person holds a qualified leading office.
         let mut bare: Vec<RoleSeen> = Vec::new();
-        for (ai, a) in articles.iter().enumerate() {
-            let mine: Vec<&RoleSeen> = seen.iter().filter(|r| r.0 == ai && LEADING.contains(&r.3)).collect();
-            let Some(title) = mine.first() else { continue };
+        // Only articles where the person holds a leading office can have one (ascending, as all articles were).
+        let mut leading: Vec<usize> = seen.iter().filter(|r| LEADING.contains(&r.3)).map(|r| r.0).collect();
+        crate::order::sort(&mut leading);
+        leading.dedup();
+        for ai in leading {
+            let Some(a) = articles.get(ai) else { continue };
+            let Some(title) = seen.iter().find(|r| r.0 == ai && LEADING.contains(&r.3)) else { continue };
             let qualifier = office_qualifier(&title.2);
             if qualifier.is_empty() {
                 continue;
             }
             // Another person of the article holding an office with the same qualifier makes a bare office
             // ambiguous.
-            let rivals = entities.iter().filter(|o| o.key != e.key).any(|o| {
-                o.mentions.iter().any(|&(oa, om)| {
-                    oa == ai
-                        && annotations
-                            .get(oa)
-                            .and_then(|n| n.mentions.get(om))
-                            .and_then(|m| m.role.as_deref())
-                            .is_some_and(|r| office_qualifier(r) == qualifier && office(r).is_some())
-                })
+            let rivals = office_holders.get(&ai).is_some_and(|holders| {
+                holders.iter().any(|(oi, q)| *q == qualifier && entities.get(*oi).is_some_and(|o| o.key != e.key))
             });
             if rivals {
                 continue;
@@ -673,33 +691,42 @@ pub fn find(
                 v.push(x);
             }
         }
+        // The words of each role's object, computed once; and per finding the spans already on each side.
+        let objects: Vec<Option<BTreeSet<String>>> =
+            seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
+        let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
+        let lowered: Vec<String> = seen.iter().map(|r| r.2.to_lowercase()).collect();
         for (x, a) in seen.iter().enumerate() {
             let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
-            for b in later.iter().filter(|&&y| y > x).filter_map(|&y| seen.get(y)) {
+            let later = later.get(later.partition_point(|&y| y <= x)..).unwrap_or(&[]);
+            for (y, b) in later.iter().filter_map(|&y| seen.get(y).map(|b| (y, b))) {
                 let differ = a.3 != b.3
-                    || matches!((&a.4, &b.4), (Some(p), Some(q)) if {
-                        let wp: BTreeSet<String> = norm_words(p).into_iter().collect();
-                        let wq: BTreeSet<String> = norm_words(q).into_iter().collect();
-                        wp.is_disjoint(&wq)
-                    });
+                    || matches!((objects.get(x), objects.get(y)), (Some(Some(wp)), Some(Some(wq))) if wp.is_disjoint(wq));
                 if !differ {
                     continue;
                 }
-                let side = |r: &RoleSeen| if r.3 != a.3 || r.3 != b.3 { r.3.to_string() } else { r.2.to_lowercase() };
-                let (ka, kb) = (side(a), side(b));
+                // Each side is named by its office, or by its words when both hold the same office.
+                let (ka, kb) = if a.3 != b.3 {
+                    (a.3, b.3)
+                } else {
+                    (lowered.get(x).map_or("", String::as_str), lowered.get(y).map_or("", String::as_str))
+                };
                 let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
-                let at = match differing.iter().position(|d| d.0 == key) {
+                let at = match differing.iter().position(|d| d.0 .0 == key.0 && d.0 .1 == key.1) {
                     Some(i) => i,
                     None => {
-                        differing.push((key, (Vec::new(), Vec::new())));
+                        differing.push(((key.0.to_string(), key.1.to_string()), (Vec::new(), Vec::new())));
+                        listed_spans.push((BTreeSet::new(), BTreeSet::new()));
                         differing.len() - 1
                     }
                 };
-                let Some((_, entry)) = differing.get_mut(at) else { continue };
-                if !entry.0.iter().any(|r| r.0 == first.0 && r.1 == first.1) {
+                let (Some((_, entry)), Some(spans)) = (differing.get_mut(at), listed_spans.get_mut(at)) else {
+                    continue;
+                };
+                if spans.0.insert((first.0, first.1)) {
                     entry.0.push(first);
                 }
-                if !entry.1.iter().any(|r| r.0 == second.0 && r.1 == second.1) {
+                if spans.1.insert((second.0, second.1)) {
                     entry.1.push(second);
                 }
             }

@@ -260,7 +260,8 @@ impl Corpus {
         options.validate()?;
         let patched = self.patched();
         done("furniture");
-        let an = Corpus::analyse(self.refs(&patched), options, done);
+        let mut an = Corpus::analyse(self.refs(&patched), options, done);
+        let pairs = std::mem::take(&mut an.pairs);
         let refs = &an.refs;
         let ann = export::annotations_out(refs, &an.annotations, &an.entities);
         let mut diagnostics = self.diagnostics.clone();
@@ -280,7 +281,7 @@ impl Corpus {
             times: ann.times,
             numbers: ann.numbers,
             quotes: ann.quotes,
-            alignments: export::alignments_out(refs, &an.pairs),
+            alignments: export::alignments_out(refs, pairs),
             claims: export::claims_out(refs, &an.claims, &an.stories),
             contradictions: export::contradictions_out(refs, &an.contradictions),
             quote_groups: export::quote_groups_out(refs, &an.quote_groups),

@@ -458,8 +458,14 @@ fn is_capitalised(w: &str) -> bool {
 
 /// Whether a word is an acronym ("NATO", "U.S.", "EU").
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 7 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=7).contains(&letters)
 }
 
 /// Whether a hyphenated word has a lowercase part ("Russian-speaking", "EU-sanctioned").
@@ -624,16 +630,20 @@ struct Candidate {
 }
 
 /// Per-article facts the classifier uses.
-struct ArticleFacts {
-    /// Lowercased words seen capitalised in a body sentence other than as its first word.
-    known: BTreeSet<String>,
-    /// How often each known word is written capitalised away from a sentence start.
+struct ArticleFacts<'a> {
+    /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
+    /// written so.
     known_count: BTreeMap<String, usize>,
     /// Words the article writes in lowercase.
-    lower: BTreeSet<String>,
+    lower: BTreeSet<&'a str>,
 }
 
-impl ArticleFacts {
+impl ArticleFacts<'_> {
+    /// Whether the body writes this (lowercased) word capitalised away from a sentence start.
+    fn known(&self, lower: &str) -> bool {
+        self.known_count.contains_key(lower)
+    }
+
     fn known_twice(&self, lower: &str) -> bool {
         self.known_count.get(lower).is_some_and(|&c| c >= 2)
     }
@@ -653,7 +663,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    let mut facts = ArticleFacts { known: BTreeSet::new(), known_count: BTreeMap::new(), lower: BTreeSet::new() };
+    let mut facts = ArticleFacts { known_count: BTreeMap::new(), lower: BTreeSet::new() };
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
             continue;
@@ -661,10 +671,9 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         for (wi, w) in ws.iter().enumerate() {
             let t = w.range.slice(text);
             if wi > 0 && is_capitalised(t) && !after_open_quote(text, ws, wi, article, si) {
-                facts.known.insert(fold(t));
                 *facts.known_count.entry(fold(t)).or_insert(0) += 1;
             } else if first_char(t).is_some_and(char::is_lowercase) {
-                facts.lower.insert(t.to_string());
+                facts.lower.insert(t);
             }
         }
     }
@@ -711,11 +720,13 @@ fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
     let name_like = |i: usize| {
         let w = word(i);
         // A month or weekday is a name only before an organisation word ("Sunday Times").
-        let calendar = is_month_or_weekday(&fold(w)) && {
-            let n = word(i + 1);
-            !(is_capitalised(n) && res.org_words.contains(&fold(n)))
+        let calendar = || {
+            (if w.is_ascii() { is_month_or_weekday(w) } else { is_month_or_weekday(&fold(w)) }) && {
+                let n = word(i + 1);
+                !(is_capitalised(n) && res.org_words.contains(&fold(n)))
+            }
         };
-        is_capitalised(w) && !has_lower_part(w) && !calendar
+        is_capitalised(w) && !has_lower_part(w) && !calendar()
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -849,8 +860,8 @@ fn classify(
         let drop = (is_stop_cap(&l) && !calendar_name)
             || (initial
                 && idx.len() > 1
-                && (facts.lower.contains(&l) || participle)
-                && !facts.known.contains(&l)
+                && (facts.lower.contains(l.as_str()) || participle)
+                && !facts.known(&l)
                 && !res.given.contains(&l)
                 && !res.places.contains_key(&l)
                 && !res.titles.contains(&l)
@@ -872,7 +883,7 @@ fn classify(
     if initial && idx.len() == 1 {
         let w = word(idx.first().copied().unwrap_or(usize::MAX));
         let l = fold(w);
-        let keep = facts.known.contains(&l)
+        let keep = facts.known(&l)
             || res.places.contains_key(&l)
             || res.given.contains(&l)
             || is_acronym(w)
@@ -1017,7 +1028,7 @@ fn heading_mentions(
     for &i in idx {
         let w = ws.get(i).map_or("", |t| t.range.slice(text));
         let l = fold(w);
-        let ok = (facts.known.contains(&l) || res.places.contains_key(&l) || is_acronym(w))
+        let ok = (facts.known(&l) || res.places.contains_key(&l) || is_acronym(w))
             && !res.titles.contains(&l)
             && !res.demonyms.contains_key(&l)
             && !res.org_words.contains(&l)
@@ -1169,16 +1180,21 @@ fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found:
             }
         }
     }
+    // The surnames written twice or more, folded once.
+    let twice: Vec<(String, &String)> = surnames.iter().filter(|(_, &c)| c >= 2).map(|(n, _)| (fold(n), n)).collect();
+    if twice.is_empty() {
+        return;
+    }
     let mut extra = Vec::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         for w in ws {
             let s = w.range.slice(text);
-            if !first_char(s).is_some_and(char::is_lowercase) {
+            if !twice.iter().any(|(_, n)| n.len() == s.len()) || !first_char(s).is_some_and(char::is_lowercase) {
                 continue;
             }
             let folded = fold(s);
-            let hit = surnames.iter().find(|(n, &count)| count >= 2 && n.len() == s.len() && fold(n) == folded);
-            if let Some((n, _)) = hit {
+            let hit = twice.iter().find(|(f, n)| n.len() == s.len() && *f == folded);
+            if let Some(&(_, n)) = hit {
                 extra.push(Mention {
                     range: w.range,
                     kind: EntityKind::Person,
@@ -1198,6 +1214,24 @@ fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found:
     }
 }
 
+/// What a single-word name is compared with in a full person name: its first part folded, its last part folded
+/// with its transliteration key, and the article's fullest form of the name.
+struct FullKeys {
+    first: Option<String>,
+    last: Option<(String, String)>,
+    fullest: Option<String>,
+}
+
+impl FullKeys {
+    fn of(parts: &[String], fullest: &dyn Fn(&[String]) -> Option<String>) -> FullKeys {
+        FullKeys {
+            first: parts.first().map(|f| fold(f)),
+            last: parts.last().map(|l| (fold(l), translit_key(l))),
+            fullest: fullest(parts),
+        }
+    }
+}
+
 /// Within one article: short forms take the full name written elsewhere in it, acronyms their expansion,
 /// case variants one spelling.
 fn resolve_within(article: &Article, found: &mut [Mention]) {
@@ -1213,15 +1247,17 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
         }
     }
     // Expansions whose initials are an acronym the article uses.
-    let orgs: Vec<String> = found
+    // (initials, name) of each organisation of several words.
+    let orgs: Vec<(String, String)> = found
         .iter()
         .filter(|m| m.kind == EntityKind::Organization && m.name.contains(' '))
-        .map(|m| m.name.clone())
+        .map(|m| (initials(&m.name), m.name.clone()))
         .collect();
     for m in found.iter() {
         let s = m.range.slice(text);
         if is_acronym(s) && !expansions.contains_key(s) {
-            if let Some(e) = orgs.iter().find(|o| initials(o) == s.replace('.', "")) {
+            let bare = s.replace('.', "");
+            if let Some((_, e)) = orgs.iter().find(|(i, _)| *i == bare) {
                 expansions.insert(s.to_string(), e.clone());
             }
         }
@@ -1241,6 +1277,8 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             .max_by_key(|(start, p, _)| (p.len(), std::cmp::Reverse(*start)))
             .map(|(_, _, n)| n.clone())
     };
+    // Per full name, computed when a single-word name first needs them.
+    let full_keys: std::cell::OnceCell<Vec<FullKeys>> = std::cell::OnceCell::new();
     for i in 0..found.len() {
         let Some(m) = found.get(i) else { continue };
         let surface = m.range.slice(text).to_string();
@@ -1255,15 +1293,17 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             new_name = fullest(&parts);
         } else if parts.len() == 1 && kind != EntityKind::Place {
             let p = fold(parts.first().map_or("", String::as_str));
-            let matches = |(_, ps, _): &&(usize, Vec<String>, String)| {
-                ps.last().is_some_and(|l| fold(l) == p || (p.len() >= 4 && translit_key(l) == translit_key(&p)))
-                    || ps.first().is_some_and(|f| fold(f) == p)
+            let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
+            let matches = |k: &&FullKeys| {
+                k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
+                    || k.first.as_ref().is_some_and(|f| *f == p)
             };
             // The one full name it fits; two different people sharing the surname leave it unresolved.
             // Unless one of them dominates the article (more than twice the mentions in full of any other).
             let mut fits: BTreeMap<String, usize> = BTreeMap::new();
-            for (_, ps, _) in fulls.iter().filter(matches) {
-                if let Some(n) = fullest(ps) {
+            let keys = full_keys.get_or_init(|| fulls.iter().map(|f| FullKeys::of(&f.1, &fullest)).collect());
+            for k in keys.iter().filter(matches) {
+                if let Some(n) = k.fullest.clone() {
                     *fits.entry(n).or_insert(0) += 1;
                 }
             }
@@ -1379,8 +1419,12 @@ impl Clusters {
             return false;
         }
         let (lo, hi) = (ra.min(rb), ra.max(rb));
-        let moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
+        let mut moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
         if let Some(s) = self.articles.get_mut(lo) {
+            // The smaller set goes into the larger (the union is the same either way).
+            if s.len() < moved.len() {
+                std::mem::swap(s, &mut moved);
+            }
             s.extend(moved);
         }
         if let Some(slot) = self.parent.get_mut(hi) {
@@ -1721,8 +1765,10 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         }
     }
     // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
+    // Per single-word name, the full-name locals it fits, grouped by their cluster when first computed (clusters
+    // only merge later, so a group stays within one cluster), each group in index order.
     let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut fits: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     for i in 0..n {
         let Some(a) = locals.get(i) else { continue };
         if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
@@ -1747,25 +1793,46 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                 }
             }
             crate::order::sort(&mut out);
-            fits.push(out);
+            let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
+            let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+            for (j, r) in out {
+                let root = clusters.find(j);
+                let g = *group_of.entry(root).or_insert(groups.len());
+                if g == groups.len() {
+                    groups.push(Vec::new());
+                }
+                if let Some(v) = groups.get_mut(g) {
+                    v.push((j, r));
+                }
+            }
+            fits.push(groups);
         }
-        let mut roots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
-        for (j, r) in fits.get(slot).into_iter().flatten() {
-            if locals.get(*j).is_none_or(|b| b.article == a.article) {
+        // The clusters of the fitting locals in other articles: one cluster, reached first (lowest index) by
+        // local `j`, or more than one (then the name stays alone).
+        let mut only: Option<(usize, usize, &str)> = None;
+        let mut several = false;
+        for g in fits.get(slot).into_iter().flatten() {
+            let Some((j, r)) = g.iter().find(|(j, _)| locals.get(*j).is_some_and(|b| b.article != a.article)) else {
                 continue;
-            }
+            };
             let root = clusters.find(*j);
-            roots.entry(root).or_insert_with(|| (*j, r.clone()));
-            if roots.len() > 1 {
-                break;
+            match only {
+                None => only = Some((root, *j, r.as_str())),
+                Some((o, k, _)) if o == root => {
+                    if *j < k {
+                        only = Some((root, *j, r.as_str()));
+                    }
+                }
+                Some(_) => {
+                    several = true;
+                    break;
+                }
             }
         }
-        if roots.len() == 1 {
-            if let Some((_, (j, r))) = roots.into_iter().next() {
-                let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
-                let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
-                record(&mut clusters, j, i, &text);
-            }
+        if let (Some((_, j, r)), false) = (only, several) {
+            let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
+            let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
+            record(&mut clusters, j, i, &text);
         }
     }
     // Gather clusters.

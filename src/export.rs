@@ -291,22 +291,23 @@ pub fn article_out(a: &Article) -> ArticleOut {
 }
 
 /// Converts aligned pairs, naming articles by id.
-pub fn alignments_out(articles: &[&Article], pairs: &[SentencePair]) -> Vec<AlignmentOut> {
+pub fn alignments_out(articles: &[&Article], pairs: Vec<SentencePair>) -> Vec<AlignmentOut> {
+    // Takes the pairs: a large corpus has hundreds of thousands, and their word lists move instead of being copied.
     let sref = |k: crate::align::SentenceKey| SentenceRef {
         article: articles.get(k.article).map(|a| a.id.clone()).unwrap_or_default(),
         sentence: idx(k.sentence),
     };
     pairs
-        .iter()
+        .into_iter()
         .map(|p| AlignmentOut {
             a: sref(p.a),
             b: sref(p.b),
             score: p.score,
-            shared_words: p.shared.clone(),
+            shared_words: p.shared,
             lexical: p.lexical,
-            same_entities: p.same_entities.clone(),
-            same_dates: p.same_dates.clone(),
-            same_numbers: p.same_numbers.clone(),
+            same_entities: p.same_entities,
+            same_dates: p.same_dates,
+            same_numbers: p.same_numbers,
             verbatim: p.verbatim,
         })
         .collect()

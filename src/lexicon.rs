@@ -7,36 +7,46 @@
 /// Month number (1–12) for an English month name or abbreviation, compared case-insensitively,
 /// with or without a trailing full stop ("Nov.", "November", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    let mut buf = [0; 9];
+    let n = match ascii_lower(word.trim_end_matches('.'), &mut buf)? {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(n)
 }
 
+/// A word of at most 9 bytes in ASCII lower case, written into `buf` (longer words are no calendar name).
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+    let b = word.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    for (d, s) in out.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
 /// Weekday number (Monday = 0 … Sunday = 6) for an English weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "monday" | "mon" => 0,
-        "tuesday" | "tue" | "tues" => 1,
-        "wednesday" | "wed" => 2,
-        "thursday" | "thu" | "thur" | "thurs" => 3,
-        "friday" | "fri" => 4,
-        "saturday" | "sat" => 5,
-        "sunday" | "sun" => 6,
+    let mut buf = [0; 9];
+    let n = match ascii_lower(word.trim_end_matches('.'), &mut buf)? {
+        b"monday" | b"mon" => 0,
+        b"tuesday" | b"tue" | b"tues" => 1,
+        b"wednesday" | b"wed" => 2,
+        b"thursday" | b"thu" | b"thur" | b"thurs" => 3,
+        b"friday" | b"fri" => 4,
+        b"saturday" | b"sat" => 5,
+        b"sunday" | b"sun" => 6,
         _ => return None,
     };
     Some(n)

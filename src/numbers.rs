@@ -72,7 +72,7 @@ pub fn extract_from_text(text: &str, skip: &[TextRange]) -> Vec<NumberMention> {
 // ---------------------------------------------------------------------------------------------------------
 // Lexicon
 
-const UNITS: &[(&str, u64)] = &[
+pub(crate) const UNITS: &[(&str, u64)] = &[
     ("zero", 0),
     ("one", 1),
     ("two", 2),
@@ -104,7 +104,7 @@ const UNITS: &[(&str, u64)] = &[
     ("dozen", 12),
 ];
 
-const ORDINALS: &[(&str, u64)] = &[
+pub(crate) const ORDINALS: &[(&str, u64)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),

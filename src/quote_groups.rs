@@ -103,22 +103,30 @@ pub fn group(
         }
     }
     let mut parent: Vec<usize> = (0..qs.len()).collect();
+    let mut cands: Vec<usize> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        let mut cands: BTreeSet<usize> = BTreeSet::new();
+        cands.clear();
         for w in &q.content {
             if let Some(p) = index.get(w.as_str()) {
                 if p.len() <= 200 {
-                    cands.extend(p.iter().copied().filter(|&j| j > i));
+                    // Postings ascend: the part after `i`.
+                    cands.extend_from_slice(p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]));
                 }
             }
         }
-        for j in cands {
+        cands.sort_unstable();
+        cands.dedup();
+        for &j in &cands {
             let Some(o) = qs.get(j) else { continue };
             if o.key.article == q.key.article {
                 continue;
             }
             let speakers_differ = matches!((&q.speaker, &o.speaker), (Some(x), Some(y)) if x != y);
-            if !speakers_differ && containment(&q.content, &o.content) >= SAME_STATEMENT {
+            // Already one group: the union would change nothing (the containment is not needed).
+            if speakers_differ || root(&mut parent, i) == root(&mut parent, j) {
+                continue;
+            }
+            if containment(&q.content, &o.content) >= SAME_STATEMENT {
                 let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                 if let Some(slot) = parent.get_mut(ri.max(rj)) {
                     *slot = ri.min(rj);
@@ -179,12 +187,18 @@ pub fn group(
     out
 }
 
+/// The root of `x`'s group (its smallest index: unions attach the larger root to the smaller), halving the
+/// path on the way (which changes no root).
 fn root(parent: &mut [usize], mut x: usize) -> usize {
     while let Some(&p) = parent.get(x) {
         if p == x {
             break;
         }
-        x = p;
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(x) {
+            *slot = grand;
+        }
+        x = grand;
     }
     x
 }

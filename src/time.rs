@@ -250,41 +250,55 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// The character at byte `i` of `text`, read without decoding when it is ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        // ASCII white space and letters without decoding (the common case).
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            start += 1;
             continue;
         }
+        let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
         let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
+        let kind = if c.is_whitespace() {
+            start = end;
+            continue;
+        } else if c.is_alphabetic() {
+            loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
+                        Some(d) => end += d.len_utf8(),
+                        None => break,
+                    },
+                    _ => break,
                 }
-                end = i + d.len_utf8();
-                it.next();
             }
             TokKind::Word
         } else if c.is_ascii_digit() {
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = i + 1;
-                it.next();
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
             }
-            // An ordinal suffix attached to the digits.
-            let rest = text.get(end..).unwrap_or("");
-            let letters = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
-            let suffix = rest.get(..letters).unwrap_or("").to_ascii_lowercase();
-            if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
-                for _ in 0..letters {
-                    it.next();
-                }
-                end += letters;
+            // An ordinal suffix attached to the digits: exactly two letters.
+            let letters = bytes.get(end..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count());
+            let suffix = match bytes.get(end..end + 2) {
+                Some(&[a, b]) => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                _ => [0, 0],
+            };
+            if letters == 2 && matches!(&suffix, b"st" | b"nd" | b"rd" | b"th") {
+                end += 2;
                 TokKind::Ord
             } else {
                 TokKind::Num
@@ -293,12 +307,242 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             TokKind::Punct
         };
         out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end });
+        start = end;
     }
     out
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Lexicon
+/// The lower-case words an expression can start with (month, weekday and season names, relative, modifier,
+/// holiday and number words); any other word is skipped without trying the patterns. Only their hashes reach
+/// the binary (`STARTS`), so a few other words pass too, and the patterns reject them.
+const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "an",
+    "approximately",
+    "apr",
+    "april",
+    "around",
+    "aug",
+    "august",
+    "autumn",
+    "before",
+    "christmas",
+    "circa",
+    "coming",
+    "current",
+    "dec",
+    "december",
+    "dozen",
+    "early",
+    "easter",
+    "eight",
+    "eighteen",
+    "eighteenth",
+    "eighth",
+    "eightieth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "fall",
+    "feb",
+    "february",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fiftieth",
+    "fifty",
+    "first",
+    "five",
+    "fortieth",
+    "forty",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "fri",
+    "friday",
+    "good",
+    "halloween",
+    "hundredth",
+    "in",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "mar",
+    "march",
+    "may",
+    "mid",
+    "midday",
+    "midnight",
+    "mon",
+    "monday",
+    "new",
+    "next",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninetieth",
+    "ninety",
+    "ninth",
+    "noon",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "one",
+    "past",
+    "previous",
+    "sat",
+    "saturday",
+    "second",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "seventieth",
+    "seventy",
+    "since",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixtieth",
+    "sixty",
+    "spring",
+    "summer",
+    "sun",
+    "sunday",
+    "ten",
+    "tenth",
+    "thanksgiving",
+    "the",
+    "third",
+    "thirteen",
+    "thirteenth",
+    "thirtieth",
+    "thirty",
+    "this",
+    "thousandth",
+    "three",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "till",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tue",
+    "tues",
+    "tuesday",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "two",
+    "until",
+    "valentine",
+    "wed",
+    "wednesday",
+    "winter",
+    "xmas",
+    "yesterday",
+    "zero",
+];
+
+/// The longest word of `STARTERS`.
+const STARTER_MAX: usize = 13;
+
+/// A 2048-bit Bloom filter of `STARTERS`: two bits per word (see `word_bits`).
+const STARTS: [u64; 32] = starter_bits(STARTERS);
+
+/// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
+const fn word_bits(word: &[u8]) -> (usize, usize) {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h ^= word[i].to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
+}
+
+const fn starter_bits(words: &[&str]) -> [u64; 32] {
+    let mut bits = [0u64; 32];
+    let mut i = 0;
+    while i < words.len() {
+        let (a, b) = word_bits(words[i].as_bytes());
+        bits[a / 64] |= 1 << (a % 64);
+        bits[b / 64] |= 1 << (b % 64);
+        i += 1;
+    }
+    bits
+}
+
+/// Whether an expression may start at token `i`: `may_start`, and for the most frequent starters the one thing
+/// that must follow them ("the day …", "a week …", "in two …").
+fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !may_start(t) {
+        return false;
+    }
+    if t.kind != TokKind::Word {
+        return true;
+    }
+    // A starter is ASCII and at most `STARTER_MAX` bytes long (`may_start`).
+    let mut buf = [0; STARTER_MAX];
+    let lower = buf.get_mut(..t.text.len()).unwrap_or_default();
+    for (d, s) in lower.iter_mut().zip(t.text.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let next = toks.get(i + 1);
+    let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
+    match &*lower {
+        b"the" => next_is(&|n| n.is("day")),
+        b"a" | b"an" => next_is(&|n| unit_of(n).is_some()),
+        b"in" => next_is(&|n| count_of(n).is_some()),
+        b"new" => next_is(&|n| n.is("year")),
+        b"good" => next_is(&|n| n.is("friday")),
+        // A modifier only before what it modifies ("mid-1990s").
+        b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
+        | b"before" | b"until" | b"till" => {
+            next_is(&|n| may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))))
+        }
+        // A relative word before a unit, a name or "quarter".
+        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => {
+            next_is(&|n| may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr"))
+        }
+        _ => true,
+    }
+}
+
+/// Whether an expression may start at this token: a number, "Q" (of "Q3"), or a word whose hash is in `STARTS`.
+fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokKind::Num | TokKind::Ord => true,
+        TokKind::Punct => false,
+        TokKind::Word => {
+            let b = t.text.as_bytes();
+            if b.len() > STARTER_MAX || !b.is_ascii() {
+                return false;
+            }
+            let (x, y) = word_bits(b);
+            let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
+            (set(x) && set(y)) || t.text == "Q"
+        }
+    }
+}
 
 /// Seasons with their TIMEX3 code and first month (winter starts in December of the year named).
 const SEASONS: &[(&str, &str, u32)] =
@@ -338,16 +582,8 @@ const NOT_COUNTED: &[&str] = &[
 /// Counted things without a plural `s` that make a four-digit number a quantity, not a year.
 const COUNT_WORDS: &[&str] = &["people", "men", "women", "children", "million", "billion", "thousand", "percent"];
 
-/// The first three letters of every month and weekday name, to skip other words without allocating.
-const CALENDAR_PREFIXES: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
-    "fri", "sat", "sun",
-];
-
 fn may_be_calendar_name(t: &Tok<'_>) -> bool {
-    t.kind == TokKind::Word
-        && t.text.len() <= 9
-        && t.text.get(..3).is_some_and(|p| CALENDAR_PREFIXES.iter().any(|c| p.eq_ignore_ascii_case(c)))
+    t.kind == TokKind::Word && t.text.len() <= 9
 }
 
 fn month_of(t: &Tok<'_>, next: Option<&Tok<'_>>) -> Option<u32> {
@@ -1684,6 +1920,10 @@ impl Scanner {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if !may_start_at(&toks, i) {
+                i += 1;
+                continue;
+            }
             let Some(mut m) = recognise(&toks, i) else {
                 i += 1;
                 continue;
@@ -1942,6 +2182,27 @@ mod tests {
         let feb29 = CivilDate::new(2024, 2, 29).map(CivilDate::day_number);
         assert_eq!(days.map(|d| (Some(d.0), Some(d.1))), Some((feb1, feb29)));
         assert_eq!(CivilDate::new(1970, 1, 1).map(CivilDate::day_number), Some(0));
+    }
+
+    #[test]
+    fn only_starter_tokens_start_expressions() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
+        assert!(STARTERS.iter().all(|w| w.len() <= STARTER_MAX && w.bytes().all(|b| b.is_ascii_lowercase())));
+        let numbers = crate::numbers::UNITS.iter().chain(crate::numbers::ORDINALS).map(|&(w, _)| w);
+        for w in numbers.chain(["a", "an", "the", "this"]) {
+            assert!(STARTERS.contains(&w), "{w} is missing");
+        }
+        let mut text = String::from("Q3 2023, 9th, 2023-11-10, 3 pm. It is in May. The one Good Friday. ");
+        for w in STARTERS {
+            text.push_str(&format!("{w} day. {} {w}s week {w} 4 {w} a year {w} the day after ", w.to_uppercase()));
+            text.push_str(&format!("{w} mid-1990s {w} quarter {w} qtr {w} new year's day {w} good friday {w} x {w}"));
+        }
+        let toks = tokenize(&text);
+        for (i, t) in toks.iter().enumerate() {
+            assert!(may_start_at(&toks, i) || recognise(&toks, i).is_none(), "{:?} starts an expression", t.text);
+        }
+        let skipped = ["said", "and", "of", "government", "Minister", "Ünter"];
+        assert!(skipped.iter().flat_map(|w| tokenize(w)).filter(may_start).count() <= 1);
     }
 
     #[test]

@@ -19,9 +19,28 @@ fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result for JavaScript"))
 }
 
-/// Converts the export field by field (each through [`to_js_via_json`], each freed once converted), so that no
+/// Items per JSON text when a large array is converted (articles carry their text: fewer of them), so that the
+/// text stays at a few MB whatever the corpus.
+const PART: usize = 5_000;
+const ARTICLES_PART: usize = 500;
+
+/// Converts a large array in parts of `part` items, from the end, each part's items freed once converted, so
+/// that the wasm memory never holds the whole array's JSON text beside the array; JavaScript joins the parts.
+fn vec_to_js<T: Serialize>(mut items: Vec<T>, part: usize) -> Result<JsValue, JsError> {
+    if items.len() <= part {
+        return to_js_via_json(&items);
+    }
+    let parts = js_sys::Array::new();
+    while !items.is_empty() {
+        let tail = items.split_off(items.len().saturating_sub(part.max(1)));
+        parts.push(&to_js_via_json(&tail)?);
+    }
+    Ok(parts.reverse().flat(1).into())
+}
+
+/// Converts the export field by field (each through [`vec_to_js`], each freed once converted), so that no
 /// single JSON text holds a large corpus's whole model (JavaScript strings stop at about 512 MB) and the wasm
-/// memory holds the model and at most one field's text at a time.
+/// memory holds the model and at most one part's text at a time.
 fn export_to_js(e: crate::export::Export) -> Result<JsValue, JsError> {
     // Destructured without `..`: a field added to the model fails to compile here until it is converted too.
     let crate::export::Export {
@@ -49,28 +68,18 @@ fn export_to_js(e: crate::export::Export) -> Result<JsValue, JsError> {
     };
     set("schema", Ok(JsValue::from_str(schema)))?;
     set("engine", Ok(JsValue::from_str(engine)))?;
-    set("articles", to_js_via_json(&articles))?;
-    drop(articles);
-    set("entities", to_js_via_json(&entities))?;
-    drop(entities);
-    set("times", to_js_via_json(&times))?;
-    drop(times);
-    set("numbers", to_js_via_json(&numbers))?;
-    drop(numbers);
-    set("quotes", to_js_via_json(&quotes))?;
-    drop(quotes);
-    set("alignments", to_js_via_json(&alignments))?;
-    drop(alignments);
-    set("claims", to_js_via_json(&claims))?;
-    drop(claims);
-    set("contradictions", to_js_via_json(&contradictions))?;
-    drop(contradictions);
-    set("quoteGroups", to_js_via_json(&quote_groups))?;
-    drop(quote_groups);
-    set("reuse", to_js_via_json(&reuse))?;
-    drop(reuse);
-    set("stories", to_js_via_json(&stories))?;
-    set("events", to_js_via_json(&events))?;
+    set("articles", vec_to_js(articles, ARTICLES_PART))?;
+    set("entities", vec_to_js(entities, PART))?;
+    set("times", vec_to_js(times, PART))?;
+    set("numbers", vec_to_js(numbers, PART))?;
+    set("quotes", vec_to_js(quotes, PART))?;
+    set("alignments", vec_to_js(alignments, PART))?;
+    set("claims", vec_to_js(claims, PART))?;
+    set("contradictions", vec_to_js(contradictions, PART))?;
+    set("quoteGroups", vec_to_js(quote_groups, PART))?;
+    set("reuse", vec_to_js(reuse, PART))?;
+    set("stories", vec_to_js(stories, PART))?;
+    set("events", vec_to_js(events, PART))?;
     set("diagnostics", to_js_via_json(&diagnostics))?;
     Ok(out.into())
 }

@@ -2,7 +2,7 @@
 // pending requests of one client; each explorer element owns its own client (and worker). A worker that dies
 // (its wasm trapped, or it failed outright) rejects what was pending with an EngineCrash and calls `onCrash`;
 // the client is dead from then on and its owner starts a new one.
-import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
 import { assets } from './assets.js';
 
 /** The engine's worker died (not an ordinary error of one request). */
@@ -16,7 +16,7 @@ export class EngineClient {
   constructor(hooks = {}) {
     /** @type {Worker} */
     this.worker = assets.worker();
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void}>} */
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[][]>}>} */
     this.pending = new Map();
     this.nextId = 1;
     this.dead = false;
@@ -34,9 +34,17 @@ export class EngineClient {
     const waiter = this.pending.get(msg.id);
     if (!waiter) return;
     if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total);
+    if (msg.type === PART) {
+      waiter.parts ??= new Map();
+      const slices = waiter.parts.get(msg.field) ?? [];
+      slices.push(msg.items);
+      waiter.parts.set(msg.field, slices);
+      return;
+    }
     this.pending.delete(msg.id);
     if (msg.type === RESULT) {
       this.defaults = msg.defaults ?? this.defaults;
+      if (waiter.parts && msg.export) for (const [field, slices] of waiter.parts) msg.export[field] = slices.flat();
       waiter.resolve(msg);
     } else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
   }

@@ -27,6 +27,9 @@ import { renderProvenance } from './views/provenance.js';
 
 /** @typedef {import('./state.js').State} State */
 
+/** Resolves in a later task (the browser may paint and handle input in between). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const TITLES = /** @type {Record<string, string>} */ ({
   overview: 'Overview',
   sources: 'Sources',
@@ -352,7 +355,11 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.modelThreshold = t;
       this.workspace?.progress(null);
       this.exported = false;
-      this.useModel(model, true);
+      // Indexing and drawing a large model are tasks of their own, so that the page answers in between.
+      await nextTask();
+      this.useModel(model, true, true);
+      await nextTask();
+      this.render();
       this.ready('articles');
       return added.slice(this.inputs.length);
     } catch (err) {
@@ -385,8 +392,9 @@ export class StorylinesExplorerElement extends HTMLElement {
   /**
    * @param {any} model
    * @param {boolean} backed whether the worker's corpus is this model's (for engine diffs and collations)
+   * @param {boolean} [later] leave the drawing to the caller (it draws in a task of its own)
    */
-  useModel(model, backed) {
+  useModel(model, backed, later = false) {
     if (this.model !== model || !backed) this.engineCache = new Map();
     this.model = model;
     this.engineBacked = backed;
@@ -394,7 +402,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.corrected = applyCorrections(model, this.sharedCorrections ?? this.workspace?.corrections ?? []);
     this.ix = indexModel(this.corrected);
     drawPanel(this, this.wsSlot);
-    this.render();
+    if (!later) this.render();
   }
 
   /** Reads the state from the URL (back/forward). */

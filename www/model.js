@@ -37,19 +37,27 @@ export function indexModel(raw) {
   const present = new Set(Object.keys(model).filter((k) => Array.isArray(m[k])));
   /** @type {Map<string, any>} */
   const articleById = new Map(model.articles.map((a) => [a.id, a]));
-  /** @type {Map<string, Set<string>>} entity ids mentioned per `article:sentence` */
-  const entitiesAt = new Map();
-  /** @type {Map<string, Set<string>>} entity ids mentioned per article */
-  const entitiesIn = new Map();
-  for (const e of model.entities) {
-    for (const mn of arr(e.mentions)) {
-      const k = `${mn.article}:${mn.sentence}`;
-      if (!entitiesAt.has(k)) entitiesAt.set(k, new Set());
-      entitiesAt.get(k)?.add(e.id);
-      if (!entitiesIn.has(mn.article)) entitiesIn.set(mn.article, new Set());
-      entitiesIn.get(mn.article)?.add(e.id);
+  // The maps over every mention and every alignment are built on first use (a large export has hundreds of
+  // thousands of them, and the first screen needs none of these maps).
+  /** @type {{ entitiesAt: Map<string, Set<string>>, entitiesIn: Map<string, Set<string>> } | null} */
+  let mentionMaps = null;
+  const mentionMapsOf = () => {
+    if (mentionMaps) return mentionMaps;
+    /** @type {Map<string, Set<string>>} entity ids mentioned per `article:sentence` */
+    const entitiesAt = new Map();
+    /** @type {Map<string, Set<string>>} entity ids mentioned per article */
+    const entitiesIn = new Map();
+    for (const e of model.entities) {
+      for (const mn of arr(e.mentions)) {
+        const k = `${mn.article}:${mn.sentence}`;
+        if (!entitiesAt.has(k)) entitiesAt.set(k, new Set());
+        entitiesAt.get(k)?.add(e.id);
+        if (!entitiesIn.has(mn.article)) entitiesIn.set(mn.article, new Set());
+        entitiesIn.get(mn.article)?.add(e.id);
+      }
     }
-  }
+    return (mentionMaps = { entitiesAt, entitiesIn });
+  };
   /** @type {Map<string, any>} */
   const quoteById = new Map(model.quotes.map((q) => [q.id, q]));
   /** @type {Map<string, any>} */
@@ -62,24 +70,49 @@ export function indexModel(raw) {
       claimsByEvent.get(ev)?.push(c);
     }
   }
-  /** @type {Map<string, number>} other articles aligned with each `article:sentence` */
-  const alignedAt = new Map();
-  /** @type {Map<string, Set<string>>} */
-  const alignedSources = new Map();
-  for (const p of model.alignments) {
-    for (const [x, y] of [
-      [p.a, p.b],
-      [p.b, p.a],
-    ]) {
-      const k = `${x.article}:${x.sentence}`;
-      if (!alignedSources.has(k)) alignedSources.set(k, new Set());
-      alignedSources.get(k)?.add(y.article);
+  /** @type {Map<string, number> | null} other articles aligned with each `article:sentence` */
+  let alignedAt = null;
+  const alignedAtOf = () => {
+    if (alignedAt) return alignedAt;
+    alignedAt = new Map();
+    // Per article, per sentence, the other articles (nested maps: a string key per side would be most of the cost).
+    /** @type {Map<string, Map<number, Set<string>>>} */
+    const alignedSources = new Map();
+    /** @param {any} x @param {any} y */
+    const side = (x, y) => {
+      let at = alignedSources.get(x.article);
+      if (!at) alignedSources.set(x.article, (at = new Map()));
+      const others = at.get(x.sentence);
+      if (others) others.add(y.article);
+      else at.set(x.sentence, new Set([y.article]));
+    };
+    for (const p of model.alignments) {
+      side(p.a, p.b);
+      side(p.b, p.a);
     }
-  }
-  for (const [k, v] of alignedSources) alignedAt.set(k, v.size);
+    for (const [article, at] of alignedSources) for (const [sentence, v] of at) alignedAt.set(`${article}:${sentence}`, v.size);
+    return alignedAt;
+  };
   /** The user's corrections as applied (corrections.js), or null. */
   const user = m.user && typeof m.user === 'object' ? m.user : null;
-  return { model, present, articleById, entitiesAt, entitiesIn, quoteById, eventById, claimsByEvent, alignedAt, user };
+  return {
+    model,
+    present,
+    articleById,
+    get entitiesAt() {
+      return mentionMapsOf().entitiesAt;
+    },
+    get entitiesIn() {
+      return mentionMapsOf().entitiesIn;
+    },
+    quoteById,
+    eventById,
+    claimsByEvent,
+    get alignedAt() {
+      return alignedAtOf();
+    },
+    user,
+  };
 }
 
 /** @typedef {ReturnType<typeof indexModel>} Index */
@@ -162,7 +195,7 @@ export function derive(ix, state) {
     ent.size === 0 || refs.some((r) => [...(ix.entitiesAt.get(`${r.article}:${r.sentence}`) ?? [])].some((e) => ent.has(e)));
   const refTexts = (/** @type {SentenceRef[]} */ refs) => refs.map((r) => sentenceText(ix, r));
   /** @param {any} ev */
-  const eventRange = (ev) => parseDate(ev.date);
+  const eventRange = (ev) => (dated ? parseDate(ev.date) : null);
   /** @param {any[]} evIds */
   const eventsInRange = (evIds) => evIds.some((id) => inDayFilter(eventRange(ix.eventById.get(id) ?? {}), state.from, state.to));
 
@@ -234,7 +267,7 @@ export function derive(ix, state) {
     (p) => srcOk(p.a.article) && srcOk(p.b.article) && refsEnt([p.a, p.b]) && matches(q, () => [sentenceText(ix, p.a), sentenceText(ix, p.b)]),
   );
   const times = model.times.filter(
-    (t) => srcOk(t.article) && inDayFilter(parseDate(t.value), state.from, state.to) && matches(q, () => [t.text, t.value]),
+    (t) => srcOk(t.article) && (!dated || inDayFilter(parseDate(t.value), state.from, state.to)) && matches(q, () => [t.text, t.value]),
   );
 
   return { articles, events, claims, contradictions, quotes, quoteGroups, entities, reuse, alignments, times };

@@ -13,13 +13,17 @@
  *   Test hook: makes the engine's wasm instance abort (a WebAssembly `unreachable`), as a Rust panic does.
  * @typedef {{ type: 'result', id: number, export: any, added?: (string | null)[], defaults?: { alignThreshold?: number } }} ResultMessage
  *   `added`: for an analyse, the id each input became (null: rejected, see the diagnostics).
+ * @typedef {{ type: 'part', id: number, field: string, items: any[] }} PartMessage
+ *   A slice of one large array of the coming result's export, in order: each arrives as its own message, so
+ *   the page receives a large model in many short tasks instead of one long one; the result then carries
+ *   that field empty and the client puts the slices back.
  * @typedef {{ type: 'progress', id: number, done: number, total: number }} ProgressMessage
  *   How far an analyse is: `done` of `total` steps (one per article, then one for the cross-referencing).
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage
  * @typedef {{ type: 'crashed', message: string }} CrashedMessage
  *   The wasm instance trapped: the worker is unusable and closes itself; the page starts a new one.
  * @typedef {AnalyseRequest | DiffRequest | CollateRequest | TrapRequest} Request
- * @typedef {ResultMessage | ProgressMessage | ErrorMessage | CrashedMessage} Response
+ * @typedef {ResultMessage | PartMessage | ProgressMessage | ErrorMessage | CrashedMessage} Response
  */
 
 export const ANALYSE = 'analyse';
@@ -27,6 +31,7 @@ export const DIFF = 'diff';
 export const COLLATE = 'collate';
 export const TRAP = 'trap';
 export const RESULT = 'result';
+export const PART = 'part';
 export const PROGRESS = 'progress';
 export const ERROR = 'error';
 export const CRASHED = 'crashed';

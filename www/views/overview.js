@@ -118,6 +118,9 @@ function events(ctx) {
  * @param {import('./common.js').ViewContext} ctx
  */
 function stories(ctx) {
+  // A large corpus may hold thousands of stories, and a story thousands of articles: the overview names the
+  // first ones of each.
+  const STORY_LINKS = 12;
   const { ix, d } = ctx;
   const keep = new Set(d.articles.map((a) => a.id));
   const list = ix.model.stories.filter((st) => (st.articles ?? []).some((/** @type {string} */ a) => keep.has(a)));
@@ -127,13 +130,17 @@ function stories(ctx) {
     h(
       'ul',
       { class: 'top', 'data-testid': 'stories' },
-      list.map((st) =>
+      list.slice(0, STORY_LINKS).map((st) =>
         h('li', {}, [
           h('span', { class: 'date' }, [st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated')]),
           ': ',
-          ...(st.articles ?? []).flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+          ...(st.articles ?? [])
+            .slice(0, STORY_LINKS)
+            .flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+          (st.articles ?? []).length > STORY_LINKS ? ` and ${(st.articles ?? []).length - STORY_LINKS} more` : '',
         ]),
       ),
     ),
+    list.length > STORY_LINKS ? h('p', {}, [`and ${list.length - STORY_LINKS} more stories`]) : null,
   ]);
 }
