@@ -83,12 +83,17 @@ impl Utf16Map {
     pub fn new(text: &str) -> Utf16Map {
         let mut steps = Vec::new();
         let mut delta = 0usize;
-        for (i, c) in text.char_indices() {
-            let (b, u) = (c.len_utf8(), c.len_utf16());
-            if b != u {
-                delta += b - u;
-                steps.push((i + b, delta));
-            }
+        // A byte scan: the text is valid UTF-8, so each lead byte tells its character's length in bytes (2–4)
+        // and in UTF-16 units (2 for the 4-byte characters outside the Basic Multilingual Plane, else 1).
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let (bytes, units) = match b {
+                0xC0..=0xDF => (2, 1),
+                0xE0..=0xEF => (3, 1),
+                0xF0..=0xF7 => (4, 2),
+                _ => continue,
+            };
+            delta += bytes - units;
+            steps.push((i + bytes, delta));
         }
         Utf16Map { steps, len: text.len() }
     }
@@ -130,23 +135,24 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let lossy = String::from_utf8_lossy(bytes);
     let invalid_utf8 = matches!(lossy, std::borrow::Cow::Owned(_));
+    // Characters, NUL bytes and other control characters are counted on the bytes: a character starts at every
+    // byte that is not a continuation byte (0b10xx_xxxx); the C1 controls U+0080–U+009F are 0xC2 0x80–0x9F.
     let mut nul_bytes = 0usize;
     let mut control = 0usize;
     let mut total = 0usize;
-    let mut text = String::with_capacity(lossy.len());
-    for c in lossy.chars() {
-        total += 1;
-        if c == '\0' {
-            nul_bytes += 1;
-            control += 1;
-            text.push('\u{FFFD}');
-            continue;
+    let mut prev = 0u8;
+    for &b in lossy.as_bytes() {
+        total += usize::from(b & 0xC0 != 0x80);
+        match b {
+            0 => nul_bytes += 1,
+            0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => control += 1,
+            0x80..=0x9F if prev == 0xC2 => control += 1,
+            _ => {}
         }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
-            control += 1;
-        }
-        text.push(c);
+        prev = b;
     }
+    control += nul_bytes;
+    let text = if nul_bytes == 0 { lossy.into_owned() } else { lossy.replace('\0', "\u{FFFD}") };
     let control_ratio = if total == 0 { 0.0 } else { control as f32 / total as f32 };
     Decoded { text, had_bom, invalid_utf8, nul_bytes, control_ratio }
 }
@@ -179,6 +185,15 @@ pub fn lines(text: &str) -> Vec<TextRange> {
         out.push(TextRange::new(start, bytes.len()));
     }
     out
+}
+
+/// The character starting at byte `i` of `s` (ASCII without decoding), or `None` at the end of `s` or when `i`
+/// is not on a character boundary.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
 }
 
 /// A 64-bit FNV-1a hash: stable across platforms and releases, used for content ids and duplicate detection.
