@@ -15,6 +15,7 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::article::{Article, ParagraphKind};
+use crate::text::Lowercase as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most sentences a word may occur in and still propose candidate pairs (see [`Index::pairs`]).
@@ -245,7 +246,7 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
         if names.iter().any(|n| n.start <= t.start && t.end <= n.end) {
             continue;
         }
-        let w = article.slice(*t).to_lowercase();
+        let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         // Weekday and month names are dates, compared as values (`same_dates`), not as words.
         let calendar = crate::lexicon::weekday_number(&w).is_some() || crate::lexicon::month_number(&w).is_some();
@@ -277,7 +278,7 @@ pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
     // A set beside the list: a linear `contains` made a sentence of n words cost n² (issue 10's long sentences).
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for t in &s.tokens {
-        let w = article.slice(*t).to_lowercase();
+        let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         if is_stopword(&w) {
             continue;
@@ -299,7 +300,7 @@ pub fn is_stopword(w: &str) -> bool {
 fn all_words(article: &Article, sentence: usize) -> String {
     let mut out = String::new();
     for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
-        out.push_str(&article.slice(*t).to_lowercase());
+        out.push_str(&article.slice(*t).lowercase());
         out.push('\u{1}');
     }
     out

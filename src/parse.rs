@@ -15,6 +15,7 @@ use crate::lexicon;
 use crate::manifest::ManifestEntry;
 use crate::markdown;
 use crate::segment;
+use crate::text::Lowercase as _;
 use crate::text::{self, TextRange};
 
 /// Largest article accepted, in bytes. Larger inputs are reported and skipped.
@@ -478,8 +479,7 @@ fn is_space(c: char) -> bool {
 
 /// A fingerprint of a line as [`mark_repeated`] compares lines (whitespace runs collapsed, lowercase) and its
 /// number of words, without building the compared form: equal forms always have equal fingerprints.
-/// `str::to_lowercase` differs from lowercasing char by char only in choosing between σ and ς (final sigma),
-/// so both are hashed alike.
+/// Lowercasing is `text::lower_char`, char by char as `text::lowercase` does; σ and ς are hashed alike.
 fn fingerprint(s: &str) -> (u64, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |c: char| h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01b3);
@@ -502,7 +502,8 @@ fn fingerprint(s: &str) -> (u64, usize) {
         if c.is_ascii() {
             mix(c.to_ascii_lowercase());
         } else {
-            c.to_lowercase().for_each(|l| mix(if l == 'ς' { 'σ' } else { l }));
+            let l = text::lower_char(c);
+            mix(if l == 'ς' { 'σ' } else { l });
         }
     }
     (h, n)
@@ -658,7 +659,7 @@ fn phrases_in(lower: &str) -> u8 {
 
 /// Classifies a line on its own words.
 fn classify(line: &str) -> LineKind {
-    let lower = line.to_lowercase();
+    let lower = line.lowercase();
     let lower = lower.trim();
     let phrases = phrases_in(lower);
     let has = |kind: Phrase| phrases & kind as u8 != 0;
@@ -738,13 +739,13 @@ fn date_dominant(line: &str) -> bool {
     let labelled = line
         .split_whitespace()
         .next()
-        .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+        .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').lowercase().as_str()));
     let other = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '(' | ')'))
         .filter(|w| !w.is_empty())
         .filter(|w| {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let l = t.to_lowercase();
+            let l = t.lowercase();
             !(t.is_empty()
                 || t.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || lexicon::month_number(&l).is_some()
@@ -772,7 +773,7 @@ fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
     for same_hash in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2) {
         let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
         for &(_, i) in same_hash {
-            seen.entry(normalize_ws(lines[i].range.slice(text)).to_lowercase()).or_default().push(i);
+            seen.entry(normalize_ws(lines[i].range.slice(text)).lowercase()).or_default().push(i);
         }
         for idxs in seen.values().filter(|v| v.len() >= 2) {
             for &i in idxs {
@@ -844,7 +845,7 @@ fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
         if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
             continue;
         }
-        let lower = lines[i].range.slice(text).to_lowercase();
+        let lower = lines[i].range.slice(text).lowercase();
         let bare = lower.trim().trim_end_matches(':');
         if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
             continue;
@@ -928,7 +929,7 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
             }
             LineKind::Furniture(FurnitureKind::Dateline) => {
                 // "Published …" wins over "Updated …"; otherwise the first date line.
-                let label = s.trim_start().to_lowercase();
+                let label = s.trim_start().lowercase();
                 let updated = label.starts_with("updated") || label.starts_with("last updated");
                 let published = label.starts_with("published") || label.starts_with("first published");
                 let weaker = meta.published.as_ref().is_none_or(|p| p.confidence < 0.9);
@@ -945,7 +946,7 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
         let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
         for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
             let s = lines[i].range.slice(text);
-            let label = s.trim_start().to_lowercase();
+            let label = s.trim_start().lowercase();
             let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
             if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
                 if let Some(iso) = published_in(s) {
@@ -1056,7 +1057,7 @@ fn glued_label(line: &str) -> Option<usize> {
 /// A job title on a byline ("Senior Correspondent", "Staff Writer", "Reporter").
 fn is_role(s: &str) -> bool {
     words(s) <= 6
-        && s.to_lowercase()
+        && s.lowercase()
             .split_whitespace()
             .any(|w| lexicon::ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
@@ -1066,7 +1067,7 @@ fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &m
     for k in 0..content.len() {
         let i = content[k];
         if lines[i].kind != LineKind::Furniture(FurnitureKind::AuthorBio)
-            || !lines[i].range.slice(text).to_lowercase().starts_with("about the")
+            || !lines[i].range.slice(text).lowercase().starts_with("about the")
         {
             continue;
         }
@@ -1148,7 +1149,7 @@ const BYLINE_PREFIXES: &[&str] = &[
 /// Byline forms: "By A and B", "From: A", "Written by A", "Author: A", "By A, Agency", "By A in Place",
 /// "By A | November 9, 2023". Returns the names and their ranges relative to the line.
 fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
-    byline_lower(line, &line.to_lowercase())
+    byline_lower(line, &line.lowercase())
 }
 
 /// [`byline`] of a line whose lowercase form the caller has already made.
@@ -1206,7 +1207,7 @@ fn looks_like_name(s: &str) -> bool {
     capitalised >= 2
         && ws.iter().enumerate().all(|(k, w)| {
             let letters_ok = w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-            let lower = w.to_lowercase();
+            let lower = w.lowercase();
             if !letters_ok || ENGLISH_NON_NAME.contains(&lower.as_str()) {
                 return false;
             }
@@ -1432,7 +1433,7 @@ fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Optio
 /// "© 2024 Example Media. All rights reserved." / "Copyright 2023 The Example Times" → the holder and its byte
 /// offset in the line. Needs a year or "all rights reserved", so a bare photo credit ("© Agency") is not one.
 fn copyright_holder(line: &str) -> Option<(String, usize)> {
-    let lower = line.to_lowercase();
+    let lower = line.lowercase();
     let marker = ["copyright ©", "copyright (c)", "copyright", "©", "(c)"]
         .iter()
         .find_map(|m| lower.find(m).map(|p| (p, m.len())))?;
@@ -1542,7 +1543,7 @@ fn function_word_languages(word: &str) -> u16 {
     let key = if word.is_ascii() {
         word.bytes().rev().fold(0u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
     } else {
-        let lower = word.to_lowercase();
+        let lower = word.lowercase();
         if lower.len() > 8 {
             return 0;
         }
