@@ -142,11 +142,6 @@ fn office_qualifier(role: &str) -> String {
     }
 }
 
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-}
-
 /// Whether two different values come from two different articles.
 fn across_sources(values: &BTreeMap<String, Vec<Occurrence>>) -> bool {
     let arts: Vec<Vec<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
@@ -662,7 +657,7 @@ pub fn find(
                         t.2,
                         ids.get(t.0).copied().unwrap_or(""),
                         words.join(", "),
-                        capitalised(&office_qualifier(&t.2)),
+                        crate::text::capitalised(&office_qualifier(&t.2)),
                     ),
                     refs,
                     claims: claims_at(&[], &sentences),

@@ -1480,7 +1480,7 @@ fn same_org(a: &Local, b: &Local) -> Option<String> {
     }
     let (xa, xb) = (org_acronyms(a), org_acronyms(b));
     if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
-        return Some(format!("same acronym '{}'", x.to_uppercase()));
+        return Some(format!("same acronym '{}'", x.chars().map(crate::text::upper_char).collect::<String>()));
     }
     if xa.contains(&fb) || xb.contains(&fa) {
         return Some("acronym and its expansion".to_string());

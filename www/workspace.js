@@ -120,13 +120,20 @@ export class Workspace {
   }
 
   /**
-   * Tries the workspace with `add` added and `drop` removed in the engine, then commits it.
+   * Tries the workspace with `add` added and `drop` removed in the engine, then commits it, together with
+   * `corrections`, in one store transaction. Resolves true when it committed; on cancel or failure nothing changes.
    * @param {StoredArticle[]} add
    * @param {string[]} drop ids
    * @param {string} label
+   * @param {Correction[]} [corrections]
+   * @returns {Promise<boolean>}
    */
-  async commit(add, drop, label) {
-    if (!add.length && !drop.length) return this.host.changed();
+  async commit(add, drop, label, corrections = []) {
+    if (!add.length && !drop.length) {
+      if (corrections.length) await this.store.write({ corrections });
+      this.host.changed();
+      return true;
+    }
     const replaced = new Set([...add.map((a) => a.id), ...drop]);
     const next = [...this.articles.filter((a) => !replaced.has(a.id)), ...add];
     let ids;
@@ -136,16 +143,17 @@ export class Workspace {
       if (err instanceof Cancelled) this.notice = 'Cancelled: nothing was changed.';
       else for (const a of add) this.errors.push({ file: a.file, error: `not added: ${err instanceof Error ? err.message : String(err)}` });
       this.host.changed();
-      return;
+      return false;
     }
     const rejected = new Set(next.filter((_, i) => !ids[i]).map((a) => a.id));
     for (const a of add.filter((x) => rejected.has(x.id))) this.errors.push({ file: a.file, error: this.host.diagnosticFor(a.id) ?? 'the engine could not read it' });
     const kept = next.filter((a) => !rejected.has(a.id));
     const keptAdd = add.filter((a) => !rejected.has(a.id));
     this.articles = kept;
-    await this.store.write({ articles: keptAdd, deleteArticles: drop });
+    await this.store.write({ articles: keptAdd, deleteArticles: drop, corrections });
     this.notice = drop.length ? 'Removed.' : `${keptAdd.length} article${keptAdd.length === 1 ? '' : 's'} added.`;
     this.host.changed();
+    return true;
   }
 
   /**
@@ -186,10 +194,10 @@ export class Workspace {
       });
       const cs = corrections.filter(isCorrection);
       const skipped = articles.length - good.length + corrections.length - cs.length;
-      await this.commit(add, [], `Importing ${add.length} article${add.length === 1 ? '' : 's'}`);
+      // Articles and corrections land in one transaction: a cancelled or failed import stores neither.
+      if (!(await this.commit(add, [], `Importing ${add.length} article${add.length === 1 ? '' : 's'}`, cs))) return;
       const ids = new Set(cs.map((c) => c.id));
       this.corrections = [...this.corrections.filter((c) => !ids.has(c.id)), ...cs];
-      await this.store.write({ corrections: cs });
       this.notice = `Imported ${add.length} article${add.length === 1 ? '' : 's'} and ${cs.length} correction${cs.length === 1 ? '' : 's'}${skipped ? `; ${skipped} unreadable record${skipped === 1 ? '' : 's'} skipped` : ''}.`;
       this.host.changed();
     });

@@ -232,6 +232,26 @@ test('cancelling a long load stops the worker and leaves everything as it was', 
   await ready(page);
   assert.deepEqual(await ownIds(page), before.own);
   assert.deepEqual(await modelIds(page), before.ids);
+
+  // A bundle import cancelled half-way stores neither its articles nor its corrections (one transaction).
+  const bundle = {
+    schema: 'storylines-bundle/1',
+    workspace: {
+      articles: Array.from({ length: 40 }, (_, i) => ({ id: `bundled-${i}`, name: `bundled-${i}.txt`, file: `bundled-${i}.txt`, text: story(`Bundled ${i}`, 400, i + 60), updatedAt: 1 })),
+      corrections: [{ id: 'note:claim:none', kind: 'note', target: 'claim:none', text: 'from the bundle', at: 1 }],
+    },
+  };
+  await openDetails(page, `${X} details.exports`);
+  await page.locator(`${X} [data-testid=import-file]`).setInputFiles({ name: 'big-bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
+  await page.locator(`${X} [data-testid=cancel]`).waitFor({ timeout: 20000 });
+  await page.locator(`${X} [data-testid=cancel]`).click();
+  await settled(page);
+  assert.match(await page.locator(`${X} [data-testid=ws-notice]`).innerText(), /Cancelled: nothing was changed/);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await ownIds(page), before.own);
+  const stored = await page.evaluate(() => JSON.parse(/** @type {any} */ (document.querySelector('storylines-explorer')).exportText('bundle')).workspace.corrections);
+  assert.deepEqual(stored, [], 'the cancelled import stored no correction');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -441,7 +461,7 @@ test('each kind of correction survives a reload, shows as the user\'s, and trave
   await openDetails(fresh.page, `${X} details.exports`);
   await fresh.page.locator(`${X} [data-testid=import-file]`).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await settled(fresh.page);
-  // The import stores the corrections after the articles' analysis: wait for its notice before reloading.
+  // The import stores articles and corrections after their analysis, in one transaction: wait for its notice.
   await fresh.page.locator(X).getByText(/Imported 1 article and \d+ corrections/).waitFor();
   assert.deepEqual(await observe(fresh.page), seen, 'the same in a fresh profile');
   const again = await fresh.page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).exportText('bundle'));
