@@ -172,6 +172,11 @@ impl<'t> Interner<'t> {
         } else {
             Cow::Owned(word.to_lowercase())
         };
+        self.key(key)
+    }
+
+    /// The id of a key taken as it is (already lowercased, or not a word).
+    pub fn key(&mut self, key: Cow<'t, str>) -> u32 {
         if let Some(&id) = self.ids.get(key.as_ref()) {
             return id;
         }

@@ -14,6 +14,7 @@ use crate::align::{is_stopword, stem, SentencePair};
 use crate::article::Article;
 use crate::diff::{Interner, WordHasher};
 use crate::text::TextRange;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 
@@ -88,14 +89,13 @@ struct Stems<'t> {
     words: Interner<'t>,
     /// Per lowercased word id: its stem id, or `None` for a stopword.
     of_word: Vec<Option<u32>>,
-    /// Stem (or barrier key) → id.
-    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Stems (and barrier keys).
+    ids: Interner<'t>,
 }
 
 impl<'t> Stems<'t> {
     fn id(&mut self, stem: String) -> u32 {
-        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        *self.ids.entry(stem).or_insert(next)
+        self.ids.key(Cow::Owned(stem))
     }
 
     /// The stem id of a word of the text, `None` for a stopword.
@@ -286,9 +286,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     // headline fact), not evidence that one article copied another; so are phrases in more than
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
     let limit = (articles.len() / 4).clamp(3, MAX_SEED_ARTICLES);
-    // Seeds as (article a, article b, position in a, position in b), a < b; sorted, they group by article pair
-    // with each pair's seeds in order.
-    let mut seeds: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for posts in index.values() {
         let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
         arts.dedup();
@@ -297,31 +295,23 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         }
         for (x, &(a, i)) in posts.iter().enumerate() {
             for &(b, j) in posts.iter().skip(x + 1) {
+                let (a, b, i, j) = (a as usize, b as usize, i as usize, j as usize);
                 if a < b {
-                    seeds.push((a, b, i, j));
+                    seeds.entry((a, b)).or_default().push((i, j));
                 } else if b < a {
-                    seeds.push((b, a, j, i));
+                    seeds.entry((b, a)).or_default().push((j, i));
                 }
             }
         }
     }
     drop(index);
-    seeds.sort_unstable();
-    let mut by_pair: BTreeMap<(usize, usize), std::ops::Range<usize>> = BTreeMap::new();
-    let mut start = 0;
-    for w in seeds.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        if let Some(f) = w.first() {
-            by_pair.insert((f.0 as usize, f.1 as usize), start..start + w.len());
-        }
-        start += w.len();
-    }
     let mut aligned: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for p in pairs {
         if p.lexical >= 0.5 {
             *aligned.entry((p.a.article, p.b.article)).or_default() += 1;
         }
     }
-    let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
+    let mut keys: Vec<(usize, usize)> = seeds.keys().copied().collect();
     keys.extend(aligned.keys().copied());
     crate::order::sort(&mut keys);
     keys.dedup();
@@ -333,10 +323,8 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         else {
             continue;
         };
-        let s: Vec<(usize, usize)> = by_pair
-            .get(&(a, b))
-            .and_then(|r| seeds.get(r.clone()))
-            .map_or_else(Vec::new, |s| s.iter().map(|x| (x.2 as usize, x.3 as usize)).collect());
+        let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
+        crate::order::sort(&mut s);
         let found = one_to_one(passages(wa, wb, &s));
         let matched: usize = found.iter().map(|p| p.4).sum();
         let shorter = wa.len().min(wb.len()).max(1);
