@@ -58,7 +58,7 @@ pub struct WordDiff {
 
 /// The words of a range of text: the same UAX #29 words as a sentence's tokens (`segment::tokens`), found
 /// faster. A word boundary always falls between an ASCII space and an ASCII non-space, whatever surrounds them,
-/// so the text is cut there into chunks segmented one by one: pure ASCII chunks by [`ascii_words`], others by
+/// so the text is cut there into chunks segmented one by one: pure ASCII chunks by `ascii_words`, others by
 /// the `unicode-segmentation` crate.
 pub fn words(text: &str, range: TextRange) -> Vec<TextRange> {
     let s = range.slice(text);
