@@ -3,8 +3,8 @@
 //!
 //! Witnesses are taken longest first (ties by their id), so the table does not depend on the order in which
 //! sources arrive. Each witness is aligned to the columns built so far with the diff module's word diff over
-//! lowercased words (`similar`'s Myers, anchored on words unique to both sides); replaced runs of equal length share
-//! columns as variants, other words open columns of their own.
+//! lowercased words (`similar`'s Myers over interned word ids, a longest common subsequence of words); replaced
+//! runs of equal length share columns as variants, other words open columns of their own.
 //! A word a witness has in one column and another witness has in a different column, each only once, is a
 //! transposition. This module must not choose which witnesses belong together.
 
@@ -84,7 +84,7 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
             continue;
         }
         let col_ids: Vec<u32> = cols.iter().map(|c| c.0).collect();
-        let ops = crate::diff::diff_ids(&col_ids, ks);
+        let ops = crate::diff::myers_ids(&col_ids, ks);
         // Build the new column list, inserting columns for unmatched words.
         let mut next: Vec<(u32, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
         let mut old = cols.into_iter();

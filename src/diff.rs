@@ -292,6 +292,14 @@ pub fn diff_ids(a: &[u32], b: &[u32]) -> Vec<Op> {
     out.0
 }
 
+/// Myers over the whole of two id sequences, no anchoring (collation tables of short witnesses keep the longest
+/// common subsequence of words).
+pub fn myers_ids(a: &[u32], b: &[u32]) -> Vec<Op> {
+    let mut out = Collect::default();
+    myers(&mut out, a, 0..a.len(), b, 0..b.len());
+    out.0
+}
+
 /// Anchors `a[ra]` against `b[rb]` on their unique common words and diffs the stretches between (see
 /// [`diff_ids`]); `count` is all zeros on entry and on return.
 fn anchored(
