@@ -10,7 +10,7 @@ import path from 'node:path';
 import { generate, ROOT } from './bench/generate.mjs';
 import { measure, eachUntil, growthExponent, Capped } from './bench/timing.mjs';
 import * as peers from './bench/peers.mjs';
-import { loadEngine, has } from './bench/engine.mjs';
+import { loadEngine, has, wordDiffPieces } from './bench/engine.mjs';
 import { quality } from './bench/quality.mjs';
 import { glued } from './bench/glued.mjs';
 import { writeReport } from './bench/report.mjs';
@@ -210,7 +210,7 @@ if (want('tasks')) {
   if (has(mod, 'wordDiff')) {
     let exact = 0;
     for (const [a, b] of diffPairs) {
-      const ops = /** @type {{op: string, text: string}[]} */ (mod.wordDiff(a, b));
+      const ops = wordDiffPieces(mod, a, b);
       const ra = ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
       const rb = ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('');
       if (ra === a && rb === b) exact++;
@@ -218,7 +218,7 @@ if (want('tasks')) {
     diffCheck = { exact, total: diffPairs.length };
   }
   task('pairwise word diff', `${diffPairs.length} article pairs (original vs near-copy or rewrite)`, diffBytes, '≥ 50× jsdiff, ≥ 10× diff-match-patch', {
-    storylines: diffCheck ? perItem(diffPairs, ([a, b]) => mod.wordDiff(a, b)) : NA('not available in this build (wordDiff arrives with the diff module)'),
+    storylines: diffCheck ? perItem(diffPairs, ([a, b]) => wordDiffPieces(mod, a, b)) : NA('not available in this build (wordDiff arrives with the diff module)'),
     'jsdiff diffWords': perItem(diffPairs, ([a, b]) => peers.jsdiffWords(a, b)),
     'diff-match-patch (word mode + semantic cleanup)': perItem(diffPairs, ([a, b]) => peers.dmpWords(a, b)),
     'storylines, native': nativeRow('single/word_diff'),

@@ -2,15 +2,15 @@
 //! of one quote group) aligned word by word in columns, with the variants and transpositions marked.
 //!
 //! Witnesses are taken longest first (ties by their id), so the table does not depend on the order in which
-//! sources arrive. Each witness is aligned to the columns built so far with the `similar` crate's Myers diff
-//! over lowercased words (a longest common subsequence of words); replaced runs of equal length share
-//! columns as variants, other words open columns of their own.
+//! sources arrive. Each witness is aligned to the columns built so far with the diff module's word diff over
+//! lowercased words (`similar`'s Myers over interned word ids, a longest common subsequence of words); replaced
+//! runs of equal length share columns as variants, other words open columns of their own.
 //! A word a witness has in one column and another witness has in a different column, each only once, is a
 //! transposition. This module must not choose which witnesses belong together.
 
+use crate::diff::Interner;
 use crate::text::Lowercase as _;
 use crate::text::TextRange;
-use similar::DiffOp;
 
 /// One witness: its label (a sentence or quote id), whose text and which range.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,25 +64,27 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
         let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
         ly.cmp(&lx).then_with(|| witnesses.get(x).map(|w| &w.id).cmp(&witnesses.get(y).map(|w| &w.id)))
     });
-    // Columns as (key word, cells by position in `order`).
+    // Columns as (key word id, cells by position in `order`).
     let n = order.len();
-    let mut cols: Vec<(String, Vec<Option<TextRange>>)> = Vec::new();
+    let mut interner = Interner::default();
+    let ids: Vec<Vec<u32>> = keys.iter().map(|ks| ks.iter().map(|k| interner.id(k)).collect()).collect();
+    let mut cols: Vec<(u32, Vec<Option<TextRange>>)> = Vec::new();
     for (pos, &wi) in order.iter().enumerate() {
-        let (Some(ws), Some(ks)) = (words.get(wi), keys.get(wi)) else { continue };
+        let (Some(ws), Some(ks)) = (words.get(wi), ids.get(wi)) else { continue };
         if pos == 0 {
             for (r, k) in ws.iter().zip(ks) {
                 let mut cells = vec![None; n];
                 if let Some(c) = cells.get_mut(0) {
                     *c = Some(*r);
                 }
-                cols.push((k.clone(), cells));
+                cols.push((*k, cells));
             }
             continue;
         }
-        let col_keys: Vec<String> = cols.iter().map(|c| c.0.clone()).collect();
-        let ops = crate::diff::diff_ids(&col_keys, ks);
+        let col_ids: Vec<u32> = cols.iter().map(|c| c.0).collect();
+        let ops = crate::diff::myers_ids(&col_ids, ks);
         // Build the new column list, inserting columns for unmatched words.
-        let mut next: Vec<(String, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
+        let mut next: Vec<(u32, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
         let mut old = cols.into_iter();
         let place = |cells: &mut Vec<Option<TextRange>>, j: usize| {
             if let (Some(c), Some(r)) = (cells.get_mut(pos), ws.get(j)) {
@@ -90,49 +92,25 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
             }
         };
         for op in ops {
-            match op {
-                DiffOp::Equal { new_index, len, .. } => {
-                    for j in new_index..new_index + len {
-                        if let Some(mut c) = old.next() {
-                            place(&mut c.1, j);
-                            next.push(c);
-                        }
+            let (old_len, new_len) = (op.a.1 - op.a.0, op.b.1 - op.b.0);
+            // Equal words, and replaced runs of equal length, share columns; other words open their own.
+            if old_len == new_len {
+                for j in op.b.0..op.b.1 {
+                    if let Some(mut c) = old.next() {
+                        place(&mut c.1, j);
+                        next.push(c);
                     }
                 }
-                DiffOp::Delete { old_len, .. } => {
-                    for _ in 0..old_len {
-                        if let Some(c) = old.next() {
-                            next.push(c);
-                        }
+            } else {
+                for _ in 0..old_len {
+                    if let Some(c) = old.next() {
+                        next.push(c);
                     }
                 }
-                DiffOp::Insert { new_index, new_len, .. } => {
-                    for j in new_index..new_index + new_len {
-                        let mut cells = vec![None; n];
-                        place(&mut cells, j);
-                        next.push((ks.get(j).cloned().unwrap_or_default(), cells));
-                    }
-                }
-                DiffOp::Replace { old_len, new_index, new_len, .. } => {
-                    if old_len == new_len {
-                        for j in new_index..new_index + new_len {
-                            if let Some(mut c) = old.next() {
-                                place(&mut c.1, j);
-                                next.push(c);
-                            }
-                        }
-                    } else {
-                        for _ in 0..old_len {
-                            if let Some(c) = old.next() {
-                                next.push(c);
-                            }
-                        }
-                        for j in new_index..new_index + new_len {
-                            let mut cells = vec![None; n];
-                            place(&mut cells, j);
-                            next.push((ks.get(j).cloned().unwrap_or_default(), cells));
-                        }
-                    }
+                for j in op.b.0..op.b.1 {
+                    let mut cells = vec![None; n];
+                    place(&mut cells, j);
+                    next.push((ks.get(j).copied().unwrap_or(u32::MAX), cells));
                 }
             }
         }

@@ -15,8 +15,10 @@ use crate::article::Article;
 use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use serde::Serialize;
-use similar::algorithms::{myers, Capture, Replace};
-use similar::DiffOp;
+use similar::algorithms::DiffHook;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The tag of an operation.
@@ -55,104 +57,334 @@ pub struct WordDiff {
     pub ops: Vec<Op>,
 }
 
-/// The words of a range of text.
+/// The words of a range of text: the same UAX #29 words as a sentence's tokens (`segment::tokens`), found
+/// faster. A word boundary always falls between an ASCII space and an ASCII non-space, whatever surrounds them,
+/// so the text is cut there into chunks segmented one by one: pure ASCII chunks by `ascii_words`, others by
+/// the `unicode-segmentation` crate.
 pub fn words(text: &str, range: TextRange) -> Vec<TextRange> {
-    range
-        .slice(text)
-        .unicode_word_indices()
-        .map(|(p, w)| TextRange::new(range.start + p, range.start + p + w.len()))
-        .collect()
+    let s = range.slice(text);
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut ascii, mut space) = (0, true, false);
+    for (i, &c) in b.iter().enumerate() {
+        let ws = c.is_ascii_whitespace();
+        if space && !ws && c.is_ascii() {
+            chunk(s, start, i, ascii, range.start, &mut out);
+            (start, ascii) = (i, true);
+        }
+        ascii &= c.is_ascii();
+        space = ws;
+    }
+    chunk(s, start, b.len(), ascii, range.start, &mut out);
+    out
 }
 
-/// Runs the diff algorithm over interned word ids (one small instantiation of `similar` serves every caller).
-pub fn diff_ids(a: &[String], b: &[String]) -> Vec<DiffOp> {
-    let mut ids: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
-    let mut ia: Vec<u32> = Vec::with_capacity(a.len());
-    let mut ib: Vec<u32> = Vec::with_capacity(b.len());
-    for (words, out) in [(a, &mut ia), (b, &mut ib)] {
-        for w in words {
-            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            out.push(*ids.entry(w.as_str()).or_insert(next));
+/// The words of `s[start..end]` (offsets from `base`).
+fn chunk(s: &str, start: usize, end: usize, ascii: bool, base: usize, out: &mut Vec<TextRange>) {
+    let at = base + start;
+    match (ascii, s.as_bytes().get(start..end), s.get(start..end)) {
+        (true, Some(bytes), _) => ascii_words(bytes, at, out),
+        (false, _, Some(text)) => {
+            out.extend(text.unicode_word_indices().map(|(p, w)| TextRange::new(at + p, at + p + w.len())))
+        }
+        _ => {}
+    }
+}
+
+/// The UAX #29 word-break class of an ASCII byte, as far as words go: letter, digit, `_`, a mid-word
+/// punctuation mark (`MidLetter` `:`, `MidNum` `,` `;`, `MidNumLet` `.`, `Single_Quote` `'`), or other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Under,
+    MidLetter,
+    MidNum,
+    MidBoth,
+    Other,
+}
+
+#[inline(always)]
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Under,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidBoth,
+        _ => Class::Other,
+    }
+}
+
+/// The words of an ASCII chunk (rules WB5–WB13b of UAX #29 restricted to ASCII): letters, digits and `_` join;
+/// a mid-word mark joins two letters (`:`, `.`, `'`) or two digits (`,`, `;`, `.`, `'`). A segment is a word
+/// when it holds a letter or digit (as `unicode_word_indices` keeps segments with an alphanumeric).
+fn ascii_words(b: &[u8], base: usize, out: &mut Vec<TextRange>) {
+    let word = |c: Class| matches!(c, Class::Letter | Class::Digit | Class::Under);
+    let mut i = 0;
+    while let Some(&first) = b.get(i) {
+        let start = i;
+        let mut prev = class(first);
+        i += 1;
+        if !word(prev) {
+            continue;
+        }
+        let mut alnum = prev != Class::Under;
+        while let Some(&x) = b.get(i) {
+            let c = class(x);
+            if word(c) {
+                alnum |= c != Class::Under;
+                (prev, i) = (c, i + 1);
+                continue;
+            }
+            let next = b.get(i + 1).map(|&y| class(y));
+            let joins = match (prev, c) {
+                (Class::Letter, Class::MidLetter | Class::MidBoth) => next == Some(Class::Letter),
+                (Class::Digit, Class::MidNum | Class::MidBoth) => next == Some(Class::Digit),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += 2;
+        }
+        if alnum {
+            out.push(TextRange::new(base + start, base + i));
         }
     }
-    // Myers called directly (not through `similar::Algorithm`, whose dispatch would compile every algorithm
-    // into the wasm), with `Replace` folding delete+insert into replacements.
-    let mut hook = Replace::new(Capture::new());
-    let done = myers::diff(&mut hook, &ia, 0..ia.len(), &ib, 0..ib.len());
-    match done {
-        Ok(()) => hook.into_inner().into_ops(),
+}
+
+/// Maps words, compared lowercased, to dense ids in order of first occurrence, so that the diff compares
+/// integers and each word is hashed once rather than compared as a string at every step. Keys borrow the text
+/// when a word is lowercase already; the hash is a fast unkeyed one (ids do not depend on it).
+#[derive(Default)]
+pub struct Interner<'t> {
+    ids: HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,
+}
+
+impl<'t> Interner<'t> {
+    /// The id of a word.
+    pub fn id(&mut self, word: &'t str) -> u32 {
+        let key = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(word)
+        } else if word.is_ascii() {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Owned(word.lowercase())
+        };
+        self.key(key)
+    }
+
+    /// The id of a key taken as it is (already lowercased, or not a word).
+    pub fn key(&mut self, key: Cow<'t, str>) -> u32 {
+        if let Some(&id) = self.ids.get(key.as_ref()) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// The ids of the words at `ranges` of `text`.
+    pub fn ids(&mut self, text: &'t str, ranges: &[TextRange]) -> Vec<u32> {
+        ranges.iter().map(|r| self.id(r.slice(text))).collect()
+    }
+}
+
+/// FxHash-style word hashing (a rotate, xor and multiply per 8 bytes): several times cheaper than the default
+/// SipHash on short words.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            self.add(chunk.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
+        }
+    }
+    fn finish(&self) -> u64 {
+        // The multiply moves entropy up only; the table takes its bucket from the low bits.
+        self.0.rotate_left(26)
+    }
+}
+
+/// Collects the diff algorithm's events as [`Op`]s, merging adjacent equal runs and the deletions and insertions
+/// between two equal runs into one operation (as `similar`'s `Replace` hook does).
+#[derive(Default)]
+struct Collect(Vec<Op>);
+
+impl Collect {
+    fn push(&mut self, op: Op) {
+        if op.a.0 == op.a.1 && op.b.0 == op.b.1 {
+            return;
+        }
+        let op = Op { tag: tag_of(op.tag, op.a, op.b), ..op };
+        if let Some(last) = self.0.last_mut() {
+            if (last.tag == Tag::Equal) == (op.tag == Tag::Equal) {
+                last.a.1 = op.a.1;
+                last.b.1 = op.b.1;
+                last.tag = tag_of(last.tag, last.a, last.b);
+                return;
+            }
+        }
+        self.0.push(op);
+    }
+}
+
+/// The tag of a change covering word ranges `a` and `b` (equal runs stay equal).
+fn tag_of(tag: Tag, a: (usize, usize), b: (usize, usize)) -> Tag {
+    match (tag, a.0 == a.1, b.0 == b.1) {
+        (Tag::Equal, ..) => Tag::Equal,
+        (_, true, _) => Tag::Insert,
+        (_, _, true) => Tag::Delete,
+        _ => Tag::Replace,
+    }
+}
+
+impl DiffHook for Collect {
+    type Error = std::convert::Infallible;
+    fn equal(&mut self, a: usize, b: usize, len: usize) -> Result<(), Self::Error> {
+        self.push(Op { tag: Tag::Equal, a: (a, a + len), b: (b, b + len) });
+        Ok(())
+    }
+    fn delete(&mut self, a: usize, len: usize, b: usize) -> Result<(), Self::Error> {
+        self.push(Op { tag: Tag::Delete, a: (a, a + len), b: (b, b) });
+        Ok(())
+    }
+    fn insert(&mut self, a: usize, b: usize, len: usize) -> Result<(), Self::Error> {
+        self.push(Op { tag: Tag::Insert, a: (a, a), b: (b, b + len) });
+        Ok(())
+    }
+}
+
+/// Myers' algorithm (`similar`'s, called directly: its `Algorithm` dispatch would compile every algorithm into
+/// the wasm) over `a[ra]` and `b[rb]`.
+fn myers(out: &mut Collect, a: &[u32], ra: std::ops::Range<usize>, b: &[u32], rb: std::ops::Range<usize>) {
+    // Between adjacent anchors most stretches are empty on one side at least: no search needed.
+    if ra.is_empty() || rb.is_empty() {
+        out.push(Op { tag: Tag::Replace, a: (ra.start, ra.end), b: (rb.start, rb.end) });
+        return;
+    }
+    match similar::algorithms::myers::diff(out, a, ra, b, rb) {
+        Ok(()) => {}
         Err(never) => match never {},
     }
 }
 
+/// Diffs two id sequences, patience style: the words that occur exactly once in each sequence are anchors; the
+/// longest common run of anchors (Myers over the anchor sequences) splits both sequences into short stretches,
+/// each anchored again on its own unique words (a few levels deep), then diffed with Myers. On rewritten text
+/// this is far cheaper than one Myers over everything (whose cost grows with length times differences), and it
+/// does not match common words ("the", "of") across unrelated sentences. Operations cover both sequences in
+/// order, changes between two equal runs merged into one.
+pub fn diff_ids(a: &[u32], b: &[u32]) -> Vec<Op> {
+    // Ids are dense (an interner's); one beyond a few million is simply never an anchor.
+    let n = a.iter().chain(b).max().map_or(0, |&m| (m as usize + 1).min(1 << 22));
+    let mut count = vec![(0u8, 0u8); n];
+    let mut out = Collect::default();
+    anchored(&mut out, &mut count, a, 0..a.len(), b, 0..b.len(), 0);
+    out.0
+}
+
+/// Myers over the whole of two id sequences, no anchoring (collation tables of short witnesses keep the longest
+/// common subsequence of words).
+pub fn myers_ids(a: &[u32], b: &[u32]) -> Vec<Op> {
+    let mut out = Collect::default();
+    myers(&mut out, a, 0..a.len(), b, 0..b.len());
+    out.0
+}
+
+/// Anchors `a[ra]` against `b[rb]` on their unique common words and diffs the stretches between (see
+/// [`diff_ids`]); `count` is all zeros on entry and on return.
+fn anchored(
+    out: &mut Collect,
+    count: &mut [(u8, u8)],
+    a: &[u32],
+    ra: std::ops::Range<usize>,
+    b: &[u32],
+    rb: std::ops::Range<usize>,
+    depth: usize,
+) {
+    let (Some(sa), Some(sb)) = (a.get(ra.clone()), b.get(rb.clone())) else { return };
+    if depth >= 4 || sa.len().min(sb.len()) < 8 {
+        myers(out, a, ra, b, rb);
+        return;
+    }
+    for (xs, side) in [(sa, 0), (sb, 1)] {
+        for &x in xs {
+            if let Some(c) = count.get_mut(x as usize) {
+                let k = if side == 0 { &mut c.0 } else { &mut c.1 };
+                *k = k.saturating_add(1);
+            }
+        }
+    }
+    let unique = |x: u32| count.get(x as usize) == Some(&(1, 1));
+    let pa: Vec<usize> = ra.clone().filter(|&i| a.get(i).is_some_and(|&x| unique(x))).collect();
+    let pb: Vec<usize> = rb.clone().filter(|&j| b.get(j).is_some_and(|&x| unique(x))).collect();
+    for &x in sa.iter().chain(sb) {
+        if let Some(c) = count.get_mut(x as usize) {
+            *c = (0, 0);
+        }
+    }
+    if pa.is_empty() || pb.is_empty() {
+        myers(out, a, ra, b, rb);
+        return;
+    }
+    let ua: Vec<u32> = pa.iter().filter_map(|&i| a.get(i).copied()).collect();
+    let ub: Vec<u32> = pb.iter().filter_map(|&j| b.get(j).copied()).collect();
+    let mut anchors = Collect::default();
+    myers(&mut anchors, &ua, 0..ua.len(), &ub, 0..ub.len());
+    let (mut i, mut j) = (ra.start, rb.start);
+    for op in anchors.0.iter().filter(|op| op.tag == Tag::Equal) {
+        for k in 0..op.a.1 - op.a.0 {
+            let (Some(&x), Some(&y)) = (pa.get(op.a.0 + k), pb.get(op.b.0 + k)) else { continue };
+            anchored(out, count, a, i..x, b, j..y, depth + 1);
+            out.push(Op { tag: Tag::Equal, a: (x, x + 1), b: (y, y + 1) });
+            (i, j) = (x + 1, y + 1);
+        }
+    }
+    anchored(out, count, a, i..ra.end, b, j..rb.end, depth + 1);
+}
+
 fn is_small(w: &str) -> bool {
-    w.chars().count() <= 3 && crate::align::is_stopword(&w.lowercase())
+    let w = w.lowercase();
+    w.chars().count() <= 3 && crate::align::is_stopword(&w)
 }
 
 /// Word-level diff of `a_range` of `a_text` against `b_range` of `b_text`.
 pub fn word_diff(a_text: &str, a_range: TextRange, b_text: &str, b_range: TextRange) -> WordDiff {
-    let a_words = words(a_text, a_range);
-    let b_words = words(b_text, b_range);
-    let ka: Vec<String> = a_words.iter().map(|r| r.slice(a_text).lowercase()).collect();
-    let kb: Vec<String> = b_words.iter().map(|r| r.slice(b_text).lowercase()).collect();
-    let raw = diff_ids(&ka, &kb);
-    let mut ops: Vec<Op> = raw
-        .iter()
-        .map(|op| match *op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                Op { tag: Tag::Equal, a: (old_index, old_index + len), b: (new_index, new_index + len) }
-            }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                Op { tag: Tag::Delete, a: (old_index, old_index + old_len), b: (new_index, new_index) }
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                Op { tag: Tag::Insert, a: (old_index, old_index), b: (new_index, new_index + new_len) }
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                Op { tag: Tag::Replace, a: (old_index, old_index + old_len), b: (new_index, new_index + new_len) }
-            }
-        })
-        .collect();
-    ops = cleanup(ops, &ka);
+    diff_words(a_text, words(a_text, a_range), b_text, words(b_text, b_range))
+}
+
+/// Word-level diff of two texts already cut into words (`a_words` of `a_text`, `b_words` of `b_text`).
+pub fn diff_words(a_text: &str, a_words: Vec<TextRange>, b_text: &str, b_words: Vec<TextRange>) -> WordDiff {
+    let mut interner = Interner::default();
+    let ia = interner.ids(a_text, &a_words);
+    let ib = interner.ids(b_text, &b_words);
+    let ops = cleanup(diff_ids(&ia, &ib), |k| a_words.get(k).is_some_and(|r| is_small(r.slice(a_text))));
     WordDiff { a_words, b_words, ops }
 }
 
-/// Semantic cleanup: merge adjacent non-equal ops, and fold a single short function word that stands alone
-/// between two changes into them.
-fn cleanup(ops: Vec<Op>, ka: &[String]) -> Vec<Op> {
-    // Fold lone small equal words between changes.
-    let mut folded: Vec<Op> = Vec::with_capacity(ops.len());
+/// Semantic cleanup: fold a single short function word that stands alone between two changes into them
+/// (`small(k)` says whether word `k` of A is one), merging the changes around it.
+fn cleanup(ops: Vec<Op>, small: impl Fn(usize) -> bool) -> Vec<Op> {
+    let mut out = Collect::default();
     for (i, op) in ops.iter().enumerate() {
         let lone = op.tag == Tag::Equal
             && op.a.1 - op.a.0 == 1
             && i > 0
             && ops.get(i + 1).is_some_and(|n| n.tag != Tag::Equal)
-            && ops.get(i - 1).is_some_and(|p| p.tag != Tag::Equal)
-            && ka.get(op.a.0).is_some_and(|w| is_small(w));
-        folded.push(if lone { Op { tag: Tag::Replace, ..*op } } else { *op });
+            && small(op.a.0);
+        out.push(if lone { Op { tag: Tag::Replace, ..*op } } else { *op });
     }
-    let mut out: Vec<Op> = Vec::with_capacity(folded.len());
-    for op in folded {
-        if let Some(last) = out.last_mut() {
-            if last.tag != Tag::Equal && op.tag != Tag::Equal {
-                last.a.1 = op.a.1;
-                last.b.1 = op.b.1;
-                last.tag = match (last.a.0 == last.a.1, last.b.0 == last.b.1) {
-                    (true, _) => Tag::Insert,
-                    (_, true) => Tag::Delete,
-                    _ => Tag::Replace,
-                };
-                continue;
-            }
-            if last.tag == Tag::Equal && op.tag == Tag::Equal {
-                last.a.1 = op.a.1;
-                last.b.1 = op.b.1;
-                continue;
-            }
-        }
-        out.push(op);
-    }
-    out
+    out.0
 }
 
 /// A matched pair of sentences in a pairwise diff.
@@ -212,14 +444,15 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
         .iter()
         .enumerate()
         .map(|(i, &(sa, sb, score))| {
-            let ra = a.sentences.get(sa).map_or(TextRange::new(0, 0), |s| s.range);
-            let rb = b.sentences.get(sb).map_or(TextRange::new(0, 0), |s| s.range);
+            // A sentence's tokens are its words: no need to segment it again.
+            let wa = a.sentences.get(sa).map_or_else(Vec::new, |s| s.tokens.clone());
+            let wb = b.sentences.get(sb).map_or_else(Vec::new, |s| s.tokens.clone());
             Matched {
                 a: sa,
                 b: sb,
                 score,
                 moved: !keep.get(i).copied().unwrap_or(false),
-                diff: word_diff(&a.text, ra, &b.text, rb),
+                diff: diff_words(&a.text, wa, &b.text, wb),
             }
         })
         .collect();
@@ -298,6 +531,34 @@ mod tests {
             show("a well-known man", "a well-liked man"),
             ["Equal [a well] [a well]", "Replace [known] [liked]", "Equal [man] [man]"]
         );
+    }
+
+    #[test]
+    fn words_are_the_unicode_words() {
+        let cases = [
+            "Plain words, and 3.5 or 1,000; don't e.g. a:b a.b. _x__ __ x_1 '9 9' 9.a.",
+            "“Quoted,” she said — naïve café’s 10’000 ‘x’ end",
+            " \u{301}x a\u{301}b 😀 🇫🇷🇩🇪 \t\r\n\u{b}x\u{3000} \u{300}y ,\u{ad}z",
+            "",
+        ];
+        for t in cases {
+            assert_eq!(
+                words(t, TextRange::new(0, t.len())),
+                crate::segment::tokens(t, TextRange::new(0, t.len())),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The fast word finder agrees with `unicode-segmentation` on any text (ASCII-heavy, with the marks
+        /// that matter to UAX #29 and some non-ASCII letters, spaces, joiners and combining marks).
+        #[test]
+        fn words_agree_with_unicode_segmentation(t in "[a-zA-Z0-9 _.,;:'\"\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{3000}\u{300}\u{301}\u{ad}\u{200d}é’‘“—😀🇫]{0,40}") {
+            let r = TextRange::new(0, t.len());
+            proptest::prop_assert_eq!(words(&t, r), crate::segment::tokens(&t, r));
+        }
     }
 
     #[test]

@@ -12,9 +12,12 @@
 
 use crate::align::{is_stopword, stem, SentencePair};
 use crate::article::Article;
+use crate::diff::{Interner, WordHasher};
 use crate::text::Lowercase as _;
 use crate::text::TextRange;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
 /// Seed length in content words.
 pub const SEED: usize = 3;
@@ -51,10 +54,10 @@ pub struct ReuseEdge {
     pub passages: Vec<Passage>,
 }
 
-/// A content word of an article: its stem and where it is.
+/// A content word of an article: its stem (an id from [`Stems`]) and where it is.
 #[derive(Debug, Clone)]
 struct Word {
-    stem: String,
+    stem: u32,
     range: TextRange,
     /// Quoted words stand in the sequence as barriers: no seed matches them and no passage spans them.
     barrier: bool,
@@ -79,7 +82,39 @@ fn quoted(text: &str) -> Vec<bool> {
     out
 }
 
-fn words(article: &Article) -> Vec<Word> {
+/// Stems as ids: each distinct lowercased word is looked up (stopword? stem?) once per corpus, not once per
+/// occurrence, and seeds compare integers.
+#[derive(Default)]
+struct Stems<'t> {
+    /// Lowercased words.
+    words: Interner<'t>,
+    /// Per lowercased word id: its stem id, or `None` for a stopword.
+    of_word: Vec<Option<u32>>,
+    /// Stems (and barrier keys).
+    ids: Interner<'t>,
+}
+
+impl<'t> Stems<'t> {
+    fn id(&mut self, stem: String) -> u32 {
+        self.ids.key(Cow::Owned(stem))
+    }
+
+    /// The stem id of a word of the text, `None` for a stopword.
+    fn of(&mut self, word: &'t str) -> Option<u32> {
+        let w = self.words.id(word) as usize;
+        if let Some(known) = self.of_word.get(w) {
+            return *known;
+        }
+        let lower = word.lowercase();
+        let stem = if is_stopword(&lower) { None } else { Some(self.id(stem(&lower))) };
+        if self.of_word.len() == w {
+            self.of_word.push(stem);
+        }
+        stem
+    }
+}
+
+fn words<'t>(article: &'t Article, stems: &mut Stems<'t>) -> Vec<Word> {
     let mut out = Vec::new();
     let q = quoted(&article.text);
     let mut paragraph = None;
@@ -87,18 +122,17 @@ fn words(article: &Article) -> Vec<Word> {
         // Paragraph breaks are barriers too: a passage stays within one paragraph on each side.
         if paragraph.is_some_and(|p| p != s.paragraph) && !out.last().is_some_and(|x: &Word| x.barrier) {
             if let Some(t) = s.tokens.first() {
-                out.push(Word { stem: format!("\u{0}p{}", t.start), range: *t, barrier: true });
+                out.push(Word { stem: stems.id(format!("\u{0}p{}", t.start)), range: *t, barrier: true });
             }
         }
         paragraph = Some(s.paragraph);
         for t in &s.tokens {
-            let w = article.slice(*t).lowercase();
             if q.get(t.start).copied().unwrap_or(false) {
                 if !out.last().is_some_and(|x: &Word| x.barrier) {
-                    out.push(Word { stem: format!("\u{0}{}", t.start), range: *t, barrier: true });
+                    out.push(Word { stem: stems.id(format!("\u{0}{}", t.start)), range: *t, barrier: true });
                 }
-            } else if !is_stopword(&w) {
-                out.push(Word { stem: stem(&w), range: *t, barrier: false });
+            } else if let Some(stem) = stems.of(article.slice(*t)) {
+                out.push(Word { stem, range: *t, barrier: false });
             }
         }
     }
@@ -234,12 +268,19 @@ fn published_day(article: &Article) -> Option<String> {
 
 /// Finds reuse edges among `articles`; `pairs` are the sentence alignments (extra evidence for rewording).
 pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
-    let words: Vec<Vec<Word>> = articles.iter().map(|a| if a.is_english() { words(a) } else { Vec::new() }).collect();
-    // Seed index: n-gram → (article, position). Seeds in more than half the articles (and 3+) say nothing.
-    let mut index: HashMap<Vec<&str>, Vec<(usize, usize)>> = HashMap::new();
+    let mut stems = Stems::default();
+    let words: Vec<Vec<Word>> =
+        articles.iter().map(|a| if a.is_english() { words(a, &mut stems) } else { Vec::new() }).collect();
+    // Seed index: n-gram of stem ids → (article, position). Seeds in more than half the articles (and 3+) say
+    // nothing.
+    let mut index: HashMap<[u32; SEED], Vec<(u32, u32)>, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (ai, ws) in words.iter().enumerate() {
         for (i, win) in ws.windows(SEED).enumerate() {
-            index.entry(win.iter().map(|w| w.stem.as_str()).collect()).or_default().push((ai, i));
+            let mut key = [0; SEED];
+            for (k, w) in key.iter_mut().zip(win) {
+                *k = w.stem;
+            }
+            index.entry(key).or_default().push((ai as u32, i as u32));
         }
     }
     // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
@@ -248,13 +289,14 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     let limit = (articles.len() / 4).clamp(3, MAX_SEED_ARTICLES);
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for posts in index.values() {
-        let mut arts: Vec<usize> = posts.iter().map(|p| p.0).collect();
+        let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
         arts.dedup();
         if arts.len() < 2 || arts.len() > limit || posts.len() > 4 * limit {
             continue;
         }
         for (x, &(a, i)) in posts.iter().enumerate() {
             for &(b, j) in posts.iter().skip(x + 1) {
+                let (a, b, i, j) = (a as usize, b as usize, i as usize, j as usize);
                 if a < b {
                     seeds.entry((a, b)).or_default().push((i, j));
                 } else if b < a {
@@ -263,6 +305,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             }
         }
     }
+    drop(index);
     let mut aligned: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for p in pairs {
         if p.lexical >= 0.5 {
@@ -274,6 +317,8 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     crate::order::sort(&mut keys);
     keys.dedup();
     let mut out = Vec::new();
+    // The sources each article cites, found once per article (an article may have many edges).
+    let mut cited: Vec<Option<Vec<String>>> = vec![None; articles.len()];
     for (a, b) in keys {
         let (Some(wa), Some(wb), Some(aa), Some(ab)) = (words.get(a), words.get(b), articles.get(a), articles.get(b))
         else {
@@ -303,7 +348,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             text_share * 100.0,
             sentences
         )];
-        let (from, to, directed) = direction(aa, ab, a, b, &mut evidence);
+        let (from, to, directed) = direction(aa, ab, a, b, &mut evidence, &mut cited);
         let mut ps: Vec<Passage> = found
             .iter()
             .filter_map(|&(si, ei, sj, ej, m)| {
@@ -328,7 +373,14 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
 }
 
 /// Which way an edge points: earlier publication first; else the article that cites a source is the later.
-fn direction(aa: &Article, ab: &Article, a: usize, b: usize, evidence: &mut Vec<String>) -> (usize, usize, bool) {
+fn direction(
+    aa: &Article,
+    ab: &Article,
+    a: usize,
+    b: usize,
+    evidence: &mut Vec<String>,
+    cited: &mut [Option<Vec<String>>],
+) -> (usize, usize, bool) {
     let (da, db) = (published_day(aa), published_day(ab));
     if let (Some(x), Some(y)) = (&da, &db) {
         if x != y {
@@ -336,7 +388,14 @@ fn direction(aa: &Article, ab: &Article, a: usize, b: usize, evidence: &mut Vec<
             return if x < y { (a, b, true) } else { (b, a, true) };
         }
     }
-    let (ca, cb) = (cited_sources(aa), cited_sources(ab));
+    let mut sources = |i: usize, article: &Article| -> Vec<String> {
+        match cited.get_mut(i) {
+            Some(Some(known)) => known.clone(),
+            Some(slot) => slot.insert(cited_sources(article)).clone(),
+            None => cited_sources(article),
+        }
+    };
+    let (ca, cb) = (sources(a, aa), sources(b, ab));
     let a_cites_b = ca.iter().find(|c| names_outlet(c, ab));
     let b_cites_a = cb.iter().find(|c| names_outlet(c, aa));
     match (a_cites_b, b_cites_a) {

@@ -295,13 +295,6 @@ pub mod bench {
         to_js_via_json(&found)
     }
 
-    /// One piece of a word diff: `equal` text is in both, `delete` only in A, `insert` only in B.
-    #[derive(Serialize)]
-    struct DiffPiece {
-        op: &'static str,
-        text: String,
-    }
-
     /// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word
     /// takes the separator after it, so the pieces of words `0..n` tile the whole text.
     fn piece_start(words: &[crate::text::TextRange], len: usize, k: usize) -> usize {
@@ -312,37 +305,38 @@ pub mod bench {
         }
     }
 
-    /// Word diff of two texts (the diff module: `similar`'s algorithm over words); `[{op, text}]` whose `equal` and
-    /// `delete` pieces concatenate to `a` and whose `equal` and `insert` pieces concatenate to `b`.
+    /// Word diff of two texts (the diff module: `similar`'s algorithm over words) as a flat array of pieces
+    /// `[op, start, end, …]`: op 0 (equal) and 1 (delete) are UTF-16 ranges of `a`, op 2 (insert) of `b`. The
+    /// equal and delete pieces tile `a`, the equal and insert pieces tile `b` (the benchmark slices them back
+    /// into texts and checks both).
     #[wasm_bindgen(js_name = wordDiff)]
-    pub fn word_diff(a: &str, b: &str) -> Result<JsValue, JsError> {
+    pub fn word_diff(a: &str, b: &str) -> Vec<u32> {
         use crate::text::TextRange;
         let d = crate::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
-        let mut out: Vec<DiffPiece> = Vec::with_capacity(d.ops.len() + 2);
-        let mut push = |op: &'static str, text: &str| {
-            if !text.is_empty() {
-                out.push(DiffPiece { op, text: text.to_string() });
+        let (ma, mb) = (crate::text::Utf16Map::new(a), crate::text::Utf16Map::new(b));
+        let mut out: Vec<u32> = Vec::with_capacity(3 * d.ops.len() + 6);
+        let mut push = |op: u32, map: &crate::text::Utf16Map, s: usize, e: usize| {
+            if s < e {
+                out.extend([op, map.utf16(s), map.utf16(e)]);
             }
         };
         if d.a_words.is_empty() {
-            push("delete", a);
+            push(1, &ma, 0, a.len());
         }
         if d.b_words.is_empty() {
-            push("insert", b);
+            push(2, &mb, 0, b.len());
         }
         for op in &d.ops {
-            let sa =
-                a.get(piece_start(&d.a_words, a.len(), op.a.0)..piece_start(&d.a_words, a.len(), op.a.1)).unwrap_or("");
-            let sb =
-                b.get(piece_start(&d.b_words, b.len(), op.b.0)..piece_start(&d.b_words, b.len(), op.b.1)).unwrap_or("");
-            if op.tag == crate::diff::Tag::Equal && sa == sb {
-                push("equal", sa);
+            let (sa, ea) = (piece_start(&d.a_words, a.len(), op.a.0), piece_start(&d.a_words, a.len(), op.a.1));
+            let (sb, eb) = (piece_start(&d.b_words, b.len(), op.b.0), piece_start(&d.b_words, b.len(), op.b.1));
+            if op.tag == crate::diff::Tag::Equal && a.get(sa..ea) == b.get(sb..eb) {
+                push(0, &ma, sa, ea);
             } else {
-                push("delete", sa);
-                push("insert", sb);
+                push(1, &ma, sa, ea);
+                push(2, &mb, sb, eb);
             }
         }
-        to_js_via_json(&out)
+        out
     }
 
     /// Near-duplicates among `texts` the storylines way: each text parsed as an article, candidate sentence pairs

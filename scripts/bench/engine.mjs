@@ -35,3 +35,20 @@ export function runPipeline(mod, articles) {
 export function has(mod, name) {
   return typeof mod[name] === 'function';
 }
+
+const DIFF_OPS = ['equal', 'delete', 'insert'];
+/**
+ * The word diff of two texts as `[{op, text}]` pieces (the form jsdiff and diff-match-patch return): the wasm
+ * entry answers a flat array `[op, start, end, …]` of UTF-16 ranges (of `a` for equal and delete, of `b` for
+ * insert), which a caller slices; the timed call includes the slicing.
+ * @param {any} mod @param {string} a @param {string} b
+ */
+export function wordDiffPieces(mod, a, b) {
+  const flat = mod.wordDiff(a, b);
+  const out = [];
+  for (let i = 0; i < flat.length; i += 3) {
+    const op = flat[i];
+    out.push({ op: DIFF_OPS[op], text: (op === 2 ? b : a).slice(flat[i + 1], flat[i + 2]) });
+  }
+  return out;
+}
