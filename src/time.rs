@@ -364,6 +364,7 @@ const STARTERS: &[&str] = &[
     "fri",
     "friday",
     "good",
+    "half",
     "halloween",
     "hundredth",
     "in",
@@ -399,6 +400,7 @@ const STARTERS: &[&str] = &[
     "one",
     "past",
     "previous",
+    "quarter",
     "sat",
     "saturday",
     "second",
@@ -510,7 +512,7 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
     match &*lower {
         b"the" => next_is(&|n| n.is("day")),
-        b"a" | b"an" => next_is(&|n| unit_of(n).is_some()),
+        b"a" | b"an" => next_is(&|n| unit_of(n).is_some() || n.is("quarter")),
         b"in" => next_is(&|n| count_of(n).is_some()),
         b"new" => next_is(&|n| n.is("year")),
         b"good" => next_is(&|n| n.is("friday")),
@@ -520,9 +522,9 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
             next_is(&|n| may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))))
         }
         // A relative word before a unit, a name or "quarter".
-        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => {
-            next_is(&|n| may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr"))
-        }
+        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => next_is(&|n| {
+            may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr") || part_of_day(n).is_some()
+        }),
         _ => true,
     }
 }
@@ -1201,6 +1203,10 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         _ => None,
     };
     if let (Some(rel), Some(n)) = (rel, toks.get(i + 1)) {
+        // "this morning", "this evening": today.
+        if t.is("this") && part_of_day(n).is_some() {
+            return Some((i + 2, Sem::Offset { unit: Unit::Day, n: 0 }));
+        }
         if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
             let k = match rel {
                 Rel::Last => -1,
@@ -1515,27 +1521,75 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
 /// Words after which a bare "9:30" reads as a time of day.
 const TIME_CUES: &[&str] = &["at", "by", "from", "until", "till", "around", "about", "before", "after", "since"];
 
-/// "a.m.", "am", "p.m.", "pm" at `j`: whether it is afternoon, and the index after it.
-fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize)> {
+/// "a.m.", "am", "p.m.", "pm" at `j`, or "p"/"a" written against the number ("3:20p"): whether it is afternoon,
+/// the index after it and whether it was the bare letter.
+fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize, bool)> {
     let t = toks.get(j)?;
     if t.is("am") || t.is("pm") {
-        return Some((t.is("pm"), j + 1));
+        return Some((t.is("pm"), j + 1, false));
     }
-    if (t.is("a") || t.is("p"))
-        && toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d))
-        && toks.get(j + 2).is_some_and(|m| m.is("m"))
+    if !(t.is("a") || t.is("p")) {
+        return None;
+    }
+    if toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d)) && toks.get(j + 2).is_some_and(|m| m.is("m"))
     {
         let end = if toks.get(j + 3).is_some_and(|d| d.is_punct(".")) { j + 4 } else { j + 3 };
-        return Some((t.is("p"), end));
+        return Some((t.is("p"), end, false));
     }
-    None
+    let glued = j.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|n| adjacent(n, t));
+    glued.then_some((t.is("p"), j + 1, true))
 }
 
-/// A time of day at `i` ("3 pm", "3:30 p.m.", "15:30" after "at", "noon"): hour, minute, index after it.
+/// A part of the day that sets the half of a bare hour: afternoon (`true`) or morning (`false`).
+fn part_of_day(t: &Tok<'_>) -> Option<bool> {
+    match t.lower().as_ref() {
+        "morning" => Some(false),
+        "afternoon" | "evening" | "night" | "tonight" => Some(true),
+        _ => None,
+    }
+}
+
+/// A time of day at `i` ("3 pm", "3:30 p.m.", "15h30", "15:30" after "at", "noon", "a quarter past 3 pm",
+/// "3 o'clock in the afternoon"): hour, minute, index after it.
 fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, usize)> {
+    clock(toks, i, attached, None).or_else(|| minutes_from(toks, i))
+}
+
+/// "a quarter past 3 pm", "20 minutes to noon", "half past 3 pm": a count of minutes from a stated time.
+fn minutes_from(toks: &[Tok<'_>], i: usize) -> Option<(u32, u32, usize)> {
     let t = toks.get(i)?;
-    let cued =
-        attached || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| TIME_CUES.iter().any(|c| p.is(c)));
+    let (n, mut j) = if t.is("a") && toks.get(i + 1).is_some_and(|q| q.is("quarter")) {
+        (15, i + 2)
+    } else if t.is("quarter") {
+        (15, i + 1)
+    } else if t.is("half") {
+        (30, i + 1)
+    } else {
+        (count_of(t).filter(|n| (1..60).contains(n)).and_then(|n| u32::try_from(n).ok())?, i + 1)
+    };
+    if toks.get(j).is_some_and(|w| w.is("minutes") || w.is("mins") || w.is("minute")) {
+        j += 1;
+    }
+    let w = toks.get(j)?;
+    // "from 10 to noon" is a span.
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let back = (w.is("to") || w.is("till") || w.is("before")) && !prev.is_some_and(|p| p.is("from") || p.is("between"));
+    if !(w.is("past") || w.is("after") || back) || (n == 30 && back) {
+        return None;
+    }
+    let (h, m, end) = clock(toks, j + 1, true, None)?;
+    let at = (h * 60 + m + if back { 1440 - n } else { n }) % 1440;
+    Some((at / 60, at % 60, end))
+}
+
+/// A stated time of day: digits with "am"/"pm", with minutes after a cue word, "15h30", or an hour with a part
+/// of the day (`part`, or "in the afternoon" after it).
+fn clock(toks: &[Tok<'_>], i: usize, attached: bool, part: Option<bool>) -> Option<(u32, u32, usize)> {
+    let t = toks.get(i)?;
+    let cued = attached
+        || i.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|p| p.is_punct("@") || TIME_CUES.iter().any(|c| p.is(c)));
     if t.is("noon") || t.is("midday") {
         return Some((12, 0, i + 1));
     }
@@ -1548,30 +1602,67 @@ fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, 
     let mut hour = u32::try_from(t.num()?).ok()?;
     let mut minute = 0;
     let mut j = i + 1;
-    let mut colon = false;
-    if let (Some(c), Some(m)) = (toks.get(j), toks.get(j + 1)) {
-        if (c.is_punct(":") || c.is_punct("."))
-            && adjacent(t, c)
-            && adjacent(c, m)
-            && m.kind == TokKind::Num
-            && m.text.len() == 2
-        {
+    // 0: a bare hour, 1: "3:30" (a time after a cue word), 2: "15h30" (a time).
+    let mut form = 0;
+    if let Some(c) = toks.get(j).filter(|c| adjacent(t, c)) {
+        let m = toks.get(j + 1).filter(|m| adjacent(c, m) && m.kind == TokKind::Num && m.text.len() == 2);
+        if c.is("h") && (m.is_some() || cued) {
+            form = 2;
+            j += 1;
+        } else if c.is_punct(":") && m.is_some() {
+            form = 1;
+        } else if !(c.is_punct(".") && m.is_some()) {
+            // "3.30" with "pm" only.
+            form = 3;
+        }
+        if let Some(m) = m.filter(|_| form < 3) {
             minute = u32::try_from(m.num()?).ok()?;
-            colon = c.is_punct(":");
-            j += 2;
+            j += if form == 2 { 1 } else { 2 };
         }
     }
-    if minute > 59 {
+    if minute > 59 || hour > 23 {
         return None;
     }
-    if let Some((pm, end)) = meridiem(toks, j) {
-        if hour == 0 || hour > 12 {
+    // "3 o'clock", "3 oclock".
+    let oclock = form == 0
+        && if toks.get(j).is_some_and(|o| o.is("oclock")) {
+            j += 1;
+            true
+        } else if toks.get(j).is_some_and(|o| o.is("o")) && toks.get(j + 2).is_some_and(|c| c.is("clock")) {
+            j += 3;
+            true
+        } else {
+            false
+        };
+    if let Some((pm, end, letter)) = meridiem(toks, j) {
+        if hour == 0 || hour > 12 || (letter && form != 1 && !cued) {
             return None;
         }
-        hour = hour % 12 + if pm { 12 } else { 0 };
-        return Some((hour, minute, end));
+        return Some((hour % 12 + if pm { 12 } else { 0 }, minute, end));
     }
-    if colon && cued && hour <= 23 && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
+    // "in the afternoon", "in the evening", "at night", "this morning".
+    let mut part = part;
+    let mut k = j;
+    if toks.get(k).is_some_and(|w| w.is("in") || w.is("at") || w.is("this")) {
+        k += 1;
+        if toks.get(k).is_some_and(|w| w.is("the")) {
+            k += 1;
+        }
+        if let Some(p) = toks.get(k).and_then(part_of_day) {
+            part = Some(p);
+            j = k + 1;
+        }
+    }
+    let stated = form == 1 || form == 2 || cued || oclock;
+    if let Some(pm) = part.filter(|_| stated && (1..=12).contains(&hour)) {
+        if pm && hour < 12 {
+            hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
+        }
+        return Some((hour, minute, j));
+    }
+    if (form == 2 || ((form == 1 || oclock) && cued)) && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
         return Some((hour, minute, j));
     }
     None
@@ -1607,13 +1698,21 @@ fn attach_time(toks: &[Tok<'_>], m: &mut Match) {
         return;
     }
     let mut j = m.end;
+    // "tonight at 8", "tomorrow afternoon at 5": a part of the day sets the half of a bare hour after a cue.
+    let mut part = m.end.checked_sub(1).and_then(|k| toks.get(k)).and_then(part_of_day);
+    if let Some(p) = toks.get(j).and_then(part_of_day) {
+        part = Some(p);
+        j += 1;
+    }
     if toks.get(j).is_some_and(|t| t.is_punct(",")) {
         j += 1;
     }
-    if toks.get(j).is_some_and(|t| TIME_CUES.iter().any(|c| t.is(c))) {
+    let cue = toks.get(j).is_some_and(|t| t.is_punct("@") || TIME_CUES.iter().any(|c| t.is(c)));
+    if cue {
         j += 1;
     }
-    if let Some((h, mi, end)) = time_of_day(toks, j, true) {
+    let found = if cue && part.is_some() { clock(toks, j, true, part) } else { time_of_day(toks, j, true) };
+    if let Some((h, mi, end)) = found {
         m.time = Some((h, mi));
         m.end = end;
     }
