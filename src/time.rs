@@ -328,10 +328,13 @@ const STARTERS: &[&str] = &[
     "august",
     "autumn",
     "before",
+    "black",
+    "boxing",
     "christmas",
     "circa",
     "coming",
     "current",
+    "cyber",
     "dec",
     "december",
     "dozen",
@@ -346,6 +349,8 @@ const STARTERS: &[&str] = &[
     "eleven",
     "eleventh",
     "fall",
+    "father",
+    "fathers",
     "feb",
     "february",
     "fifteen",
@@ -364,6 +369,8 @@ const STARTERS: &[&str] = &[
     "fri",
     "friday",
     "good",
+    "groundhog",
+    "groundhogs",
     "half",
     "halloween",
     "hundredth",
@@ -374,16 +381,22 @@ const STARTERS: &[&str] = &[
     "july",
     "jun",
     "june",
+    "labor",
+    "labour",
     "last",
     "late",
     "mar",
     "march",
     "may",
+    "memorial",
     "mid",
     "midday",
     "midnight",
+    "mlk",
     "mon",
     "monday",
+    "mother",
+    "mothers",
     "new",
     "next",
     "nine",
@@ -398,9 +411,15 @@ const STARTERS: &[&str] = &[
     "oct",
     "october",
     "one",
+    "paddy",
     "past",
+    "patrick",
+    "patricks",
+    "president",
+    "presidents",
     "previous",
     "quarter",
+    "saint",
     "sat",
     "saturday",
     "second",
@@ -421,6 +440,7 @@ const STARTERS: &[&str] = &[
     "sixtieth",
     "sixty",
     "spring",
+    "st",
     "summer",
     "sun",
     "sunday",
@@ -454,6 +474,9 @@ const STARTERS: &[&str] = &[
     "two",
     "until",
     "valentine",
+    "valentines",
+    "veteran",
+    "veterans",
     "wed",
     "wednesday",
     "winter",
@@ -514,8 +537,10 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
         b"the" => next_is(&|n| n.is("day")),
         b"a" | b"an" => next_is(&|n| unit_of(n).is_some() || n.is("quarter")),
         b"in" => next_is(&|n| count_of(n).is_some()),
-        b"new" => next_is(&|n| n.is("year")),
-        b"good" => next_is(&|n| n.is("friday")),
+        b"new" => next_is(&|n| n.is("year") || n.is("years")),
+        b"good" | b"black" => next_is(&|n| n.is("friday")),
+        b"cyber" => next_is(&|n| n.is("monday")),
+        b"st" | b"saint" => next_is(&|n| n.is("patrick") || n.is("patricks") || n.is("paddy")),
         // A modifier only before what it modifies ("mid-1990s").
         b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
         | b"before" | b"until" | b"till" => {
@@ -1270,9 +1295,29 @@ enum Holiday {
     Fixed(u32, u32),
     /// Days after Easter Sunday (Good Friday -2, Easter Monday +1).
     Easter(i64),
-    /// The fourth Thursday of November (US Thanksgiving).
-    Thanksgiving,
+    /// Days after the fourth Thursday of November (US Thanksgiving 0, Black Friday 1, Cyber Monday 4).
+    Thanksgiving(i64),
+    /// The `n`th (-1: last) weekday (Monday 0) of a month: (month, weekday, n).
+    Nth(u32, u8, i8),
 }
+
+/// Holidays named by a word (a plural "s" dropped) and "day", the possessive optional ("Mother's Day",
+/// "mothers day", "Presidents' Day"); the US dates where countries differ. General calendar knowledge.
+const DAY_NAMES: &[(&str, Holiday)] = &[
+    ("boxing", Holiday::Fixed(12, 26)),
+    ("father", Holiday::Nth(6, 6, 3)),
+    ("groundhog", Holiday::Fixed(2, 2)),
+    ("labor", Holiday::Nth(9, 0, 1)),
+    ("labour", Holiday::Nth(9, 0, 1)),
+    ("memorial", Holiday::Nth(5, 0, -1)),
+    ("mlk", Holiday::Nth(1, 0, 3)),
+    ("mother", Holiday::Nth(5, 6, 2)),
+    ("paddy", Holiday::Fixed(3, 17)),
+    ("patrick", Holiday::Fixed(3, 17)),
+    ("president", Holiday::Nth(2, 0, 3)),
+    ("valentine", Holiday::Fixed(2, 14)),
+    ("veteran", Holiday::Fixed(11, 11)),
+];
 
 /// A holiday name at `i`: the holiday and the index after it.
 fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
@@ -1296,8 +1341,8 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
         let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
         return Some((Holiday::Fixed(12, 25), end));
     }
-    if t.is("new") && next_is(i + 1, "year") {
-        let k = after_possessive(i + 2)?;
+    if t.is("new") && (next_is(i + 1, "year") || next_is(i + 1, "years")) {
+        let k = after_possessive(i + 2).unwrap_or(i + 2);
         if next_is(k, "eve") {
             return Some((Holiday::Fixed(12, 31), k + 1));
         }
@@ -1306,9 +1351,21 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
         }
         return None;
     }
-    if t.is("valentine") {
-        let k = after_possessive(i + 1)?;
-        return next_is(k, "day").then_some((Holiday::Fixed(2, 14), k + 1));
+    // "St Patrick's Day".
+    let (t, i) = match toks.get(i + 1) {
+        Some(n) if t.is("st") || t.is("saint") => (n, i + 1),
+        _ => (t, i),
+    };
+    let lower = t.lower();
+    if let Some(&(_, h)) = DAY_NAMES.iter().find(|(w, _)| *w == lower.strip_suffix('s').unwrap_or(&lower)) {
+        let k = after_possessive(i + 1).or_else(|| toks.get(i + 1).filter(|q| q.is_punct("'")).map(|_| i + 2));
+        let k = k.unwrap_or(i + 1);
+        // "the president's day began": a holiday's "Day" is capitalised after "the".
+        let the = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.is("the"));
+        return toks.get(k).filter(|d| d.is("day") && (!the || d.capitalised())).map(|_| (h, k + 1));
+    }
+    if (t.is("black") && next_is(i + 1, "friday")) || (t.is("cyber") && next_is(i + 1, "monday")) {
+        return Some((Holiday::Thanksgiving(if t.is("black") { 1 } else { 4 }), i + 2));
     }
     if t.is("halloween") {
         return Some((Holiday::Fixed(10, 31), i + 1));
@@ -1325,7 +1382,7 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
     }
     if t.is("thanksgiving") {
         let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
-        return Some((Holiday::Thanksgiving, end));
+        return Some((Holiday::Thanksgiving(0), end));
     }
     None
 }
@@ -1381,7 +1438,17 @@ fn holiday_in(h: Holiday, year: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         Holiday::Easter(offset) => easter(year)?.checked_add_signed(chrono::TimeDelta::try_days(offset)?),
-        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+        Holiday::Thanksgiving(days) => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)?
+            .checked_add_signed(chrono::TimeDelta::try_days(days)?),
+        Holiday::Nth(month, wd, n) => {
+            let wd = Weekday::try_from(wd).ok()?;
+            match u8::try_from(n) {
+                Ok(n) => NaiveDate::from_weekday_of_month_opt(year, month, wd, n),
+                // The last: the fifth if there is one, else the fourth.
+                Err(_) => NaiveDate::from_weekday_of_month_opt(year, month, wd, 5)
+                    .or_else(|| NaiveDate::from_weekday_of_month_opt(year, month, wd, 4)),
+            }
+        }
     }
 }
 
@@ -2136,6 +2203,14 @@ mod tests {
         check("on Good Friday 2023", None, ("Good Friday 2023", Some("2023-04-07"), e, None, NONE));
         check("Thanksgiving 2013", None, ("Thanksgiving 2013", Some("2013-11-28"), e, None, NONE));
         check("on New Year's Eve 2020", None, ("New Year's Eve 2020", Some("2020-12-31"), e, None, NONE));
+        check("Labor Day 2012", None, ("Labor Day 2012", Some("2012-09-03"), e, None, NONE));
+        check("on Memorial Day 2013", None, ("Memorial Day 2013", Some("2013-05-27"), e, None, NONE));
+        check("mothers day 2014", None, ("mothers day 2014", Some("2014-05-11"), e, None, NONE));
+        check("Presidents' Day 2013", None, ("Presidents' Day 2013", Some("2013-02-18"), e, None, NONE));
+        check("St Patrick's Day 2013", None, ("St Patrick's Day 2013", Some("2013-03-17"), e, None, NONE));
+        check("Cyber Monday 2017", None, ("Cyber Monday 2017", Some("2017-11-27"), e, None, NONE));
+        check("new years eve 2020", None, ("new years eve 2020", Some("2020-12-31"), e, None, NONE));
+        check("the president's day began", None, ("", None, e, None, NONE));
         check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
         check(
             "from 13 to 15 of July 2020",
@@ -2223,6 +2298,35 @@ mod tests {
             Some("2024-01-03"),
             ("December 28", Some("2023-12-28"), Published, None, NONE),
         );
+    }
+
+    #[test]
+    fn times_of_day() {
+        let p = Some("2023-11-10");
+        for (text, span, value) in [
+            ("It starts at a quarter past 3pm.", "a quarter past 3pm", "2023-11-10T15:15"),
+            ("at 20 minutes to noon", "20 minutes to noon", "2023-11-10T11:40"),
+            ("half past 8 p.m.", "half past 8 p.m.", "2023-11-10T20:30"),
+            ("the train left at 15h30", "15h30", "2023-11-10T15:30"),
+            ("closes 3:20p sharp", "3:20p", "2023-11-10T15:20"),
+            ("at 3 o'clock in the afternoon", "3 o'clock in the afternoon", "2023-11-10T15:00"),
+            ("at 8 in the evening", "8 in the evening", "2023-11-10T20:00"),
+            ("tonight at 8", "tonight at 8", "2023-11-10T20:00"),
+            ("tomorrow afternoon at 5", "tomorrow afternoon at 5", "2023-11-11T17:00"),
+            ("this morning at 10", "this morning at 10", "2023-11-10T10:00"),
+        ] {
+            check(text, p, (span, Some(value), Published, None, NONE));
+        }
+        // Counts, fares and spans are no times.
+        for (text, bad) in [
+            ("It costs 5p now.", "T17"),
+            ("from 10 to noon", "T11:50"),
+            ("Police arrested 3 this morning.", "T03"),
+            ("Saturday night, 3 people", "T15"),
+        ] {
+            let found = extract_from_text(text, CivilDate::parse_iso("2023-11-10"));
+            assert!(found.iter().all(|t| t.value.as_deref().is_none_or(|v| !v.contains(bad))), "{text:?}: {found:?}");
+        }
     }
 
     #[test]
