@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = process.argv.includes('--html') ? ['pkg-html', 'storylines_html'] : ['pkg', 'storylines'];
-const mod = await import(path.join(ROOT, 'www', pkg[0], `${pkg[1]}.js`));
-mod.initSync({ module: await readFile(path.join(ROOT, 'www', pkg[0], `${pkg[1]}_bg.wasm`)) });
+// --pkg DIR: another build of the main module (e.g. target/bench-pkg of an older commit, for a before/after figure).
+const dir0 = process.argv.includes('--pkg') ? path.resolve(process.argv[process.argv.indexOf('--pkg') + 1]) : path.join(ROOT, 'www', pkg[0]);
+const mod = await import(path.join(dir0, `${pkg[1]}.js`));
+mod.initSync({ module: await readFile(path.join(dir0, `${pkg[1]}_bg.wasm`)) });
 
 const dir = path.join(ROOT, 'www', 'articles');
 const names = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();

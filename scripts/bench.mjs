@@ -19,7 +19,8 @@ import { browserBench } from './bench-browser.mjs';
 const args = process.argv.slice(2);
 const devData = args.includes('--dev-data') ? path.resolve(args[args.indexOf('--dev-data') + 1]) : null;
 const quick = args.includes('--quick'); // a smoke run: small sizes, short budgets (figures not written)
-// --only pipeline,native,criterion,glued,scan,tasks,quality,browser: run only these sections (figures not written)
+// --only pipeline,native,criterion,glued,scan,tasks,quality,browser: run only these sections (figures not written);
+// `sentences` is the first task of `tasks` alone
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const want = (/** @type {string} */ section) => !only || only.includes(section);
 const CAP = quick ? 5_000 : 60_000;
@@ -180,14 +181,17 @@ if (want('scan')) {
 }
 
 // ---- 5. single tasks on identical inputs ------------------------------------------------------------------------------------------
-if (want('tasks')) {
-  const texts = singles.map((a) => a.text);
+const texts = singles.map((a) => a.text);
+// `--only sentences` runs the sentence-splitting task alone (part of `tasks`).
+if (want('tasks') || want('sentences')) {
   task('sentence splitting', `${singles.length} generated articles`, singleBytes, '≥ 2× Intl.Segmenter', {
     storylines: has(mod, 'splitSentences') ? perItem(texts, (t) => mod.splitSentences(t)) : NA('splitSentences is not in this build'),
     'Intl.Segmenter': perItem(texts, peers.intlSentences),
     sbd: perItem(texts, peers.sbdSentences),
     'storylines, native': nativeRow('single/sentences'),
   });
+}
+if (want('tasks')) {
   const datesOk = available.times = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
   task('date extraction (reference date; bare text)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
     storylines: datesOk ? perItem(singles, (a) => mod.extractTimes(a.text, a.published)) : NA('not available in this build (the time stage finds nothing: not merged yet)'),

@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
-# Skip the build when nothing that goes into the wasm changed since the last one (wasm-opt alone takes a minute).
-stamp_of() { cat Cargo.toml Cargo.lock $(find src -type f | sort) | sha256sum | cut -d' ' -f1; }
+# Skip the build when nothing that goes into the wasm (src/, and data/ through include_str!) changed since the last one (wasm-opt alone takes a minute).
+stamp_of() { cat Cargo.toml Cargo.lock $(find src data -type f | sort) | sha256sum | cut -d' ' -f1; }
 main_stamp="$(stamp_of)"
 if [ -f www/pkg/storylines_bg.wasm ] && [ "$(cat www/pkg/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
   echo "www/pkg is up to date" >&2

@@ -2,7 +2,8 @@
 //!
 //! Candidates come from an inverted index over terms, never from all pairs, so the cost grows with the number
 //! of sentences that share rare terms, not with the square of the corpus. Terms are lightly stemmed content
-//! words outside entity names plus one term per resolved entity (a long name counts once). Each candidate is
+//! words outside entity names plus one term per resolved entity (a long name counts once), and a group term
+//! for words of a word group (`data/synonyms.txt`), so that "purchase" meets "buy". Each candidate is
 //! scored by IDF-weighted overlap (the lexical score: two thirds containment in the shorter sentence, one
 //! third weighted Jaccard), topic terms weighing half; then features of the pair itself: shared phrases and
 //! the same quote add, dates months apart subtract, the same dates and numbers add to pairs that already
@@ -14,6 +15,7 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::article::{Article, ParagraphKind};
+use crate::text::Lowercase as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most sentences a word may occur in and still propose candidate pairs (see [`Index::pairs`]).
@@ -181,16 +183,58 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
 ];
 
-/// The stem a word is indexed under: the base form of an irregular verb, else [`stem`].
-pub fn term(word: &str) -> String {
-    match IRREGULAR.iter().find(|(form, _)| *form == word) {
+/// The stem of a word's base form: the base of an irregular verb, else [`stem`], with a doubled final
+/// consonant made single ("skipped" and "skip", "planned" and "plan" meet).
+fn base(word: &str) -> String {
+    let mut st = match IRREGULAR.iter().find(|(form, _)| *form == word) {
         Some((_, base)) => stem(base),
         None => stem(word),
+    };
+    let mut tail = st.chars().rev();
+    if let (Some(x), Some(y)) = (tail.next(), tail.next()) {
+        if x == y && x.is_ascii_alphabetic() && !"aeiou".contains(x) && st.len() >= 5 {
+            st.pop();
+        }
     }
+    st
 }
 
-/// The terms of one sentence: (term, surface) for its content words outside entity names, then one
-/// `@key` term per entity it mentions (surface: the key), duplicates removed.
+/// Word groups of `data/synonyms.txt`: the base of each listed word and the base of its group's first word.
+fn synonyms() -> &'static BTreeMap<String, String> {
+    static CELL: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map = BTreeMap::new();
+        let lines = include_str!("../data/synonyms.txt").lines().map(str::trim);
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let Some(head) = line.split_whitespace().next().map(base) else { continue };
+            for w in line.split_whitespace() {
+                map.entry(base(w)).or_insert_with(|| head.clone());
+            }
+        }
+        map
+    })
+}
+
+/// The term a word is indexed under: the stem of its base form (irregular verbs to their base, a doubled
+/// final consonant made single). A word of a word group (`data/synonyms.txt`) is indexed under its group
+/// too, as `~` and the term of the group's first word ([`group_term`]).
+pub fn term(word: &str) -> String {
+    base(word)
+}
+
+/// The group term of a word's term, when the word belongs to a word group: "purchase" and "buy" both give
+/// `~buy`. A group term weighs less than a word (0.8 of its IDF) and is its own term, so that a group
+/// does not make its words a topic.
+pub fn group_term(term: &str) -> Option<String> {
+    synonyms().get(term).map(|head| format!("~{head}"))
+}
+
+/// Share of its weight a group term keeps: the same word is stronger evidence than a word of its group.
+const GROUP_WEIGHT: f64 = 0.8;
+
+/// The terms of one sentence: (term, surface) for its content words outside entity names, each followed by
+/// its group term when it has one, then one `@key` term per entity it mentions (surface: the key),
+/// duplicates removed.
 pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignals>) -> Vec<(String, String)> {
     let Some(s) = article.sentences.get(sentence) else { return Vec::new() };
     if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
@@ -202,7 +246,7 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
         if names.iter().any(|n| n.start <= t.start && t.end <= n.end) {
             continue;
         }
-        let w = article.slice(*t).to_lowercase();
+        let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         // Weekday and month names are dates, compared as values (`same_dates`), not as words.
         let calendar = crate::lexicon::weekday_number(&w).is_some() || crate::lexicon::month_number(&w).is_some();
@@ -210,8 +254,12 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
             continue;
         }
         let st = term(&w);
+        let group = group_term(&st);
         if !out.iter().any(|(x, _)| *x == st) {
-            out.push((st, w));
+            out.push((st, w.clone()));
+        }
+        if let Some(g) = group.filter(|g| !out.iter().any(|(x, _)| x == g)) {
+            out.push((g, w));
         }
     }
     for e in signals.map(|g| &g.entities).into_iter().flatten() {
@@ -230,7 +278,7 @@ pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
     // A set beside the list: a linear `contains` made a sentence of n words cost n² (issue 10's long sentences).
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for t in &s.tokens {
-        let w = article.slice(*t).to_lowercase();
+        let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         if is_stopword(&w) {
             continue;
@@ -252,7 +300,7 @@ pub fn is_stopword(w: &str) -> bool {
 fn all_words(article: &Article, sentence: usize) -> String {
     let mut out = String::new();
     for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
-        out.push_str(&article.slice(*t).to_lowercase());
+        out.push_str(&article.slice(*t).lowercase());
         out.push('\u{1}');
     }
     out
@@ -301,11 +349,20 @@ impl Index {
                     surface.entry(id).or_insert(w);
                     ids.push(id);
                 }
-                let order: Vec<u32> = ids
-                    .iter()
-                    .copied()
-                    .filter(|&i| ix.words.get(i as usize).is_some_and(|t| !t.starts_with('@')))
-                    .collect();
+                // A word of a word group stands in the order as its group, so that phrases meet across
+                // synonyms ("rather than" and "instead of" before the same word).
+                let mut order: Vec<u32> = Vec::new();
+                for &i in &ids {
+                    match ix.words.get(i as usize).map(|t| t.as_bytes().first()) {
+                        Some(Some(b'~')) => {
+                            if let Some(last) = order.last_mut() {
+                                *last = i;
+                            }
+                        }
+                        Some(Some(b'@')) | None => {}
+                        Some(_) => order.push(i),
+                    }
+                }
                 crate::order::sort(&mut ids);
                 ids.dedup();
                 if ids.len() >= 2 {
@@ -361,8 +418,12 @@ impl Index {
         ix.idf = df
             .iter()
             .zip(&ix.topical)
-            .map(|(&d, &topical)| {
-                let idf = (1.0 + n / f64::from(d.max(1))).ln();
+            .zip(&ix.words)
+            .map(|((&d, &topical), word)| {
+                let mut idf = (1.0 + n / f64::from(d.max(1))).ln();
+                if word.starts_with('~') {
+                    idf *= GROUP_WEIGHT;
+                }
                 if topical {
                     idf * TOPIC_WEIGHT
                 } else {
@@ -436,8 +497,20 @@ impl Index {
         };
         let (Some(sx), Some(sy)) = (self.order.get(x), self.order.get(y)) else { return Vec::new() };
         let ny = near(sy);
-        let topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
+        // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
+        // as topical.
+        let topical = |w: u32| {
+            self.topical.get(w as usize).copied().unwrap_or(false)
+                && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
+        };
         near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
+    }
+
+    /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
+    /// other term, or when both sentences use the same word (the word itself is shared then).
+    fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&String, &String)> {
+        let (mine, theirs) = (self.surface.get(x)?.get(&w)?, self.surface.get(y)?.get(&w)?);
+        (self.words.get(w as usize)?.starts_with('~') && term(mine) != term(theirs)).then_some((mine, theirs))
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
@@ -514,11 +587,16 @@ impl Index {
         // and a fair lexical overlap): same entities alone are a shared topic, not a shared fact.
         let phrases = self.shared_phrases(x, y);
         // What the pair shares beyond entities, and beyond the story's topic words.
+        // A group term counts as a word only where the two sentences use different words of the group.
         let words: Vec<u32> = ids
             .iter()
             .copied()
             .filter(|w| oids.binary_search(w).is_ok())
-            .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
+            .filter(|w| match self.words.get(*w as usize) {
+                Some(t) if t.starts_with('~') => self.synonym_pair(x, y, *w).is_some(),
+                Some(t) => !t.starts_with('@'),
+                None => false,
+            })
             .collect();
         let telling = words.iter().filter(|w| !self.topical.get(**w as usize).copied().unwrap_or(false)).count();
         let same_quote = sa.quotes.intersection(&sb.quotes).next().is_some();
@@ -561,10 +639,14 @@ impl Index {
             b,
             score: round3(score),
             lexical: round3(lexical),
+            // A word met through its word group shows both forms ("purchase/buy").
             shared: common
                 .into_iter()
-                .filter(|w| self.words.get(*w as usize).is_some_and(|t| !t.starts_with('@')))
-                .filter_map(|w| surface.get(&w).cloned())
+                .filter(|w| words.contains(w))
+                .filter_map(|w| match self.synonym_pair(x, y, w) {
+                    Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
+                    None => surface.get(&w).cloned(),
+                })
                 .collect(),
             same_entities,
             same_dates,
@@ -643,6 +725,20 @@ mod tests {
         for (a, b) in [("spoke", "speaking"), ("began", "begins"), ("met", "meeting"), ("built", "build")] {
             assert_eq!(term(a), term(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn words_of_one_group_meet_and_say_so() {
+        // "purchase"/"buy" and "vessel"/"ship" are word groups (data/synonyms.txt); "skipped" meets "skip".
+        let a = article("a", "The harbour board will purchase two cargo vessels from the northern yard.");
+        let b = article("b", "Two cargo ships from the northern yard are what the harbour board plans to buy.");
+        let pairs = align(&[&a, &b], AlignOptions { threshold: 0.3 });
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert!(pairs[0].shared.contains(&"purchase/buy".to_string()), "{:?}", pairs[0].shared);
+        assert!(pairs[0].shared.contains(&"vessels/ships".to_string()), "{:?}", pairs[0].shared);
+        assert_eq!(term("skipped"), term("skip"));
+        assert_eq!(group_term(&term("purchased")), group_term(&term("buying")));
+        assert_eq!(group_term(&term("harbour")), None);
     }
 
     #[test]

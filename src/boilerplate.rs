@@ -10,6 +10,7 @@
 //! This module must not parse single articles; it only compares paragraphs the parser produced.
 
 use crate::article::{Article, Furniture, FurnitureKind, ParagraphKind};
+use crate::text::Lowercase as _;
 use std::collections::BTreeMap;
 
 /// Most shared paragraphs two articles may have for their shared lines to count as furniture.
@@ -116,7 +117,7 @@ pub fn marked(article: &Article, paragraphs: &[usize]) -> Article {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").lowercase()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 use crate::align::{Index, SentenceKey, SentencePair};
 use crate::article::Article;
 use crate::reuse::ReuseEdge;
+use crate::text::Lowercase as _;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -86,7 +87,7 @@ impl Dependence {
         let mut parent: Vec<usize> = (0..n).collect();
         let outlet: Vec<Option<String>> = articles
             .iter()
-            .map(|a| a.meta.outlet.as_ref().map(|f| f.value.trim().to_lowercase()).filter(|x| !x.is_empty()))
+            .map(|a| a.meta.outlet.as_ref().map(|f| f.value.trim().lowercase()).filter(|x| !x.is_empty()))
             .collect();
         let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, o) in outlet.iter().enumerate() {

@@ -8,6 +8,7 @@
 //! A word a witness has in one column and another witness has in a different column, each only once, is a
 //! transposition. This module must not choose which witnesses belong together.
 
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use similar::DiffOp;
 
@@ -56,11 +57,8 @@ pub struct Table {
 /// Collates witnesses.
 pub fn collate(witnesses: &[Witness<'_>]) -> Table {
     let words: Vec<Vec<TextRange>> = witnesses.iter().map(|w| crate::diff::words(w.text, w.range)).collect();
-    let keys: Vec<Vec<String>> = witnesses
-        .iter()
-        .zip(&words)
-        .map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).to_lowercase()).collect())
-        .collect();
+    let keys: Vec<Vec<String>> =
+        witnesses.iter().zip(&words).map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).lowercase()).collect()).collect();
     let mut order: Vec<usize> = (0..witnesses.len()).collect();
     crate::order::sort_by(&mut order, |&x, &y| {
         let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
@@ -142,7 +140,7 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
         cols = next;
     }
     let word_at = |pos: usize, r: &TextRange| -> String {
-        order.get(pos).and_then(|&wi| witnesses.get(wi)).map(|w| r.slice(w.text).to_lowercase()).unwrap_or_default()
+        order.get(pos).and_then(|&wi| witnesses.get(wi)).map(|w| r.slice(w.text).lowercase()).unwrap_or_default()
     };
     let columns: Vec<Column> = cols
         .iter()

@@ -16,6 +16,7 @@ use crate::entities::Entity;
 use crate::events::Story;
 use crate::lexicon::weekday_number;
 use crate::quote_groups::{containment, norm_words, QuoteGroup};
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use crate::time::{Grain, TimeFlag};
 use serde::Serialize;
@@ -114,7 +115,7 @@ const OFFICES: &[(&str, &str)] = &[
 
 /// The office a role names and what it is "to"/"of" ("advisor to the interior minister"), lowercased.
 pub fn office(role: &str) -> Option<(&'static str, Option<String>)> {
-    let r = format!(" {} ", role.to_lowercase().replace(['-', ','], " "));
+    let r = format!(" {} ", role.lowercase().replace(['-', ','], " "));
     let mut best: Option<(usize, &'static str, usize)> = None;
     for (name, canon) in OFFICES {
         if let Some(p) = r.find(&format!(" {name} ")) {
@@ -138,7 +139,7 @@ fn office_qualifier(role: &str) -> String {
     let head = role.get(..at).unwrap_or("").trim();
     let q = head.rsplit(' ').next().unwrap_or("");
     if words.len() >= 2 && q.chars().next().is_some_and(char::is_uppercase) && !q.eq_ignore_ascii_case("former") {
-        q.to_lowercase()
+        q.lowercase()
     } else {
         String::new()
     }
@@ -253,7 +254,7 @@ fn role_in(seg: &str, offset: usize) -> Option<(String, TextRange)> {
             break;
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if word.eq_ignore_ascii_case("former") || capital && !crate::align::is_stopword(&word.to_lowercase()) {
+        if word.eq_ignore_ascii_case("former") || capital && !crate::align::is_stopword(&word.lowercase()) {
             start = prev;
         } else {
             break;
@@ -310,14 +311,14 @@ fn bare_offices(article: &Article, sentence: TextRange, roles: &[TextRange]) -> 
                 && !next.starts_with("I ")
             {
                 let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-                if !crate::align::is_stopword(&word.to_lowercase()) {
+                if !crate::align::is_stopword(&word.lowercase()) {
                     continue;
                 }
             }
             let head = seg.get(..p).unwrap_or("").trim_end();
             let qualifier = head.rsplit(' ').next().unwrap_or("");
             let qualifier = if qualifier.chars().next().is_some_and(char::is_uppercase) && !qualifier.ends_with(':') {
-                qualifier.to_lowercase()
+                qualifier.lowercase()
             } else {
                 String::new()
             };
@@ -695,7 +696,7 @@ pub fn find(
         let objects: Vec<Option<BTreeSet<String>>> =
             seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
         let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
-        let lowered: Vec<String> = seen.iter().map(|r| r.2.to_lowercase()).collect();
+        let lowered: Vec<String> = seen.iter().map(|r| r.2.lowercase()).collect();
         for (x, a) in seen.iter().enumerate() {
             let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
             let later = later.get(later.partition_point(|&y| y <= x)..).unwrap_or(&[]);

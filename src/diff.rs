@@ -12,6 +12,7 @@
 
 use crate::align::{Index, SentenceKey};
 use crate::article::Article;
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use serde::Serialize;
 use similar::algorithms::{myers, Capture, Replace};
@@ -85,15 +86,15 @@ pub fn diff_ids(a: &[String], b: &[String]) -> Vec<DiffOp> {
 }
 
 fn is_small(w: &str) -> bool {
-    w.chars().count() <= 3 && crate::align::is_stopword(&w.to_lowercase())
+    w.chars().count() <= 3 && crate::align::is_stopword(&w.lowercase())
 }
 
 /// Word-level diff of `a_range` of `a_text` against `b_range` of `b_text`.
 pub fn word_diff(a_text: &str, a_range: TextRange, b_text: &str, b_range: TextRange) -> WordDiff {
     let a_words = words(a_text, a_range);
     let b_words = words(b_text, b_range);
-    let ka: Vec<String> = a_words.iter().map(|r| r.slice(a_text).to_lowercase()).collect();
-    let kb: Vec<String> = b_words.iter().map(|r| r.slice(b_text).to_lowercase()).collect();
+    let ka: Vec<String> = a_words.iter().map(|r| r.slice(a_text).lowercase()).collect();
+    let kb: Vec<String> = b_words.iter().map(|r| r.slice(b_text).lowercase()).collect();
     let raw = diff_ids(&ka, &kb);
     let mut ops: Vec<Op> = raw
         .iter()

@@ -10,6 +10,7 @@
 
 use crate::article::{Article, ParagraphKind};
 use crate::lexicon;
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -98,7 +99,7 @@ struct Resources {
 /// town inside it is no different place.
 pub fn is_broad_place(name: &str) -> bool {
     let r = resources();
-    r.places.get(&name.to_lowercase()).is_some_and(|canon| r.demonyms.values().any(|c| c == canon))
+    r.places.get(&name.lowercase()).is_some_and(|canon| r.demonyms.values().any(|c| c == canon))
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -119,30 +120,30 @@ fn resources() -> &'static Resources {
         for line in data_lines(include_str!("../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(&name) = cols.first() else { continue };
-            r.places.insert(name.to_lowercase(), name.to_string());
+            r.places.insert(name.lowercase(), name.to_string());
             if let Some(capital) = cols.get(1).filter(|c| !c.is_empty()) {
-                r.places.entry(capital.to_lowercase()).or_insert_with(|| capital.to_string());
+                r.places.entry(capital.lowercase()).or_insert_with(|| capital.to_string());
             }
             for d in cols.get(2).unwrap_or(&"").split(',').map(str::trim).filter(|d| !d.is_empty()) {
-                r.demonyms.insert(d.to_lowercase(), name.to_string());
+                r.demonyms.insert(d.lowercase(), name.to_string());
             }
             for a in cols.get(3).unwrap_or(&"").split(',').map(str::trim).filter(|a| !a.is_empty()) {
-                r.places.insert(a.to_lowercase(), name.to_string());
+                r.places.insert(a.lowercase(), name.to_string());
             }
         }
-        r.titles.extend(data_lines(include_str!("../data/titles.txt")).map(str::to_lowercase));
+        r.titles.extend(data_lines(include_str!("../data/titles.txt")).map(crate::text::lowercase));
         let mut nouns = false;
         for w in data_lines(include_str!("../data/org_words.txt")) {
             if w == "--" {
                 nouns = true;
             } else if nouns {
-                r.org_nouns.insert(w.to_lowercase());
+                r.org_nouns.insert(w.lowercase());
             } else {
-                r.org_words.insert(w.to_lowercase());
+                r.org_words.insert(w.lowercase());
             }
         }
         for line in data_lines(include_str!("../data/given_names.txt")) {
-            r.given.extend(line.split_whitespace().map(str::to_lowercase));
+            r.given.extend(line.split_whitespace().map(crate::text::lowercase));
         }
         r
     })
@@ -510,7 +511,7 @@ fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().flat_map(char::to_lowercase).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
+    s.chars().map(crate::text::lower_char).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
 }
 
 /// A stable key for a name: folded, letters and digits joined by `-` (`jane-doe`).
@@ -1491,13 +1492,13 @@ fn same_person(a: &str, b: &str) -> Option<String> {
 fn org_acronyms(l: &Local) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     if let Some(x) = &l.acronym {
-        v.push(x.to_lowercase());
+        v.push(x.lowercase());
     }
     if is_acronym(&l.name) {
-        v.push(l.name.replace('.', "").to_lowercase());
+        v.push(l.name.replace('.', "").lowercase());
     }
     if l.name.contains(' ') {
-        let i = initials(&l.name).to_lowercase();
+        let i = initials(&l.name).lowercase();
         if i.chars().count() >= 2 {
             v.push(i);
         }

@@ -13,6 +13,7 @@ use crate::corpus::{Corpus, DEFAULT_OPTIONS};
 use crate::export::{DiffOut, Export};
 use crate::manifest::Manifest;
 use crate::parse::Input;
+use crate::text::Lowercase as _;
 use std::collections::BTreeMap;
 
 /// The UTF-16 slice `start..end` of `text`, or `None` when it is out of range or cuts a surrogate pair.
@@ -126,7 +127,7 @@ pub fn check_diff(d: &DiffOut) {
         let words = |u: &[u16], ws: &[crate::export::RangeOut]| -> Vec<String> {
             ws.iter()
                 .map(|r| match slice_units(u, r.start, r.end) {
-                    Some(s) => s.to_lowercase(),
+                    Some(s) => s.lowercase(),
                     None => panic!("a diff word is not on UTF-16 boundaries"),
                 })
                 .collect()

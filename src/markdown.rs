@@ -7,6 +7,7 @@
 //! All later offsets point into the rendered text, which is what the export carries as `text`.
 //! This module must not classify lines as furniture or read metadata; it only renders.
 
+use crate::text::Lowercase as _;
 use crate::text::{self, TextRange};
 
 /// The plain rendering of a Markdown document.
@@ -41,7 +42,7 @@ pub fn render(src: &str) -> Rendered {
             if let Some((k, v)) = line.split_once(':').filter(|_| n > 0) {
                 let v = v.trim().trim_matches(['"', '\'']).trim();
                 if !k.trim().is_empty() && !v.is_empty() {
-                    out.front_matter.push((k.trim().to_lowercase(), v.to_string()));
+                    out.front_matter.push((k.trim().lowercase(), v.to_string()));
                 }
             }
             continue;

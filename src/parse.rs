@@ -15,6 +15,7 @@ use crate::lexicon;
 use crate::manifest::ManifestEntry;
 use crate::markdown;
 use crate::segment;
+use crate::text::Lowercase as _;
 use crate::text::{self, TextRange};
 
 /// Largest article accepted, in bytes. Larger inputs are reported and skipped.
@@ -153,7 +154,8 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
     if text.trim().is_empty() {
         return Err(reject("no-text", format!("{} has no readable text", input.name)));
     }
-    if let Some(longest) = text::lines(&text).into_iter().map(TextRange::len).max().filter(|&n| n > LONG_LINE_BYTES) {
+    let line_ranges = text::lines(&text);
+    if let Some(longest) = line_ranges.iter().map(|r| r.len()).max().filter(|&n| n > LONG_LINE_BYTES) {
         note(
             Severity::Warning,
             "long-line",
@@ -176,7 +178,7 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         content_hash,
         diagnostics,
     };
-    layout(&mut article, &hints);
+    layout(&mut article, &hints, line_ranges);
     if format != Format::Text {
         apply_page_meta(&mut article, &hints.page);
     }
@@ -344,9 +346,10 @@ struct Line {
 }
 
 /// Classifies lines, reads metadata and builds paragraphs and sentences.
-fn layout(article: &mut Article, hints: &Hints) {
+/// `line_ranges` are the text's lines ([`text::lines`]).
+fn layout(article: &mut Article, hints: &Hints, line_ranges: Vec<TextRange>) {
     let text = article.text.as_str();
-    let mut lines: Vec<Line> = text::lines(text)
+    let mut lines: Vec<Line> = line_ranges
         .into_iter()
         .map(|r| {
             let range = r.trim(text);
@@ -451,8 +454,59 @@ fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The number of whitespace-separated words (`split_whitespace().count()`), ASCII read byte by byte.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(c) = text::char_at(s, i) {
+        i += c.len_utf8();
+        let space = is_space(c);
+        n += usize::from(!in_word && !space);
+        in_word = !space;
+    }
+    n
+}
+
+/// `char::is_whitespace`, with ASCII decided inline.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// A fingerprint of a line as [`mark_repeated`] compares lines (whitespace runs collapsed, lowercase) and its
+/// number of words, without building the compared form: equal forms always have equal fingerprints.
+/// Lowercasing is `text::lower_char`, char by char as `text::lowercase` does; σ and ς are hashed alike.
+fn fingerprint(s: &str) -> (u64, usize) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |c: char| h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(c) = text::char_at(s, i) {
+        i += c.len_utf8();
+        if is_space(c) {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if n > 0 {
+                mix(' ');
+            }
+            n += 1;
+            in_word = true;
+        }
+        if c.is_ascii() {
+            mix(c.to_ascii_lowercase());
+        } else {
+            let l = text::lower_char(c);
+            mix(if l == 'ς' { 'σ' } else { l });
+        }
+    }
+    (h, n)
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -541,10 +595,74 @@ const CREDIT_ENDINGS: &[&str] = &[
     "picture alliance",
 ];
 
+/// Phrases that make a line furniture wherever they stand in it (compared lowercase), with what they make it.
+const LINE_PHRASES: &[(&str, Phrase)] = &[
+    ("subscribe", Phrase::ShortPromo),
+    ("newsletter", Phrase::ShortPromo),
+    ("download the app", Phrase::ShortPromo),
+    ("get the app", Phrase::ShortPromo),
+    ("ad-free", Phrase::Promo),
+    ("sign up for", Phrase::Promo),
+    (" uses ai", Phrase::Disclosure),
+    ("click here", Phrase::Disclosure),
+    ("affiliate link", Phrase::Disclosure),
+    ("we may earn a commission", Phrase::Disclosure),
+];
+
+/// What a phrase of [`LINE_PHRASES`] makes a line (a bit each, so that one pass finds them all).
+#[derive(Clone, Copy)]
+enum Phrase {
+    /// Promotion when the line is short (under 20 words).
+    ShortPromo = 1,
+    Promo = 2,
+    Disclosure = 4,
+}
+
+/// The first two bytes of each of [`LINE_PHRASES`], hashed into a set of 1,024 bits ([`pair_hash`]): a position
+/// whose two bytes are not in the set starts none of them.
+const PHRASE_PAIRS: [u64; 16] = {
+    let mut set = [0u64; 16];
+    let mut k = 0;
+    while k < LINE_PHRASES.len() {
+        let p = LINE_PHRASES[k].0.as_bytes();
+        assert!(p.len() >= 2);
+        let h = pair_hash(p[0], p[1]);
+        set[h >> 6] |= 1 << (h & 63);
+        k += 1;
+    }
+    set
+};
+
+const fn pair_hash(a: u8, b: u8) -> usize {
+    ((a as usize) << 5 ^ b as usize) & 1023
+}
+
+/// Which kinds of [`LINE_PHRASES`] occur in `lower` (as [`Phrase`] bits), in one pass over its bytes.
+fn phrases_in(lower: &str) -> u8 {
+    let bytes = lower.as_bytes();
+    let mut found = 0;
+    for (i, pair) in bytes.windows(2).enumerate() {
+        let &[a, b] = pair else { continue };
+        let h = pair_hash(a, b);
+        if PHRASE_PAIRS.get(h >> 6).is_none_or(|bits| bits >> (h & 63) & 1 == 0) {
+            continue;
+        }
+        let rest = bytes.get(i..).unwrap_or_default();
+        for &(p, kind) in LINE_PHRASES {
+            if rest.starts_with(p.as_bytes()) {
+                found |= kind as u8;
+            }
+        }
+    }
+    found
+}
+
 /// Classifies a line on its own words.
 fn classify(line: &str) -> LineKind {
-    let lower = line.to_lowercase();
+    let lower = line.lowercase();
     let lower = lower.trim();
+    let phrases = phrases_in(lower);
+    let has = |kind: Phrase| phrases & kind as u8 != 0;
     let bare = lower.trim_end_matches(':').trim_end();
     if NAVIGATION_LINES.contains(&bare) || NAVIGATION_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return LineKind::Furniture(FurnitureKind::Navigation);
@@ -579,21 +697,11 @@ fn classify(line: &str) -> LineKind {
     if (lower.starts_with('•') || lower.starts_with("· ") || lower.starts_with("► ")) && short {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
-    if n < 20
-        && (lower.contains("subscribe")
-            || lower.contains("newsletter")
-            || lower.contains("download the app")
-            || lower.contains("get the app"))
-        || lower.contains("ad-free")
-        || lower.contains("sign up for")
-    {
+    if n < 20 && has(Phrase::ShortPromo) || has(Phrase::Promo) {
         return LineKind::Furniture(FurnitureKind::Promo);
     }
-    if lower.contains(" uses ai")
-        || lower.contains("click here")
+    if has(Phrase::Disclosure)
         || lower.starts_with("disclosure")
-        || lower.contains("affiliate link")
-        || lower.contains("we may earn a commission")
         || lower.starts_with("this article was produced")
         || lower.starts_with("this story was produced")
     {
@@ -602,7 +710,7 @@ fn classify(line: &str) -> LineKind {
     if matches!(bare, "about the writer" | "about the author" | "about the authors" | "about the reporter") {
         return LineKind::Furniture(FurnitureKind::AuthorBio);
     }
-    if byline(line).is_some() {
+    if byline_lower(line, lower).is_some() {
         return LineKind::Furniture(FurnitureKind::Byline);
     }
     if short && date_dominant(line) {
@@ -631,13 +739,13 @@ fn date_dominant(line: &str) -> bool {
     let labelled = line
         .split_whitespace()
         .next()
-        .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+        .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').lowercase().as_str()));
     let other = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '(' | ')'))
         .filter(|w| !w.is_empty())
         .filter(|w| {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let l = t.to_lowercase();
+            let l = t.lowercase();
             !(t.is_empty()
                 || t.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || lexicon::month_number(&l).is_some()
@@ -651,18 +759,27 @@ fn date_dominant(line: &str) -> bool {
 }
 
 /// Marks every occurrence of a line that occurs twice or more in the article.
+/// Lines are compared with whitespace runs collapsed and case ignored; only lines of two words or more count.
+/// Fingerprints find the candidates without copying a line; only lines sharing one are compared in full.
 fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
-    let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
-    for &i in content {
-        let key = normalize_ws(lines[i].range.slice(text)).to_lowercase();
-        if words(&key) >= 2 {
-            seen.entry(key).or_default().push(i);
+    let mut keyed: Vec<(u64, usize)> = content
+        .iter()
+        .filter_map(|&i| {
+            let (hash, n) = fingerprint(lines[i].range.slice(text));
+            (n >= 2).then_some((hash, i))
+        })
+        .collect();
+    crate::order::sort(&mut keyed);
+    for same_hash in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2) {
+        let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+        for &(_, i) in same_hash {
+            seen.entry(normalize_ws(lines[i].range.slice(text)).lowercase()).or_default().push(i);
         }
-    }
-    for idxs in seen.values().filter(|v| v.len() >= 2) {
-        for &i in idxs {
-            if matches!(lines[i].kind, LineKind::Heading | LineKind::Prose) {
-                lines[i].kind = LineKind::Furniture(FurnitureKind::Repeated);
+        for idxs in seen.values().filter(|v| v.len() >= 2) {
+            for &i in idxs {
+                if matches!(lines[i].kind, LineKind::Heading | LineKind::Prose) {
+                    lines[i].kind = LineKind::Furniture(FurnitureKind::Repeated);
+                }
             }
         }
     }
@@ -728,7 +845,7 @@ fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
         if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
             continue;
         }
-        let lower = lines[i].range.slice(text).to_lowercase();
+        let lower = lines[i].range.slice(text).lowercase();
         let bare = lower.trim().trim_end_matches(':');
         if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
             continue;
@@ -812,7 +929,7 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
             }
             LineKind::Furniture(FurnitureKind::Dateline) => {
                 // "Published …" wins over "Updated …"; otherwise the first date line.
-                let label = s.trim_start().to_lowercase();
+                let label = s.trim_start().lowercase();
                 let updated = label.starts_with("updated") || label.starts_with("last updated");
                 let published = label.starts_with("published") || label.starts_with("first published");
                 let weaker = meta.published.as_ref().is_none_or(|p| p.confidence < 0.9);
@@ -829,7 +946,7 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
         let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
         for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
             let s = lines[i].range.slice(text);
-            let label = s.trim_start().to_lowercase();
+            let label = s.trim_start().lowercase();
             let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
             if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
                 if let Some(iso) = published_in(s) {
@@ -939,11 +1056,10 @@ fn glued_label(line: &str) -> Option<usize> {
 
 /// A job title on a byline ("Senior Correspondent", "Staff Writer", "Reporter").
 fn is_role(s: &str) -> bool {
-    let lower = s.to_lowercase();
     words(s) <= 6
-        && lexicon::ROLE_WORDS
-            .iter()
-            .any(|r| lower.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == *r))
+        && s.lowercase()
+            .split_whitespace()
+            .any(|w| lexicon::ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// "About the writer" followed by "Jane Doe is a …": the bio (furniture) and its author.
@@ -951,7 +1067,7 @@ fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &m
     for k in 0..content.len() {
         let i = content[k];
         if lines[i].kind != LineKind::Furniture(FurnitureKind::AuthorBio)
-            || !lines[i].range.slice(text).to_lowercase().starts_with("about the")
+            || !lines[i].range.slice(text).lowercase().starts_with("about the")
         {
             continue;
         }
@@ -980,14 +1096,17 @@ fn read_author_block(text: &str, lines: &mut [Line], content: &[usize], meta: &m
 
 /// "Jane Doe is a reporter …" → "Jane Doe".
 fn bio_subject(s: &str) -> Option<&str> {
-    // A name is short: only the first few dozen characters are searched.
-    let head = s.char_indices().nth(64).map_or(s, |(p, _)| &s[..p]);
-    [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "]
-        .iter()
-        .filter_map(|v| head.find(v))
-        .min()
-        .map(|p| &s[..p])
-        .filter(|name| words(name) <= 4)
+    // A name is short: only the first 64 characters are searched (a character starts at every byte that is not
+    // a continuation byte). All verbs start with a space: the first space that starts one ends the name.
+    let cut = s.bytes().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80).nth(64).map_or(s.len(), |(p, _)| p);
+    let head = s.get(..cut).unwrap_or(s);
+    let verbs = [" is a ", " is an ", " is the ", " is ", " covers ", " writes ", " has been ", " was "];
+    let p = (0..head.len()).filter(|&p| head.as_bytes().get(p) == Some(&b' ')).find(|&p| {
+        // Comparing the byte after the space first saves most comparisons.
+        let next = head.as_bytes().get(p + 1);
+        head.get(p..).is_some_and(|r| verbs.iter().any(|v| v.as_bytes().get(1) == next && r.starts_with(v)))
+    })?;
+    s.get(..p).filter(|name| words(name) <= 4)
 }
 
 /// A paragraph that starts with an author's name and describes them ("Jane Doe is a reporter …") is their bio.
@@ -998,37 +1117,44 @@ fn mark_author_bios(text: &str, lines: &mut [Line], content: &[usize], meta: &Me
         }
         let s = lines[i].range.slice(text);
         let Some(subject) = bio_subject(s) else { continue };
-        let describes =
-            [" is a ", " is an ", " covers ", " writes "].iter().any(|v| s.starts_with(&format!("{subject}{v}")));
+        // `subject` is the start of `s`: what follows it must be one of these.
+        let rest = s.get(subject.len()..).unwrap_or_default();
+        let describes = [" is a ", " is an ", " covers ", " writes "].iter().any(|v| rest.starts_with(v));
         if describes && meta.authors.iter().any(|a| a.value == subject) {
             lines[i].kind = LineKind::Furniture(FurnitureKind::AuthorBio);
         }
     }
 }
 
+/// How bylines open (compared lowercase).
+const BYLINE_PREFIXES: &[&str] = &[
+    "by: ",
+    "by ",
+    "from: ",
+    "from ",
+    "written by ",
+    "words by ",
+    "reporting by ",
+    "reported by ",
+    "story by ",
+    "author: ",
+    "authors: ",
+    "text: ",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+];
+
 /// Byline forms: "By A and B", "From: A", "Written by A", "Author: A", "By A, Agency", "By A in Place",
 /// "By A | November 9, 2023". Returns the names and their ranges relative to the line.
 fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
-    const PREFIXES: &[&str] = &[
-        "by: ",
-        "by ",
-        "from: ",
-        "from ",
-        "written by ",
-        "words by ",
-        "reporting by ",
-        "reported by ",
-        "story by ",
-        "author: ",
-        "authors: ",
-        "text: ",
-        "von ",
-        "par ",
-        "por ",
-        "door ",
-    ];
-    let lower = line.to_lowercase();
-    let prefix = PREFIXES.iter().find(|p| lower.starts_with(**p))?;
+    byline_lower(line, &line.lowercase())
+}
+
+/// [`byline`] of a line whose lowercase form the caller has already made.
+fn byline_lower(line: &str, lower: &str) -> Option<Vec<(String, TextRange)>> {
+    let prefix = BYLINE_PREFIXES.iter().find(|p| lower.starts_with(**p))?;
     let rest_start = prefix.len();
     // Cut at a separator that starts a date or other furniture: "|", "•", "·", " - ", " — ".
     let rest_full = line.get(rest_start..)?;
@@ -1081,7 +1207,7 @@ fn looks_like_name(s: &str) -> bool {
     capitalised >= 2
         && ws.iter().enumerate().all(|(k, w)| {
             let letters_ok = w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-            let lower = w.to_lowercase();
+            let lower = w.lowercase();
             if !letters_ok || ENGLISH_NON_NAME.contains(&lower.as_str()) {
                 return false;
             }
@@ -1111,10 +1237,10 @@ pub fn published_in(line: &str) -> Option<String> {
         }
         // Nov.30 2024 / Nov. 30, 2024 / November 9, 2023 [2:53 PM CET]
         let (month_word, day_part) = match tok.split_once('.') {
-            Some((m, d)) if !d.is_empty() && lexicon::month_number(m).is_some() => (m, Some(d)),
+            Some((m, d)) if !d.is_empty() && month(m).is_some() => (m, Some(d)),
             _ => (*tok, None),
         };
-        if let Some(month) = lexicon::month_number(month_word) {
+        if let Some(month) = month(month_word) {
             if month_word.len() < 3 {
                 continue;
             }
@@ -1137,7 +1263,7 @@ pub fn published_in(line: &str) -> Option<String> {
         // 9 November 2023
         let day_tok = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
         if let (Ok(day), Some(m), Some(y)) = (day_tok.parse::<u32>(), toks.get(k + 1), toks.get(k + 2)) {
-            if let (Some(month), Ok(year)) = (lexicon::month_number(m), y.parse::<i32>()) {
+            if let (Some(month), Ok(year)) = (month(m), y.parse::<i32>()) {
                 if (1800..=2200).contains(&year) && day >= 1 && day <= lexicon::days_in_month(year, month) {
                     return Some(with_time(format!("{year:04}-{month:02}-{day:02}"), &toks[k + 3..]));
                 }
@@ -1145,6 +1271,16 @@ pub fn published_in(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// [`lexicon::month_number`] without its allocation for the many words that cannot be a month: month names
+/// and abbreviations are 3 to 9 ASCII letters (before an optional full stop).
+fn month(word: &str) -> Option<u32> {
+    let t = word.trim_end_matches('.');
+    if !(3..=9).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    lexicon::month_number(word)
 }
 
 /// Appends "THH:MM:SS±HH:MM" when the tokens start with a time such as "2:53 PM CET", "at 10:05 a.m. EST",
@@ -1297,7 +1433,7 @@ fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Optio
 /// "© 2024 Example Media. All rights reserved." / "Copyright 2023 The Example Times" → the holder and its byte
 /// offset in the line. Needs a year or "all rights reserved", so a bare photo credit ("© Agency") is not one.
 fn copyright_holder(line: &str) -> Option<(String, usize)> {
-    let lower = line.to_lowercase();
+    let lower = line.lowercase();
     let marker = ["copyright ©", "copyright (c)", "copyright", "©", "(c)"]
         .iter()
         .find_map(|m| lower.find(m).map(|p| (p, m.len())))?;
@@ -1327,30 +1463,131 @@ fn copyright_holder(line: &str) -> Option<(String, usize)> {
 /// How many words of the body the language guess reads (enough to tell, and bounded for huge inputs).
 const LANGUAGE_SAMPLE_WORDS: usize = 3000;
 
+/// The number of languages besides English that the guess can name.
+const OTHER_LANGUAGES: usize = lexicon::OTHER_FUNCTION_WORDS.len();
+
+/// The codes of [`lexicon::OTHER_FUNCTION_WORDS`].
+static OTHER_CODES: [&str; OTHER_LANGUAGES] = {
+    let mut codes = [""; OTHER_LANGUAGES];
+    let mut k = 0;
+    while k < OTHER_LANGUAGES {
+        codes[k] = lexicon::OTHER_FUNCTION_WORDS[k].0;
+        k += 1;
+    }
+    codes
+};
+
+/// The number of entries of the function-word lists (English and the others).
+const FUNCTION_WORD_ENTRIES: usize = {
+    let mut n = lexicon::ENGLISH_FUNCTION_WORDS.len();
+    let mut k = 0;
+    while k < OTHER_LANGUAGES {
+        n += lexicon::OTHER_FUNCTION_WORDS[k].1.len();
+        k += 1;
+    }
+    n
+};
+
+/// The function-word lists as one table built at compile time: each word packed into an integer ([`pack`]),
+/// sorted, with the languages it belongs to (bit 0 English, bit k + 1 `OTHER_FUNCTION_WORDS[k]`); a word of
+/// several lists has an entry per list. Looked up by binary search instead of comparing strings.
+static FUNCTION_WORDS: ([u64; FUNCTION_WORD_ENTRIES], [u16; FUNCTION_WORD_ENTRIES]) = {
+    assert!(OTHER_LANGUAGES < 16);
+    let mut keys = [0u64; FUNCTION_WORD_ENTRIES];
+    let mut langs = [0u16; FUNCTION_WORD_ENTRIES];
+    let mut n = 0;
+    let mut list = 0;
+    while list <= OTHER_LANGUAGES {
+        let words = if list == 0 { lexicon::ENGLISH_FUNCTION_WORDS } else { lexicon::OTHER_FUNCTION_WORDS[list - 1].1 };
+        let mut k = 0;
+        while k < words.len() {
+            // Words longer than 8 bytes cannot be packed (and would never be looked up).
+            assert!(words[k].len() <= 8);
+            let key = pack(words[k].as_bytes());
+            // Insertion sort: shift greater keys up.
+            let mut j = n;
+            while j > 0 && keys[j - 1] > key {
+                keys[j] = keys[j - 1];
+                langs[j] = langs[j - 1];
+                j -= 1;
+            }
+            keys[j] = key;
+            langs[j] = 1 << list;
+            n += 1;
+            k += 1;
+        }
+        list += 1;
+    }
+    (keys, langs)
+};
+
+/// Up to 8 bytes as one integer, first byte lowest, zero-padded. Distinct words of at most 8 bytes without NUL
+/// bytes (letters) get distinct keys.
+const fn pack(mut bytes: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut shift = 0;
+    while let Some((&b, rest)) = bytes.split_first() {
+        if shift == 64 {
+            break;
+        }
+        key |= (b as u64) << shift;
+        shift += 8;
+        bytes = rest;
+    }
+    key
+}
+
+/// The languages (bits as in [`FUNCTION_WORDS`]) whose function-word list holds `word` (at most 8 bytes),
+/// compared lowercase.
+fn function_word_languages(word: &str) -> u16 {
+    let key = if word.is_ascii() {
+        word.bytes().rev().fold(0u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
+    } else {
+        let lower = word.lowercase();
+        if lower.len() > 8 {
+            return 0;
+        }
+        pack(lower.as_bytes())
+    };
+    let (keys, langs) = &FUNCTION_WORDS;
+    let first = keys.partition_point(|&k| k < key);
+    let same = keys.get(first..).unwrap_or_default().iter().take_while(|&&k| k == key).count();
+    langs.get(first..first + same).unwrap_or_default().iter().fold(0, |acc, l| acc | l)
+}
+
 /// English or not, from the share of English function words among the body's words.
 fn language(text: &str, lines: &[Line]) -> Field<String> {
     let mut total = 0usize;
     let mut english = 0usize;
-    let mut other = vec![0usize; lexicon::OTHER_FUNCTION_WORDS.len()];
+    let mut other = [0usize; OTHER_LANGUAGES];
     'lines: for line in lines.iter().filter(|l| matches!(l.kind, LineKind::Prose | LineKind::Heading)) {
-        for w in line.range.slice(text).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-            if total == LANGUAGE_SAMPLE_WORDS {
-                break 'lines;
-            }
-            total += 1;
-            // Function words are short: longer words cannot be one, and need no lowercasing.
-            if w.len() > 8 {
-                continue;
-            }
-            let w = w.to_lowercase();
-            if lexicon::ENGLISH_FUNCTION_WORDS.contains(&w.as_str()) {
-                english += 1;
-            }
-            for (k, (_, list)) in lexicon::OTHER_FUNCTION_WORDS.iter().enumerate() {
-                if list.contains(&w.as_str()) {
-                    other[k] += 1;
+        // Words are runs of letters; read byte by byte where the text is ASCII.
+        let s = line.range.slice(text);
+        let mut start = None;
+        let mut i = 0;
+        loop {
+            let c = text::char_at(s, i);
+            let letter = c.is_some_and(char::is_alphabetic);
+            if letter && start.is_none() {
+                start = Some(i);
+            } else if let (false, Some(from)) = (letter, start) {
+                start = None;
+                if total == LANGUAGE_SAMPLE_WORDS {
+                    break 'lines;
+                }
+                total += 1;
+                // Function words are short: longer words cannot be one, and need no lowercasing.
+                let w = s.get(from..i).unwrap_or_default();
+                let langs = if w.len() <= 8 { function_word_languages(w) } else { 0 };
+                if langs != 0 {
+                    english += usize::from(langs & 1);
+                    for (k, n) in other.iter_mut().enumerate() {
+                        *n += usize::from(langs >> (k + 1) & 1);
+                    }
                 }
             }
+            let Some(c) = c else { break };
+            i += c.len_utf8();
         }
     }
     let r = TextRange::new(0, 0);
@@ -1362,7 +1599,7 @@ fn language(text: &str, lines: &[Line]) -> Field<String> {
         let conf = ((english as f64 / total as f64 * 4.0).min(0.99) * 100.0).round() / 100.0;
         return Field { value: "en".to_string(), source: FieldSource::Text, confidence: conf, range: Some(r) };
     }
-    let code = if best_n * 20 >= total { lexicon::OTHER_FUNCTION_WORDS[best].0 } else { "und" };
+    let code = if best_n * 20 >= total { OTHER_CODES.get(best).copied().unwrap_or("und") } else { "und" };
     Field { value: code.to_string(), source: FieldSource::Text, confidence: 0.6, range: Some(r) }
 }
 

@@ -9,6 +9,7 @@
 use crate::align::{is_stopword, stem};
 use crate::annotate::Annotations;
 use crate::article::Article;
+use crate::text::Lowercase as _;
 use std::collections::BTreeSet;
 
 /// Smallest containment of content words for two quotes to be the same statement.
@@ -55,7 +56,7 @@ pub struct QuoteGroup {
 /// Normalised words of a text (lowercase, letters and digits).
 pub fn norm_words(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(str::to_lowercase).collect()
+    text.unicode_words().map(crate::text::lowercase).collect()
 }
 
 fn content(text: &str) -> BTreeSet<String> {
@@ -87,7 +88,7 @@ pub fn group(
         for (qi, q) in ann.quotes.iter().enumerate() {
             let text = a.slice(q.range);
             let speaker =
-                q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.to_lowercase()));
+                q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.lowercase()));
             let c = content(text);
             if c.len() < 2 {
                 continue;

@@ -11,6 +11,7 @@
 use crate::article::Article;
 use crate::entities::{EntityKind, Mention};
 use crate::segment;
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 
 /// One quote in one article.
@@ -285,7 +286,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn word(&self, r: TextRange) -> String {
-        r.slice(&self.article.text).to_lowercase()
+        r.slice(&self.article.text).lowercase()
     }
 
     /// Mentions that can speak (people and organisations outside any quote) inside a range.
@@ -312,7 +313,7 @@ impl Context<'_> {
         let prev = before
             .split_whitespace()
             .rev()
-            .map(str::to_lowercase)
+            .map(crate::text::lowercase)
             .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             .unwrap_or_default();
         PREPOSITIONS.contains(&prev.as_str())
@@ -419,7 +420,7 @@ impl Context<'_> {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.kind == EntityKind::Person && m.range.start < self.quote.start)
-            .filter(|(_, m)| m.role.as_deref().is_some_and(|r| r.to_lowercase().ends_with(&wanted)))
+            .filter(|(_, m)| m.role.as_deref().is_some_and(|r| r.lowercase().ends_with(&wanted)))
             .map(|(i, m)| (i, m.name.as_str()))
             .collect();
         let mut names: Vec<&str> = holders.iter().map(|h| h.1).collect();
@@ -498,7 +499,7 @@ fn paraphrases(article: &Article, mentions: &[Mention], quoted: &[TextRange]) ->
             continue;
         }
         let toks = segment::tokens(text, s.range);
-        let words: Vec<String> = toks.iter().map(|t| t.slice(text).to_lowercase()).collect();
+        let words: Vec<String> = toks.iter().map(|t| t.slice(text).lowercase()).collect();
         let speakers = |r: TextRange| -> Option<usize> {
             mentions
                 .iter()

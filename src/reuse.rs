@@ -12,6 +12,7 @@
 
 use crate::align::{is_stopword, stem, SentencePair};
 use crate::article::Article;
+use crate::text::Lowercase as _;
 use crate::text::TextRange;
 use std::collections::{BTreeMap, HashMap};
 
@@ -91,7 +92,7 @@ fn words(article: &Article) -> Vec<Word> {
         }
         paragraph = Some(s.paragraph);
         for t in &s.tokens {
-            let w = article.slice(*t).to_lowercase();
+            let w = article.slice(*t).lowercase();
             if q.get(t.start).copied().unwrap_or(false) {
                 if !out.last().is_some_and(|x: &Word| x.barrier) {
                     out.push(Word { stem: format!("\u{0}{}", t.start), range: *t, barrier: true });
@@ -181,7 +182,7 @@ pub fn cited_sources(article: &Article) -> Vec<String> {
     let mut out = Vec::new();
     for s in &article.sentences {
         let text = article.slice(s.range);
-        let lower = text.to_lowercase();
+        let lower = text.lowercase();
         for cue in CUES {
             let mut from = 0;
             while let Some(p) = lower.get(from..).and_then(|t| t.find(cue)) {
@@ -221,8 +222,8 @@ pub fn cited_sources(article: &Article) -> Vec<String> {
 
 /// Whether a cited name refers to an article's outlet (the name itself or its initials).
 fn names_outlet(cited: &str, article: &Article) -> bool {
-    let Some(outlet) = article.meta.outlet.as_ref().map(|f| f.value.to_lowercase()) else { return false };
-    let c = cited.to_lowercase();
+    let Some(outlet) = article.meta.outlet.as_ref().map(|f| f.value.lowercase()) else { return false };
+    let c = cited.lowercase();
     let initials: String = outlet.split_whitespace().filter_map(|w| w.chars().next()).collect();
     c == outlet || outlet.contains(&c) && c.len() >= 3 || initials.len() >= 2 && c == initials
 }

@@ -7,7 +7,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::text::TextRange;
+use crate::text::{self, TextRange};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words that end with a full stop without ending a sentence (compared lowercase, without the stop).
@@ -27,32 +27,29 @@ pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
     let body = range.slice(text);
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut iter = body.char_indices().peekable();
-    while let Some((pos, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    let mut pos = 0usize;
+    // A byte scan: the marks are ASCII or start with the byte 0xE2 (never a continuation byte), so every match
+    // lies on a character boundary; the rare candidates are then read as characters.
+    while let Some(&b) = body.as_bytes().get(pos) {
+        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+            pos += 1;
             continue;
         }
+        let Some(c) = text::char_at(body, pos).filter(|&c| is_terminal(c)) else {
+            pos += 1;
+            continue;
+        };
         // Extend over runs of terminal punctuation, then closing quotes and brackets.
         let mut run_end = pos + c.len_utf8();
         let mut run_len = 1usize;
         let mut second = None;
-        while let Some(&(p, d)) = iter.peek() {
-            if !matches!(d, '.' | '!' | '?' | '…') {
-                break;
-            }
-            if second.is_none() {
-                second = Some(d);
-            }
+        while let Some(d) = text::char_at(body, run_end).filter(|&d| is_terminal(d)) {
+            second = second.or(Some(d));
             run_len += 1;
-            run_end = p + d.len_utf8();
-            iter.next();
+            run_end += d.len_utf8();
         }
-        while let Some(&(p, d)) = iter.peek() {
-            if !is_closing(d) {
-                break;
-            }
-            run_end = p + d.len_utf8();
-            iter.next();
+        while let Some(d) = text::char_at(body, run_end).filter(|&d| is_closing(d)) {
+            run_end += d.len_utf8();
         }
         let run = Run { punct: c, pos, len: run_len, second, end: run_end };
         if is_boundary(body, &run) {
@@ -62,12 +59,17 @@ pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
             }
             start = run_end;
         }
+        pos = run_end;
     }
     let r = TextRange::new(range.start + start, range.end).trim(text);
     if !r.is_empty() {
         out.push(r);
     }
     out
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
 }
 
 /// The longest sentence, in bytes (about 1,300 English words): a longer run without a sentence end is cut
@@ -162,8 +164,7 @@ fn is_boundary(body: &str, run: &Run) -> bool {
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if is_abbreviation(word) {
         return false;
     }
     // Initials and dotted acronyms: "J.", "U.S", "e.g".
@@ -181,13 +182,78 @@ fn is_boundary(body: &str, run: &Run) -> bool {
     true
 }
 
+/// Whether `word` (without its stop) is one of [`ABBREVIATIONS`], case ignored. Lowercased without allocating:
+/// the list is ASCII, and no other character lowercases to an ASCII letter of the list (only U+212A, the Kelvin
+/// sign, lowercases to ASCII, "k"), so a word with a non-ASCII character is never one.
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+}
+
 /// The word tokens of a range (letters and digits; punctuation and spaces left out).
 pub fn tokens(text: &str, range: TextRange) -> Vec<TextRange> {
-    range
-        .slice(text)
-        .unicode_word_indices()
-        .map(|(p, w)| TextRange::new(range.start + p, range.start + p + w.len()))
-        .collect()
+    let s = range.slice(text);
+    let at = |from: usize, to: usize| TextRange::new(range.start + from, range.start + to);
+    match plain_tokens(s) {
+        Some(found) => found.into_iter().map(|(from, to)| at(from, to)).collect(),
+        None => s.unicode_word_indices().map(|(p, w)| at(p, p + w.len())).collect(),
+    }
+}
+
+/// The Unicode word tokens (UAX #29, as `unicode-segmentation` finds them) of a text made of ASCII and of the
+/// few other characters of ordinary news prose ([`plain_class`]), in one loop; `None` for any other text.
+///
+/// In such text a word is a run of ASCII letters, digits and "_", joined across one full stop or apostrophe
+/// ("." "'" "‘" "’") between two letters or two digits ("e.g", "don’t", "3.5"), one "," or ";" between two
+/// digits ("1,000") and one ":" between two letters; a run without a letter or digit ("__") is not a word.
+/// The non-ASCII characters allowed are never part of a word except the curly apostrophes, which behave as
+/// the full stop does (all three are MidNumLet in UAX #29). The tests compare this with the crate.
+fn plain_tokens(s: &str) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    // The word being read: where it starts and whether it holds a letter or digit yet.
+    let mut word: Option<(usize, bool)> = None;
+    let mut prev = ' ';
+    let mut i = 0;
+    while let Some(c) = text::char_at(s, i) {
+        if !c.is_ascii() && !plain_class(c) {
+            return None;
+        }
+        let len = c.len_utf8();
+        let joins = c.is_ascii_alphanumeric()
+            || c == '_'
+            || word.is_some() && {
+                let next = text::char_at(s, i + len).unwrap_or(' ');
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                match c {
+                    '.' | '\'' | '‘' | '’' => letters || digits,
+                    ',' | ';' => digits,
+                    ':' => letters,
+                    _ => false,
+                }
+            };
+        if joins {
+            let w = word.get_or_insert((i, false));
+            w.1 |= c.is_ascii_alphanumeric();
+        } else if let Some((start, true)) = word.take() {
+            out.push((start, i));
+        }
+        prev = c;
+        i += len;
+    }
+    if let Some((start, true)) = word {
+        out.push((start, s.len()));
+    }
+    Some(out)
+}
+
+/// The non-ASCII characters [`plain_tokens`] knows: no-break space, curly quotes, dashes and the ellipsis
+/// (word-break class Other: never in a word), and the curly apostrophes (MidNumLet).
+fn plain_class(c: char) -> bool {
+    matches!(c, '\u{a0}' | '“' | '”' | '‘' | '’' | '–' | '—' | '…')
 }
 
 #[cfg(test)]
@@ -281,5 +347,108 @@ mod tests {
         let t = "Well-known, 20 percent!";
         let got: Vec<&str> = tokens(t, TextRange::new(0, t.len())).into_iter().map(|r| r.slice(t)).collect();
         assert_eq!(got, ["Well", "known", "20", "percent"]);
+    }
+
+    #[test]
+    fn abbreviations_fit_the_lowercasing_buffer() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii() && *a == a.to_lowercase()));
+        assert!(is_abbreviation("Mr") && is_abbreviation("APPROX") && is_abbreviation("e.g"));
+        assert!(!is_abbreviation("Mrs\u{212a}") && !is_abbreviation("approxi") && !is_abbreviation(""));
+    }
+
+    #[test]
+    fn tokens_of_news_prose_without_and_with_the_fast_path() {
+        let cases: &[(&str, &[&str])] = &[
+            ("It\u{2019}s 3.5% of 1,000 e.g. don't", &["It\u{2019}s", "3.5", "of", "1,000", "e.g", "don't"]),
+            ("\u{201c}Yes\u{201d} \u{2014} no\u{a0}way\u{2026} __ a_b _c", &["Yes", "no", "way", "a_b", "_c"]),
+            ("Caf\u{e9} 10:30 a:b", &["Caf\u{e9}", "10", "30", "a:b"]),
+        ];
+        for (t, want) in cases {
+            let got: Vec<&str> = tokens(t, TextRange::new(0, t.len())).into_iter().map(|r| r.slice(t)).collect();
+            assert_eq!(got, *want, "{t:?}");
+        }
+    }
+
+    /// Agreement with the slower readings they replace (proptest is not built for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod agreement {
+        use super::*;
+
+        /// The splitter as it was before the byte scan: the same rules read character by character.
+        fn sentences_by_chars(text: &str, range: TextRange) -> Vec<TextRange> {
+            let body = range.slice(text);
+            let mut out = Vec::new();
+            let mut start = 0usize;
+            let mut iter = body.char_indices().peekable();
+            while let Some((pos, c)) = iter.next() {
+                if !is_terminal(c) {
+                    continue;
+                }
+                let mut run_end = pos + c.len_utf8();
+                let mut run_len = 1usize;
+                let mut second = None;
+                while let Some(&(p, d)) = iter.peek() {
+                    if !is_terminal(d) {
+                        break;
+                    }
+                    second = second.or(Some(d));
+                    run_len += 1;
+                    run_end = p + d.len_utf8();
+                    iter.next();
+                }
+                while let Some(&(p, d)) = iter.peek() {
+                    if !is_closing(d) {
+                        break;
+                    }
+                    run_end = p + d.len_utf8();
+                    iter.next();
+                }
+                if is_boundary(body, &Run { punct: c, pos, len: run_len, second, end: run_end }) {
+                    let r = TextRange::new(range.start + start, range.start + run_end).trim(text);
+                    if !r.is_empty() {
+                        out.push(r);
+                    }
+                    start = run_end;
+                }
+            }
+            let r = TextRange::new(range.start + start, range.end).trim(text);
+            if !r.is_empty() {
+                out.push(r);
+            }
+            out
+        }
+
+        proptest::proptest! {
+            #![proptest_config(proptest::prelude::ProptestConfig { cases: 1000, ..Default::default() })]
+
+            /// The byte scan finds the sentences the character-by-character reading finds.
+            #[test]
+            fn sentences_agree_with_the_reading_by_characters(
+                t in "([a-cA-C1 .!?…\"'”’»)\\]“(\n\u{a0},;:–—é]|Mr|Inc|U\\.S|e\\.g|😀){0,60}"
+            ) {
+                let r = TextRange::new(0, t.len());
+                proptest::prop_assert_eq!(sentences(&t, r), sentences_by_chars(&t, r));
+            }
+
+            /// Word tokens are the crate's UAX #29 words: on the text the fast path reads ...
+            #[test]
+            fn plain_tokens_agree_with_unicode_segmentation(
+                t in "[a-cA-C0-2_ .,;:'\"!\\-\r\n\t\u{a0}“”‘’–—…]{0,40}"
+            ) {
+                let want: Vec<TextRange> =
+                    t.unicode_word_indices().map(|(p, w)| TextRange::new(p, p + w.len())).collect();
+                proptest::prop_assert_eq!(tokens(&t, TextRange::new(0, t.len())), want);
+            }
+
+            /// ... and on any other.
+            #[test]
+            fn tokens_agree_with_unicode_segmentation(
+                t in "[a-cA-C0-2_ .,;:'\"!\\-\r\n\t\u{a0}“”‘’–—…é\u{301}\u{200d}©😀]{0,40}"
+            ) {
+                let want: Vec<TextRange> =
+                    t.unicode_word_indices().map(|(p, w)| TextRange::new(p, p + w.len())).collect();
+                proptest::prop_assert_eq!(tokens(&t, TextRange::new(0, t.len())), want);
+            }
+        }
     }
 }

@@ -253,9 +253,10 @@ fn bundle_against_gold() {
     assert_eq!((rp, rr), (1.0, 1.0), "reuse");
     // Claims: alignment is lexical plus annotation signals; pairwise precision must stay high (a wrong merge
     // misleads a reader), recall of reworded pairs is what the engine is weakest at.
-    // Measured 0.95 / 0.44 at the default threshold (docs/ACCURACY.md); the floors leave a little room.
+    // Measured 0.92 / 0.59 at the default threshold (docs/ACCURACY.md; 0.95 / 0.44 before word groups); the
+    // floors leave a little room.
     assert!(cp >= 0.9, "claim precision {cp}");
-    assert!(cr >= 0.4, "claim recall {cr}");
+    assert!(cr >= 0.55, "claim recall {cr}");
     // Stories: the two happenings a year apart must be told apart, undated articles placed right.
     assert_eq!((sp, sr), (1.0, 1.0), "stories");
     // Quote groups and events rest on the quote and time annotators; what they find must group right.
