@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo run --release --example eval_dates -- ../shared/dev-data` (the folder holding `temporal/`).
 //! `scripts/eval-dates.mjs` scores chrono-node on the same cases with the same rules.
+//! With `--quality`, scores Duckling's cases by the benchmark's rule instead (`scripts/bench/quality.mjs`;
+//! `--verbose` lists the misses).
 //!
 //! Scoring, per case (one prediction per case: the first expression overlapping the expected span, else the
 //! first expression):
