@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo run --release --example eval_dates -- ../shared/dev-data` (the folder holding `temporal/`).
 //! `scripts/eval-dates.mjs` scores chrono-node on the same cases with the same rules.
+//! With `--quality`, scores Duckling's cases by the benchmark's rule instead (`scripts/bench/quality.mjs`;
+//! `--verbose` lists the misses).
 //!
 //! Scoring, per case (one prediction per case: the first expression overlapping the expected span, else the
 //! first expression):
@@ -63,6 +65,10 @@ struct Score {
 fn main() {
     let dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/dev-data"));
     let verbose = std::env::args().any(|a| a == "--verbose");
+    if std::env::args().any(|a| a == "--quality") {
+        quality(&dir, verbose);
+        return;
+    }
     let chrono = read(&dir.join("temporal/chrono_en.jsonl")).iter().filter_map(chrono_case).collect::<Vec<_>>();
     let duckling = read(&dir.join("temporal/duckling_en.jsonl")).iter().filter_map(duckling_case).collect::<Vec<_>>();
     println!("storylines time extractor on {}", dir.display());
@@ -212,4 +218,68 @@ fn score(cases: &[Case], verbose: Option<&str>) -> Score {
         }
     }
     s
+}
+
+/// The benchmark's quality score (`scripts/bench/quality.mjs`): exact-value accuracy on Duckling's non-latent
+/// cases, where any found value equal to the expected one (or, for a closed interval, to the same interval
+/// with an inclusive end) counts, after dropping ":00" at the end of each side.
+fn quality(dir: &std::path::Path, verbose: bool) {
+    let norm = |v: &str| v.split('/').map(|s| s.trim_end_matches(":00").to_string()).collect::<Vec<_>>().join("/");
+    let (mut n, mut ok) = (0, 0);
+    for v in read(&dir.join("temporal/duckling_en.jsonl")) {
+        if v["source"].as_str().is_some_and(|s| s.to_ascii_lowercase().contains("latent")) {
+            continue;
+        }
+        let (Some(text), Some(e)) = (v["text"].as_str(), v["expected"].get(0)) else { continue };
+        let value = e["value"].as_str().unwrap_or("");
+        let mut want = vec![norm(value)];
+        if let Some((a, b)) = value.split_once('/') {
+            let step = match e["grain"].as_str() {
+                Some("Day") => Some(chrono::TimeDelta::days(1)),
+                Some("Hour") => Some(chrono::TimeDelta::hours(1)),
+                Some("Minute") => Some(chrono::TimeDelta::minutes(1)),
+                Some("Second") => Some(chrono::TimeDelta::seconds(1)),
+                _ => None,
+            };
+            let full = match b.len() {
+                10 => format!("{b}T00:00:00"),
+                13 => format!("{b}:00:00"),
+                16 => format!("{b}:00"),
+                _ => b.to_string(),
+            };
+            if let (Some(step), Ok(t)) = (step, full.parse::<chrono::NaiveDateTime>()) {
+                let t = t - step;
+                use chrono::{Datelike, Timelike};
+                let iso = format!(
+                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                    t.year(),
+                    t.month(),
+                    t.day(),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                );
+                want.push(norm(&format!("{a}/{}", iso.get(..b.len().min(19)).unwrap_or(&iso))));
+            }
+        }
+        let reference = reference_of(&v);
+        let found = extract_from_text(text, reference);
+        n += 1;
+        if found.iter().any(|f| f.value.as_deref().is_some_and(|x| want.contains(&norm(x)))) {
+            ok += 1;
+        } else if verbose {
+            let got: Vec<_> = found
+                .iter()
+                .map(|f| format!("{}={}", f.range.slice(text), f.value.as_deref().unwrap_or("?")))
+                .collect();
+            println!(
+                "MISS\t{}\t{}\t{}\t{text}\t{}",
+                e["kind"].as_str().unwrap_or(""),
+                e["grain"].as_str().unwrap_or(""),
+                want[0],
+                got.join(" | ")
+            );
+        }
+    }
+    println!("duckling exact-value accuracy (quality.mjs rules): {ok}/{n} = {:.1}%", 100.0 * ok as f64 / n as f64);
 }

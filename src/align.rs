@@ -109,16 +109,9 @@ const PHRASE_BONUS: f64 = 0.05;
 /// Words common in any news text that carry no fact of their own; alignment leaves them out (the other
 /// stages keep them). General English knowledge.
 #[rustfmt::skip]
-const WEAK_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "between", "among", "because", "however", "although", "though", "despite",
-    "including", "according", "since", "until", "against", "under", "through", "again", "once", "each", "both",
-    "many", "much", "own", "same", "even", "still", "yet", "well", "how", "why", "now", "today", "time", "times",
-    "year", "years", "day", "days", "way", "part", "new", "first", "last", "recent", "recently", "several", "made",
-    "make", "makes", "take", "took", "get", "got", "see", "seen", "saw", "told", "tell", "say", "stated", "added",
-    "thing", "things", "people", "like", "want", "wants", "without", "within", "out", "up", "down", "off", "there",
-    "those", "every", "another", "whether", "around", "toward", "towards", "across", "being", "report", "reports",
-    "reported", "reporting", "wrote", "writes", "confirmed", "noted", "explained", "asked",
-];
+const WEAK_WORDS: crate::lexicon::Words = crate::lexicon::Words(
+    "two three four five between among because however although though despite including according since until against under through again once each both many much own same even still yet well how why now today time times year years day days way part new first last recent recently several made make makes take took get got see seen saw told tell say stated added thing things people like want wants without within out up down off there those every another whether around toward towards across being report reports reported reporting wrote writes confirmed noted explained asked",
+);
 
 /// Whether a term found in `in_articles` of `articles` articles, and in two sentences or more of
 /// `recurring` of them, is a topic term: in three articles at least, in half of them or more, and recurring
@@ -129,15 +122,9 @@ fn is_topical(in_articles: usize, articles: usize, recurring: usize) -> bool {
 }
 
 /// Words too common to say anything about content.
-pub const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
-    "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "his", "her",
-    "they", "their", "them", "we", "our", "you", "your", "i", "my", "me", "us", "him", "not", "no", "so", "if", "than",
-    "then", "also", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
-    "might", "which", "who", "whom", "what", "when", "where", "while", "there", "here", "about", "into", "over",
-    "after", "before", "during", "such", "just", "very", "all", "any", "some", "more", "most", "other", "only", "s",
-    "t", "said", "says", "one",
-];
+pub const STOPWORDS: crate::lexicon::Words = crate::lexicon::Words(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those he she his her they their them we our you your i my me us him not no so if than then also has have had do does did will would can could should may might which who whom what when where while there here about into over after before during such just very all any some more most other only s t said says one",
+);
 
 /// A light, language-agnostic stem of a lowercased word: plural and verbal endings off, so that "devices" and
 /// "device", "started" and "start" meet. Never shorter than four letters.
@@ -166,28 +153,15 @@ pub fn stem(word: &str) -> String {
 /// Common English irregular verb forms and their base form (general English knowledge), so that "spoke"
 /// meets "speak" and "began" meets "begin" where suffix stripping cannot reach.
 #[rustfmt::skip]
-const IRREGULAR: &[(&str, &str)] = &[
-    ("began", "begin"), ("begun", "begin"), ("brought", "bring"), ("built", "build"), ("bought", "buy"),
-    ("came", "come"), ("chose", "choose"), ("chosen", "choose"), ("did", "do"), ("done", "do"), ("drew", "draw"),
-    ("drawn", "draw"), ("drove", "drive"), ("driven", "drive"), ("fell", "fall"), ("fallen", "fall"),
-    ("felt", "feel"), ("fled", "flee"), ("flew", "fly"), ("flown", "fly"), ("fought", "fight"), ("found", "find"),
-    ("gave", "give"), ("given", "give"), ("went", "go"), ("gone", "go"), ("grew", "grow"), ("grown", "grow"),
-    ("held", "hold"), ("hit", "hit"), ("kept", "keep"), ("knew", "know"), ("known", "know"), ("led", "lead"),
-    ("left", "leave"), ("lost", "lose"), ("made", "make"), ("meant", "mean"), ("met", "meet"), ("paid", "pay"),
-    ("ran", "run"), ("rose", "rise"), ("risen", "rise"), ("sank", "sink"), ("saw", "see"), ("seen", "see"),
-    ("sent", "send"), ("shot", "shoot"), ("shut", "shut"), ("sold", "sell"), ("spoke", "speak"),
-    ("spoken", "speak"), ("spent", "spend"), ("stood", "stand"), ("stole", "steal"), ("stolen", "steal"),
-    ("struck", "strike"), ("swore", "swear"), ("sworn", "swear"), ("took", "take"), ("taken", "take"),
-    ("taught", "teach"), ("thought", "think"), ("threw", "throw"), ("thrown", "throw"), ("told", "tell"),
-    ("understood", "understand"), ("woke", "wake"), ("won", "win"), ("wore", "wear"), ("wrote", "write"),
-    ("written", "write"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
-];
+const IRREGULAR: crate::lexicon::Pairs = crate::lexicon::Pairs(
+    "began:begin begun:begin brought:bring built:build bought:buy came:come chose:choose chosen:choose did:do done:do drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall felt:feel fled:flee flew:fly flown:fly fought:fight found:find gave:give given:give went:go gone:go grew:grow grown:grow held:hold hit:hit kept:keep knew:know known:know led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay ran:run rose:rise risen:rise sank:sink saw:see seen:see sent:send shot:shoot shut:shut sold:sell spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take taken:take taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake won:win wore:wear wrote:write written:write withdrew:withdraw withdrawn:withdraw",
+);
 
 /// The stem of a word's base form: the base of an irregular verb, else [`stem`], with a doubled final
 /// consonant made single ("skipped" and "skip", "planned" and "plan" meet).
 fn base(word: &str) -> String {
-    let mut st = match IRREGULAR.iter().find(|(form, _)| *form == word) {
-        Some((_, base)) => stem(base),
+    let mut st = match IRREGULAR.get(word) {
+        Some(base) => stem(base),
         None => stem(word),
     };
     let mut tail = st.chars().rev();
@@ -250,7 +224,7 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         // Weekday and month names are dates, compared as values (`same_dates`), not as words.
         let calendar = crate::lexicon::weekday_number(&w).is_some() || crate::lexicon::month_number(&w).is_some();
-        if is_stopword(&w) || WEAK_WORDS.contains(&w.as_str()) || calendar {
+        if is_stopword(&w) || WEAK_WORDS.contains(&w) || calendar {
             continue;
         }
         let st = term(&w);
@@ -292,7 +266,7 @@ pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
 
 /// Whether a lowercased word carries no content.
 pub fn is_stopword(w: &str) -> bool {
-    w.chars().count() < 2 && !w.chars().all(char::is_numeric) || STOPWORDS.contains(&w)
+    w.chars().count() < 2 && !w.chars().all(char::is_numeric) || STOPWORDS.contains(w)
 }
 
 /// Lowercased words of a sentence in order (all of them), joined by a control character, for verbatim

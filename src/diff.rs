@@ -272,7 +272,7 @@ fn myers(out: &mut Collect, a: &[u32], ra: std::ops::Range<usize>, b: &[u32], rb
         out.push(Op { tag: Tag::Replace, a: (ra.start, ra.end), b: (rb.start, rb.end) });
         return;
     }
-    match similar::algorithms::myers::diff(out, a, ra, b, rb) {
+    match similar::algorithms::myers::diff_deadline_raw(out, a, ra, b, rb, None) {
         Ok(()) => {}
         Err(never) => match never {},
     }

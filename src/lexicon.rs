@@ -4,6 +4,35 @@
 //! Everything here is general knowledge of English and of calendars, never knowledge of a particular story:
 //! no person, place or outlet of any news story belongs in this file (a tidy test checks the bundle's names).
 
+/// A list of words packed into one string, separated by single spaces. A `&[&str]` costs eight bytes of pointer
+/// and length per word in the wasm (and compresses poorly); this costs the words alone. Looked up by scanning,
+/// as a slice's `contains` would.
+#[derive(Clone, Copy, Debug)]
+pub struct Words(pub &'static str);
+
+impl Words {
+    /// Whether `w` is one of the words.
+    pub fn contains(self, w: &str) -> bool {
+        !w.is_empty() && self.iter().any(|x| x == w)
+    }
+
+    /// The words in order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split(' ').filter(|x| !x.is_empty())
+    }
+}
+
+/// Pairs of words packed like [`Words`], each written `key:value`.
+#[derive(Clone, Copy, Debug)]
+pub struct Pairs(pub &'static str);
+
+impl Pairs {
+    /// The value paired with `key`.
+    pub fn get(self, key: &str) -> Option<&'static str> {
+        self.0.split(' ').find_map(|p| p.split_once(':').filter(|(k, _)| *k == key).map(|(_, v)| v))
+    }
+}
+
 /// Month number (1–12) for an English month name or abbreviation, compared case-insensitively,
 /// with or without a trailing full stop ("Nov.", "November", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {

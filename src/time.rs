@@ -216,7 +216,9 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    /// Whether this token is the word `w` (ASCII case-insensitive).
+    /// Whether this token is the word `w` (ASCII case-insensitive). Not inlined: it is called with a constant
+    /// in a hundred places, and each inlined comparison loop costs wasm bytes.
+    #[inline(never)]
     pub(crate) fn is(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
     }
@@ -328,10 +330,13 @@ const STARTERS: &[&str] = &[
     "august",
     "autumn",
     "before",
+    "black",
+    "boxing",
     "christmas",
     "circa",
     "coming",
     "current",
+    "cyber",
     "dec",
     "december",
     "dozen",
@@ -346,6 +351,8 @@ const STARTERS: &[&str] = &[
     "eleven",
     "eleventh",
     "fall",
+    "father",
+    "fathers",
     "feb",
     "february",
     "fifteen",
@@ -364,6 +371,9 @@ const STARTERS: &[&str] = &[
     "fri",
     "friday",
     "good",
+    "groundhog",
+    "groundhogs",
+    "half",
     "halloween",
     "hundredth",
     "in",
@@ -373,16 +383,22 @@ const STARTERS: &[&str] = &[
     "july",
     "jun",
     "june",
+    "labor",
+    "labour",
     "last",
     "late",
     "mar",
     "march",
     "may",
+    "memorial",
     "mid",
     "midday",
     "midnight",
+    "mlk",
     "mon",
     "monday",
+    "mother",
+    "mothers",
     "new",
     "next",
     "nine",
@@ -397,8 +413,14 @@ const STARTERS: &[&str] = &[
     "oct",
     "october",
     "one",
+    "paddy",
     "past",
+    "patrick",
+    "patricks",
+    "president",
+    "presidents",
     "previous",
+    "quarter",
     "sat",
     "saturday",
     "second",
@@ -452,6 +474,9 @@ const STARTERS: &[&str] = &[
     "two",
     "until",
     "valentine",
+    "valentines",
+    "veteran",
+    "veterans",
     "wed",
     "wednesday",
     "winter",
@@ -510,19 +535,20 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
     match &*lower {
         b"the" => next_is(&|n| n.is("day")),
-        b"a" | b"an" => next_is(&|n| unit_of(n).is_some()),
+        b"a" | b"an" => next_is(&|n| unit_of(n).is_some() || n.is("quarter")),
         b"in" => next_is(&|n| count_of(n).is_some()),
-        b"new" => next_is(&|n| n.is("year")),
-        b"good" => next_is(&|n| n.is("friday")),
+        b"new" => next_is(&|n| n.is("year") || n.is("years")),
+        b"good" | b"black" => next_is(&|n| n.is("friday")),
+        b"cyber" => next_is(&|n| n.is("monday")),
         // A modifier only before what it modifies ("mid-1990s").
         b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
         | b"before" | b"until" | b"till" => {
             next_is(&|n| may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))))
         }
         // A relative word before a unit, a name or "quarter".
-        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => {
-            next_is(&|n| may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr"))
-        }
+        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => next_is(&|n| {
+            may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr") || part_of_day(n).is_some()
+        }),
         _ => true,
     }
 }
@@ -1201,6 +1227,10 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         _ => None,
     };
     if let (Some(rel), Some(n)) = (rel, toks.get(i + 1)) {
+        // "this morning", "this evening": today.
+        if t.is("this") && part_of_day(n).is_some() {
+            return Some((i + 2, Sem::Offset { unit: Unit::Day, n: 0 }));
+        }
         if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
             let k = match rel {
                 Rel::Last => -1,
@@ -1264,9 +1294,28 @@ enum Holiday {
     Fixed(u32, u32),
     /// Days after Easter Sunday (Good Friday -2, Easter Monday +1).
     Easter(i64),
-    /// The fourth Thursday of November (US Thanksgiving).
-    Thanksgiving,
+    /// Days after the `n`th (5: the last) weekday (Monday 0) of a month: (month, weekday, n, days); US
+    /// Thanksgiving is (11, 3, 4, 0), Black Friday a day after it.
+    Nth(u32, u32, u32, i64),
 }
+
+/// Holidays named by a word (a plural "s" dropped) and "day", the possessive optional ("Mother's Day",
+/// "mothers day", "Presidents' Day"); the US dates where countries differ. General calendar knowledge.
+const DAY_NAMES: &[(&str, Holiday)] = &[
+    ("boxing", Holiday::Fixed(12, 26)),
+    ("father", Holiday::Nth(6, 6, 3, 0)),
+    ("groundhog", Holiday::Fixed(2, 2)),
+    ("labor", Holiday::Nth(9, 0, 1, 0)),
+    ("labour", Holiday::Nth(9, 0, 1, 0)),
+    ("memorial", Holiday::Nth(5, 0, 5, 0)),
+    ("mlk", Holiday::Nth(1, 0, 3, 0)),
+    ("mother", Holiday::Nth(5, 6, 2, 0)),
+    ("paddy", Holiday::Fixed(3, 17)),
+    ("patrick", Holiday::Fixed(3, 17)),
+    ("president", Holiday::Nth(2, 0, 3, 0)),
+    ("valentine", Holiday::Fixed(2, 14)),
+    ("veteran", Holiday::Fixed(11, 11)),
+];
 
 /// A holiday name at `i`: the holiday and the index after it.
 fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
@@ -1290,8 +1339,8 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
         let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
         return Some((Holiday::Fixed(12, 25), end));
     }
-    if t.is("new") && next_is(i + 1, "year") {
-        let k = after_possessive(i + 2)?;
+    if t.is("new") && (next_is(i + 1, "year") || next_is(i + 1, "years")) {
+        let k = after_possessive(i + 2).unwrap_or(i + 2);
         if next_is(k, "eve") {
             return Some((Holiday::Fixed(12, 31), k + 1));
         }
@@ -1300,9 +1349,16 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
         }
         return None;
     }
-    if t.is("valentine") {
-        let k = after_possessive(i + 1)?;
-        return next_is(k, "day").then_some((Holiday::Fixed(2, 14), k + 1));
+    let lower = t.lower();
+    if let Some(&(_, h)) = DAY_NAMES.iter().find(|(w, _)| *w == lower.strip_suffix('s').unwrap_or(&lower)) {
+        let k = after_possessive(i + 1).or_else(|| toks.get(i + 1).filter(|q| q.is_punct("'")).map(|_| i + 2));
+        let k = k.unwrap_or(i + 1);
+        // "the president's day began": a holiday's "Day" is capitalised after "the".
+        let the = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.is("the"));
+        return toks.get(k).filter(|d| d.is("day") && (!the || d.capitalised())).map(|_| (h, k + 1));
+    }
+    if (t.is("black") && next_is(i + 1, "friday")) || (t.is("cyber") && next_is(i + 1, "monday")) {
+        return Some((Holiday::Nth(11, 3, 4, if t.is("black") { 1 } else { 4 }), i + 2));
     }
     if t.is("halloween") {
         return Some((Holiday::Fixed(10, 31), i + 1));
@@ -1319,7 +1375,7 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
     }
     if t.is("thanksgiving") {
         let end = if next_is(i + 1, "day") { i + 2 } else { i + 1 };
-        return Some((Holiday::Thanksgiving, end));
+        return Some((Holiday::Nth(11, 3, 4, 0), end));
     }
     None
 }
@@ -1375,7 +1431,13 @@ fn holiday_in(h: Holiday, year: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         Holiday::Easter(offset) => easter(year)?.checked_add_signed(chrono::TimeDelta::try_days(offset)?),
-        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+        Holiday::Nth(month, wd, n, days) => {
+            let first = month_start(year, month)?;
+            let day = 1 + (wd + 7 - first.weekday().num_days_from_monday()) % 7 + 7 * (n - 1);
+            let d = NaiveDate::from_ymd_opt(year, month, day)
+                .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(7)))?;
+            d.checked_add_signed(chrono::TimeDelta::try_days(days)?)
+        }
     }
 }
 
@@ -1515,27 +1577,74 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
 /// Words after which a bare "9:30" reads as a time of day.
 const TIME_CUES: &[&str] = &["at", "by", "from", "until", "till", "around", "about", "before", "after", "since"];
 
-/// "a.m.", "am", "p.m.", "pm" at `j`: whether it is afternoon, and the index after it.
-fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize)> {
+/// "a.m.", "am", "p.m.", "pm" at `j`, or "p"/"a" written against the number ("3:20p"): whether it is afternoon,
+/// the index after it and whether it was the bare letter.
+fn meridiem(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize, bool)> {
     let t = toks.get(j)?;
     if t.is("am") || t.is("pm") {
-        return Some((t.is("pm"), j + 1));
+        return Some((t.is("pm"), j + 1, false));
     }
-    if (t.is("a") || t.is("p"))
-        && toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d))
-        && toks.get(j + 2).is_some_and(|m| m.is("m"))
+    if !(t.is("a") || t.is("p")) {
+        return None;
+    }
+    if toks.get(j + 1).is_some_and(|d| d.is_punct(".") && adjacent(t, d)) && toks.get(j + 2).is_some_and(|m| m.is("m"))
     {
         let end = if toks.get(j + 3).is_some_and(|d| d.is_punct(".")) { j + 4 } else { j + 3 };
-        return Some((t.is("p"), end));
+        return Some((t.is("p"), end, false));
     }
-    None
+    let glued = j.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|n| adjacent(n, t));
+    glued.then_some((t.is("p"), j + 1, true))
 }
 
-/// A time of day at `i` ("3 pm", "3:30 p.m.", "15:30" after "at", "noon"): hour, minute, index after it.
+/// A part of the day that sets the half of a bare hour: afternoon (`true`) or morning (`false`).
+fn part_of_day(t: &Tok<'_>) -> Option<bool> {
+    if t.is("morning") {
+        return Some(false);
+    }
+    (t.is("afternoon") || t.is("evening") || t.is("night") || t.is("tonight")).then_some(true)
+}
+
+/// A time of day at `i` ("3 pm", "3:30 p.m.", "15h30", "15:30" after "at", "noon", "a quarter past 3 pm",
+/// "3 o'clock in the afternoon"): hour, minute, index after it.
 fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, usize)> {
+    clock(toks, i, attached, None).or_else(|| minutes_from(toks, i))
+}
+
+/// "a quarter past 3 pm", "20 minutes to noon", "half past 3 pm": a count of minutes from a stated time.
+fn minutes_from(toks: &[Tok<'_>], i: usize) -> Option<(u32, u32, usize)> {
     let t = toks.get(i)?;
-    let cued =
-        attached || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| TIME_CUES.iter().any(|c| p.is(c)));
+    let (n, mut j) = if t.is("a") && toks.get(i + 1).is_some_and(|q| q.is("quarter")) {
+        (15, i + 2)
+    } else if t.is("quarter") {
+        (15, i + 1)
+    } else if t.is("half") {
+        (30, i + 1)
+    } else {
+        (count_of(t).filter(|n| (1..60).contains(n)).and_then(|n| u32::try_from(n).ok())?, i + 1)
+    };
+    if toks.get(j).is_some_and(|w| w.is("minutes") || w.is("mins") || w.is("minute")) {
+        j += 1;
+    }
+    let w = toks.get(j)?;
+    // "from 10 to noon" is a span.
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let back = (w.is("to") || w.is("till") || w.is("before")) && !prev.is_some_and(|p| p.is("from") || p.is("between"));
+    if !(w.is("past") || w.is("after") || back) || (n == 30 && back) {
+        return None;
+    }
+    let (h, m, end) = clock(toks, j + 1, true, None)?;
+    let at = (h * 60 + m + if back { 1440 - n } else { n }) % 1440;
+    Some((at / 60, at % 60, end))
+}
+
+/// A stated time of day: digits with "am"/"pm", with minutes after a cue word, "15h30", or an hour with a part
+/// of the day (`part`, or "in the afternoon" after it).
+fn clock(toks: &[Tok<'_>], i: usize, attached: bool, part: Option<bool>) -> Option<(u32, u32, usize)> {
+    let t = toks.get(i)?;
+    let cued = attached
+        || i.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|p| p.is_punct("@") || TIME_CUES.iter().any(|c| p.is(c)));
     if t.is("noon") || t.is("midday") {
         return Some((12, 0, i + 1));
     }
@@ -1548,30 +1657,56 @@ fn time_of_day(toks: &[Tok<'_>], i: usize, attached: bool) -> Option<(u32, u32, 
     let mut hour = u32::try_from(t.num()?).ok()?;
     let mut minute = 0;
     let mut j = i + 1;
-    let mut colon = false;
-    if let (Some(c), Some(m)) = (toks.get(j), toks.get(j + 1)) {
-        if (c.is_punct(":") || c.is_punct("."))
-            && adjacent(t, c)
-            && adjacent(c, m)
-            && m.kind == TokKind::Num
-            && m.text.len() == 2
-        {
+    // 0: a bare hour, 1: "3:30" (a time after a cue word), 2: "15h30" (a time).
+    let mut form = 0;
+    if let Some(c) = toks.get(j).filter(|c| adjacent(t, c)) {
+        let m = toks.get(j + 1).filter(|m| adjacent(c, m) && m.kind == TokKind::Num && m.text.len() == 2);
+        if c.is("h") && (m.is_some() || cued) {
+            form = 2;
+            j += 1;
+        } else if c.is_punct(":") && m.is_some() {
+            form = 1;
+        } else if !(c.is_punct(".") && m.is_some()) {
+            // "3.30" with "pm" only.
+            form = 3;
+        }
+        if let Some(m) = m.filter(|_| form < 3) {
             minute = u32::try_from(m.num()?).ok()?;
-            colon = c.is_punct(":");
-            j += 2;
+            j += if form == 2 { 1 } else { 2 };
         }
     }
-    if minute > 59 {
+    if minute > 59 || hour > 23 {
         return None;
     }
-    if let Some((pm, end)) = meridiem(toks, j) {
-        if hour == 0 || hour > 12 {
+    if let Some((pm, end, letter)) = meridiem(toks, j) {
+        if hour == 0 || hour > 12 || (letter && form != 1 && !cued) {
             return None;
         }
-        hour = hour % 12 + if pm { 12 } else { 0 };
-        return Some((hour, minute, end));
+        return Some((hour % 12 + if pm { 12 } else { 0 }, minute, end));
     }
-    if colon && cued && hour <= 23 && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
+    // "in the afternoon", "in the evening", "at night".
+    let mut part = part;
+    let mut k = j;
+    if toks.get(k).is_some_and(|w| w.is("in") || w.is("at")) {
+        k += 1;
+        if toks.get(k).is_some_and(|w| w.is("the")) {
+            k += 1;
+        }
+        if let Some(p) = toks.get(k).and_then(part_of_day) {
+            part = Some(p);
+            j = k + 1;
+        }
+    }
+    let stated = form == 1 || form == 2 || cued;
+    if let Some(pm) = part.filter(|_| stated && (1..=12).contains(&hour)) {
+        if pm && hour < 12 {
+            hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
+        }
+        return Some((hour, minute, j));
+    }
+    if (form == 2 || (form == 1 && cued)) && !toks.get(j).is_some_and(|n| n.is_punct(":")) {
         return Some((hour, minute, j));
     }
     None
@@ -1607,13 +1742,21 @@ fn attach_time(toks: &[Tok<'_>], m: &mut Match) {
         return;
     }
     let mut j = m.end;
+    // "tonight at 8", "tomorrow afternoon at 5": a part of the day sets the half of a bare hour after a cue.
+    let mut part = m.end.checked_sub(1).and_then(|k| toks.get(k)).and_then(part_of_day);
+    if let Some(p) = toks.get(j).and_then(part_of_day) {
+        part = Some(p);
+        j += 1;
+    }
     if toks.get(j).is_some_and(|t| t.is_punct(",")) {
         j += 1;
     }
-    if toks.get(j).is_some_and(|t| TIME_CUES.iter().any(|c| t.is(c))) {
+    let cue = toks.get(j).is_some_and(|t| t.is_punct("@") || TIME_CUES.iter().any(|c| t.is(c)));
+    if cue {
         j += 1;
     }
-    if let Some((h, mi, end)) = time_of_day(toks, j, true) {
+    let found = if cue && part.is_some() { clock(toks, j, true, part) } else { time_of_day(toks, j, true) };
+    if let Some((h, mi, end)) = found {
         m.time = Some((h, mi));
         m.end = end;
     }
@@ -2037,6 +2180,14 @@ mod tests {
         check("on Good Friday 2023", None, ("Good Friday 2023", Some("2023-04-07"), e, None, NONE));
         check("Thanksgiving 2013", None, ("Thanksgiving 2013", Some("2013-11-28"), e, None, NONE));
         check("on New Year's Eve 2020", None, ("New Year's Eve 2020", Some("2020-12-31"), e, None, NONE));
+        check("Labor Day 2012", None, ("Labor Day 2012", Some("2012-09-03"), e, None, NONE));
+        check("on Memorial Day 2013", None, ("Memorial Day 2013", Some("2013-05-27"), e, None, NONE));
+        check("mothers day 2014", None, ("mothers day 2014", Some("2014-05-11"), e, None, NONE));
+        check("Presidents' Day 2013", None, ("Presidents' Day 2013", Some("2013-02-18"), e, None, NONE));
+        check("St Patrick's Day 2013", None, ("Patrick's Day 2013", Some("2013-03-17"), e, None, NONE));
+        check("Cyber Monday 2017", None, ("Cyber Monday 2017", Some("2017-11-27"), e, None, NONE));
+        check("new years eve 2020", None, ("new years eve 2020", Some("2020-12-31"), e, None, NONE));
+        check("the president's day began", None, ("", None, e, None, NONE));
         check("the third quarter of 2024", None, ("third quarter of 2024", Some("2024-Q3"), e, None, NONE));
         check(
             "from 13 to 15 of July 2020",
@@ -2124,6 +2275,35 @@ mod tests {
             Some("2024-01-03"),
             ("December 28", Some("2023-12-28"), Published, None, NONE),
         );
+    }
+
+    #[test]
+    fn times_of_day() {
+        let p = Some("2023-11-10");
+        for (text, span, value) in [
+            ("It starts at a quarter past 3pm.", "a quarter past 3pm", "2023-11-10T15:15"),
+            ("at 20 minutes to noon", "20 minutes to noon", "2023-11-10T11:40"),
+            ("half past 8 p.m.", "half past 8 p.m.", "2023-11-10T20:30"),
+            ("the train left at 15h30", "15h30", "2023-11-10T15:30"),
+            ("closes 3:20p sharp", "3:20p", "2023-11-10T15:20"),
+            ("at 3 in the afternoon", "3 in the afternoon", "2023-11-10T15:00"),
+            ("at 8 in the evening", "8 in the evening", "2023-11-10T20:00"),
+            ("tonight at 8", "tonight at 8", "2023-11-10T20:00"),
+            ("tomorrow afternoon at 5", "tomorrow afternoon at 5", "2023-11-11T17:00"),
+            ("this morning at 10", "this morning at 10", "2023-11-10T10:00"),
+        ] {
+            check(text, p, (span, Some(value), Published, None, NONE));
+        }
+        // Counts, fares and spans are no times.
+        for (text, bad) in [
+            ("It costs 5p now.", "T17"),
+            ("from 10 to noon", "T11:50"),
+            ("Police arrested 3 this morning.", "T03"),
+            ("Saturday night, 3 people", "T15"),
+        ] {
+            let found = extract_from_text(text, CivilDate::parse_iso("2023-11-10"));
+            assert!(found.iter().all(|t| t.value.as_deref().is_none_or(|v| !v.contains(bad))), "{text:?}: {found:?}");
+        }
     }
 
     #[test]
