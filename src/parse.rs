@@ -1237,10 +1237,10 @@ pub fn published_in(line: &str) -> Option<String> {
         }
         // Nov.30 2024 / Nov. 30, 2024 / November 9, 2023 [2:53 PM CET]
         let (month_word, day_part) = match tok.split_once('.') {
-            Some((m, d)) if !d.is_empty() && month(m).is_some() => (m, Some(d)),
+            Some((m, d)) if !d.is_empty() && lexicon::month_number(m).is_some() => (m, Some(d)),
             _ => (*tok, None),
         };
-        if let Some(month) = month(month_word) {
+        if let Some(month) = lexicon::month_number(month_word) {
             if month_word.len() < 3 {
                 continue;
             }
@@ -1263,7 +1263,7 @@ pub fn published_in(line: &str) -> Option<String> {
         // 9 November 2023
         let day_tok = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
         if let (Ok(day), Some(m), Some(y)) = (day_tok.parse::<u32>(), toks.get(k + 1), toks.get(k + 2)) {
-            if let (Some(month), Ok(year)) = (month(m), y.parse::<i32>()) {
+            if let (Some(month), Ok(year)) = (lexicon::month_number(m), y.parse::<i32>()) {
                 if (1800..=2200).contains(&year) && day >= 1 && day <= lexicon::days_in_month(year, month) {
                     return Some(with_time(format!("{year:04}-{month:02}-{day:02}"), &toks[k + 3..]));
                 }
@@ -1271,16 +1271,6 @@ pub fn published_in(line: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// [`lexicon::month_number`] without its allocation for the many words that cannot be a month: month names
-/// and abbreviations are 3 to 9 ASCII letters (before an optional full stop).
-fn month(word: &str) -> Option<u32> {
-    let t = word.trim_end_matches('.');
-    if !(3..=9).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    lexicon::month_number(word)
 }
 
 /// Appends "THH:MM:SS±HH:MM" when the tokens start with a time such as "2:53 PM CET", "at 10:05 a.m. EST",
