@@ -7,8 +7,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
-use storylines::article::Article;
-use storylines::{entities, parse, quotes, Input};
+use storylines::annotate::{entities, quotes};
+use storylines::input::article::Article;
+use storylines::{input::parse, Input};
 
 fn bundle() -> Vec<Article> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/articles");

@@ -5,8 +5,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use storylines::parse::{parse, Input};
-use storylines::{numbers, time};
+use storylines::annotate::{numbers, time};
+use storylines::input::parse::{parse, Input};
 
 fn bundle() -> Vec<Input> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/articles");

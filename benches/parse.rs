@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use storylines::parse::{parse, Input};
+use storylines::input::parse::{parse, Input};
 
 fn inputs(dir: &Path, prefix: &str) -> Vec<Input> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -10,8 +10,8 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use storylines::manifest::ManifestEntry;
-use storylines::text::TextRange;
+use storylines::base::text::TextRange;
+use storylines::input::manifest::ManifestEntry;
 use storylines::{Corpus, Input, DEFAULT_OPTIONS};
 
 #[derive(serde::Deserialize)]
@@ -60,22 +60,22 @@ fn single_tasks(c: &mut Criterion) {
     g.bench_function("sentences", |b| {
         b.iter(|| {
             for a in &singles {
-                black_box(storylines::segment::sentences(&a.text, TextRange::new(0, a.text.len())));
+                black_box(storylines::input::segment::sentences(&a.text, TextRange::new(0, a.text.len())));
             }
         })
     });
     g.bench_function("parse", |b| {
         b.iter(|| {
             for a in &singles {
-                let _ = black_box(storylines::parse::parse(&input(a)));
+                let _ = black_box(storylines::input::parse::parse(&input(a)));
             }
         })
     });
     g.bench_function("dates", |b| {
         b.iter(|| {
             for a in &singles {
-                let reference = storylines::time::CivilDate::parse_iso(&a.published);
-                black_box(storylines::time::extract_from_text(&a.text, reference));
+                let reference = storylines::annotate::time::CivilDate::parse_iso(&a.published);
+                black_box(storylines::annotate::time::extract_from_text(&a.text, reference));
             }
         })
     });
@@ -83,8 +83,8 @@ fn single_tasks(c: &mut Criterion) {
         b.iter(|| {
             for a in &singles {
                 let plain = Input::new(a.name.clone(), a.text.as_bytes().to_vec());
-                if let Ok(article) = storylines::parse::parse(&plain) {
-                    black_box(storylines::entities::mentions(&article));
+                if let Ok(article) = storylines::input::parse::parse(&plain) {
+                    black_box(storylines::annotate::entities::mentions(&article));
                 }
             }
         })
@@ -109,7 +109,12 @@ fn single_tasks(c: &mut Criterion) {
     g.bench_function("word_diff", |b| {
         b.iter(|| {
             for (x, y) in &pairs {
-                black_box(storylines::diff::word_diff(x, TextRange::new(0, x.len()), y, TextRange::new(0, y.len())));
+                black_box(storylines::xref::diff::word_diff(
+                    x,
+                    TextRange::new(0, x.len()),
+                    y,
+                    TextRange::new(0, y.len()),
+                ));
             }
         })
     });
@@ -120,14 +125,16 @@ fn single_tasks(c: &mut Criterion) {
         b.iter(|| {
             let parsed: Vec<_> = hundred
                 .iter()
-                .filter_map(|a| storylines::parse::parse(&Input::new(a.name.clone(), a.text.as_bytes().to_vec())).ok())
+                .filter_map(|a| {
+                    storylines::input::parse::parse(&Input::new(a.name.clone(), a.text.as_bytes().to_vec())).ok()
+                })
                 .collect();
             let refs: Vec<_> = parsed.iter().collect();
-            let pairs = storylines::align::align(
+            let pairs = storylines::xref::align::align(
                 &refs,
-                storylines::align::AlignOptions { threshold: DEFAULT_OPTIONS.align_threshold },
+                storylines::xref::align::AlignOptions { threshold: DEFAULT_OPTIONS.align_threshold },
             );
-            black_box(storylines::reuse::detect(&refs, &pairs))
+            black_box(storylines::xref::reuse::detect(&refs, &pairs))
         })
     });
     let all: Vec<u8> = articles(100).iter().flat_map(|a| a.text.bytes()).collect();

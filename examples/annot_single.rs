@@ -6,8 +6,9 @@
 //! A STAGE (`dates`, `parse`, `mentions`, `annotate`) times only that one; `dump` prints every time expression, entity mention, number and quote instead of timings.
 
 use std::time::Instant;
-use storylines::manifest::ManifestEntry;
-use storylines::{annotate, entities, parse, time, Input};
+use storylines::annotate::{self, entities, time};
+use storylines::input::manifest::ManifestEntry;
+use storylines::{input::parse, Input};
 
 fn main() {
     let mut args = std::env::args().skip(1);

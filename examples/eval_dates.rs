@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use storylines::time::{extract_from_text, CivilDate, TimeExpr};
+use storylines::annotate::time::{extract_from_text, CivilDate, TimeExpr};
 
 /// One case to score.
 struct Case {

@@ -13,8 +13,8 @@
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
-use storylines::parse::{parse, Input};
-use storylines::text::TextRange;
+use storylines::base::text::TextRange;
+use storylines::input::parse::{parse, Input};
 
 /// Every file under `dir` (sorted, recursively) except JSON sidecars.
 fn files(dir: &Path, out: &mut Vec<Input>) {
@@ -83,7 +83,7 @@ fn main() {
         for i in &inputs {
             writeln!(f, "== {}\n{:#?}", i.name, parse(i)).unwrap();
             let t = String::from_utf8_lossy(&i.bytes);
-            writeln!(f, "{:?}", storylines::segment::sentences(&t, TextRange::new(0, t.len()))).unwrap();
+            writeln!(f, "{:?}", storylines::input::segment::sentences(&t, TextRange::new(0, t.len()))).unwrap();
         }
         println!("{} inputs written to {out}", inputs.len());
         return;
@@ -103,7 +103,7 @@ fn main() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let mbs = throughput(seconds, bytes, || {
         for t in &texts {
-            std::hint::black_box(storylines::segment::sentences(t, TextRange::new(0, t.len())));
+            std::hint::black_box(storylines::input::segment::sentences(t, TextRange::new(0, t.len())));
         }
     });
     println!("segment::sentences, 100 generated articles ({bytes} bytes): {mbs:.1} MB/s of CPU time");

@@ -5,7 +5,7 @@
 
 #![allow(missing_docs, clippy::unwrap_used)]
 use std::time::Instant;
-use storylines::manifest::ManifestEntry;
+use storylines::input::manifest::ManifestEntry;
 use storylines::Input;
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -23,19 +23,19 @@ fn main() {
             ..ManifestEntry::default()
         };
         let input = Input { name: meta.file.clone(), bytes: v["text"].as_str().unwrap().as_bytes().to_vec(), meta };
-        if let Ok(a) = storylines::parse::parse(&input) {
+        if let Ok(a) = storylines::input::parse::parse(&input) {
             arts.push(a);
         }
     }
     let refs: Vec<_> = arts.iter().collect();
-    let pairs = storylines::align::align(
+    let pairs = storylines::xref::align::align(
         &refs,
-        storylines::align::AlignOptions { threshold: storylines::DEFAULT_OPTIONS.align_threshold },
+        storylines::xref::align::AlignOptions { threshold: storylines::DEFAULT_OPTIONS.align_threshold },
     );
     let mut out = Vec::new();
     let t = Instant::now();
     for _ in 0..reps {
-        out = storylines::reuse::detect(&refs, &pairs);
+        out = storylines::xref::reuse::detect(&refs, &pairs);
     }
     println!("reuse {:.1} ms, {} edges", t.elapsed().as_secs_f64() * 1e3 / reps as f64, out.len());
     let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -5,7 +5,7 @@
 //! `cargo run --release --example stages -- /tmp/articles-1000.jsonl [N]` (the first N articles of the file).
 
 use std::time::Instant;
-use storylines::manifest::ManifestEntry;
+use storylines::input::manifest::ManifestEntry;
 use storylines::{Corpus, Input, DEFAULT_OPTIONS};
 
 fn main() {

@@ -9,11 +9,11 @@
 #![warn(clippy::indexing_slicing)]
 #![allow(clippy::panic)]
 
-use crate::corpus::{Corpus, DEFAULT_OPTIONS};
-use crate::export::{DiffOut, Export};
-use crate::manifest::Manifest;
-use crate::parse::Input;
-use crate::text::Lowercase as _;
+use crate::base::text::Lowercase as _;
+use crate::input::manifest::Manifest;
+use crate::input::parse::Input;
+use crate::model::corpus::{Corpus, DEFAULT_OPTIONS};
+use crate::model::export::{DiffOut, Export};
 use std::collections::BTreeMap;
 
 /// The UTF-16 slice `start..end` of `text`, or `None` when it is out of range or cuts a surrogate pair.
@@ -124,7 +124,7 @@ pub fn check_diff(d: &DiffOut) {
     }
     for m in &d.matched {
         let w = &m.diff;
-        let words = |u: &[u16], ws: &[crate::export::RangeOut]| -> Vec<String> {
+        let words = |u: &[u16], ws: &[crate::model::export::RangeOut]| -> Vec<String> {
             ws.iter()
                 .map(|r| match slice_units(u, r.start, r.end) {
                     Some(s) => s.lowercase(),
@@ -138,7 +138,7 @@ pub fn check_diff(d: &DiffOut) {
             if op.a[0] != at_a || op.b[0] != at_b || op.a[1] < op.a[0] || op.b[1] < op.b[0] {
                 panic!("the operations of a word diff leave a gap or overlap");
             }
-            if op.tag == crate::diff::Tag::Equal {
+            if op.tag == crate::xref::diff::Tag::Equal {
                 let xa = wa.get(op.a[0] as usize..op.a[1] as usize);
                 let xb = wb.get(op.b[0] as usize..op.b[1] as usize);
                 if xa.is_none() || xa != xb {
@@ -253,7 +253,7 @@ pub fn pathological() -> Vec<(&'static str, Vec<Input>)> {
     );
     let mut largest = String::from("The largest article\n\n");
     let mut i = 0;
-    while largest.len() < crate::parse::MAX_TEXT_BYTES - 200 {
+    while largest.len() < crate::input::parse::MAX_TEXT_BYTES - 200 {
         largest.push_str(&format!(
             "The {} of the {} said on Monday that {} people saw \"{}\". ",
             word(i),
@@ -295,9 +295,9 @@ pub fn pathological() -> Vec<(&'static str, Vec<Input>)> {
         ("largest-article", vec![Input::new("largest.txt", largest)]),
         (
             "too-much-text",
-            vec![Input::new("long.txt", "All work and no play. ".repeat(crate::parse::MAX_TEXT_BYTES / 20))],
+            vec![Input::new("long.txt", "All work and no play. ".repeat(crate::input::parse::MAX_TEXT_BYTES / 20))],
         ),
-        ("too-large", vec![Input::new("huge.txt", vec![b'a'; crate::parse::MAX_ARTICLE_BYTES + 1])]),
+        ("too-large", vec![Input::new("huge.txt", vec![b'a'; crate::input::parse::MAX_ARTICLE_BYTES + 1])]),
         ("thousand-articles", many),
     ]
 }

@@ -1,59 +1,37 @@
 //! storylines cross-references news articles that different outlets wrote about the same story.
 //!
-//! The pipeline, in reading order (data flows one way):
+//! The source tree is the pipeline, in reading order (data flows one way, and no module imports one that
+//! sits later in this list):
 //!
-//! 1. [`text`]: raw bytes → decoded text; byte ranges; the one byte → UTF-16 converter.
-//! 2. [`parse`] (with [`segment`], [`lexicon`], [`manifest`]): decoded text → [`Article`] with metadata,
-//!    paragraphs, sentences and page furniture.
-//! 3. [`annotate`] (with [`entities`], [`time`], [`numbers`], [`quotes`]): per-article annotations;
-//!    [`entities::resolve`] merges entity mentions across articles.
-//! 4. [`align`]: sentences of different articles that say the same thing.
-//! 5. Cross-referencing: [`reuse`] (who took text from whom), [`claims`] (aligned sentences grouped, with
-//!    sources and independent sources), [`events`] (stories and timeline events), [`quote_groups`],
-//!    [`contradictions`]; on demand [`diff`] (two articles) and [`collate`] (one claim or quote group).
-//! 6. [`corpus`]: owns the articles and runs the stages; [`export`] turns the result into the public model.
+//! 0. [`base`]: what every stage shares: decoded text, byte ranges and the one byte → UTF-16 converter,
+//!    ordering, [`Diagnostic`] and [`Error`], general language knowledge.
+//! 1. [`input`]: raw bytes → [`Article`] with metadata, paragraphs, sentences and page furniture.
+//! 2. [`annotate`]: per-article annotations (entities, time expressions, numbers, quotes);
+//!    [`annotate::entities::resolve`] merges entity mentions across articles.
+//! 3. [`xref`]: cross-references: aligned sentences, reuse, claims, quote groups, events,
+//!    contradictions; on demand a diff of two articles and the collation of one claim.
+//! 4. [`model`]: [`Corpus`] owns the articles and runs the stages; [`Export`] is the public model.
 //!
 //! Errors: [`Error`] is for misuse of the API only; anything wrong with an article is a [`Diagnostic`]
 //! beside the result. The core never panics, does no IO, reads no clock and is deterministic.
-//! The wasm binding (`wasm.rs`, wasm32 only) is the only place that knows about JavaScript.
+//! The wasm binding (`wasm.rs`, wasm32 only) is the only place that knows about JavaScript; the CLI is
+//! `src/bin/storylines.rs`.
 
-pub mod align;
 pub mod annotate;
-pub mod article;
-pub mod boilerplate;
-pub mod claims;
-pub mod collate;
-pub mod contradictions;
-pub mod corpus;
-pub mod diagnostic;
-pub mod diff;
-pub mod entities;
-pub mod error;
-pub mod events;
-pub mod export;
+pub mod base;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod html;
-pub mod lexicon;
-pub mod manifest;
-pub mod markdown;
-pub mod numbers;
-pub mod order;
-pub mod parse;
-pub mod quote_groups;
-pub mod quotes;
-pub mod reuse;
-pub mod segment;
-pub mod text;
-pub mod time;
+pub mod input;
+pub mod model;
+pub mod xref;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use article::Article;
-pub use corpus::{Corpus, Options, DEFAULT_OPTIONS};
-pub use diagnostic::{Diagnostic, Severity};
-pub use error::{Error, ErrorKind};
-pub use export::Export;
-pub use manifest::Manifest;
-pub use parse::Input;
+pub use base::diagnostic::{Diagnostic, Severity};
+pub use base::error::{Error, ErrorKind};
+pub use input::article::Article;
+pub use input::manifest::Manifest;
+pub use input::parse::Input;
+pub use model::corpus::{Corpus, Options, DEFAULT_OPTIONS};
+pub use model::export::Export;

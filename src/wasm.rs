@@ -4,9 +4,9 @@
 //! Field names are camelCase; missing values serialise as `null`; errors become `JsError` with a message a user
 //! understands. No logic lives here.
 
-use crate::corpus::{self, Corpus as CoreCorpus};
-use crate::manifest::{Manifest, ManifestEntry};
-use crate::parse::Input;
+use crate::input::manifest::{Manifest, ManifestEntry};
+use crate::input::parse::Input;
+use crate::model::corpus::{self, Corpus as CoreCorpus};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -41,9 +41,9 @@ fn vec_to_js<T: Serialize>(mut items: Vec<T>, part: usize) -> Result<JsValue, Js
 /// Converts the export field by field (each through [`vec_to_js`], each freed once converted), so that no
 /// single JSON text holds a large corpus's whole model (JavaScript strings stop at about 512 MB) and the wasm
 /// memory holds the model and at most one part's text at a time.
-fn export_to_js(e: crate::export::Export) -> Result<JsValue, JsError> {
+fn export_to_js(e: crate::model::export::Export) -> Result<JsValue, JsError> {
     // Destructured without `..`: a field added to the model fails to compile here until it is converted too.
-    let crate::export::Export {
+    let crate::model::export::Export {
         schema,
         engine,
         articles,
@@ -238,9 +238,9 @@ pub mod bench {
     /// Splits `text` into sentences (the segmenter alone, over the whole text); returns UTF-16 `[start, end, …]`.
     #[wasm_bindgen(js_name = splitSentences)]
     pub fn split_sentences(text: &str) -> Vec<u32> {
-        let map = crate::text::Utf16Map::new(text);
+        let map = crate::base::text::Utf16Map::new(text);
         let mut out = Vec::new();
-        for r in crate::segment::sentences(text, crate::text::TextRange::new(0, text.len())) {
+        for r in crate::input::segment::sentences(text, crate::base::text::TextRange::new(0, text.len())) {
             let s = map.span(r);
             out.push(s.start);
             out.push(s.end);
@@ -250,7 +250,7 @@ pub mod bench {
 
     /// Parses `text` as one article.
     fn bench_article(text: &str) -> Option<crate::Article> {
-        crate::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
+        crate::input::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
     }
 
     /// A span found by a single-stage entry point.
@@ -266,9 +266,9 @@ pub mod bench {
     /// (ISO `YYYY-MM-DD`) when given; `[{start, end, text, value}]` with UTF-16 spans into `text`.
     #[wasm_bindgen(js_name = extractTimes)]
     pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
-        let reference = reference_date.as_deref().and_then(crate::time::CivilDate::parse_iso);
-        let map = crate::text::Utf16Map::new(text);
-        let found: Vec<FoundSpan> = crate::time::extract_from_text(text, reference)
+        let reference = reference_date.as_deref().and_then(crate::annotate::time::CivilDate::parse_iso);
+        let map = crate::base::text::Utf16Map::new(text);
+        let found: Vec<FoundSpan> = crate::annotate::time::extract_from_text(text, reference)
             .into_iter()
             .map(|t| {
                 let s = map.span(t.range);
@@ -283,8 +283,8 @@ pub mod bench {
     #[wasm_bindgen(js_name = extractEntities)]
     pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
         let Some(article) = bench_article(text) else { return to_js_via_json(&Vec::<FoundSpan>::new()) };
-        let map = crate::text::Utf16Map::new(&article.text);
-        let found: Vec<FoundSpan> = crate::entities::mentions(&article)
+        let map = crate::base::text::Utf16Map::new(&article.text);
+        let found: Vec<FoundSpan> = crate::annotate::entities::mentions(&article)
             .into_iter()
             .map(|m| {
                 let s = map.span(m.range);
@@ -297,7 +297,7 @@ pub mod bench {
 
     /// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word
     /// takes the separator after it, so the pieces of words `0..n` tile the whole text.
-    fn piece_start(words: &[crate::text::TextRange], len: usize, k: usize) -> usize {
+    fn piece_start(words: &[crate::base::text::TextRange], len: usize, k: usize) -> usize {
         if k == 0 {
             0
         } else {
@@ -311,11 +311,11 @@ pub mod bench {
     /// into texts and checks both).
     #[wasm_bindgen(js_name = wordDiff)]
     pub fn word_diff(a: &str, b: &str) -> Vec<u32> {
-        use crate::text::TextRange;
-        let d = crate::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
-        let (ma, mb) = (crate::text::Utf16Map::new(a), crate::text::Utf16Map::new(b));
+        use crate::base::text::TextRange;
+        let d = crate::xref::diff::word_diff(a, TextRange::new(0, a.len()), b, TextRange::new(0, b.len()));
+        let (ma, mb) = (crate::base::text::Utf16Map::new(a), crate::base::text::Utf16Map::new(b));
         let mut out: Vec<u32> = Vec::with_capacity(3 * d.ops.len() + 6);
-        let mut push = |op: u32, map: &crate::text::Utf16Map, s: usize, e: usize| {
+        let mut push = |op: u32, map: &crate::base::text::Utf16Map, s: usize, e: usize| {
             if s < e {
                 out.extend([op, map.utf16(s), map.utf16(e)]);
             }
@@ -329,7 +329,7 @@ pub mod bench {
         for op in &d.ops {
             let (sa, ea) = (piece_start(&d.a_words, a.len(), op.a.0), piece_start(&d.a_words, a.len(), op.a.1));
             let (sb, eb) = (piece_start(&d.b_words, b.len(), op.b.0), piece_start(&d.b_words, b.len(), op.b.1));
-            if op.tag == crate::diff::Tag::Equal && a.get(sa..ea) == b.get(sb..eb) {
+            if op.tag == crate::xref::diff::Tag::Equal && a.get(sa..ea) == b.get(sb..eb) {
                 push(0, &ma, sa, ea);
             } else {
                 push(1, &ma, sa, ea);
@@ -353,12 +353,12 @@ pub mod bench {
             }
         }
         let refs: Vec<&crate::Article> = articles.iter().collect();
-        let pairs = crate::align::align(
+        let pairs = crate::xref::align::align(
             &refs,
-            crate::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold },
+            crate::xref::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold },
         );
         let mut out = Vec::new();
-        for e in crate::reuse::detect(&refs, &pairs) {
+        for e in crate::xref::reuse::detect(&refs, &pairs) {
             if let (Some(&from), Some(&to)) = (index.get(e.from), index.get(e.to)) {
                 out.extend([from as f64, to as f64, e.score]);
             }

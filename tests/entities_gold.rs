@@ -251,8 +251,9 @@ fn fixture_namesakes_transliterations_and_acronyms() {
     // Two people sharing a surname stay two people, each with both articles' spellings.
     let oleg = entity("person:oleg-kovalenko").expect("Oleg Kovalenko");
     let iryna = entity("person:iryna-kovalenko").expect("Iryna Kovalenko");
-    let articles =
-        |e: &storylines::export::EntityOut| e.mentions.iter().map(|m| m.article.clone()).collect::<BTreeSet<_>>();
+    let articles = |e: &storylines::model::export::EntityOut| {
+        e.mentions.iter().map(|m| m.article.clone()).collect::<BTreeSet<_>>()
+    };
     assert_eq!(articles(oleg).len(), 2, "{:?}", oleg.aliases);
     assert_eq!(articles(iryna).len(), 2, "{:?}", iryna.aliases);
     assert!(oleg.aliases.contains(&"Oleh Kovalenko".to_string()), "{:?}", oleg.aliases);
@@ -279,7 +280,8 @@ fn fixture_namesakes_transliterations_and_acronyms() {
 
 mod never_panic {
     use proptest::prelude::*;
-    use storylines::{entities, parse, quotes, Input};
+    use storylines::annotate::{entities, quotes};
+    use storylines::{input::parse, Input};
 
     /// Words and marks that stress the extractors: capitals, particles, acronyms, possessives, quotation marks of
     /// every kind, non-breaking spaces and multi-byte letters.

@@ -7,7 +7,7 @@
 
 mod common;
 
-use storylines::parse::{MAX_ARTICLE_BYTES, MAX_TEXT_BYTES};
+use storylines::input::parse::{MAX_ARTICLE_BYTES, MAX_TEXT_BYTES};
 use storylines::{Corpus, Export, Input, DEFAULT_OPTIONS};
 
 const GOOD: &str = "A headline for the test\n\nThe first sentence of the body is here. A second one follows.\n";
@@ -63,13 +63,13 @@ fn a_two_megabyte_single_line_parses_with_a_warning_and_ten_megabytes_are_refuse
     // Parsing only: cross-referencing tens of thousands of sentences belongs to the benchmarks, not to a test.
     let sentence = "The committee said the plan would go ahead. ";
     let line = sentence.repeat((MAX_TEXT_BYTES - 1024) / sentence.len());
-    let parsed = storylines::parse::parse(&Input::new("long.txt", line.as_bytes()));
+    let parsed = storylines::input::parse::parse(&Input::new("long.txt", line.as_bytes()));
     let Ok(a) = parsed else { panic!("a long line is not rejected") };
     assert!(a.sentences.len() > 40_000, "the line is split into its sentences");
     assert!(a.diagnostics.iter().any(|d| d.code == "long-line"), "{:?}", a.diagnostics);
     // Ten megabytes of text are over the text limit (issue 10): refused, naming the limit.
     let ten = sentence.repeat(10 * 1024 * 1024 / sentence.len());
-    let refused = storylines::parse::parse(&Input::new("ten.txt", ten.as_bytes()));
+    let refused = storylines::input::parse::parse(&Input::new("ten.txt", ten.as_bytes()));
     let Err(r) = refused else { panic!("10 MB of text is refused") };
     assert_eq!(r.diagnostic.code, "too-large");
     assert!(r.diagnostic.message.contains("2 MB of text"), "{}", r.diagnostic.message);
@@ -166,8 +166,9 @@ fn lines_recurring_across_articles_are_furniture_in_the_export_without_renumberi
         panic!("articles load")
     };
     // Same sentences, same ids, with or without the other article.
-    let ids =
-        |x: &storylines::export::ArticleOut| x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>();
+    let ids = |x: &storylines::model::export::ArticleOut| {
+        x.sentences.iter().map(|s| (s.id, s.text.clone())).collect::<Vec<_>>()
+    };
     assert_eq!(ids(a1), ids(a2));
     let kinds: Vec<String> = a2.paragraphs.iter().map(|p| format!("{:?}", p.kind)).collect();
     assert_eq!(kinds, ["Headline", "Body", "Body", "Furniture", "Furniture"]);

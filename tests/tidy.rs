@@ -131,3 +131,172 @@ fn the_engine_holds_no_name_of_the_bundled_story() {
     }
     assert!(hits.is_empty(), "story-specific names in the engine: {hits:#?}");
 }
+
+/// The source tree in pipeline order: a folder, then its modules in the order data flows through them
+/// (`mod` is the folder's own `mod.rs`, after its modules). A module may import only modules earlier in this
+/// list, so imports point one way, back towards raw text, and no two modules import each other.
+const PIPELINE: &[(&str, &[&str])] = &[
+    ("base", &["text", "order", "diagnostic", "error", "lexicon", "mod"]),
+    ("input", &["segment", "article", "manifest", "markdown", "html", "parse", "mod"]),
+    ("annotate", &["tokens", "time", "numbers", "entities", "quotes", "mod"]),
+    (
+        "xref",
+        &[
+            "boilerplate",
+            "align",
+            "diff",
+            "reuse",
+            "claims",
+            "quote_groups",
+            "events",
+            "contradictions",
+            "collate",
+            "mod",
+        ],
+    ),
+    ("model", &["export", "corpus", "mod"]),
+];
+
+/// A module's place in [`PIPELINE`]; a name that is not a module of the folder (a type declared in its
+/// `mod.rs`, such as `crate::annotate::Annotations`) is the folder's `mod`.
+fn pipeline_rank(folder: &str, module: &str) -> Option<(usize, usize)> {
+    let f = PIPELINE.iter().position(|(name, _)| *name == folder)?;
+    let modules = PIPELINE[f].1;
+    let m = modules.iter().position(|name| *name == module).unwrap_or(modules.len() - 1);
+    Some((f, m))
+}
+
+/// The code of a file: comment lines and the unit-test module left out (tests may build their inputs with
+/// any stage).
+fn code_of(text: &str) -> String {
+    let text = text.find("#[cfg(test)]\nmod tests").map_or(text, |i| &text[..i]);
+    text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+}
+
+/// The `crate::folder::module` paths named in `code`.
+fn imported_modules(code: &str) -> Vec<(String, String)> {
+    let word = |s: &str| s.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("").to_string();
+    code.match_indices("crate::")
+        .filter_map(|(i, _)| {
+            let mut parts = code[i + "crate::".len()..].splitn(3, "::");
+            Some((word(parts.next()?), word(parts.next()?)))
+        })
+        .collect()
+}
+
+#[test]
+fn every_module_sits_in_the_pipeline_and_imports_only_earlier_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for p in src_files() {
+        let rel = p.strip_prefix(&root).unwrap_or(&p).to_path_buf();
+        let parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().trim_end_matches(".rs").to_string()).collect();
+        let [folder, module] = parts.as_slice() else { continue };
+        if folder == "bin" {
+            continue;
+        }
+        let here = PIPELINE
+            .iter()
+            .position(|(name, _)| name == folder)
+            .and_then(|f| Some((f, PIPELINE[f].1.iter().position(|m| m == module)?)));
+        let Some(here) = here else {
+            wrong.push(format!("{} is not in tidy.rs's PIPELINE", rel.display()));
+            continue;
+        };
+        for (f, m) in imported_modules(&code_of(&read(&p))) {
+            if pipeline_rank(&f, &m).is_some_and(|there| there >= here) {
+                wrong.push(format!("{} imports crate::{f}::{m}, which is not earlier in the pipeline", rel.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports against the pipeline's direction: {wrong:#?}");
+}
+
+#[test]
+fn the_pipeline_check_sees_an_import_of_a_later_stage() {
+    let code =
+        code_of("//! see crate::model::corpus\nuse crate::xref::claims::Claim;\nuse crate::base::text::TextRange;\n");
+    let imports = imported_modules(&code);
+    assert_eq!(imports, [("xref".to_string(), "claims".to_string()), ("base".to_string(), "text".to_string())]);
+    let align = pipeline_rank("xref", "align");
+    assert!(pipeline_rank("xref", "claims") > align, "claims comes after align");
+    assert!(pipeline_rank("base", "text") < align);
+    assert_eq!(pipeline_rank("annotate", "Annotations"), pipeline_rank("annotate", "mod"));
+}
+
+/// The longest a function of `src/` may be, in lines from its `fn` line to its closing brace: a function
+/// should read as the algorithm it implements, its steps named.
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// Functions still over the limit, to be split into named steps; the list only ever shrinks.
+const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
+    "annotate/entities.rs::candidates",
+    "annotate/entities.rs::classify",
+    "annotate/entities.rs::resolve_within",
+    "annotate/entities.rs::resolve",
+    "annotate/quotes.rs::spans",
+    "annotate/time.rs::day_date",
+    "annotate/time.rs::core",
+    "annotate/time.rs::resolve",
+    "bin/storylines.rs::export",
+    "input/markdown.rs::render",
+    "input/markdown.rs::inline",
+    "input/parse.rs::parse",
+    "input/parse.rs::layout",
+    "input/parse.rs::read_header",
+    "model/corpus.rs::analyse",
+    "model/export.rs::annotations_out",
+    "xref/align.rs::build",
+    "xref/align.rs::pair",
+    "xref/claims.rs::group",
+    "xref/collate.rs::collate",
+    "xref/contradictions.rs::find",
+    "xref/events.rs::stories",
+    "xref/events.rs::events",
+    "xref/quote_groups.rs::group",
+    "xref/reuse.rs::detect",
+];
+
+/// Each function of a rustfmt-formatted file with its length in lines: from a line holding `fn name` to the
+/// first later line that is a lone `}` at the `fn` line's indentation.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let Some(at) = trimmed.find("fn ").filter(|&at| at == 0 || trimmed[..at].ends_with(' ')) else { continue };
+        if trimmed.starts_with("//") || trimmed.ends_with(';') || !trimmed[at + 3..].contains('(') {
+            continue;
+        }
+        let name: String = trimmed[at + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let close = format!("{}}}", " ".repeat(indent));
+        if let Some(end) = lines[i + 1..].iter().position(|l| *l == close) {
+            out.push((name, end + 2));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_of_the_core_is_over_the_limit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    for p in src_files() {
+        let rel = p.strip_prefix(&root).unwrap_or(&p).display().to_string();
+        for (name, n) in function_lengths(&read(&p)) {
+            let id = format!("{rel}::{name}");
+            if n > MAX_FUNCTION_LINES && !LONG_FUNCTIONS_TO_SPLIT.contains(&id.as_str()) {
+                long.push(format!("{id}: {n} lines"));
+            }
+        }
+    }
+    assert!(long.is_empty(), "functions over {MAX_FUNCTION_LINES} lines: {long:#?}");
+}
+
+#[test]
+fn function_lengths_count_from_the_fn_line_to_its_closing_brace() {
+    let text =
+        "fn a() {\n    x();\n}\n\nimpl T {\n    pub(crate) fn b(\n        y: u8,\n    ) -> u8 {\n        y\n    }\n}\n";
+    assert_eq!(function_lengths(text), [("a".to_string(), 3), ("b".to_string(), 5)]);
+}

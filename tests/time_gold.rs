@@ -15,7 +15,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 use storylines::annotate::annotate;
-use storylines::text::TextRange;
+use storylines::base::text::TextRange;
 use storylines::{Article, Corpus};
 
 fn corpus() -> Corpus {
@@ -313,8 +313,8 @@ proptest! {
         text in "([0-9]{1,4}|[-/.,:()%$€ ]|January|May|Sept\\.|Thursday|Thu|last|next|this|week|year|ago|the|of|in|at|pm|a\\.m\\.|Q|quarter|third|two|days|since|late|mid|s|😀|é|\\PC){0,60}",
         y in 1i32..3000, m in 1u32..13, d in 1u32..29, with_ref in any::<bool>(),
     ) {
-        let reference = if with_ref { storylines::time::CivilDate::new(y, m, d) } else { None };
-        let times = storylines::time::extract_from_text(&text, reference);
+        let reference = if with_ref { storylines::annotate::time::CivilDate::new(y, m, d) } else { None };
+        let times = storylines::annotate::time::extract_from_text(&text, reference);
         let mut last_end = 0;
         for t in &times {
             prop_assert!(t.range.start <= t.range.end && t.range.end <= text.len());
@@ -324,10 +324,10 @@ proptest! {
             if let Some((a, b)) = t.days {
                 prop_assert!(a <= b);
             }
-            prop_assert_eq!(t.value.is_none(), t.flags.contains(&storylines::time::TimeFlag::Unresolved));
+            prop_assert_eq!(t.value.is_none(), t.flags.contains(&storylines::annotate::time::TimeFlag::Unresolved));
         }
         let skip: Vec<TextRange> = times.iter().map(|t| t.range).collect();
-        for n in storylines::numbers::extract_from_text(&text, &skip) {
+        for n in storylines::annotate::numbers::extract_from_text(&text, &skip) {
             prop_assert!(n.range.end <= text.len() && text.is_char_boundary(n.range.start) && text.is_char_boundary(n.range.end));
             prop_assert!(n.value.is_finite());
         }
@@ -345,7 +345,7 @@ The ministers on Thursday (October 9) in the capital. © Agency/Photographer\n\n
     let caption: Vec<_> = ann.times.iter().filter(|t| t.sentence.is_none()).collect();
     assert_eq!(caption.len(), 1, "{:?}", ann.times);
     assert_eq!(caption[0].value.as_deref(), Some("2023-10-09"));
-    assert!(caption[0].flags.contains(&storylines::time::TimeFlag::WeekdayMismatch));
+    assert!(caption[0].flags.contains(&storylines::annotate::time::TimeFlag::WeekdayMismatch));
     let body: Vec<_> = ann.times.iter().filter(|t| t.sentence.is_some()).collect();
     assert_eq!(body.first().and_then(|t| t.value.as_deref()), Some("2023-11-09"));
 }

@@ -8,17 +8,17 @@
 //! This module reads findings of the other stages; it must not change them (the corpus marks claims
 //! contested from what is returned here).
 
-use crate::align::SentenceKey;
+use crate::annotate::entities::Entity;
+use crate::annotate::time::{Grain, TimeFlag};
 use crate::annotate::Annotations;
-use crate::article::Article;
-use crate::claims::Claim;
-use crate::entities::Entity;
-use crate::events::Story;
-use crate::lexicon::weekday_number;
-use crate::quote_groups::{containment, norm_words, QuoteGroup};
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
-use crate::time::{Grain, TimeFlag};
+use crate::base::lexicon::weekday_number;
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::input::article::Article;
+use crate::xref::align::SentenceKey;
+use crate::xref::claims::Claim;
+use crate::xref::events::Story;
+use crate::xref::quote_groups::{containment, norm_words, QuoteGroup};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -180,7 +180,7 @@ fn listed(items: &[String], sep: &str) -> String {
 /// Pairs `(x, y)`, `x < y`, of word sets that may reach `containment >= min`, ascending, from an inverted
 /// index instead of all pairs: words are ordered rarest first, and the smaller set of a pair that reaches the
 /// containment shares a word of its prefix (all but `needed - 1` of its words) with the larger one. Words in
-/// more than [`crate::align::MAX_POSTING`] sets propose no pairs (the vocabulary of a large corpus, as in
+/// more than [`crate::xref::align::MAX_POSTING`] sets propose no pairs (the vocabulary of a large corpus, as in
 /// alignment); below that size the candidates hold every pair that reaches the containment.
 fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, usize)> {
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -196,9 +196,9 @@ fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, u
         let needed = (0..=size).find(|&k| k as f64 / size.max(1) as f64 >= min).unwrap_or(size).max(1);
         let mut words: Vec<(usize, &str)> =
             set.iter().map(|w| (postings.get(w.as_str()).map_or(0, Vec::len), w.as_str())).collect();
-        crate::order::sort(&mut words);
+        crate::base::order::sort(&mut words);
         for (df, w) in words.iter().take(size + 1 - needed) {
-            if *df > crate::align::MAX_POSTING {
+            if *df > crate::xref::align::MAX_POSTING {
                 continue;
             }
             for &y in postings.get(w).into_iter().flatten() {
@@ -254,7 +254,7 @@ fn role_in(seg: &str, offset: usize) -> Option<(String, TextRange)> {
             break;
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if word.eq_ignore_ascii_case("former") || capital && !crate::align::is_stopword(&word.lowercase()) {
+        if word.eq_ignore_ascii_case("former") || capital && !crate::xref::align::is_stopword(&word.lowercase()) {
             start = prev;
         } else {
             break;
@@ -311,7 +311,7 @@ fn bare_offices(article: &Article, sentence: TextRange, roles: &[TextRange]) -> 
                 && !next.starts_with("I ")
             {
                 let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-                if !crate::align::is_stopword(&word.lowercase()) {
+                if !crate::xref::align::is_stopword(&word.lowercase()) {
                     continue;
                 }
             }
@@ -360,7 +360,7 @@ pub fn find(
         }
     }
     for v in &mut story_days {
-        crate::order::sort(v);
+        crate::base::order::sort(v);
     }
     let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
     let mut out: Vec<Contradiction> = Vec::new();
@@ -376,7 +376,7 @@ pub fn find(
     let claims_at = |refs: &[(usize, TextRange)], sentences: &[SentenceKey]| -> Vec<String> {
         let _ = refs;
         let mut v: Vec<String> = sentences.iter().filter_map(|k| claim_of.get(k).map(|s| s.to_string())).collect();
-        crate::order::sort(&mut v);
+        crate::base::order::sort(&mut v);
         v.dedup();
         v
     };
@@ -464,7 +464,7 @@ pub fn find(
                 let slot = format!(
                     "{}|{}",
                     n.unit.as_deref().unwrap_or(""),
-                    n.counted.as_deref().map(crate::align::stem).unwrap_or_default()
+                    n.counted.as_deref().map(crate::xref::align::stem).unwrap_or_default()
                 );
                 numbers
                     .entry(slot)
@@ -536,13 +536,13 @@ pub fn find(
                 let Some(e) = entity_of.get(&(k.article, mi)).and_then(|&ei| entities.get(ei)) else { continue };
                 let before = a.text.get(..m.range.start).unwrap_or("");
                 let placed = before.ends_with(" in ") || before.ends_with(" at ");
-                let place = e.kind == crate::entities::EntityKind::Place || m.guessed;
-                let at = (placed && place && !crate::entities::is_broad_place(&e.name)).then_some(m.range);
+                let place = e.kind == crate::annotate::entities::EntityKind::Place || m.guessed;
+                let at = (placed && place && !crate::annotate::entities::is_broad_place(&e.name)).then_some(m.range);
                 marks.push((k.article, e, place, at));
             }
         }
         let mut arts: Vec<usize> = marks.iter().filter(|m| m.3.is_some()).map(|m| m.0).collect();
-        crate::order::sort(&mut arts);
+        crate::base::order::sort(&mut arts);
         arts.dedup();
         let names =
             |art: usize, key: &str, place: bool| marks.iter().any(|y| y.0 == art && y.1.key == key && (y.2 || !place));
@@ -595,7 +595,7 @@ pub fn find(
             }
         }
     }
-    for e in entities.iter().filter(|e| e.kind == crate::entities::EntityKind::Person) {
+    for e in entities.iter().filter(|e| e.kind == crate::annotate::entities::EntityKind::Person) {
         let mut seen: Vec<RoleSeen> = Vec::new();
         for &(ai, mi) in &e.mentions {
             let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
@@ -620,7 +620,7 @@ pub fn find(
         let mut bare: Vec<RoleSeen> = Vec::new();
         // Only articles where the person holds a leading office can have one (ascending, as all articles were).
         let mut leading: Vec<usize> = seen.iter().filter(|r| LEADING.contains(&r.3)).map(|r| r.0).collect();
-        crate::order::sort(&mut leading);
+        crate::base::order::sort(&mut leading);
         leading.dedup();
         for ai in leading {
             let Some(a) = articles.get(ai) else { continue };
@@ -661,7 +661,7 @@ pub fn find(
                 let mut refs = vec![(t.0, t.1)];
                 refs.extend(bare.iter().map(|b| (b.0, b.1)));
                 let mut words: Vec<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
-                crate::order::sort(&mut words);
+                crate::base::order::sort(&mut words);
                 words.dedup();
                 let sentences: Vec<SentenceKey> = std::iter::once(&t)
                     .chain(bare.iter())
@@ -676,7 +676,7 @@ pub fn find(
                         t.2,
                         ids.get(t.0).copied().unwrap_or(""),
                         words.join(", "),
-                        crate::text::capitalised(&office_qualifier(&t.2)),
+                        crate::base::text::capitalised(&office_qualifier(&t.2)),
                     ),
                     refs,
                     claims: claims_at(&[], &sentences),
@@ -732,7 +732,7 @@ pub fn find(
                 }
             }
         }
-        crate::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
+        crate::base::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
         for (_, (one, other)) in &differing {
             let list = |side: &[&RoleSeen]| -> String {
                 side.iter()
@@ -755,7 +755,7 @@ pub fn find(
 
     // Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
     // different wording).
-    let words_of = |k: &crate::quote_groups::QuoteKey| -> Vec<String> {
+    let words_of = |k: &crate::xref::quote_groups::QuoteKey| -> Vec<String> {
         annotations
             .get(k.article)
             .and_then(|a| a.quotes.get(k.quote))
@@ -797,8 +797,10 @@ pub fn find(
         for (qi, q) in ann.quotes.iter().enumerate() {
             let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).cloned());
             if let Some(w) = who {
-                let words: BTreeSet<String> =
-                    norm_words(&slice(ai, q.range)).into_iter().filter(|w| !crate::align::is_stopword(w)).collect();
+                let words: BTreeSet<String> = norm_words(&slice(ai, q.range))
+                    .into_iter()
+                    .filter(|w| !crate::xref::align::is_stopword(w))
+                    .collect();
                 if words.len() >= 3 {
                     all.push((ai, qi, w, words));
                 }
@@ -837,7 +839,7 @@ pub fn find(
         let kind = c.kind.name();
         c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
     }
-    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     // Ids must be unique: number repeats.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for c in &mut out {
@@ -873,13 +875,13 @@ mod tests {
         }
     }
 
+    use crate::annotate::entities::{EntityKind, Mention};
+    use crate::annotate::numbers::NumberMention;
+    use crate::annotate::time::{Anchor, TimeExpr};
     use crate::annotate::Annotations;
-    use crate::claims::{Claim, Status};
-    use crate::entities::{EntityKind, Mention};
-    use crate::events::Story;
-    use crate::numbers::NumberMention;
-    use crate::parse::{parse, Input};
-    use crate::time::{Anchor, TimeExpr};
+    use crate::input::parse::{parse, Input};
+    use crate::xref::claims::{Claim, Status};
+    use crate::xref::events::Story;
 
     fn article(name: &str, body: &str) -> Article {
         match parse(&Input::new(name, body.as_bytes().to_vec())) {
@@ -894,7 +896,7 @@ mod tests {
     }
 
     fn time(a: &Article, needle: &str, value: &str, flags: Vec<TimeFlag>) -> TimeExpr {
-        let day = crate::events::day_number(value).unwrap_or(0);
+        let day = crate::xref::events::day_number(value).unwrap_or(0);
         TimeExpr {
             range: range_of(a, needle),
             value: Some(value.to_string()),
@@ -997,8 +999,8 @@ mod tests {
     #[test]
     fn weekdays() {
         // 2023-11-09 was a Thursday, 2023-10-09 a Monday.
-        let thu = crate::events::day_number("2023-11-09").unwrap_or(0);
-        let mon = crate::events::day_number("2023-10-09").unwrap_or(0);
+        let thu = crate::xref::events::day_number("2023-11-09").unwrap_or(0);
+        let mon = crate::xref::events::day_number("2023-10-09").unwrap_or(0);
         assert_eq!(WEEKDAYS[weekday_of(thu)], "Thursday");
         assert_eq!(WEEKDAYS[weekday_of(mon)], "Monday");
         assert_eq!(weekday_in("Thursday (October 9)"), Some(3));

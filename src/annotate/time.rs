@@ -13,9 +13,10 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::article::{Article, FurnitureKind};
-use crate::lexicon;
-use crate::text::TextRange;
+use crate::annotate::tokens::{tokenize, Tok, TokKind};
+use crate::base::lexicon;
+use crate::base::text::TextRange;
+use crate::input::article::{Article, FurnitureKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -188,130 +189,6 @@ pub fn extract(article: &Article) -> Vec<TimeExpr> {
 /// Ranges are byte ranges into `text`; `sentence` is `None`.
 pub fn extract_from_text(text: &str, reference: Option<CivilDate>) -> Vec<TimeExpr> {
     Scanner::new(reference).scan(text)
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Tokens
-
-/// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokKind {
-    /// Letters.
-    Word,
-    /// ASCII digits.
-    Num,
-    /// Digits with an ordinal suffix ("9th", "23rd").
-    Ord,
-    /// Any other non-space character.
-    Punct,
-}
-
-/// A token of a text: its kind, its text and its byte range.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok<'a> {
-    pub(crate) kind: TokKind,
-    pub(crate) text: &'a str,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-}
-
-impl<'a> Tok<'a> {
-    /// Whether this token is the word `w` (ASCII case-insensitive). Not inlined: it is called with a constant
-    /// in a hundred places, and each inlined comparison loop costs wasm bytes.
-    #[inline(never)]
-    pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
-    }
-
-    /// Whether this token is the punctuation `p`.
-    pub(crate) fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokKind::Punct && self.text == p
-    }
-
-    /// The numeric value of a `Num` or `Ord` token.
-    pub(crate) fn num(&self) -> Option<u64> {
-        match self.kind {
-            TokKind::Num => self.text.parse().ok(),
-            TokKind::Ord => self.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok(),
-            _ => None,
-        }
-    }
-
-    /// The token in ASCII lower case, borrowed when it already is (most words are).
-    pub(crate) fn lower(&self) -> std::borrow::Cow<'a, str> {
-        if self.text.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(self.text.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(self.text)
-        }
-    }
-
-    /// Whether the first character is an uppercase letter.
-    pub(crate) fn capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
-/// The character at byte `i` of `text`, read without decoding when it is ASCII.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    }
-}
-
-/// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6);
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        // ASCII white space and letters without decoding (the common case).
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            start += 1;
-            continue;
-        }
-        let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_whitespace() {
-            start = end;
-            continue;
-        } else if c.is_alphabetic() {
-            loop {
-                match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => end += 1,
-                    Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
-                        Some(d) => end += d.len_utf8(),
-                        None => break,
-                    },
-                    _ => break,
-                }
-            }
-            TokKind::Word
-        } else if c.is_ascii_digit() {
-            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                end += 1;
-            }
-            // An ordinal suffix attached to the digits: exactly two letters.
-            let letters = bytes.get(end..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count());
-            let suffix = match bytes.get(end..end + 2) {
-                Some(&[a, b]) => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
-                _ => [0, 0],
-            };
-            if letters == 2 && matches!(&suffix, b"st" | b"nd" | b"rd" | b"th") {
-                end += 2;
-                TokKind::Ord
-            } else {
-                TokKind::Num
-            }
-        } else {
-            TokKind::Punct
-        };
-        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end });
-        start = end;
-    }
-    out
 }
 
 /// The lower-case words an expression can start with (month, weekday and season names, relative, modifier,
@@ -658,7 +535,7 @@ fn count_of(t: &Tok<'_>) -> Option<i64> {
         return Some(1);
     }
     if t.kind == TokKind::Word {
-        return crate::numbers::word_value(&t.lower()).and_then(|n| i64::try_from(n).ok());
+        return crate::base::lexicon::word_value(&t.lower()).and_then(|n| i64::try_from(n).ok());
     }
     None
 }
@@ -990,16 +867,16 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
         return None;
     }
     let l = t.lower();
-    if let Some(v) = crate::numbers::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
+    if let Some(v) = crate::base::lexicon::ordinal_word_value(&l).filter(|&v| (1..=31).contains(&v)) {
         return Some((u32::try_from(v).ok()?, i + 1, true));
     }
     // "twenty-fourth", "thirty first".
-    let tens = crate::numbers::word_value(&l).filter(|&v| v == 20 || v == 30)?;
+    let tens = crate::base::lexicon::word_value(&l).filter(|&v| v == 20 || v == 30)?;
     let mut j = i + 1;
     if toks.get(j).is_some_and(|p| p.is_punct("-")) {
         j += 1;
     }
-    let unit = crate::numbers::ordinal_word_value(&toks.get(j)?.lower()).filter(|&u| u < 10)?;
+    let unit = crate::base::lexicon::ordinal_word_value(&toks.get(j)?.lower()).filter(|&u| u < 10)?;
     let d = u32::try_from(tens + unit).ok().filter(|&d| d <= 31)?;
     Some((d, j + 1, true))
 }
@@ -1462,7 +1339,7 @@ fn quarter(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             };
             return Some((i + 2, Sem::QuarterRel { n }));
         } else {
-            u32::try_from(crate::numbers::ordinal_word_value(&t.lower())?).ok()?
+            u32::try_from(crate::base::lexicon::ordinal_word_value(&t.lower())?).ok()?
         };
         (q, i + 2)
     } else {
@@ -2368,7 +2245,7 @@ mod tests {
     fn only_starter_tokens_start_expressions() {
         assert!(STARTERS.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
         assert!(STARTERS.iter().all(|w| w.len() <= STARTER_MAX && w.bytes().all(|b| b.is_ascii_lowercase())));
-        let numbers = crate::numbers::UNITS.iter().chain(crate::numbers::ORDINALS).map(|&(w, _)| w);
+        let numbers = crate::base::lexicon::UNITS.iter().chain(crate::base::lexicon::ORDINALS).map(|&(w, _)| w);
         for w in numbers.chain(["a", "an", "the", "this"]) {
             assert!(STARTERS.contains(&w), "{w} is missing");
         }

@@ -8,10 +8,10 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::article::{Article, ParagraphKind};
-use crate::lexicon;
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
+use crate::base::lexicon;
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::input::article::{Article, ParagraphKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -117,7 +117,7 @@ fn resources() -> &'static Resources {
             org_nouns: BTreeSet::new(),
             given: BTreeSet::new(),
         };
-        for line in data_lines(include_str!("../data/places.txt")) {
+        for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(&name) = cols.first() else { continue };
             r.places.insert(name.lowercase(), name.to_string());
@@ -131,9 +131,9 @@ fn resources() -> &'static Resources {
                 r.places.insert(a.lowercase(), name.to_string());
             }
         }
-        r.titles.extend(data_lines(include_str!("../data/titles.txt")).map(crate::text::lowercase));
+        r.titles.extend(data_lines(include_str!("../../data/titles.txt")).map(crate::base::text::lowercase));
         let mut nouns = false;
-        for w in data_lines(include_str!("../data/org_words.txt")) {
+        for w in data_lines(include_str!("../../data/org_words.txt")) {
             if w == "--" {
                 nouns = true;
             } else if nouns {
@@ -142,15 +142,15 @@ fn resources() -> &'static Resources {
                 r.org_words.insert(w.lowercase());
             }
         }
-        for line in data_lines(include_str!("../data/given_names.txt")) {
-            r.given.extend(line.split_whitespace().map(crate::text::lowercase));
+        for line in data_lines(include_str!("../../data/given_names.txt")) {
+            r.given.extend(line.split_whitespace().map(crate::base::text::lowercase));
         }
         r
     })
 }
 
 /// Words that start sentences or headings without being names.
-const STOP_CAPS: crate::lexicon::Words = crate::lexicon::Words(
+const STOP_CAPS: crate::base::lexicon::Words = crate::base::lexicon::Words(
     "a an the this that these those there here it its he she we they i you his her our their my your in on at by for from to of with without during after before since until while when where what which who whom why how if but and or so yet as although though because despite however meanwhile also still then now today yesterday tomorrow some many most all both each every other others another such no not one two three first last next new according once over under about against between among into through earlier later recently finally instead indeed thus therefore moreover furthermore besides perhaps maybe just only even especially mr mrs ms dr read click watch see photo video image images related more less like unlike tags source sources update updated breaking live exclusive opinion analysis back again already almost around near nearly shortly soon it's let yes",
 );
 
@@ -359,7 +359,7 @@ fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(crate::text::lower_char).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
+    s.chars().map(crate::base::text::lower_char).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
 }
 
 /// A stable key for a name: folded, letters and digits joined by `-` (`jane-doe`).
@@ -1373,7 +1373,7 @@ fn same_org(a: &Local, b: &Local) -> Option<String> {
     }
     let (xa, xb) = (org_acronyms(a), org_acronyms(b));
     if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
-        return Some(format!("same acronym '{}'", x.chars().map(crate::text::upper_char).collect::<String>()));
+        return Some(format!("same acronym '{}'", x.chars().map(crate::base::text::upper_char).collect::<String>()));
     }
     if xa.contains(&fb) || xb.contains(&fa) {
         return Some("acronym and its expansion".to_string());
@@ -1632,7 +1632,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                 let key = format!("{}\u{0}{k}", EntityKind::Person.prefix());
                 fs.extend(block_of.get(&key).and_then(|&b| blocks.get(b)).into_iter().flatten().copied());
             }
-            crate::order::sort(&mut fs);
+            crate::base::order::sort(&mut fs);
             fs.dedup();
             let mut out: Vec<(usize, String)> = Vec::new();
             for f in fs {
@@ -1641,7 +1641,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
                     out.extend(locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
                 }
             }
-            crate::order::sort(&mut out);
+            crate::base::order::sort(&mut out);
             let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
             let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
             for (j, r) in out {

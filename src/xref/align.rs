@@ -14,8 +14,8 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::article::{Article, ParagraphKind};
-use crate::text::Lowercase as _;
+use crate::base::text::Lowercase as _;
+use crate::input::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most sentences a word may occur in and still propose candidate pairs (see [`Index::pairs`]).
@@ -74,7 +74,7 @@ pub struct SentenceSignals {
     pub numbers: BTreeSet<String>,
     /// Byte spans of the names of resolved entities: their words count once, as the entity, not as words
     /// (a four-word organisation name is one shared thing, and two spellings of one name meet).
-    pub names: Vec<crate::text::TextRange>,
+    pub names: Vec<crate::base::text::TextRange>,
     /// Direct quotes of two words or more, lowercased words joined by spaces: the same quoted words in two
     /// sentences are a sign of the same statement reported.
     pub quotes: BTreeSet<String>,
@@ -109,7 +109,7 @@ const PHRASE_BONUS: f64 = 0.05;
 /// Words common in any news text that carry no fact of their own; alignment leaves them out (the other
 /// stages keep them). General English knowledge.
 #[rustfmt::skip]
-const WEAK_WORDS: crate::lexicon::Words = crate::lexicon::Words(
+const WEAK_WORDS: crate::base::lexicon::Words = crate::base::lexicon::Words(
     "two three four five between among because however although though despite including according since until against under through again once each both many much own same even still yet well how why now today time times year years day days way part new first last recent recently several made make makes take took get got see seen saw told tell say stated added thing things people like want wants without within out up down off there those every another whether around toward towards across being report reports reported reporting wrote writes confirmed noted explained asked",
 );
 
@@ -122,7 +122,7 @@ fn is_topical(in_articles: usize, articles: usize, recurring: usize) -> bool {
 }
 
 /// Words too common to say anything about content.
-pub const STOPWORDS: crate::lexicon::Words = crate::lexicon::Words(
+pub const STOPWORDS: crate::base::lexicon::Words = crate::base::lexicon::Words(
     "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those he she his her they their them we our you your i my me us him not no so if than then also has have had do does did will would can could should may might which who whom what when where while there here about into over after before during such just very all any some more most other only s t said says one",
 );
 
@@ -153,7 +153,7 @@ pub fn stem(word: &str) -> String {
 /// Common English irregular verb forms and their base form (general English knowledge), so that "spoke"
 /// meets "speak" and "began" meets "begin" where suffix stripping cannot reach.
 #[rustfmt::skip]
-const IRREGULAR: crate::lexicon::Pairs = crate::lexicon::Pairs(
+const IRREGULAR: crate::base::lexicon::Pairs = crate::base::lexicon::Pairs(
     "began:begin begun:begin brought:bring built:build bought:buy came:come chose:choose chosen:choose did:do done:do drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall felt:feel fled:flee flew:fly flown:fly fought:fight found:find gave:give given:give went:go gone:go grew:grow grown:grow held:hold hit:hit kept:keep knew:know known:know led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay ran:run rose:rise risen:rise sank:sink saw:see seen:see sent:send shot:shoot shut:shut sold:sell spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear sworn:swear took:take taken:take taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake won:win wore:wear wrote:write written:write withdrew:withdraw withdrawn:withdraw",
 );
 
@@ -178,7 +178,7 @@ fn synonyms() -> &'static BTreeMap<String, String> {
     static CELL: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let mut map = BTreeMap::new();
-        let lines = include_str!("../data/synonyms.txt").lines().map(str::trim);
+        let lines = include_str!("../../data/synonyms.txt").lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let Some(head) = line.split_whitespace().next().map(base) else { continue };
             for w in line.split_whitespace() {
@@ -214,7 +214,7 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
     if article.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
         return Vec::new();
     }
-    let names: &[crate::text::TextRange] = signals.map(|g| g.names.as_slice()).unwrap_or(&[]);
+    let names: &[crate::base::text::TextRange] = signals.map(|g| g.names.as_slice()).unwrap_or(&[]);
     let mut out: Vec<(String, String)> = Vec::new();
     for t in &s.tokens {
         if names.iter().any(|n| n.start <= t.start && t.end <= n.end) {
@@ -223,7 +223,8 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
         let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         // Weekday and month names are dates, compared as values (`same_dates`), not as words.
-        let calendar = crate::lexicon::weekday_number(&w).is_some() || crate::lexicon::month_number(&w).is_some();
+        let calendar =
+            crate::base::lexicon::weekday_number(&w).is_some() || crate::base::lexicon::month_number(&w).is_some();
         if is_stopword(&w) || WEAK_WORDS.contains(&w) || calendar {
             continue;
         }
@@ -337,7 +338,7 @@ impl Index {
                         Some(_) => order.push(i),
                     }
                 }
-                crate::order::sort(&mut ids);
+                crate::base::order::sort(&mut ids);
                 ids.dedup();
                 if ids.len() >= 2 {
                     ix.order.push(order);
@@ -465,7 +466,7 @@ impl Index {
                     }
                 }
             }
-            crate::order::sort(&mut out);
+            crate::base::order::sort(&mut out);
             out.dedup();
             out
         };
@@ -527,7 +528,7 @@ impl Index {
                     }
                 }
             }
-            crate::order::sort(&mut touched);
+            crate::base::order::sort(&mut touched);
             for &other in &touched {
                 let (shared, count) = shared_weight.get(other).copied().unwrap_or((0.0, 0));
                 if let Some(p) = self.pair(bi, other, shared, count, threshold) {
@@ -539,7 +540,7 @@ impl Index {
             }
             touched.clear();
         }
-        crate::order::sort_by_key(&mut out, |p| (p.a, p.b));
+        crate::base::order::sort_by_key(&mut out, |p| (p.a, p.b));
         out
     }
 
@@ -600,7 +601,7 @@ impl Index {
             return None;
         }
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
-        crate::order::sort_by(&mut common, |p, q| {
+        crate::base::order::sort_by(&mut common, |p, q| {
             self.idf_of(*q)
                 .total_cmp(&self.idf_of(*p))
                 .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))

@@ -7,7 +7,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::text::{self, TextRange};
+use crate::base::text::{self, TextRange};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words that end with a full stop without ending a sentence (compared lowercase, without the stop).

@@ -12,11 +12,11 @@
 //! two stories is a finding
 //! (a possible conflation or a repetition). This module must not compare values for contradictions.
 
-use crate::align::{SentenceKey, SentencePair};
+use crate::annotate::time::{DayNumber, Grain, TimeFlag};
 use crate::annotate::Annotations;
-use crate::article::Article;
-use crate::claims::{Claim, Dependence};
-use crate::time::{DayNumber, Grain, TimeFlag};
+use crate::input::article::Article;
+use crate::xref::align::{SentenceKey, SentencePair};
+use crate::xref::claims::{Claim, Dependence};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Articles further apart than this (in days) are about different happenings.
@@ -99,7 +99,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
     let days: Vec<Option<DayNumber>> =
         articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
     let mut dated: Vec<(DayNumber, usize)> = days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
-    crate::order::sort(&mut dated);
+    crate::base::order::sort(&mut dated);
     let mut story_of: Vec<Option<usize>> = vec![None; n];
     let mut count = 0usize;
     let mut last: Option<DayNumber> = None;
@@ -122,8 +122,8 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             .iter()
             .map(|a| {
                 (0..a.sentences.len())
-                    .flat_map(|s| crate::align::content_words(a, s))
-                    .map(|w| crate::align::stem(&w))
+                    .flat_map(|s| crate::xref::align::content_words(a, s))
+                    .map(|w| crate::xref::align::stem(&w))
                     .collect()
             })
             .collect()
@@ -254,7 +254,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
         .map(|arts| {
             let first = arts.iter().map(|&i| ids.get(i).copied().unwrap_or("")).min().unwrap_or("");
             let mut ds: Vec<DayNumber> = arts.iter().filter_map(|&i| days.get(i).copied().flatten()).collect();
-            crate::order::sort(&mut ds);
+            crate::base::order::sort(&mut ds);
             let range = match (ds.first(), ds.last()) {
                 (Some(a), Some(b)) => Some((civil(*a), civil(*b))),
                 _ => None,
@@ -262,7 +262,7 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             Story { id: format!("story:{first}"), articles: arts, range }
         })
         .collect();
-    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     out
 }
 
@@ -281,7 +281,7 @@ pub fn civil(z: DayNumber) -> String {
 }
 
 /// A short label from a sentence: its first words, the time expression left out.
-fn label(article: &Article, sentence: usize, skip: crate::text::TextRange) -> String {
+fn label(article: &Article, sentence: usize, skip: crate::base::text::TextRange) -> String {
     let Some(s) = article.sentences.get(sentence) else { return String::new() };
     let words: Vec<&str> =
         s.tokens.iter().filter(|t| t.end <= skip.start || t.start >= skip.end).map(|t| article.slice(*t)).collect();
@@ -349,7 +349,7 @@ pub fn events(
         }
         e.sentences = all.into_iter().collect();
         let mut sources: Vec<usize> = e.sentences.iter().map(|k| k.article).collect();
-        crate::order::sort(&mut sources);
+        crate::base::order::sort(&mut sources);
         sources.dedup();
         e.independent = dependence.independent(&sources);
         let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -372,7 +372,7 @@ pub fn events(
         }
     }
     for (c, mut v) in claims.iter_mut().zip(evs) {
-        crate::order::sort(&mut v);
+        crate::base::order::sort(&mut v);
         v.dedup();
         c.events = v;
     }
@@ -388,7 +388,7 @@ pub fn told_of_several(claims: &[Claim], stories: &[Story]) -> Vec<(String, Vec<
     let mut out = Vec::new();
     for c in claims {
         let mut ss: Vec<String> = c.sources.iter().filter_map(|a| story_of.get(a).map(|s| s.to_string())).collect();
-        crate::order::sort(&mut ss);
+        crate::base::order::sort(&mut ss);
         ss.dedup();
         if ss.len() >= 2 {
             out.push((c.id.clone(), ss));
@@ -413,9 +413,10 @@ mod tests {
 
     #[test]
     fn dated_articles_a_year_apart_are_two_stories() {
-        use crate::parse::{parse, Input};
+        use crate::input::parse::{parse, Input};
         let mk = |name: &str, date: &str| {
-            let meta = crate::manifest::ManifestEntry { published: Some(date.to_string()), ..Default::default() };
+            let meta =
+                crate::input::manifest::ManifestEntry { published: Some(date.to_string()), ..Default::default() };
             let input = Input {
                 name: name.to_string(),
                 bytes: b"Title\n\nThe leaders met in the capital and spoke about trade.".to_vec(),
@@ -435,9 +436,10 @@ mod tests {
 
     #[test]
     fn an_article_dated_only_by_a_background_date_joins_the_story_it_aligns_with() {
-        use crate::parse::{parse, Input};
+        use crate::input::parse::{parse, Input};
         let mk = |name: &str, date: Option<&str>, body: &str| {
-            let meta = crate::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
+            let meta =
+                crate::input::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
             match parse(&Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta }) {
                 Ok(a) => a,
                 Err(r) => unreachable!("{:?}", r.diagnostic),

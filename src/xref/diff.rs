@@ -10,10 +10,10 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::align::{Index, SentenceKey};
-use crate::article::Article;
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::input::article::Article;
+use crate::xref::align::{Index, SentenceKey};
 use serde::Serialize;
 use similar::algorithms::DiffHook;
 use std::borrow::Cow;
@@ -355,7 +355,7 @@ fn anchored(
 
 fn is_small(w: &str) -> bool {
     let w = w.lowercase();
-    w.chars().count() <= 3 && crate::align::is_stopword(&w)
+    w.chars().count() <= 3 && crate::xref::align::is_stopword(&w)
 }
 
 /// Word-level diff of `a_range` of `a_text` against `b_range` of `b_text`.
@@ -418,7 +418,9 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
     let arts = [a, b];
     let index = Index::build(&arts, &[]);
     let mut pairs = index.pairs(threshold);
-    crate::order::sort_by(&mut pairs, |x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    crate::base::order::sort_by(&mut pairs, |x, y| {
+        y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let mut used_a = vec![false; a.sentences.len()];
     let mut used_b = vec![false; b.sentences.len()];
     let mut matched: Vec<(usize, usize, f64)> = Vec::new();
@@ -436,7 +438,7 @@ pub fn diff(a: &Article, b: &Article, threshold: f64) -> PairDiff {
         }
         matched.push((ka.sentence, kb.sentence, p.score));
     }
-    crate::order::sort_by_key(&mut matched, |m| (m.0, m.1));
+    crate::base::order::sort_by_key(&mut matched, |m| (m.0, m.1));
     // Moved: not on the longest increasing run of B indices along A's order.
     let bs: Vec<usize> = matched.iter().map(|m| m.1).collect();
     let keep = lis(&bs);
@@ -544,7 +546,7 @@ mod tests {
         for t in cases {
             assert_eq!(
                 words(t, TextRange::new(0, t.len())),
-                crate::segment::tokens(t, TextRange::new(0, t.len())),
+                crate::input::segment::tokens(t, TextRange::new(0, t.len())),
                 "{t:?}"
             );
         }
@@ -557,7 +559,7 @@ mod tests {
         #[test]
         fn words_agree_with_unicode_segmentation(t in "[a-zA-Z0-9 _.,;:'\"\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{3000}\u{300}\u{301}\u{ad}\u{200d}é’‘“—😀🇫]{0,40}") {
             let r = TextRange::new(0, t.len());
-            proptest::prop_assert_eq!(words(&t, r), crate::segment::tokens(&t, r));
+            proptest::prop_assert_eq!(words(&t, r), crate::input::segment::tokens(&t, r));
         }
     }
 

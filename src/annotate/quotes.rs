@@ -8,11 +8,11 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use crate::article::Article;
-use crate::entities::{EntityKind, Mention};
-use crate::segment;
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
+use crate::annotate::entities::{EntityKind, Mention};
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::input::article::Article;
+use crate::input::segment;
 
 /// One quote in one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -313,7 +313,7 @@ impl Context<'_> {
         let prev = before
             .split_whitespace()
             .rev()
-            .map(crate::text::lowercase)
+            .map(crate::base::text::lowercase)
             .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             .unwrap_or_default();
         PREPOSITIONS.contains(&prev.as_str())
@@ -557,7 +557,7 @@ fn paraphrase(article: &Article, mentions: &[Mention], m: usize, clause: TextRan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities;
+    use crate::annotate::entities;
 
     /// An article whose whole text is one body paragraph.
     fn article(body: &str) -> Article {

@@ -10,9 +10,11 @@
 //!
 //! This module must not compare numbers across articles; it only reads one article.
 
-use crate::article::Article;
-use crate::text::TextRange;
-use crate::time::{tokenize, TimeExpr, Tok, TokKind};
+use crate::annotate::time::TimeExpr;
+use crate::annotate::tokens::{tokenize, Tok, TokKind};
+use crate::base::lexicon::{word_value, ORDINALS};
+use crate::base::text::TextRange;
+use crate::input::article::Article;
 
 /// One number mentioned in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,70 +73,6 @@ pub fn extract_from_text(text: &str, skip: &[TextRange]) -> Vec<NumberMention> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Lexicon
-
-pub(crate) const UNITS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("dozen", 12),
-];
-
-pub(crate) const ORDINALS: &[(&str, u64)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-    ("sixtieth", 60),
-    ("seventieth", 70),
-    ("eightieth", 80),
-    ("ninetieth", 90),
-    ("hundredth", 100),
-    ("thousandth", 1000),
-];
 
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
@@ -311,16 +249,6 @@ const FUNCTION_CAPS: &[&str] = &[
     "Roughly",
     "Approximately",
 ];
-
-/// The value of an ordinal number word ("ninth" → 9), for the time module's days of the month.
-pub(crate) fn ordinal_word_value(lower: &str) -> Option<u64> {
-    ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
-}
-
-/// The value of a cardinal number word ("fourteen" → 14), for the time module's counts too.
-pub(crate) fn word_value(lower: &str) -> Option<u64> {
-    UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
-}
 
 fn lower<'a>(t: &Tok<'a>) -> std::borrow::Cow<'a, str> {
     t.lower()

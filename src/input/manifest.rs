@@ -5,7 +5,7 @@
 //! "published": "2023-11-10", "language": "en", "authors": ["…"]}]}`; every field but `file` is optional.
 //! This module only reads the shape; it must not read files (callers do IO).
 
-use crate::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind};
 use serde::Deserialize;
 
 /// One manifest entry.

@@ -10,11 +10,11 @@
 //! attribution in the text ("reports X", "according to X", "told X"): the article that cites a source is
 //! the later one. No outlet names are known here; this module must not judge claims or contradictions.
 
-use crate::align::{is_stopword, stem, SentencePair};
-use crate::article::Article;
-use crate::diff::{Interner, WordHasher};
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::input::article::Article;
+use crate::xref::align::{is_stopword, stem, SentencePair};
+use crate::xref::diff::{Interner, WordHasher};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
@@ -199,14 +199,14 @@ fn passages(wa: &[Word], wb: &[Word], seeds: &[(usize, usize)]) -> Vec<(usize, u
 
 /// Keeps passages that overlap no longer one on either side (a phrase repeated in both articles counts once).
 fn one_to_one(mut ps: Vec<(usize, usize, usize, usize, usize)>) -> Vec<(usize, usize, usize, usize, usize)> {
-    crate::order::sort_by(&mut ps, |x, y| y.4.cmp(&x.4).then_with(|| (x.0, x.2).cmp(&(y.0, y.2))));
+    crate::base::order::sort_by(&mut ps, |x, y| y.4.cmp(&x.4).then_with(|| (x.0, x.2).cmp(&(y.0, y.2))));
     let mut kept: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     for p in ps {
         if kept.iter().all(|k| (p.1 <= k.0 || k.1 <= p.0) && (p.3 <= k.2 || k.3 <= p.2)) {
             kept.push(p);
         }
     }
-    crate::order::sort(&mut kept);
+    crate::base::order::sort(&mut kept);
     kept
 }
 
@@ -249,7 +249,7 @@ pub fn cited_sources(article: &Article) -> Vec<String> {
             }
         }
     }
-    crate::order::sort(&mut out);
+    crate::base::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -314,7 +314,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     }
     let mut keys: Vec<(usize, usize)> = seeds.keys().copied().collect();
     keys.extend(aligned.keys().copied());
-    crate::order::sort(&mut keys);
+    crate::base::order::sort(&mut keys);
     keys.dedup();
     let mut out = Vec::new();
     // The sources each article cites, found once per article (an article may have many edges).
@@ -325,7 +325,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             continue;
         };
         let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
-        crate::order::sort(&mut s);
+        crate::base::order::sort(&mut s);
         let found = one_to_one(passages(wa, wb, &s));
         let matched: usize = found.iter().map(|p| p.4).sum();
         let shorter = wa.len().min(wb.len()).max(1);
@@ -354,21 +354,21 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
             .filter_map(|&(si, ei, sj, ej, m)| {
                 let ra = TextRange::new(wa.get(si)?.range.start, wa.get(ei.checked_sub(1)?)?.range.end);
                 let rb = TextRange::new(wb.get(sj)?.range.start, wb.get(ej.checked_sub(1)?)?.range.end);
-                let score = crate::align::round3(m as f64 / (ei - si).max(ej - sj).max(1) as f64);
+                let score = crate::xref::align::round3(m as f64 / (ei - si).max(ej - sj).max(1) as f64);
                 Some(if from == a { Passage { from: ra, to: rb, score } } else { Passage { from: rb, to: ra, score } })
             })
             .collect();
-        crate::order::sort_by_key(&mut ps, |p| (p.from.start, p.to.start));
+        crate::base::order::sort_by_key(&mut ps, |p| (p.from.start, p.to.start));
         out.push(ReuseEdge {
             from,
             to,
             directed,
-            score: crate::align::round3(text_share.max(sentence_share).min(1.0)),
+            score: crate::xref::align::round3(text_share.max(sentence_share).min(1.0)),
             evidence,
             passages: ps,
         });
     }
-    crate::order::sort_by_key(&mut out, |e| (e.from, e.to));
+    crate::base::order::sort_by_key(&mut out, |e| (e.from, e.to));
     out
 }
 

@@ -8,9 +8,9 @@
 //! A word a witness has in one column and another witness has in a different column, each only once, is a
 //! transposition. This module must not choose which witnesses belong together.
 
-use crate::diff::Interner;
-use crate::text::Lowercase as _;
-use crate::text::TextRange;
+use crate::base::text::Lowercase as _;
+use crate::base::text::TextRange;
+use crate::xref::diff::Interner;
 
 /// One witness: its label (a sentence or quote id), whose text and which range.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +56,11 @@ pub struct Table {
 
 /// Collates witnesses.
 pub fn collate(witnesses: &[Witness<'_>]) -> Table {
-    let words: Vec<Vec<TextRange>> = witnesses.iter().map(|w| crate::diff::words(w.text, w.range)).collect();
+    let words: Vec<Vec<TextRange>> = witnesses.iter().map(|w| crate::xref::diff::words(w.text, w.range)).collect();
     let keys: Vec<Vec<String>> =
         witnesses.iter().zip(&words).map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).lowercase()).collect()).collect();
     let mut order: Vec<usize> = (0..witnesses.len()).collect();
-    crate::order::sort_by(&mut order, |&x, &y| {
+    crate::base::order::sort_by(&mut order, |&x, &y| {
         let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
         ly.cmp(&lx).then_with(|| witnesses.get(x).map(|w| &w.id).cmp(&witnesses.get(y).map(|w| &w.id)))
     });
@@ -82,7 +82,7 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
             continue;
         }
         let col_ids: Vec<u32> = cols.iter().map(|c| c.0).collect();
-        let ops = crate::diff::myers_ids(&col_ids, ks);
+        let ops = crate::xref::diff::myers_ids(&col_ids, ks);
         // Build the new column list, inserting columns for unmatched words.
         let mut next: Vec<(u32, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
         let mut old = cols.into_iter();
@@ -144,12 +144,12 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
     let mut transpositions = Vec::new();
     for (word, places) in by_word {
         let mut cs: Vec<usize> = places.iter().map(|p| p.0).collect();
-        crate::order::sort(&mut cs);
+        crate::base::order::sort(&mut cs);
         cs.dedup();
         let mut ws: Vec<usize> = places.iter().map(|p| p.1).collect();
-        crate::order::sort(&mut ws);
+        crate::base::order::sort(&mut ws);
         let once = ws.windows(2).all(|w| w.first() != w.get(1));
-        if cs.len() >= 2 && once && !crate::align::is_stopword(&word) {
+        if cs.len() >= 2 && once && !crate::xref::align::is_stopword(&word) {
             transpositions.push(Transposition { word, columns: cs });
         }
     }

@@ -3,25 +3,25 @@
 //! Articles are kept sorted by id, so the export never depends on the order in which inputs arrived.
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
-use crate::align::{Index, SentenceSignals};
+use crate::annotate::entities;
+use crate::annotate::time::Grain;
 use crate::annotate::{self, Annotations};
-use crate::article::Article;
-use crate::boilerplate;
-use crate::claims::{self, Dependence};
-use crate::collate::{self, Witness};
-use crate::contradictions;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::diff;
-use crate::entities;
-use crate::error::{Error, ErrorKind};
-use crate::events;
-use crate::export::{self, Export, SCHEMA};
-use crate::export::{CollationOut, DiffOut};
-use crate::parse::{self, Input};
-use crate::quote_groups;
-use crate::reuse;
-use crate::text::TextRange;
-use crate::time::Grain;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::error::{Error, ErrorKind};
+use crate::base::text::TextRange;
+use crate::input::article::Article;
+use crate::input::parse::{self, Input};
+use crate::model::export::{self, Export, SCHEMA};
+use crate::model::export::{CollationOut, DiffOut};
+use crate::xref::align::{Index, SentenceSignals};
+use crate::xref::boilerplate;
+use crate::xref::claims::{self, Dependence};
+use crate::xref::collate::{self, Witness};
+use crate::xref::contradictions;
+use crate::xref::diff;
+use crate::xref::events;
+use crate::xref::quote_groups;
+use crate::xref::reuse;
 use std::collections::BTreeMap;
 
 /// Most articles one corpus holds.
@@ -30,7 +30,7 @@ pub const MAX_ARTICLES: usize = 20_000;
 /// Options of a cross-reference run. The binding documents the defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
-    /// Alignment threshold, 0–1 (see [`crate::align::AlignOptions::threshold`]).
+    /// Alignment threshold, 0–1 (see [`crate::xref::align::AlignOptions::threshold`]).
     pub align_threshold: f64,
 }
 
@@ -210,7 +210,8 @@ impl Corpus {
             }
         }
         // Sentences holding a date or weekday contradiction: their events are contested.
-        let mut disputed: std::collections::BTreeSet<crate::align::SentenceKey> = std::collections::BTreeSet::new();
+        let mut disputed: std::collections::BTreeSet<crate::xref::align::SentenceKey> =
+            std::collections::BTreeSet::new();
         for c in &contradictions {
             if !matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday) {
                 continue;
@@ -219,7 +220,7 @@ impl Corpus {
                 let Some(x) = refs.get(*a) else { continue };
                 for (si, s) in x.sentences.iter().enumerate() {
                     if s.range.contains_range(*r) {
-                        disputed.insert(crate::align::SentenceKey { article: *a, sentence: si });
+                        disputed.insert(crate::xref::align::SentenceKey { article: *a, sentence: si });
                     }
                 }
             }
@@ -268,7 +269,7 @@ impl Corpus {
         for a in &self.articles {
             diagnostics.extend(a.diagnostics.iter().cloned());
         }
-        crate::order::sort_by(&mut diagnostics, |x, y| {
+        crate::base::order::sort_by(&mut diagnostics, |x, y| {
             (&x.article, x.code, &x.message).cmp(&(&y.article, y.code, &y.message))
         });
         let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
@@ -356,10 +357,10 @@ struct Analysis<'a> {
     refs: Vec<&'a Article>,
     annotations: Vec<Annotations>,
     entities: Vec<entities::Entity>,
-    pairs: Vec<crate::align::SentencePair>,
+    pairs: Vec<crate::xref::align::SentencePair>,
     reuse: Vec<reuse::ReuseEdge>,
     claims: Vec<claims::Claim>,
-    agreement: BTreeMap<crate::align::SentenceKey, claims::Agreement>,
+    agreement: BTreeMap<crate::xref::align::SentenceKey, claims::Agreement>,
     stories: Vec<events::Story>,
     events: Vec<events::Event>,
     quote_groups: Vec<quote_groups::QuoteGroup>,
@@ -392,7 +393,7 @@ fn signals(
                 }
             }
             for q in ann.quotes.iter().filter(|q| q.direct) {
-                let words = crate::quote_groups::norm_words(a.slice(q.range));
+                let words = crate::xref::quote_groups::norm_words(a.slice(q.range));
                 if let (Some(s), true) = (q.sentence.and_then(|s| out.get_mut(s)), words.len() >= 2) {
                     s.quotes.insert(words.join(" "));
                 }

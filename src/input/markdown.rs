@@ -7,8 +7,8 @@
 //! All later offsets point into the rendered text, which is what the export carries as `text`.
 //! This module must not classify lines as furniture or read metadata; it only renders.
 
-use crate::text::Lowercase as _;
-use crate::text::{self, TextRange};
+use crate::base::text::Lowercase as _;
+use crate::base::text::{self, TextRange};
 
 /// The plain rendering of a Markdown document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -6,17 +6,17 @@
 //! This module must not look across articles (cross-article furniture is the corpus's job) and must not
 //! guess metadata from the body (a date of an event is not a publication date).
 
-use crate::article::{
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::lexicon;
+use crate::base::text::Lowercase as _;
+use crate::base::text::{self, TextRange};
+use crate::input::article::{
     Article, Field, FieldSource, Format, Furniture, FurnitureKind, Metadata, Paragraph, ParagraphKind, Sentence,
 };
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::html;
-use crate::lexicon;
-use crate::manifest::ManifestEntry;
-use crate::markdown;
-use crate::segment;
-use crate::text::Lowercase as _;
-use crate::text::{self, TextRange};
+use crate::input::html;
+use crate::input::manifest::ManifestEntry;
+use crate::input::markdown;
+use crate::input::segment;
 
 /// Largest article accepted, in bytes. Larger inputs are reported and skipped.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
@@ -769,7 +769,7 @@ fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
             (n >= 2).then_some((hash, i))
         })
         .collect();
-    crate::order::sort(&mut keyed);
+    crate::base::order::sort(&mut keyed);
     for same_hash in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2) {
         let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
         for &(_, i) in same_hash {
@@ -1810,6 +1810,39 @@ mod tests {
             let a = parsed(&format!("{text}\n"));
             assert_eq!(a.meta.language.as_ref().map(|l| l.value.as_str()), Some(*want), "{text:?}");
             assert_eq!(a.diagnostics.iter().any(|d| d.code == "not-english"), *want != "en");
+        }
+    }
+}
+
+#[cfg(test)]
+impl Article {
+    // Test helpers for the stages after parsing; they live here, not in `article`, because they parse.
+    /// An article parsed from `body` as the file `name`: for unit tests of the stages after parsing.
+    pub(crate) fn parsed(name: &str, body: &str) -> Article {
+        match parse(&Input::new(name, body)) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
+    pub(crate) fn one_paragraph(body: &str) -> Article {
+        let all = TextRange::new(0, body.len());
+        let sentences = crate::input::segment::sentences(body, all)
+            .into_iter()
+            .map(|r| Sentence { range: r, paragraph: 0, tokens: crate::input::segment::tokens(body, r) })
+            .collect();
+        Article {
+            id: "t".to_string(),
+            file: None,
+            text: body.to_string(),
+            format: Format::Text,
+            meta: Metadata::default(),
+            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
+            sentences,
+            furniture: Vec::new(),
+            content_hash: 0,
+            diagnostics: Vec::new(),
         }
     }
 }

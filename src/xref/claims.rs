@@ -9,10 +9,10 @@
 //! The status (corroborated, single-source, contested) is set here from the number of independent sources
 //! and the contradictions found later; this module must not look for contradictions itself.
 
-use crate::align::{Index, SentenceKey, SentencePair};
-use crate::article::Article;
-use crate::reuse::ReuseEdge;
-use crate::text::Lowercase as _;
+use crate::base::text::Lowercase as _;
+use crate::input::article::Article;
+use crate::xref::align::{Index, SentenceKey, SentencePair};
+use crate::xref::reuse::ReuseEdge;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,7 +121,7 @@ impl Dependence {
             *e = (*e).min(s);
         }
         let mut out: Vec<usize> = firsts.into_values().collect();
-        crate::order::sort(&mut out);
+        crate::base::order::sort(&mut out);
         out
     }
 
@@ -177,7 +177,9 @@ pub fn group(
     threshold: f64,
 ) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
     let mut order: Vec<&SentencePair> = pairs.iter().collect();
-    crate::order::sort_by(&mut order, |x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    crate::base::order::sort_by(&mut order, |x, y| {
+        y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let mut member: BTreeMap<SentenceKey, usize> = BTreeMap::new();
     let mut groups: Vec<Vec<SentenceKey>> = Vec::new();
     // Guard: the mean similarity across two groups must reach this for them to merge.
@@ -231,10 +233,12 @@ pub fn group(
     let mut claims = Vec::new();
     let mut agreement = BTreeMap::new();
     for mut g in groups.into_iter().filter(|g| !g.is_empty()) {
-        crate::order::sort_by(&mut g, |x, y| (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence)));
+        crate::base::order::sort_by(&mut g, |x, y| {
+            (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence))
+        });
         g.dedup();
         let mut sources: Vec<usize> = g.iter().map(|k| k.article).collect();
-        crate::order::sort(&mut sources);
+        crate::base::order::sort(&mut sources);
         sources.dedup();
         if sources.len() < 2 {
             continue;
@@ -248,10 +252,10 @@ pub fn group(
             let level = if verbatim.contains(k) { Level::Verbatim } else { Level::Reworded };
             agreement.insert(*k, Agreement { sources: sources.len(), independent: independent.len(), level });
         }
-        crate::order::sort(&mut g);
+        crate::base::order::sort(&mut g);
         claims.push(Claim { id, sentences: g, sources, independent, status, explanation, events: Vec::new() });
     }
-    crate::order::sort_by(&mut claims, |x, y| x.id.cmp(&y.id));
+    crate::base::order::sort_by(&mut claims, |x, y| x.id.cmp(&y.id));
     (claims, agreement)
 }
 
@@ -301,11 +305,11 @@ pub fn contest(claims: &mut [Claim], contested: &BTreeMap<String, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{align, AlignOptions};
-    use crate::parse::{parse, Input};
+    use crate::input::parse::{parse, Input};
+    use crate::xref::align::{align, AlignOptions};
 
     fn article(name: &str, outlet: Option<&str>, body: &str) -> Article {
-        let meta = crate::manifest::ManifestEntry { outlet: outlet.map(str::to_string), ..Default::default() };
+        let meta = crate::input::manifest::ManifestEntry { outlet: outlet.map(str::to_string), ..Default::default() };
         let input = Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta };
         match parse(&input) {
             Ok(a) => a,

@@ -6,10 +6,10 @@
 //! quote joins the fuller one) and their speakers do not differ. This module must not judge the wording
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
-use crate::align::{is_stopword, stem};
 use crate::annotate::Annotations;
-use crate::article::Article;
-use crate::text::Lowercase as _;
+use crate::base::text::Lowercase as _;
+use crate::input::article::Article;
+use crate::xref::align::{is_stopword, stem};
 use std::collections::BTreeSet;
 
 /// Smallest containment of content words for two quotes to be the same statement.
@@ -56,7 +56,7 @@ pub struct QuoteGroup {
 /// Normalised words of a text (lowercase, letters and digits).
 pub fn norm_words(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(crate::text::lowercase).collect()
+    text.unicode_words().map(crate::base::text::lowercase).collect()
 }
 
 fn content(text: &str) -> BTreeSet<String> {
@@ -146,14 +146,14 @@ pub fn group(
     let mut out = Vec::new();
     for members in groups.into_values() {
         let mut arts: Vec<usize> = members.iter().filter_map(|&i| qs.get(i)).map(|q| q.key.article).collect();
-        crate::order::sort(&mut arts);
+        crate::base::order::sort(&mut arts);
         arts.dedup();
         if arts.len() < 2 {
             continue;
         }
         let mut ms: Vec<&Q> = members.iter().filter_map(|&i| qs.get(i)).collect();
         // Lineage order: dated articles first by date, then by article id.
-        crate::order::sort_by(&mut ms, |x, y| {
+        crate::base::order::sort_by(&mut ms, |x, y| {
             let (px, py) = (published(x.key.article), published(y.key.article));
             (px.is_none(), px, ids.get(x.key.article), x.key.quote).cmp(&(
                 py.is_none(),
@@ -180,11 +180,13 @@ pub fn group(
             .collect();
         let speaker = ms.iter().find_map(|q| q.speaker.clone());
         let mut keys: Vec<QuoteKey> = ms.iter().map(|q| q.key).collect();
-        crate::order::sort_by(&mut keys, |x, y| (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote)));
+        crate::base::order::sort_by(&mut keys, |x, y| {
+            (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote))
+        });
         let id = keys.first().map(|k| format!("quotes:{}", qid(*k))).unwrap_or_default();
         out.push(QuoteGroup { id, speaker, quotes: keys, identical, earliest: first.key, lineage });
     }
-    crate::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
     out
 }
 
@@ -208,12 +210,12 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::*;
 
-    use crate::parse::{parse, Input};
-    use crate::quotes::Quote;
-    use crate::text::TextRange;
+    use crate::annotate::quotes::Quote;
+    use crate::base::text::TextRange;
+    use crate::input::parse::{parse, Input};
 
     fn dated(name: &str, date: Option<&str>, body: &str) -> Article {
-        let meta = crate::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
+        let meta = crate::input::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
         match parse(&Input { name: name.to_string(), bytes: body.as_bytes().to_vec(), meta }) {
             Ok(a) => a,
             Err(r) => unreachable!("{:?}", r.diagnostic),

@@ -3,8 +3,8 @@
 //! All positions are byte ranges ([`TextRange`]) into [`Article::text`]; conversion to UTF-16 happens only
 //! when the export is built. This module holds data and small accessors; it must not parse or analyse.
 
-use crate::diagnostic::Diagnostic;
-use crate::text::TextRange;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::text::TextRange;
 use serde::Serialize;
 
 /// Where a metadata value was found.
@@ -181,37 +181,5 @@ impl Article {
     /// Whether the language is English (or unknown, which is treated as English).
     pub fn is_english(&self) -> bool {
         self.meta.language.as_ref().is_none_or(|l| l.value == "en")
-    }
-}
-
-#[cfg(test)]
-impl Article {
-    /// An article parsed from `body` as the file `name`: for unit tests of the stages after parsing.
-    pub(crate) fn parsed(name: &str, body: &str) -> Article {
-        match crate::parse::parse(&crate::parse::Input::new(name, body)) {
-            Ok(a) => a,
-            Err(r) => unreachable!("{:?}", r.diagnostic),
-        }
-    }
-
-    /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
-    pub(crate) fn one_paragraph(body: &str) -> Article {
-        let all = TextRange::new(0, body.len());
-        let sentences = crate::segment::sentences(body, all)
-            .into_iter()
-            .map(|r| Sentence { range: r, paragraph: 0, tokens: crate::segment::tokens(body, r) })
-            .collect();
-        Article {
-            id: "t".to_string(),
-            file: None,
-            text: body.to_string(),
-            format: Format::Text,
-            meta: Metadata::default(),
-            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
-            sentences,
-            furniture: Vec::new(),
-            content_hash: 0,
-            diagnostics: Vec::new(),
-        }
     }
 }

@@ -5,21 +5,21 @@
 //! `schema/storylines.schema.json`). Field names are stable; new fields may be added.
 //! This module converts core types into the model; it must not compute findings.
 
-use crate::align::{SentenceKey, SentencePair};
+use crate::annotate::entities::{Entity, EntityKind};
+use crate::annotate::time::{Anchor, Grain, TimeFlag, TimeMod};
 use crate::annotate::Annotations;
-use crate::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
-use crate::claims::{Agreement, Claim, Level, Status};
-use crate::collate::Table;
-use crate::contradictions::{Contradiction, Kind};
-use crate::diagnostic::Diagnostic;
-use crate::diff::{PairDiff, Tag, WordDiff};
-use crate::entities::{Entity, EntityKind};
-use crate::events::{Event, Story};
-use crate::quote_groups::{QuoteGroup, Relation};
-use crate::reuse::ReuseEdge;
-use crate::text::TextRange;
-use crate::text::Utf16Map;
-use crate::time::{Anchor, Grain, TimeFlag, TimeMod};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::text::TextRange;
+use crate::base::text::Utf16Map;
+use crate::input::article::{Article, Field, FieldSource, Format, FurnitureKind, ParagraphKind};
+use crate::xref::align::{SentenceKey, SentencePair};
+use crate::xref::claims::{Agreement, Claim, Level, Status};
+use crate::xref::collate::Table;
+use crate::xref::contradictions::{Contradiction, Kind};
+use crate::xref::diff::{PairDiff, Tag, WordDiff};
+use crate::xref::events::{Event, Story};
+use crate::xref::quote_groups::{QuoteGroup, Relation};
+use crate::xref::reuse::ReuseEdge;
 use serde::Serialize;
 
 /// The schema identifier of this model.
@@ -293,7 +293,7 @@ pub fn article_out(a: &Article) -> ArticleOut {
 /// Converts aligned pairs, naming articles by id.
 pub fn alignments_out(articles: &[&Article], pairs: Vec<SentencePair>) -> Vec<AlignmentOut> {
     // Takes the pairs: a large corpus has hundreds of thousands, and their word lists move instead of being copied.
-    let sref = |k: crate::align::SentenceKey| SentenceRef {
+    let sref = |k: crate::xref::align::SentenceKey| SentenceRef {
         article: articles.get(k.article).map(|a| a.id.clone()).unwrap_or_default(),
         sentence: idx(k.sentence),
     };
@@ -445,7 +445,7 @@ pub struct AnnotationsOut {
 }
 
 /// Converts annotations; `annotations[i]` belong to `articles[i]`, `entities` come from
-/// [`crate::entities::resolve`] over the same articles.
+/// [`crate::annotate::entities::resolve`] over the same articles.
 pub fn annotations_out(articles: &[&Article], annotations: &[Annotations], entities: &[Entity]) -> AnnotationsOut {
     let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
     let mut entity_of: std::collections::HashMap<(usize, usize), &str> = std::collections::HashMap::new();
@@ -746,7 +746,7 @@ pub fn claims_out(articles: &[&Article], claims: &[Claim], stories: &[Story]) ->
                 .filter(|s| s.articles.iter().any(|a| c.sources.contains(a)))
                 .map(|s| s.id.clone())
                 .collect();
-            crate::order::sort(&mut st);
+            crate::base::order::sort(&mut st);
             ClaimOut {
                 id: c.id.clone(),
                 sentences: c.sentences.iter().map(|k| sref_of(articles, *k)).collect(),
@@ -779,7 +779,7 @@ pub fn contradictions_out(articles: &[&Article], found: &[Contradiction]) -> Vec
 
 /// Converts quote groups.
 pub fn quote_groups_out(articles: &[&Article], groups: &[QuoteGroup]) -> Vec<QuoteGroupOut> {
-    let qid = |k: crate::quote_groups::QuoteKey| format!("{}:q{}", aid(articles, k.article), k.quote);
+    let qid = |k: crate::xref::quote_groups::QuoteKey| format!("{}:q{}", aid(articles, k.article), k.quote);
     groups
         .iter()
         .map(|g| QuoteGroupOut {

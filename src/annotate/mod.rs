@@ -1,13 +1,22 @@
-//! Per-article annotation: runs the extractors of entities, time expressions, numbers and quotes on one
-//! article and keeps their results together.
+//! Stage 2, per-article annotation: entity mentions ([`entities`]), temporal expressions ([`time`]),
+//! numbers ([`numbers`]) and quotes ([`quotes`]) of one article, kept together as [`Annotations`].
+//! [`entities::resolve`] is the one cross-article step here: it merges the mentions of all articles into
+//! entities, which every later stage reads.
 //!
-//! This module must not look across articles; cross-article work (entity merging, claims) is the corpus's.
+//! Uses [`input`](crate::input) and [`base`](crate::base) only; must not align, group or compare
+//! sentences of different articles (that is [`xref`](crate::xref)'s work).
 
-use crate::article::Article;
-use crate::entities::{self, Mention};
-use crate::numbers::{self, NumberMention};
-use crate::quotes::{self, Quote};
-use crate::time::{self, TimeExpr};
+pub mod entities;
+pub mod numbers;
+pub mod quotes;
+pub mod time;
+pub mod tokens;
+
+use crate::input::article::Article;
+use entities::Mention;
+use numbers::NumberMention;
+use quotes::Quote;
+use time::TimeExpr;
 
 /// What the extractors found in one article.
 #[derive(Debug, Clone, PartialEq, Default)]

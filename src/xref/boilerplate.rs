@@ -9,8 +9,8 @@
 //! sentences keep their ids and are left out of alignment, and a `repeated` furniture span is added.
 //! This module must not parse single articles; it only compares paragraphs the parser produced.
 
-use crate::article::{Article, Furniture, FurnitureKind, ParagraphKind};
-use crate::text::Lowercase as _;
+use crate::base::text::Lowercase as _;
+use crate::input::article::{Article, Furniture, FurnitureKind, ParagraphKind};
 use std::collections::BTreeMap;
 
 /// Most shared paragraphs two articles may have for their shared lines to count as furniture.
@@ -123,7 +123,7 @@ fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, Input};
+    use crate::input::parse::{parse, Input};
 
     fn article(name: &str, text: &str) -> Option<Article> {
         parse(&Input::new(name, text)).ok()
