@@ -21,44 +21,44 @@ use std::path::{Path, PathBuf};
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
 
 /// One real story: its gold, its articles' texts and the engine's export as JSON.
-pub struct Story {
+pub(crate) struct Story {
     /// The folder name, e.g. `macron-elected`.
-    pub name: String,
+    pub(crate) name: String,
     /// `gold.json` as written (see realweb/README.md for the schema).
-    pub gold: Value,
+    pub(crate) gold: Value,
     /// Each article's file stem (`01_latimes`) with the engine's article id for it.
-    pub articles: Vec<(String, String)>,
+    pub(crate) articles: Vec<(String, String)>,
     /// The engine's export (`storylines export --manifest … folder`), as JSON.
-    pub export: Value,
+    pub(crate) export: Value,
 }
 
 #[allow(dead_code)] // the sections use these as they are written
 impl Story {
     /// The engine's article id of a gold stem.
-    pub fn id_of(&self, stem: &str) -> Option<&str> {
+    pub(crate) fn id_of(&self, stem: &str) -> Option<&str> {
         self.articles.iter().find(|(s, _)| s == stem).map(|(_, id)| id.as_str())
     }
 
     /// The gold stem of an engine article id.
-    pub fn stem_of(&self, id: &str) -> Option<&str> {
+    pub(crate) fn stem_of(&self, id: &str) -> Option<&str> {
         self.articles.iter().find(|(_, i)| i == id).map(|(s, _)| s.as_str())
     }
 
     /// The exported article with this engine id.
-    pub fn article(&self, id: &str) -> Option<&Value> {
+    pub(crate) fn article(&self, id: &str) -> Option<&Value> {
         self.export["articles"].as_array()?.iter().find(|a| a["id"] == id)
     }
 }
 
 /// Whether `VERBOSE` is set: sections then print each miss.
 #[allow(dead_code)]
-pub fn verbose() -> bool {
+pub(crate) fn verbose() -> bool {
     std::env::var_os("VERBOSE").is_some()
 }
 
 /// `part / whole` as a share, 0 for an empty whole.
 #[allow(dead_code)]
-pub fn share(part: usize, whole: usize) -> f64 {
+pub(crate) fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
     } else {

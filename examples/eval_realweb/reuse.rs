@@ -5,6 +5,6 @@ use crate::Story;
 use std::path::Path;
 
 /// Prints this section's figures.
-pub fn report(_stories: &[Story], _dev_data: &Path) {
+pub(crate) fn report(_stories: &[Story], _dev_data: &Path) {
     println!("reuse: not measured yet");
 }

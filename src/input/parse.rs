@@ -1594,6 +1594,39 @@ fn language(text: &str, lines: &[Line]) -> Field<String> {
 }
 
 #[cfg(test)]
+impl Article {
+    // Test helpers for the stages after parsing; they live here, not in `article`, because they parse.
+    /// An article parsed from `body` as the file `name`: for unit tests of the stages after parsing.
+    pub(crate) fn parsed(name: &str, body: &str) -> Article {
+        match parse(&Input::new(name, body)) {
+            Ok(a) => a,
+            Err(r) => unreachable!("{:?}", r.diagnostic),
+        }
+    }
+
+    /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
+    pub(crate) fn one_paragraph(body: &str) -> Article {
+        let all = TextRange::new(0, body.len());
+        let sentences = crate::input::segment::sentences(body, all)
+            .into_iter()
+            .map(|r| Sentence { range: r, paragraph: 0, tokens: crate::input::segment::tokens(body, r) })
+            .collect();
+        Article {
+            id: "t".to_string(),
+            file: None,
+            text: body.to_string(),
+            format: Format::Text,
+            meta: Metadata::default(),
+            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
+            sentences,
+            furniture: Vec::new(),
+            content_hash: 0,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -1810,39 +1843,6 @@ mod tests {
             let a = parsed(&format!("{text}\n"));
             assert_eq!(a.meta.language.as_ref().map(|l| l.value.as_str()), Some(*want), "{text:?}");
             assert_eq!(a.diagnostics.iter().any(|d| d.code == "not-english"), *want != "en");
-        }
-    }
-}
-
-#[cfg(test)]
-impl Article {
-    // Test helpers for the stages after parsing; they live here, not in `article`, because they parse.
-    /// An article parsed from `body` as the file `name`: for unit tests of the stages after parsing.
-    pub(crate) fn parsed(name: &str, body: &str) -> Article {
-        match parse(&Input::new(name, body)) {
-            Ok(a) => a,
-            Err(r) => unreachable!("{:?}", r.diagnostic),
-        }
-    }
-
-    /// An article whose whole text is one body paragraph, segmented: for unit tests of the annotators.
-    pub(crate) fn one_paragraph(body: &str) -> Article {
-        let all = TextRange::new(0, body.len());
-        let sentences = crate::input::segment::sentences(body, all)
-            .into_iter()
-            .map(|r| Sentence { range: r, paragraph: 0, tokens: crate::input::segment::tokens(body, r) })
-            .collect();
-        Article {
-            id: "t".to_string(),
-            file: None,
-            text: body.to_string(),
-            format: Format::Text,
-            meta: Metadata::default(),
-            paragraphs: vec![Paragraph { range: all, kind: ParagraphKind::Body }],
-            sentences,
-            furniture: Vec::new(),
-            content_hash: 0,
-            diagnostics: Vec::new(),
         }
     }
 }
