@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
 
 /// One real story: its gold, its articles' texts and the engine's export as JSON.
+#[allow(dead_code)] // the sections read these as they are written
 pub(crate) struct Story {
     /// The folder name, e.g. `macron-elected`.
     pub(crate) name: String,
