@@ -11,7 +11,7 @@ export default [
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }], eqeqeq: 'error', 'no-var': 'error', 'prefer-const': 'error' },
   },
   {
-    files: ['www/worker.js'],
+    files: ['www/engine/worker.js'],
     languageOptions: { globals: { ...globals.worker } },
   },
   {

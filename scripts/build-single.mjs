@@ -24,16 +24,16 @@ async function workerSource() {
     ...common,
     format: 'iife',
     define: { 'import.meta.url': 'self.location.href' },
-    entryPoints: [path.join(WWW, 'worker.js')],
+    entryPoints: [path.join(WWW, 'engine', 'worker.js')],
     loader: { '.wasm': 'binary' },
     plugins: [
       {
         name: 'single-engine',
         setup(b) {
-          b.onResolve({ filter: /^\.\/pkg\/storylines\.js$/ }, (args) =>
-            args.importer === path.join(WWW, 'worker.js') ? { path: path.join(WWW, 'single', 'engine.js') } : undefined,
+          b.onResolve({ filter: /^\.\.\/pkg\/storylines\.js$/ }, (args) =>
+            args.importer === path.join(WWW, 'engine', 'worker.js') ? { path: path.join(WWW, 'single', 'engine.js') } : undefined,
           );
-          b.onResolve({ filter: /^\.\/pkg-html\// }, () => ({ path: path.join(WWW, 'single', 'no-html.js') }));
+          b.onResolve({ filter: /^\.\.\/pkg-html\// }, () => ({ path: path.join(WWW, 'single', 'no-html.js') }));
         },
       },
     ],
@@ -43,7 +43,7 @@ async function workerSource() {
 
 /** The element's stylesheet, minified. */
 async function css() {
-  const out = await build({ ...common, entryPoints: [path.join(WWW, 'explorer.css')], loader: { '.css': 'css' }, outdir: 'out' });
+  const out = await build({ ...common, entryPoints: [path.join(WWW, 'element', 'explorer.css')], loader: { '.css': 'css' }, outdir: 'out' });
   return out.outputFiles[0].text.trim();
 }
 

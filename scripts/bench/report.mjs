@@ -164,7 +164,7 @@ export function writeReport(r) {
   else {
     L.push(`\`scripts/bench-browser.mjs\` (run by \`npm run bench\`; alone: \`node scripts/bench-browser.mjs ${b.n}\`): Debian's Chromium ${b.chromium}, headless, ${b.n.toLocaleString('en-US')} generated articles (${f(b.bytes / 1e6, 1)} MB) served from memory. Long tasks come from a \`PerformanceObserver\` for \`longtask\` on the page's main thread; the target is none over 100 ms.`, '');
     L.push('| route | cross-referenced after | painted after | long tasks | longest task | progress shown |', '|---|---|---|---|---|---|');
-    for (const [label, x] of [['worker bridge (`www/client.js`, the engine in its Web Worker), no rendering', b.client], ['`<storylines-explorer>` element (fetch, engine in its worker, render)', b.element]]) {
+    for (const [label, x] of [['worker bridge (`www/engine/client.js`, the engine in its Web Worker), no rendering', b.client], ['`<storylines-explorer>` element (fetch, engine in its worker, render)', b.element]]) {
       if (!x) continue;
       if (x.timedOut) L.push(`| ${label} | did not finish within ${f(x.timedOut / 1000, 0)} s | – | ${x.longTasks.length} so far | ${f(x.longest, 0)} ms so far | – |`);
       else if (x.error) L.push(`| ${label} | failed: ${x.error} | | | | |`);

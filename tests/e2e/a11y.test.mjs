@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { start, newPage, RESULTS, ROOT } from './harness.mjs';
-import { VIEWS } from '../../www/state.js';
+import { VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;

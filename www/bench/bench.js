@@ -3,7 +3,7 @@
 // ?mode=client: sends the articles of corpus/all.json through the worker bridge (www/client.js) directly.
 // Records long main-thread tasks (PerformanceObserver 'longtask'), the status texts the element showed, and
 // timings, into `window.benchResult`.
-import { EngineClient } from '../client.js';
+import { EngineClient } from '../engine/client.js';
 
 /** @type {{start: number, duration: number}[]} */
 const longTasks = [];
@@ -34,7 +34,7 @@ async function run() {
     out.articles = model.articles.length;
     client.terminate();
   } else {
-    await import('../define.js');
+    await import('../element/define.js');
     const el = document.createElement('storylines-explorer');
     const ready = new Promise((resolve, reject) => {
       el.addEventListener('storylines-ready', resolve);

@@ -2,8 +2,8 @@
 // worker, wasm and the bundled articles inlined, for a page opened from disk (file://), where nothing else
 // can be fetched and workers come only from blob: URLs. The stylesheet is a <style> whose hash the
 // file's CSP lists; the worker is the bundled worker's source as a blob.
-import { assets } from '../assets.js';
-import { StorylinesExplorerElement } from '../explorer-element.js';
+import { assets } from '../engine/assets.js';
+import { StorylinesExplorerElement } from '../element/explorer-element.js';
 // Virtual modules filled in by scripts/build-single.mjs.
 import workerSource from 'storylines:worker-source';
 import css from 'storylines:css';

@@ -1,16 +1,16 @@
 // Pieces the views share: the view context type, links that change the explorer's state, status badges,
 // sentence quotations with search highlighting, and empty states. Pure DOM building; no state.
-import { h } from '../dom.js';
-import { highlightText } from '../highlight.js';
-import { sentenceText, sourceName } from '../model.js';
+import { h } from './dom.js';
+import { highlightText } from './highlight.js';
+import { sentenceText, sourceName } from '../model/model.js';
 
 /**
  * @typedef {object} ViewContext
- * @property {import('../model.js').Index} ix
- * @property {import('../model.js').Derived} d
- * @property {import('../state.js').State} state
- * @property {(patch: Partial<import('../state.js').State>) => string} href URL of the state with `patch` applied
- * @property {(patch: Partial<import('../state.js').State>, replace?: boolean) => void} go applies `patch`
+ * @property {import('../model/model.js').Index} ix
+ * @property {import('../model/model.js').Derived} d
+ * @property {import('../model/state.js').State} state
+ * @property {(patch: Partial<import('../model/state.js').State>) => string} href URL of the state with `patch` applied
+ * @property {(patch: Partial<import('../model/state.js').State>, replace?: boolean) => void} go applies `patch`
  * @property {(message: string) => void} announce says something in the live region
  * @property {{ diff: (a: string, b: string) => any, collation: (id: string) => any }} engine the engine's
  *   pairwise diff and collation table when the wasm offers them and they have arrived (else null: the views
@@ -22,7 +22,7 @@ import { sentenceText, sourceName } from '../model.js';
  * A link to another state of the explorer: a real href (so it can be copied or opened in a tab) whose plain
  * click is handled in place.
  * @param {ViewContext} ctx
- * @param {Partial<import('../state.js').State>} patch
+ * @param {Partial<import('../model/state.js').State>} patch
  * @param {(Node | string | null)[]} children
  * @param {Record<string, string | boolean | undefined>} [attrs]
  */

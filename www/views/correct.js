@@ -1,15 +1,15 @@
 // The user's corrections in the views: the tools to make them (dismiss, set a claim's status, note; merge
 // and split entities), what the user changed shown as theirs (a "yours" mark, the engine's value beside it),
 // and the list of what they dismissed, with undo. Pure DOM building; changes go through `ctx.user`.
-import { h } from '../dom.js';
-import { STATUSES } from '../state.js';
-import { correction } from '../corrections.js';
+import { h } from './dom.js';
+import { STATUSES } from '../model/state.js';
+import { correction } from '../model/corrections.js';
 
 /**
  * @typedef {object} UserContext
- * @property {(c: import('../storage.js').Correction) => void} correct stores a correction and re-renders
+ * @property {(c: import('../workspace/storage.js').Correction) => void} correct stores a correction and re-renders
  * @property {(id: string) => void} undo removes a correction
- * @property {import('../storage.js').Correction[]} corrections
+ * @property {import('../workspace/storage.js').Correction[]} corrections
  * @property {Set<string>} own ids of the articles the user added
  */
 

@@ -2,8 +2,8 @@
 // underlined, and labelled), moved sentences marked as moves and unmatched ones as "only in A/B". The two
 // columns are rows of one grid, so they scroll together by construction. Below: the collation table of a
 // claim or quote group across all sources.
-import { h } from '../dom.js';
-import { diffRows, rowsFromEngineDiff, collation, sentenceText, sourceName } from '../model.js';
+import { h } from './dom.js';
+import { diffRows, rowsFromEngineDiff, collation, sentenceText, sourceName } from '../model/model.js';
 import { link, empty, section } from './common.js';
 
 /**
@@ -115,7 +115,7 @@ export function renderDiff(ctx) {
 
 /**
  * "outlet — title", or whichever of them is known.
- * @param {import('../model.js').Index} ix
+ * @param {import('../model/model.js').Index} ix
  * @param {string} id
  */
 function optionLabel(ix, id) {
@@ -125,7 +125,7 @@ function optionLabel(ix, id) {
 
 /**
  * The two sources (among `ids`) that share the most sentences; the first two otherwise.
- * @param {import('../model.js').Index} ix
+ * @param {import('../model/model.js').Index} ix
  * @param {string[]} ids
  * @returns {[string | undefined, string | undefined]}
  */

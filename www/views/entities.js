@@ -1,8 +1,8 @@
 // The entities view: people, organisations and places with their aliases, mentions per source and the
 // reasons the engine gives for merging aliases. Selecting one toggles it as an entity filter.
-import { h } from '../dom.js';
-import { sourceName } from '../model.js';
-import { highlightText } from '../highlight.js';
+import { h } from './dom.js';
+import { sourceName } from '../model/model.js';
+import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
 import { entityTools, userMarks } from './correct.js';
 

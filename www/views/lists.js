@@ -1,9 +1,9 @@
 // The findings lists: claims (status badge, explanation, sentences), contradictions (kind, explanation,
 // the conflicting passages) and quote groups (lineage, earliest first). Each item links to its sentences,
 // the timeline and the diff.
-import { h } from '../dom.js';
-import { sourceName, sentenceAt, sentenceText } from '../model.js';
-import { highlightText } from '../highlight.js';
+import { h } from './dom.js';
+import { sourceName, sentenceAt, sentenceText } from '../model/model.js';
+import { highlightText } from './highlight.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
 

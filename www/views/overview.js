@@ -1,8 +1,8 @@
 // The overview (first screen): the story in numbers — sources and their dates, events, claims by status,
 // the strongest contradictions and reuse edges — each a link into its view.
-import { h } from '../dom.js';
-import { overview, sourceName, eventStatus } from '../model.js';
-import { parseDate, dayLabel } from '../dates.js';
+import { h } from './dom.js';
+import { overview, sourceName, eventStatus } from '../model/model.js';
+import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
 
 /**

@@ -1,12 +1,12 @@
 // Provenance: the reuse graph between sources as a small SVG (sources on a circle, arrows from the earlier
 // text to the one that reuses it, labelled with the score), the edges as a list, and the sentences two
 // sources share (the alignments) as evidence.
-import { h } from '../dom.js';
-import { sourceName, sentenceText } from '../model.js';
-import { highlightText } from '../highlight.js';
+import { h } from './dom.js';
+import { sourceName, sentenceText } from '../model/model.js';
+import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
-import { alignmentId } from '../corrections.js';
+import { alignmentId } from '../model/corrections.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /**

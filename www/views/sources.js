@@ -1,11 +1,11 @@
 // The sources view: one card per article (outlet, title, author, date, counts), and a reader for the
 // selected article: its body with entities, dates, numbers and quotes highlighted, each sentence shaded by
 // how many independent sources carry it (with a number as the non-colour cue), furniture folded away.
-import { h } from '../dom.js';
-import { articleCounts, agreementOf } from '../model.js';
-import { parseDate, dayLabel } from '../dates.js';
-import { renderSegments, searchMarks } from '../highlight.js';
-import { highlightText } from '../highlight.js';
+import { h } from './dom.js';
+import { articleCounts, agreementOf } from '../model/model.js';
+import { parseDate, dayLabel } from '../model/dates.js';
+import { renderSegments, searchMarks } from './highlight.js';
+import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
 
 /**
@@ -45,12 +45,12 @@ export function renderSources(ctx) {
 
 /**
  * The marks of an article's annotations (entities, dates, numbers, quotes).
- * @param {import('../model.js').Index} ix
+ * @param {import('../model/model.js').Index} ix
  * @param {string} id
- * @returns {import('../highlight.js').Mark[]}
+ * @returns {import('./highlight.js').Mark[]}
  */
 export function articleMarks(ix, id) {
-  /** @type {import('../highlight.js').Mark[]} */
+  /** @type {import('./highlight.js').Mark[]} */
   const marks = [];
   for (const e of ix.model.entities) {
     for (const m of e.mentions ?? []) if (m.article === id) marks.push({ start: m.start, end: m.end, kind: `entity-${e.kind}`, label: `${e.kind}: ${e.name}`, id: e.id });

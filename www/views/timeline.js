@@ -2,11 +2,11 @@
 // marks sized by independent sources and patterned by status, contested events flagged, publication dates
 // in their own lane, a context strip of the whole extent, zoom and pan by wheel, drag, pinch and keyboard,
 // and brushing a date range. The window lives in the URL (`zoom`); dates are calendar days as stated.
-import { h } from '../dom.js';
-import { timelineItems, eventStatus, sourceName, count } from '../model.js';
-import { dayString, dayParts, dayNumber, monthName, parseDate } from '../dates.js';
+import { h } from './dom.js';
+import { timelineItems, eventStatus, sourceName, count } from '../model/model.js';
+import { dayString, dayParts, dayNumber, monthName, parseDate } from '../model/dates.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
-import { highlightText } from '../highlight.js';
+import { highlightText } from './highlight.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
 
 const SVG = 'http://www.w3.org/2000/svg';

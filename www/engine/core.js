@@ -1,6 +1,6 @@
 // The programmatic API of the engine alone (no DOM, no worker, no UI): for hosts that want the data. Works in
 // browsers and in Node (pass the wasm bytes to `init` there). Published as the package's `./core` export.
-import initWasm, { Corpus, defaultOptions, version } from './pkg/storylines.js';
+import initWasm, { Corpus, defaultOptions, version } from '../pkg/storylines.js';
 
 export { Corpus, defaultOptions, version };
 

@@ -2,7 +2,7 @@
 // exports it and posts the plain result back; the corpus is kept for diff and collate requests until the
 // next analyse. The page never blocks on the engine. When the wasm traps (a Rust panic aborts), the instance
 // is unusable: the worker says so and closes, and the page starts a new one (see client.js).
-import init, { Corpus, defaultOptions } from './pkg/storylines.js';
+import init, { Corpus, defaultOptions } from '../pkg/storylines.js';
 import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
 
 const ready = init();
@@ -34,7 +34,7 @@ async function engineFor(articles) {
     await ready;
     return Corpus;
   }
-  htmlEngine ??= import('./pkg-html/storylines_html.js').then(async (m) => {
+  htmlEngine ??= import('../pkg-html/storylines_html.js').then(async (m) => {
     await m.default();
     return /** @type {typeof Corpus} */ (/** @type {unknown} */ (m.Corpus));
   });

@@ -1,10 +1,10 @@
 // What `src` and `element.load(...)` accept, normalised: a URL of a manifest or of an export or bundle JSON
 // (told apart by content), an export or bundle object, or a list of articles (`[{name, text}|{name, bytes}]`,
 // or `{articles, manifest}`). Returns either articles for the engine or a finished export to show as it is.
-import { loadListed } from './loader.js';
+import { loadListed } from '../engine/loader.js';
 
 /**
- * @typedef {import('./protocol.js').ArticleInput} ArticleInput
+ * @typedef {import('../engine/protocol.js').ArticleInput} ArticleInput
  * @typedef {{ kind: 'articles', articles: ArticleInput[], manifest: string, problems: string[] }} ArticlesInput
  * @typedef {{ kind: 'export', model: any }} ExportInput an export or a bundle, as parsed
  */

@@ -6,7 +6,7 @@
 import { WorkspaceStore, isArticle, isCorrection } from './storage.js';
 import { readFiles, readPaste, freeId, slug } from './intake.js';
 import { readBundle } from './exports.js';
-import { Cancelled } from './client.js';
+import { Cancelled } from '../engine/client.js';
 
 /**
  * @typedef {import('./storage.js').StoredArticle} StoredArticle

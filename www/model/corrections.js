@@ -3,7 +3,7 @@
 // Pure and DOM-free. The result keeps what the engine said next to what the user changed (`user` fields,
 // the `dismissed` list), so the views can show the user's work as theirs and never mix it in silently.
 
-/** @typedef {import('./storage.js').Correction} Correction */
+/** @typedef {import('../workspace/storage.js').Correction} Correction */
 
 /** The id of an alignment (the export gives alignments none): `align:{a article}:{a sentence}~{b article}:{b sentence}`. */
 export const alignmentId = (/** @type {any} */ p) => `align:${p.a?.article}:${p.a?.sentence}~${p.b?.article}:${p.b?.sentence}`;

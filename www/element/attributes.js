@@ -1,7 +1,7 @@
 // The element's declarative options, read from its attributes: the initial state (`view`, `sources`,
 // `filters`) and the `height`. Pure except for `applyHeight`; `theme` needs no code (explorer.css matches
 // :host([theme=…])).
-import { parseState } from './state.js';
+import { parseState } from '../model/state.js';
 
 /**
  * The state an explorer opens with: its `filters` attribute (a query string in the state's own syntax, e.g.
@@ -10,7 +10,7 @@ import { parseState } from './state.js';
  * @param {{ view?: string | null, sources?: string | null, filters?: string | null }} attrs
  * @param {string} search the page's query string ('' when the instance keeps out of the URL)
  * @param {string} prefix the instance's `state-key` ('' for none)
- * @returns {import('./state.js').State}
+ * @returns {import('../model/state.js').State}
  */
 export function initialState(attrs, search, prefix) {
   const params = new URLSearchParams(attrs.filters ?? '');

@@ -1,7 +1,7 @@
 // The workspace panel: add articles (drop, choose, paste), the user's article cards (remove) and error cards,
 // the progress bar with Cancel, what the store said, and the exports and the import. Builds DOM from the
 // workspace's state; changes go through the workspace and the actions. Article text is only ever set as text.
-import { h } from './dom.js';
+import { h } from '../views/dom.js';
 
 /**
  * @typedef {object} PanelActions

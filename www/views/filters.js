@@ -1,11 +1,11 @@
 // The filter panel: free-text search, sources, entities by kind, claim status, date range and the
 // alignment threshold. Builds DOM from the state and reports changes through `go`; keeps no state itself.
 import { h } from './dom.js';
-import { STATUSES, hasFilters, emptyState } from './state.js';
-import { sourceName } from './model.js';
+import { STATUSES, hasFilters, emptyState } from '../model/state.js';
+import { sourceName } from '../model/model.js';
 
 /**
- * @param {import('./views/common.js').ViewContext} ctx
+ * @param {import('./common.js').ViewContext} ctx
  * @param {{ defaultThreshold: number | null, busy: boolean }} engine
  * @returns {HTMLElement}
  */

@@ -2,14 +2,14 @@
 // host, draws the panel and the progress bar (keeping the focus), takes dropped files, makes the exports
 // downloadable, cancels a job, recovers from a crashed engine and shows a shared bundle. Keeps
 // explorer-element.js small; holds no state of its own.
-import { h } from './dom.js';
+import { h } from '../views/dom.js';
 import { Workspace } from './workspace.js';
-import { renderPanel, renderProgress } from './workspace-panel.js';
+import { renderPanel, renderProgress } from './panel.js';
 import { bundle, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
-import { Cancelled } from './client.js';
+import { Cancelled } from '../engine/client.js';
 
 /**
- * @typedef {import('./explorer-element.js').StorylinesExplorerElement} Explorer
+ * @typedef {import('../element/explorer-element.js').StorylinesExplorerElement} Explorer
  */
 
 /**

@@ -5,27 +5,27 @@
 // do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
 // attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
 // events storylines-ready, storylines-select, storylines-error.
-import { EngineClient } from './client.js';
-import { toInput } from './workspace.js';
-import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from './workspace-host.js';
-import { applyCorrections } from './corrections.js';
+import { EngineClient } from '../engine/client.js';
+import { toInput } from '../workspace/workspace.js';
+import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
+import { applyCorrections } from '../model/corrections.js';
 import { resolveInput, articlesOfExport } from './input.js';
-import { assets } from './assets.js';
+import { assets } from '../engine/assets.js';
 import { initialState, applyHeight } from './attributes.js';
-import { selectionOf } from './selection.js';
-import { h } from './dom.js';
-import { formatState, withState, emptyState, VIEWS, hasFilters } from './state.js';
-import { indexModel, derive } from './model.js';
-import { renderFilters } from './filters.js';
-import { renderOverview } from './views/overview.js';
-import { renderSources } from './views/sources.js';
-import { renderTimeline } from './views/timeline.js';
-import { renderDiff } from './views/diff.js';
-import { renderClaims, renderContradictions, renderQuotes } from './views/lists.js';
-import { renderEntities } from './views/entities.js';
-import { renderProvenance } from './views/provenance.js';
+import { selectionOf } from '../model/selection.js';
+import { h } from '../views/dom.js';
+import { formatState, withState, emptyState, VIEWS, hasFilters } from '../model/state.js';
+import { indexModel, derive } from '../model/model.js';
+import { renderFilters } from '../views/filters.js';
+import { renderOverview } from '../views/overview.js';
+import { renderSources } from '../views/sources.js';
+import { renderTimeline } from '../views/timeline.js';
+import { renderDiff } from '../views/diff.js';
+import { renderClaims, renderContradictions, renderQuotes } from '../views/lists.js';
+import { renderEntities } from '../views/entities.js';
+import { renderProvenance } from '../views/provenance.js';
 
-/** @typedef {import('./state.js').State} State */
+/** @typedef {import('../model/state.js').State} State */
 
 /** Resolves in a later task (the browser may paint and handle input in between). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -83,11 +83,11 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.client = null;
     /** @type {any} */
     this.model = null;
-    /** @type {import('./model.js').Index | null} */
+    /** @type {import('../model/model.js').Index | null} */
     this.ix = null;
     /** @type {State} */
     this.state = emptyState();
-    /** @type {import('./protocol.js').ArticleInput[]} the page's articles the engine runs on (`articles`) */
+    /** @type {import('../engine/protocol.js').ArticleInput[]} the page's articles the engine runs on (`articles`) */
     this.inputs = [];
     /** whether the model shown is a loaded export or bundle (nothing for a threshold to re-run) */
     this.exported = false;
@@ -118,13 +118,13 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.shownTarget = '';
     /** @type {boolean | undefined} whether the filters disclosure is open */
     this.filtersOpen = undefined;
-    /** @type {import('./workspace.js').Workspace | null} the user's articles and corrections */
+    /** @type {import('../workspace/workspace.js').Workspace | null} the user's articles and corrections */
     this.workspace = null;
     /** @type {any} the export with the user's corrections applied */
     this.corrected = null;
     /** crashes of the engine in a row (recovery gives up after a few) */
     this.crashes = 0;
-    /** @type {import('./storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
+    /** @type {import('../workspace/storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
     this.sharedCorrections = null;
   }
 
@@ -328,7 +328,7 @@ export class StorylinesExplorerElement extends HTMLElement {
   /**
    * Runs the engine in the worker with the threshold of the state, on the page's articles and the
    * workspace's (or `user` instead of them, for a change being tried), showing progress.
-   * @param {import('./storage.js').StoredArticle[]} [user]
+   * @param {import('../workspace/storage.js').StoredArticle[]} [user]
    * @param {string} [label] what the progress bar says
    * @param {boolean} [rethrow] let the caller handle a failure (the workspace does)
    * @returns {Promise<(string | null)[]>} the id each of `user` became (null: rejected)
@@ -492,7 +492,7 @@ export class StorylinesExplorerElement extends HTMLElement {
 
     const state = this.state;
     const d = derive(ix, state);
-    /** @type {import('./views/common.js').ViewContext} */
+    /** @type {import('../views/common.js').ViewContext} */
     const ctx = {
       ix,
       d,
