@@ -57,108 +57,154 @@ fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// `storylines export`: reads the arguments, the manifest and the articles, and prints the export.
 fn export(args: &[String]) -> Result<(), String> {
-    let mut manifest: Option<(PathBuf, Manifest)> = None;
-    let mut manifest_problem: Option<Diagnostic> = None;
-    let mut pretty = false;
-    let mut options = DEFAULT_OPTIONS;
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--manifest" => {
-                // A manifest that cannot be read or parsed is reported in the export's diagnostics; the
-                // articles named on the command line still load.
-                let file = it.next().ok_or("--manifest needs a file")?;
-                let read = std::fs::read(file).map_err(|e| format!("cannot read the manifest {file}: {e}"));
-                let parsed = read.and_then(|bytes| {
-                    let text = String::from_utf8_lossy(&bytes).trim_start_matches('\u{FEFF}').to_string();
-                    Manifest::from_json(&text).map_err(|e| format!("{file}: {e}"))
-                });
-                match parsed {
-                    Ok(m) => manifest = Some((PathBuf::from(file), m)),
-                    Err(message) => {
-                        eprintln!("storylines: {message}");
-                        manifest_problem =
-                            Some(Diagnostic::for_article(Severity::Error, "invalid-manifest", file, message));
-                    }
-                }
-            }
-            "--pretty" => pretty = true,
-            "--threshold" => {
-                let v = it.next().ok_or("--threshold needs a number")?;
-                options.align_threshold = v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
-            }
-            s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
-            _ => paths.push(PathBuf::from(a)),
-        }
-    }
-    let mut corpus = Corpus::new();
-    let mut files: Vec<PathBuf> = Vec::new();
-    if let Some((mpath, m)) = &manifest {
-        let dir = mpath.parent().unwrap_or(Path::new("."));
-        for entry in &m.articles {
-            files.push(dir.join(&entry.file));
-        }
-    }
-    for p in &paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("cannot read the folder {}: {e}", p.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .and_then(|x| x.to_str())
-                            .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-                })
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(p.clone());
-        }
-    }
+    let a = ExportArgs::parse(args)?;
+    let files = files_to_read(a.manifest.as_ref(), &a.paths)?;
     if files.is_empty() {
-        return Err(match manifest_problem {
+        return Err(match a.manifest_problem {
             Some(d) => d.message,
             None => format!("no articles given\n{USAGE}"),
         });
     }
-    if let Some(d) = manifest_problem {
+    let mut corpus = Corpus::new();
+    if let Some(d) = a.manifest_problem {
         corpus.report(d);
     }
     for f in &files {
-        let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
-        match std::fs::read(f) {
-            Ok(bytes) => {
-                let meta = manifest.as_ref().and_then(|(_, m)| m.entry_for(&name)).cloned().unwrap_or_default();
-                let input = Input { name, bytes, meta };
-                corpus.add(&input).map_err(|e| e.to_string())?;
+        add_file(&mut corpus, a.manifest.as_ref().map(|(_, m)| m), f)?;
+    }
+    let export = corpus.export(&a.options).map_err(|e| e.to_string())?;
+    write_export(&export, a.pretty)
+}
+
+/// The arguments of `storylines export`.
+struct ExportArgs {
+    /// The manifest and where it was read from.
+    manifest: Option<(PathBuf, Manifest)>,
+    /// Why the manifest given could not be used (reported in the export's diagnostics).
+    manifest_problem: Option<Diagnostic>,
+    pretty: bool,
+    options: storylines::Options,
+    /// Files and folders named on the command line.
+    paths: Vec<PathBuf>,
+}
+
+impl ExportArgs {
+    fn parse(args: &[String]) -> Result<ExportArgs, String> {
+        let mut out = ExportArgs {
+            manifest: None,
+            manifest_problem: None,
+            pretty: false,
+            options: DEFAULT_OPTIONS,
+            paths: Vec::new(),
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--manifest" => {
+                    let file = it.next().ok_or("--manifest needs a file")?;
+                    match read_manifest(file) {
+                        Ok(m) => out.manifest = Some((PathBuf::from(file), m)),
+                        Err(d) => out.manifest_problem = Some(d),
+                    }
+                }
+                "--pretty" => out.pretty = true,
+                "--threshold" => {
+                    let v = it.next().ok_or("--threshold needs a number")?;
+                    out.options.align_threshold =
+                        v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
+                }
+                s if s.starts_with("--") => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
+                _ => out.paths.push(PathBuf::from(a)),
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => corpus.report(Diagnostic::for_article(
-                Severity::Error,
-                "missing-file",
-                &name,
-                format!("{} does not exist; the other articles were read", f.display()),
-            )),
-            Err(e) => corpus.report(Diagnostic::for_article(
-                Severity::Error,
-                "unreadable-file",
-                &name,
-                format!("cannot read {}: {e}", f.display()),
-            )),
+        }
+        Ok(out)
+    }
+}
+
+/// Reads and parses a manifest. One that cannot be read or parsed is reported (on stderr now, and as a
+/// diagnostic of the export); the articles named on the command line still load.
+fn read_manifest(file: &str) -> Result<Manifest, Diagnostic> {
+    let read = std::fs::read(file).map_err(|e| format!("cannot read the manifest {file}: {e}"));
+    let parsed = read.and_then(|bytes| {
+        let text = String::from_utf8_lossy(&bytes).trim_start_matches('\u{FEFF}').to_string();
+        Manifest::from_json(&text).map_err(|e| format!("{file}: {e}"))
+    });
+    parsed.map_err(|message| {
+        eprintln!("storylines: {message}");
+        Diagnostic::for_article(Severity::Error, "invalid-manifest", file, message)
+    })
+}
+
+/// The files to read: those the manifest lists (relative to its folder), then each path given, a folder's
+/// articles sorted by name.
+fn files_to_read(manifest: Option<&(PathBuf, Manifest)>, paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    if let Some((mpath, m)) = manifest {
+        let dir = mpath.parent().unwrap_or(Path::new("."));
+        files.extend(m.articles.iter().map(|entry| dir.join(&entry.file)));
+    }
+    for p in paths {
+        if p.is_dir() {
+            files.extend(articles_in(p)?);
+        } else {
+            files.push(p.clone());
         }
     }
-    let export = corpus.export(&options).map_err(|e| e.to_string())?;
+    Ok(files)
+}
+
+/// The article files of a folder (not recursive), sorted by name.
+fn articles_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|f| {
+            f.is_file()
+                && f.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Adds one file to the corpus with its manifest entry; a file that is missing or unreadable is reported in
+/// the export's diagnostics and the others are still read.
+fn add_file(corpus: &mut Corpus, manifest: Option<&Manifest>, f: &Path) -> Result<(), String> {
+    let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+    match std::fs::read(f) {
+        Ok(bytes) => {
+            let meta = manifest.and_then(|m| m.entry_for(&name)).cloned().unwrap_or_default();
+            corpus.add(&Input { name, bytes, meta }).map_err(|e| e.to_string())?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => corpus.report(Diagnostic::for_article(
+            Severity::Error,
+            "missing-file",
+            &name,
+            format!("{} does not exist; the other articles were read", f.display()),
+        )),
+        Err(e) => corpus.report(Diagnostic::for_article(
+            Severity::Error,
+            "unreadable-file",
+            &name,
+            format!("cannot read {}: {e}", f.display()),
+        )),
+    }
+    Ok(())
+}
+
+/// Writes the export as JSON (one line, or indented) and a newline on stdout.
+fn write_export(export: &storylines::Export, pretty: bool) -> Result<(), String> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written =
-        if pretty { serde_json::to_writer_pretty(&mut out, &export) } else { serde_json::to_writer(&mut out, &export) };
+        if pretty { serde_json::to_writer_pretty(&mut out, export) } else { serde_json::to_writer(&mut out, export) };
     written.map_err(|e| format!("cannot write the export: {e}"))?;
-    writeln!(out).map_err(|e| format!("cannot write the export: {e}"))?;
-    Ok(())
+    writeln!(out).map_err(|e| format!("cannot write the export: {e}"))
 }
 
 /// One input line of `storylines jsonl`: a story cluster.

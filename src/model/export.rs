@@ -448,90 +448,118 @@ pub struct AnnotationsOut {
 /// [`crate::annotate::entities::resolve`] over the same articles.
 pub fn annotations_out(articles: &[&Article], annotations: &[Annotations], entities: &[Entity]) -> AnnotationsOut {
     let maps: Vec<Utf16Map> = articles.iter().map(|a| Utf16Map::new(&a.text)).collect();
-    let mut entity_of: std::collections::HashMap<(usize, usize), &str> = std::collections::HashMap::new();
-    for e in entities {
-        for &m in &e.mentions {
-            entity_of.insert(m, e.key.as_str());
-        }
-    }
-    let mut out = AnnotationsOut::default();
-    for e in entities {
-        let mut mentions = Vec::new();
-        for &(ai, mi) in &e.mentions {
-            let (Some(a), Some(ann), Some(map)) = (articles.get(ai), annotations.get(ai), maps.get(ai)) else {
-                continue;
-            };
-            let Some(m) = ann.mentions.get(mi) else { continue };
-            let sp = map.span(m.range);
-            mentions.push(MentionOut {
-                article: a.id.clone(),
-                start: sp.start,
-                end: sp.end,
-                text: a.slice(m.range).to_string(),
-                role: m.role.clone(),
-                sentence: m.sentence.map(idx),
-            });
-        }
-        out.entities.push(EntityOut {
-            id: e.key.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            aliases: e.aliases.clone(),
-            why: e.why.clone(),
-            mentions,
-        });
-    }
-    for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
-        let Some(map) = maps.get(ai) else { continue };
-        for (i, t) in ann.times.iter().enumerate() {
-            let sp = map.span(t.range);
-            out.times.push(TimeOut {
-                id: format!("{}:t{i}", a.id),
-                article: a.id.clone(),
-                start: sp.start,
-                end: sp.end,
-                text: a.slice(t.range).to_string(),
-                value: t.value.clone(),
-                grain: t.grain,
-                anchor: t.anchor,
-                modifier: t.modifier,
-                flags: t.flags.clone(),
-                sentence: t.sentence.map(idx),
-            });
-        }
-        for (i, n) in ann.numbers.iter().enumerate() {
-            let sp = map.span(n.range);
-            out.numbers.push(NumberOut {
-                id: format!("{}:n{i}", a.id),
-                article: a.id.clone(),
-                start: sp.start,
-                end: sp.end,
-                text: a.slice(n.range).to_string(),
-                value: n.value,
-                unit: n.unit.clone(),
-                counted: n.counted.clone(),
-                approximate: n.approximate,
-                ordinal: n.ordinal,
-                sentence: n.sentence.map(idx),
-            });
-        }
-        for (i, q) in ann.quotes.iter().enumerate() {
-            let sp = map.span(q.range);
-            out.quotes.push(QuoteOut {
-                id: format!("{}:q{i}", a.id),
-                article: a.id.clone(),
-                start: sp.start,
-                end: sp.end,
-                text: a.slice(q.range).to_string(),
-                speaker: q.speaker.and_then(|m| entity_of.get(&(ai, m)).map(|k| k.to_string())),
-                speaker_text: q.speaker_text.clone(),
-                verb: q.verb.clone(),
-                direct: q.direct,
-                sentence: q.sentence.map(idx),
-            });
-        }
+    let speakers = SpeakerKeys::of(entities);
+    let mut out = AnnotationsOut {
+        entities: entities.iter().map(|e| entity_out(e, articles, annotations, &maps)).collect(),
+        ..AnnotationsOut::default()
+    };
+    for (ai, ((a, ann), map)) in articles.iter().zip(annotations).zip(&maps).enumerate() {
+        out.times.extend(ann.times.iter().enumerate().map(|(i, t)| time_out(a, map, i, t)));
+        out.numbers.extend(ann.numbers.iter().enumerate().map(|(i, n)| number_out(a, map, i, n)));
+        out.quotes.extend(ann.quotes.iter().enumerate().map(|(i, q)| quote_out(a, map, i, q, speakers.key(ai, q))));
     }
     out
+}
+
+/// The entity each mention `(article index, mention index)` was resolved to, by key: a quote's speaker.
+struct SpeakerKeys<'a>(std::collections::HashMap<(usize, usize), &'a str>);
+
+impl<'a> SpeakerKeys<'a> {
+    fn of(entities: &'a [Entity]) -> SpeakerKeys<'a> {
+        SpeakerKeys(entities.iter().flat_map(|e| e.mentions.iter().map(|&m| (m, e.key.as_str()))).collect())
+    }
+
+    /// The key of the entity speaking quote `q` of article `ai`, if its speaker was resolved to one.
+    fn key(&self, ai: usize, q: &crate::annotate::quotes::Quote) -> Option<String> {
+        q.speaker.and_then(|m| self.0.get(&(ai, m)).map(|k| k.to_string()))
+    }
+}
+
+/// One entity with its mentions, each at UTF-16 offsets into its article's text.
+fn entity_out(e: &Entity, articles: &[&Article], annotations: &[Annotations], maps: &[Utf16Map]) -> EntityOut {
+    let mut mentions = Vec::new();
+    for &(ai, mi) in &e.mentions {
+        let (Some(a), Some(ann), Some(map)) = (articles.get(ai), annotations.get(ai), maps.get(ai)) else {
+            continue;
+        };
+        let Some(m) = ann.mentions.get(mi) else { continue };
+        let sp = map.span(m.range);
+        mentions.push(MentionOut {
+            article: a.id.clone(),
+            start: sp.start,
+            end: sp.end,
+            text: a.slice(m.range).to_string(),
+            role: m.role.clone(),
+            sentence: m.sentence.map(idx),
+        });
+    }
+    EntityOut {
+        id: e.key.clone(),
+        name: e.name.clone(),
+        kind: e.kind,
+        aliases: e.aliases.clone(),
+        why: e.why.clone(),
+        mentions,
+    }
+}
+
+/// Time expression `i` of article `a`.
+fn time_out(a: &Article, map: &Utf16Map, i: usize, t: &crate::annotate::time::TimeExpr) -> TimeOut {
+    let sp = map.span(t.range);
+    TimeOut {
+        id: format!("{}:t{i}", a.id),
+        article: a.id.clone(),
+        start: sp.start,
+        end: sp.end,
+        text: a.slice(t.range).to_string(),
+        value: t.value.clone(),
+        grain: t.grain,
+        anchor: t.anchor,
+        modifier: t.modifier,
+        flags: t.flags.clone(),
+        sentence: t.sentence.map(idx),
+    }
+}
+
+/// Number `i` of article `a`.
+fn number_out(a: &Article, map: &Utf16Map, i: usize, n: &crate::annotate::numbers::NumberMention) -> NumberOut {
+    let sp = map.span(n.range);
+    NumberOut {
+        id: format!("{}:n{i}", a.id),
+        article: a.id.clone(),
+        start: sp.start,
+        end: sp.end,
+        text: a.slice(n.range).to_string(),
+        value: n.value,
+        unit: n.unit.clone(),
+        counted: n.counted.clone(),
+        approximate: n.approximate,
+        ordinal: n.ordinal,
+        sentence: n.sentence.map(idx),
+    }
+}
+
+/// Quote `i` of article `a`, its speaker given as an entity key.
+fn quote_out(
+    a: &Article,
+    map: &Utf16Map,
+    i: usize,
+    q: &crate::annotate::quotes::Quote,
+    speaker: Option<String>,
+) -> QuoteOut {
+    let sp = map.span(q.range);
+    QuoteOut {
+        id: format!("{}:q{i}", a.id),
+        article: a.id.clone(),
+        start: sp.start,
+        end: sp.end,
+        text: a.slice(q.range).to_string(),
+        speaker,
+        speaker_text: q.speaker_text.clone(),
+        verb: q.verb.clone(),
+        direct: q.direct,
+        sentence: q.sentence.map(idx),
+    }
 }
 
 /// A span in one article.

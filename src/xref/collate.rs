@@ -59,101 +59,152 @@ pub fn collate(witnesses: &[Witness<'_>]) -> Table {
     let words: Vec<Vec<TextRange>> = witnesses.iter().map(|w| crate::xref::diff::words(w.text, w.range)).collect();
     let keys: Vec<Vec<String>> =
         witnesses.iter().zip(&words).map(|(w, ws)| ws.iter().map(|r| r.slice(w.text).lowercase()).collect()).collect();
+    let order = longest_first(witnesses, &keys);
+    let mut interner = Interner::default();
+    let ids: Vec<Vec<u32>> = keys.iter().map(|ks| ks.iter().map(|k| interner.id(k)).collect()).collect();
+    let mut cols: Vec<Draft> = Vec::new();
+    for (pos, &wi) in order.iter().enumerate() {
+        let (Some(ws), Some(ks)) = (words.get(wi), ids.get(wi)) else { continue };
+        let witness = Placed { pos, n: order.len(), words: ws, ids: ks };
+        cols = if pos == 0 { witness.first_columns() } else { witness.merged_into(cols) };
+    }
+    let reader = Words { order: &order, witnesses };
+    let columns: Vec<Column> = cols.into_iter().map(|c| reader.column(c.cells)).collect();
+    let transpositions = reader.transpositions(&columns);
+    Table { order, columns, transpositions }
+}
+
+/// Witness indices, longest first (in words), ties by id: the order in which witnesses join the table.
+fn longest_first(witnesses: &[Witness<'_>], keys: &[Vec<String>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..witnesses.len()).collect();
     crate::base::order::sort_by(&mut order, |&x, &y| {
         let (lx, ly) = (keys.get(x).map_or(0, Vec::len), keys.get(y).map_or(0, Vec::len));
         ly.cmp(&lx).then_with(|| witnesses.get(x).map(|w| &w.id).cmp(&witnesses.get(y).map(|w| &w.id)))
     });
-    // Columns as (key word id, cells by position in `order`).
-    let n = order.len();
-    let mut interner = Interner::default();
-    let ids: Vec<Vec<u32>> = keys.iter().map(|ks| ks.iter().map(|k| interner.id(k)).collect()).collect();
-    let mut cols: Vec<(u32, Vec<Option<TextRange>>)> = Vec::new();
-    for (pos, &wi) in order.iter().enumerate() {
-        let (Some(ws), Some(ks)) = (words.get(wi), ids.get(wi)) else { continue };
-        if pos == 0 {
-            for (r, k) in ws.iter().zip(ks) {
-                let mut cells = vec![None; n];
-                if let Some(c) = cells.get_mut(0) {
-                    *c = Some(*r);
-                }
-                cols.push((*k, cells));
-            }
-            continue;
+    order
+}
+
+/// A column while the table is built: the interned word that opened it and the cells by witness position.
+struct Draft {
+    key: u32,
+    cells: Vec<Option<TextRange>>,
+}
+
+/// One witness joining the table: its position in the witness order, the number of witnesses, its words and
+/// their interned ids.
+struct Placed<'w> {
+    pos: usize,
+    n: usize,
+    words: &'w [TextRange],
+    ids: &'w [u32],
+}
+
+impl Placed<'_> {
+    /// The first witness opens one column per word.
+    fn first_columns(&self) -> Vec<Draft> {
+        self.words
+            .iter()
+            .zip(self.ids)
+            .map(|(r, &key)| {
+                let mut cells = vec![None; self.n];
+                self.place(&mut cells, r);
+                Draft { key, cells }
+            })
+            .collect()
+    }
+
+    /// Puts word `r` of this witness in its cell of a column.
+    fn place(&self, cells: &mut [Option<TextRange>], r: &TextRange) {
+        if let Some(c) = cells.get_mut(self.pos) {
+            *c = Some(*r);
         }
-        let col_ids: Vec<u32> = cols.iter().map(|c| c.0).collect();
-        let ops = crate::xref::diff::myers_ids(&col_ids, ks);
-        // Build the new column list, inserting columns for unmatched words.
-        let mut next: Vec<(u32, Vec<Option<TextRange>>)> = Vec::with_capacity(cols.len() + ks.len());
+    }
+
+    /// Puts word `j` of this witness in its cell of a column.
+    fn place_word(&self, cells: &mut [Option<TextRange>], j: usize) {
+        if let Some(r) = self.words.get(j) {
+            self.place(cells, r);
+        }
+    }
+
+    /// The columns after aligning this witness to `cols` (Myers over word ids): equal words, and replaced runs
+    /// of equal length, share columns; other words open their own.
+    fn merged_into(&self, cols: Vec<Draft>) -> Vec<Draft> {
+        let col_ids: Vec<u32> = cols.iter().map(|c| c.key).collect();
+        let ops = crate::xref::diff::myers_ids(&col_ids, self.ids);
+        let mut next: Vec<Draft> = Vec::with_capacity(cols.len() + self.ids.len());
         let mut old = cols.into_iter();
-        let place = |cells: &mut Vec<Option<TextRange>>, j: usize| {
-            if let (Some(c), Some(r)) = (cells.get_mut(pos), ws.get(j)) {
-                *c = Some(*r);
-            }
-        };
         for op in ops {
             let (old_len, new_len) = (op.a.1 - op.a.0, op.b.1 - op.b.0);
-            // Equal words, and replaced runs of equal length, share columns; other words open their own.
             if old_len == new_len {
                 for j in op.b.0..op.b.1 {
                     if let Some(mut c) = old.next() {
-                        place(&mut c.1, j);
+                        self.place_word(&mut c.cells, j);
                         next.push(c);
                     }
                 }
             } else {
-                for _ in 0..old_len {
-                    if let Some(c) = old.next() {
-                        next.push(c);
-                    }
-                }
+                next.extend(old.by_ref().take(old_len));
                 for j in op.b.0..op.b.1 {
-                    let mut cells = vec![None; n];
-                    place(&mut cells, j);
-                    next.push((ks.get(j).copied().unwrap_or(u32::MAX), cells));
+                    let mut cells = vec![None; self.n];
+                    self.place_word(&mut cells, j);
+                    next.push(Draft { key: self.ids.get(j).copied().unwrap_or(u32::MAX), cells });
                 }
             }
         }
         next.extend(old);
-        cols = next;
+        next
     }
-    let word_at = |pos: usize, r: &TextRange| -> String {
-        order.get(pos).and_then(|&wi| witnesses.get(wi)).map(|w| r.slice(w.text).lowercase()).unwrap_or_default()
-    };
-    let columns: Vec<Column> = cols
-        .iter()
-        .map(|(_, cells)| {
-            let ws: Vec<Option<String>> =
-                cells.iter().enumerate().map(|(p, c)| c.as_ref().map(|r| word_at(p, r))).collect();
-            let variant = ws.iter().any(|w| w != ws.first().unwrap_or(&None));
-            Column { cells: cells.clone(), variant }
-        })
-        .collect();
-    // Transpositions: a word in two or more columns, each witness having it in just one of them.
-    let mut by_word: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
-    for (ci, c) in columns.iter().enumerate() {
-        if !c.variant {
-            continue;
-        }
-        for (p, cell) in c.cells.iter().enumerate() {
-            if let Some(r) = cell {
-                by_word.entry(word_at(p, r)).or_default().push((ci, p));
+}
+
+/// Reads the words of a finished table's cells.
+struct Words<'t, 'a> {
+    order: &'t [usize],
+    witnesses: &'t [Witness<'a>],
+}
+
+impl Words<'_, '_> {
+    /// The lowercased word of the witness at position `pos` in range `r`.
+    fn at(&self, pos: usize, r: &TextRange) -> String {
+        self.order
+            .get(pos)
+            .and_then(|&wi| self.witnesses.get(wi))
+            .map(|w| r.slice(w.text).lowercase())
+            .unwrap_or_default()
+    }
+
+    /// A column, marked as a variant when its witnesses differ (a different word, or a word some lack).
+    fn column(&self, cells: Vec<Option<TextRange>>) -> Column {
+        let ws: Vec<Option<String>> =
+            cells.iter().enumerate().map(|(p, c)| c.as_ref().map(|r| self.at(p, r))).collect();
+        let variant = ws.iter().any(|w| w != ws.first().unwrap_or(&None));
+        Column { cells, variant }
+    }
+
+    /// Transpositions: a word in two or more variant columns, each witness having it in just one of them.
+    fn transpositions(&self, columns: &[Column]) -> Vec<Transposition> {
+        let mut by_word: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+        for (ci, c) in columns.iter().enumerate().filter(|(_, c)| c.variant) {
+            for (p, cell) in c.cells.iter().enumerate() {
+                if let Some(r) = cell {
+                    by_word.entry(self.at(p, r)).or_default().push((ci, p));
+                }
             }
         }
-    }
-    let mut transpositions = Vec::new();
-    for (word, places) in by_word {
-        let mut cs: Vec<usize> = places.iter().map(|p| p.0).collect();
-        crate::base::order::sort(&mut cs);
-        cs.dedup();
-        let mut ws: Vec<usize> = places.iter().map(|p| p.1).collect();
-        crate::base::order::sort(&mut ws);
-        let once = ws.windows(2).all(|w| w.first() != w.get(1));
-        if cs.len() >= 2 && once && !crate::xref::align::is_stopword(&word) {
-            transpositions.push(Transposition { word, columns: cs });
+        let mut transpositions = Vec::new();
+        for (word, places) in by_word {
+            let mut cs: Vec<usize> = places.iter().map(|p| p.0).collect();
+            crate::base::order::sort(&mut cs);
+            cs.dedup();
+            let mut ws: Vec<usize> = places.iter().map(|p| p.1).collect();
+            crate::base::order::sort(&mut ws);
+            let once = ws.windows(2).all(|w| w.first() != w.get(1));
+            if cs.len() >= 2 && once && !crate::xref::align::is_stopword(&word) {
+                transpositions.push(Transposition { word, columns: cs });
+            }
         }
+        transpositions
     }
-    Table { order, columns, transpositions }
 }
 
 #[cfg(test)]
