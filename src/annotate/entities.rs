@@ -534,9 +534,8 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         }
         let heading = is_heading(si);
         for cand in candidates(text, ws, si) {
-            for m in classify(text, ws, &cand, heading, &facts, res, article) {
-                found.push(m);
-            }
+            let c = Classifier { text, ws, cand: &cand, facts: &facts, res, article };
+            found.extend(classify(&c, heading));
         }
     }
     // Candidates swallowed by another mention's role ("Kremlin" in "Kremlin chief X") are roles, not names.
@@ -561,40 +560,92 @@ fn after_open_quote(text: &str, ws: &[Tok], wi: usize, article: &Article, si: us
     gap.contains(['"', '“', '«', '‘']) || gap.contains(['(', ':', '–', '—'])
 }
 
-/// Maximal capitalised word sequences of a sentence, joined by particles and by connectors when the name is
-/// an organisation's or a place's ("Ministry of Foreign Affairs of …").
-fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
-    let res = resources();
-    let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
-    let name_like = |i: usize| {
-        let w = word(i);
-        // A month or weekday is a name only before an organisation word ("Sunday Times").
+/// The words of one sentence, read by the candidate finder.
+struct SentenceWords<'a> {
+    text: &'a str,
+    ws: &'a [Tok],
+    res: &'a Resources,
+}
+
+impl SentenceWords<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.ws.get(i).map_or("", |w| w.range.slice(self.text))
+    }
+
+    /// Whether word `i` is written as a name (capitalised, not "Russian-speaking"); a month or weekday is a name
+    /// only before an organisation word ("Sunday Times").
+    fn name_like(&self, i: usize) -> bool {
+        let w = self.word(i);
         let calendar = || {
             (if w.is_ascii() { is_month_or_weekday(w) } else { is_month_or_weekday(&fold(w)) }) && {
-                let n = word(i + 1);
-                !(is_capitalised(n) && res.org_words.contains(&fold(n)))
+                let n = self.word(i + 1);
+                !(is_capitalised(n) && self.res.org_words.contains(&fold(n)))
             }
         };
         is_capitalised(w) && !has_lower_part(w) && !calendar()
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        if !name_like(i) {
-            // Not written as a name (lowercase, a month, "Russian-speaking").
-            i += 1;
-            continue;
+    }
+
+    /// Whether the folded word is an organisation word or a place word.
+    fn org_or_place_word(&self, l: &str) -> bool {
+        self.res.org_words.contains(l) || PLACE_WORDS.contains(&l)
+    }
+
+    /// After the name's words so far, at lowercase word `j`: one or two particles or connectors ("of the") and
+    /// then a capitalised word; returns the index of that word. Connectors join only organisation and place
+    /// names; "X Times and Y Times" are two names ("and" joins only when no organisation word follows it).
+    fn connector_run(&self, seq: &[usize], j: usize) -> Option<usize> {
+        let has_org = seq.iter().any(|&k| self.org_or_place_word(&fold(self.word(k))));
+        let mut k = j;
+        let mut ok = false;
+        while k < j + 2 {
+            let lk = fold(self.word(k));
+            let is_particle = PARTICLES.contains(&lk.as_str()) && !is_capitalised(self.word(k));
+            let is_connector = CONNECTORS.contains(&lk.as_str()) && has_org;
+            if !(is_particle || is_connector) {
+                break;
+            }
+            let (Some(a), Some(b)) = (self.ws.get(k), self.ws.get(k + 1)) else { break };
+            if !plain_gap(self.text, a.full_end, b.range.start) {
+                break;
+            }
+            if self.name_like(k + 1) {
+                ok = true;
+                break;
+            }
+            k += 1;
         }
+        let and_splits = fold(self.word(j)) == "and" && {
+            let mut m = k + 1;
+            let mut org_after = false;
+            while self.name_like(m) {
+                org_after |= self.res.org_words.contains(&fold(self.word(m)));
+                m += 1;
+            }
+            org_after
+        };
+        (ok && !and_splits).then_some(k + 1)
+    }
+
+    /// Whether word `j` is a short number closing a name of at most two words ("Channel 4").
+    fn numbered_tail(&self, seq: &[usize], j: usize) -> bool {
+        let w = self.word(j);
+        let Some(next) = self.ws.get(j) else { return false };
+        w.len() <= 3
+            && w.chars().all(|c| c.is_ascii_digit())
+            && seq.len() <= 2
+            && self.ws.get(j + 1).is_none_or(|n| !plain_gap(self.text, next.full_end, n.range.start))
+    }
+
+    /// The name that starts at word `i`: following capitalised words, particles and connectors.
+    fn extend_name(&self, i: usize, si: usize) -> Candidate {
         let mut seq = vec![i];
         let mut j = i + 1;
         let mut numbered = false;
-        while let Some(last) = seq.last().and_then(|&k| ws.get(k)) {
-            let Some(next) = ws.get(j) else { break };
+        while let Some(last) = seq.last().and_then(|&k| self.ws.get(k)) {
+            let Some(next) = self.ws.get(j) else { break };
             // A possessive ends a name unless an organisation or place word follows ("People's Republic").
             if last.possessive {
-                let l = fold(word(j));
-                let joins = name_like(j) && (res.org_words.contains(&l) || PLACE_WORDS.contains(&l.as_str()));
-                if !joins {
+                if !(self.name_like(j) && self.org_or_place_word(&fold(self.word(j)))) {
                     break;
                 }
                 seq.push(j);
@@ -602,225 +653,252 @@ fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
                 continue;
             }
             let initial_dot = last.range.len() == 1
-                && last.range.slice(text).chars().all(char::is_uppercase)
-                && text.get(last.range.end..next.range.start) == Some(". ");
-            if !plain_gap(text, last.full_end, next.range.start) && !initial_dot {
+                && last.range.slice(self.text).chars().all(char::is_uppercase)
+                && self.text.get(last.range.end..next.range.start) == Some(". ");
+            if !plain_gap(self.text, last.full_end, next.range.start) && !initial_dot {
                 break;
             }
-            if name_like(j) {
+            if self.name_like(j) {
                 seq.push(j);
                 j += 1;
                 continue;
             }
-            let lower = fold(word(j));
-            let has_org = seq.iter().any(|&k| {
-                let l = fold(word(k));
-                res.org_words.contains(&l) || PLACE_WORDS.contains(&l.as_str())
-            });
-            // Connectors: one or two ("of the"), then a capitalised word.
-            let mut k = j;
-            let mut ok = false;
-            while k < j + 2 {
-                let lk = fold(word(k));
-                let is_particle = PARTICLES.contains(&lk.as_str()) && !is_capitalised(word(k));
-                let is_connector = CONNECTORS.contains(&lk.as_str()) && has_org;
-                if !(is_particle || is_connector) {
-                    break;
-                }
-                let (Some(a), Some(b)) = (ws.get(k), ws.get(k + 1)) else { break };
-                if !plain_gap(text, a.full_end, b.range.start) {
-                    break;
-                }
-                if name_like(k + 1) {
-                    ok = true;
-                    break;
-                }
-                k += 1;
-            }
-            // "X Times and Y Times" are two names: "and" joins only when no organisation word follows it.
-            let and_splits = lower == "and" && {
-                let mut m = k + 1;
-                let mut org_after = false;
-                while name_like(m) {
-                    org_after |= res.org_words.contains(&fold(word(m)));
-                    m += 1;
-                }
-                org_after
-            };
-            if ok && !and_splits {
-                seq.extend(j..=k + 1);
-                j = k + 2;
+            if let Some(end) = self.connector_run(&seq, j) {
+                seq.extend(j..=end);
+                j = end + 1;
                 continue;
             }
-            // A short number after a name ("Channel 4").
-            let w = word(j);
-            if w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && seq.len() <= 2 {
-                let followed_ok = ws.get(j + 1).is_none_or(|n| !plain_gap(text, next.full_end, n.range.start));
-                if followed_ok {
-                    numbered = true;
-                    seq.push(j);
-                }
+            if self.numbered_tail(&seq, j) {
+                numbered = true;
+                seq.push(j);
             }
             break;
         }
-        i = seq.last().map_or(i + 1, |&l| l + 1);
-        out.push(Candidate { words: seq, sentence: si, numbered });
+        Candidate { words: seq, sentence: si, numbered }
+    }
+}
+
+/// Maximal capitalised word sequences of a sentence, joined by particles and by connectors when the name is
+/// an organisation's or a place's ("Ministry of Foreign Affairs of …").
+fn candidates(text: &str, ws: &[Tok], si: usize) -> Vec<Candidate> {
+    let sw = SentenceWords { text, ws, res: resources() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !sw.name_like(i) {
+            // Not written as a name (lowercase, a month, "Russian-speaking").
+            i += 1;
+            continue;
+        }
+        let cand = sw.extend_name(i, si);
+        i = cand.words.last().map_or(i + 1, |&l| l + 1);
+        out.push(cand);
     }
     out
 }
 
-/// Classifies a candidate into zero or more mentions (roles split off, sentence-initial words dropped,
-/// headings restricted to names the body confirms).
-fn classify(
-    text: &str,
-    ws: &[Tok],
-    cand: &Candidate,
-    heading: bool,
-    facts: &ArticleFacts,
-    res: &Resources,
-    article: &Article,
-) -> Vec<Mention> {
-    let word = |i: usize| ws.get(i).map_or("", |w| w.range.slice(text));
-    let mut idx = cand.words.clone();
-    // Hyphenated compounds of places ("Russia-Germany") become one mention per place.
-    if idx.len() == 1 {
-        let w = word(idx.first().copied().unwrap_or(usize::MAX));
-        if w.contains('-') {
-            let parts: Vec<&str> = w.split('-').collect();
-            if parts.iter().all(|p| res.places.contains_key(&fold(p))) {
-                let mut out = Vec::new();
-                let mut off = idx.first().and_then(|&i| ws.get(i)).map_or(0, |t| t.range.start);
-                for p in parts {
-                    let r = TextRange::new(off, off + p.len());
-                    off += p.len() + 1;
-                    out.push(place_mention(r, p, cand.sentence, res));
+/// What the classifier reads of one candidate's sentence.
+struct Classifier<'a> {
+    text: &'a str,
+    ws: &'a [Tok],
+    cand: &'a Candidate,
+    facts: &'a ArticleFacts<'a>,
+    res: &'a Resources,
+    article: &'a Article,
+}
+
+impl Classifier<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.ws.get(i).map_or("", |w| w.range.slice(self.text))
+    }
+
+    /// Whether word `i` starts the sentence or a quotation.
+    fn initial(&self, i: usize) -> bool {
+        i == 0 || after_open_quote(self.text, self.ws, i, self.article, self.cand.sentence)
+    }
+
+    /// The span from word `first` to word `last`.
+    fn span(&self, first: usize, last: usize) -> Option<TextRange> {
+        let (fw, lw) = (self.ws.get(first)?, self.ws.get(last)?);
+        Some(TextRange::new(fw.range.start, lw.range.end))
+    }
+
+    /// Hyphenated compounds of places ("Russia-Germany") become one mention per place.
+    fn hyphenated_places(&self, idx: &[usize]) -> Option<Vec<Mention>> {
+        let [only] = idx else { return None };
+        let w = self.word(*only);
+        let parts: Vec<&str> = w.split('-').collect();
+        if !w.contains('-') || !parts.iter().all(|p| self.res.places.contains_key(&fold(p))) {
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut off = self.ws.get(*only).map_or(0, |t| t.range.start);
+        for p in parts {
+            let r = TextRange::new(off, off + p.len());
+            off += p.len() + 1;
+            out.push(place_mention(r, p, self.cand.sentence, self.res));
+        }
+        Some(out)
+    }
+
+    /// Drops leading stop words and determiners ("The", "During", "However"), and a sentence's first word the
+    /// article otherwise writes in lowercase.
+    fn drop_leading_stops(&self, idx: &mut Vec<usize>) {
+        let res = self.res;
+        while let Some(&first) = idx.first() {
+            let l = fold(self.word(first));
+            let calendar_name =
+                is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
+            let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
+            let drop = (is_stop_cap(&l) && !calendar_name)
+                || (self.initial(first)
+                    && idx.len() > 1
+                    && (self.facts.lower.contains(l.as_str()) || participle)
+                    && !self.facts.known(&l)
+                    && !res.given.contains(&l)
+                    && !res.places.contains_key(&l)
+                    && !res.titles.contains(&l)
+                    && !res.demonyms.contains_key(&l)
+                    && !is_acronym(self.word(first)));
+            if !drop {
+                break;
+            }
+            idx.remove(0);
+        }
+    }
+
+    /// A lone word that starts a sentence is a name only when the article, the lists or its shape say so.
+    fn lone_initial_dropped(&self, idx: &[usize]) -> bool {
+        let [only] = idx else { return false };
+        if !self.initial(*only) {
+            return false;
+        }
+        let w = self.word(*only);
+        let l = fold(w);
+        let keep = self.facts.known(&l)
+            || self.res.places.contains_key(&l)
+            || self.res.given.contains(&l)
+            || is_acronym(w)
+            || has_surname_ending(&l);
+        !keep
+    }
+
+    /// A title inside a sequence splits it: "Superior Court Judge Jane Doe" is Jane Doe with her role.
+    fn person_after_title(&self, idx: &[usize]) -> Option<Mention> {
+        let res = self.res;
+        let k = idx.iter().rposition(|&i| {
+            let l = fold(self.word(i));
+            res.titles.contains(&l)
+                && !res.demonyms.contains_key(&l)
+                && !matches!(l.as_str(), "first" | "former" | "late")
+        })?;
+        if k == 0 || k + 1 >= idx.len() {
+            return None;
+        }
+        let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(self.word(i))).collect();
+        let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
+        if !personal || tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
+            return None;
+        }
+        let (&first, &last) = (idx.get(k + 1)?, idx.last()?);
+        let range = self.span(first, last)?;
+        let (role, role_range) = role_before(self.text, self.ws, first, res);
+        Some(Mention {
+            range,
+            kind: EntityKind::Person,
+            name: range.slice(self.text).to_string(),
+            role,
+            role_range,
+            sentence: Some(self.cand.sentence),
+            guessed: false,
+        })
+    }
+
+    /// Splits role words off the name: leading titles and demonyms (organisations keep their leading modifiers,
+    /// "Foreign Ministry"), and trailing titles after an organisation or place ("a U.S. News Reporter").
+    /// Returns whether a leading role was split off.
+    fn strip_roles(&self, idx: &mut Vec<usize>) -> bool {
+        let res = self.res;
+        let org_at_end = idx.last().is_some_and(|&l| res.org_words.contains(&fold(self.word(l))));
+        let mut had_role = false;
+        if !org_at_end {
+            while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&fold(self.word(f)), res)) {
+                let Some(&f) = idx.first() else { break };
+                let l = fold(self.word(f));
+                if !is_role_word(&l, res) || res.places.contains_key(&l) {
+                    break;
                 }
-                return out;
+                had_role = true;
+                idx.remove(0);
             }
         }
-    }
-    // Drop leading stop words and determiners ("The", "During", "However").
-    while let Some(&first) = idx.first() {
-        let l = fold(word(first));
-        let initial = first == 0 || after_open_quote(text, ws, first, article, cand.sentence);
-        let calendar_name =
-            is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(word(n))));
-        let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
-        let drop = (is_stop_cap(&l) && !calendar_name)
-            || (initial
-                && idx.len() > 1
-                && (facts.lower.contains(l.as_str()) || participle)
-                && !facts.known(&l)
-                && !res.given.contains(&l)
-                && !res.places.contains_key(&l)
-                && !res.titles.contains(&l)
-                && !res.demonyms.contains_key(&l)
-                && !is_acronym(word(first)));
-        if drop {
-            idx.remove(0);
-        } else {
-            break;
+        while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(self.word(l)))) {
+            let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(self.word(b)));
+            if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
+                break;
+            }
+            idx.pop();
         }
+        had_role
     }
+
+    /// Whether the words left are no name: an event ("World War II"), a demonym, a lone title or letter, or a
+    /// lone capitalised common noun ("Announcement") the body does not confirm elsewhere.
+    fn not_a_name(&self, idx: &[usize], lower: &str, surface: &str) -> bool {
+        let res = self.res;
+        let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(self.word(i)).as_str()))
+            && !idx.iter().any(|&i| res.org_words.contains(&fold(self.word(i))));
+        let demonym = res.demonyms.contains_key(lower) || res.demonyms.contains_key(lower.trim_end_matches('s'));
+        let lone = idx.len() == 1;
+        event
+            || demonym
+            || (lone && (surface.chars().count() < 2 || res.titles.contains(lower)))
+            || (lone && !self.facts.known_twice(lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)))
+    }
+
+    /// The mention of the name left after roles were split off, with its kind.
+    fn name_mention(&self, idx: &[usize], had_role: bool) -> Option<Mention> {
+        let (&first, &last) = (idx.first()?, idx.last()?);
+        let range = self.span(first, last)?;
+        let surface = range.slice(self.text);
+        let lower = fold(surface);
+        if self.not_a_name(idx, &lower, surface) {
+            return None;
+        }
+        let (kind, guessed) = kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?;
+        let (role, role_range) =
+            if kind == EntityKind::Person { role_before(self.text, self.ws, first, self.res) } else { (None, None) };
+        let name = if kind == EntityKind::Place {
+            self.res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string())
+        } else {
+            surface.to_string()
+        };
+        Some(Mention { range, kind, name, role, role_range, sentence: Some(self.cand.sentence), guessed })
+    }
+}
+
+/// Classifies a candidate into zero or more mentions (roles split off, sentence-initial words dropped,
+/// headings restricted to names the body confirms).
+fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
+    let mut idx = c.cand.words.clone();
+    if let Some(places) = c.hyphenated_places(&idx) {
+        return places;
+    }
+    c.drop_leading_stops(&mut idx);
     if idx.is_empty() {
         return Vec::new();
     }
     if heading {
-        return heading_mentions(text, ws, &idx, cand.sentence, facts, res);
+        return heading_mentions(c.text, c.ws, &idx, c.cand.sentence, c.facts, c.res);
     }
-    let initial = idx.first().is_some_and(|&f| f == 0 || after_open_quote(text, ws, f, article, cand.sentence));
-    if initial && idx.len() == 1 {
-        let w = word(idx.first().copied().unwrap_or(usize::MAX));
-        let l = fold(w);
-        let keep = facts.known(&l)
-            || res.places.contains_key(&l)
-            || res.given.contains(&l)
-            || is_acronym(w)
-            || has_surname_ending(&l);
-        if !keep {
-            return Vec::new();
-        }
-    }
-    // A title inside a sequence splits it: "Superior Court Judge Jane Doe" is Jane Doe with her role.
-    let split = idx.iter().rposition(|&i| {
-        let l = fold(word(i));
-        res.titles.contains(&l) && !res.demonyms.contains_key(&l) && !matches!(l.as_str(), "first" | "former" | "late")
-    });
-    if let Some(k) = split.filter(|&k| k > 0 && k + 1 < idx.len()) {
-        let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(word(i))).collect();
-        let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
-        if personal && !tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
-            idx.drain(..=k);
-            let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return Vec::new() };
-            let (Some(fw), Some(lw)) = (ws.get(first), ws.get(last)) else { return Vec::new() };
-            let range = TextRange::new(fw.range.start, lw.range.end);
-            let (role, role_range) = role_before(text, ws, first, res);
-            return vec![Mention {
-                range,
-                kind: EntityKind::Person,
-                name: range.slice(text).to_string(),
-                role,
-                role_range,
-                sentence: Some(cand.sentence),
-                guessed: false,
-            }];
-        }
-    }
-    // Organisations keep their leading modifiers ("Foreign Ministry"); others split off a role.
-    let lowers: Vec<String> = idx.iter().map(|&i| fold(word(i))).collect();
-    let last_lower = lowers.last().cloned().unwrap_or_default();
-    let org_at_end = res.org_words.contains(&last_lower);
-    let mut role_words: Vec<usize> = Vec::new();
-    if !org_at_end {
-        while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&fold(word(f)), res)) {
-            let Some(&f) = idx.first() else { break };
-            let l = fold(word(f));
-            if is_role_word(&l, res) && !res.places.contains_key(&l) {
-                role_words.push(f);
-                idx.remove(0);
-            } else {
-                break;
-            }
-        }
-    }
-    // Trailing role words are not part of a name ("a U.S. News Reporter").
-    while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(word(l)))) {
-        let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(word(b)));
-        if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
-            break;
-        }
-        idx.pop();
-    }
-    let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(word(i)).as_str()))
-        && !idx.iter().any(|&i| res.org_words.contains(&fold(word(i))));
-    if idx.is_empty() || event {
+    if c.lone_initial_dropped(&idx) {
         return Vec::new();
     }
-    let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else { return Vec::new() };
-    let (Some(fw), Some(lw)) = (ws.get(first), ws.get(last)) else { return Vec::new() };
-    let range = TextRange::new(fw.range.start, lw.range.end);
-    let surface = range.slice(text);
-    let lower = fold(surface);
-    // Demonyms alone are not entities.
-    if res.demonyms.contains_key(&lower) || res.demonyms.contains_key(lower.trim_end_matches('s')) {
-        return Vec::new();
+    if let Some(m) = c.person_after_title(&idx) {
+        return vec![m];
     }
-    if idx.len() == 1 && (surface.chars().count() < 2 || res.titles.contains(&lower)) {
-        return Vec::new();
-    }
-    // A single capitalised common noun ("Announcement") is not a name unless the body confirms it elsewhere.
-    if idx.len() == 1 && !facts.known_twice(&lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
-        return Vec::new();
-    }
-    let kind = kind_of(text, ws, &idx, cand, res, !role_words.is_empty());
-    let Some((kind, guessed)) = kind else { return Vec::new() };
-    let (role, role_range) = if kind == EntityKind::Person { role_before(text, ws, first, res) } else { (None, None) };
-    let name = if kind == EntityKind::Place {
-        res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string())
-    } else {
-        surface.to_string()
-    };
-    vec![Mention { range, kind, name, role, role_range, sentence: Some(cand.sentence), guessed }]
+    let had_role = c.strip_roles(&mut idx);
+    c.name_mention(&idx, had_role).into_iter().collect()
 }
 
 fn place_mention(range: TextRange, surface: &str, sentence: usize, res: &Resources) -> Mention {
@@ -1072,11 +1150,11 @@ struct FullKeys {
 }
 
 impl FullKeys {
-    fn of(parts: &[String], fullest: &dyn Fn(&[String]) -> Option<String>) -> FullKeys {
+    fn of(parts: &[String], fulls: &FullNames) -> FullKeys {
         FullKeys {
             first: parts.first().map(|f| fold(f)),
             last: parts.last().map(|l| (fold(l), translit_key(l))),
-            fullest: fullest(parts),
+            fullest: fulls.fullest(parts),
         }
     }
 }
@@ -1085,8 +1163,50 @@ impl FullKeys {
 /// case variants one spelling.
 fn resolve_within(article: &Article, found: &mut [Mention]) {
     let text = &article.text;
-    let res = resources();
-    // Acronyms written "Expansion (ACR)".
+    let expansions = acronym_expansions(text, found);
+    let fulls = FullNames::of(found);
+    // Per full name, computed when a single-word name first needs them.
+    let full_keys: std::cell::OnceCell<Vec<FullKeys>> = std::cell::OnceCell::new();
+    for i in 0..found.len() {
+        let Some(m) = found.get(i) else { continue };
+        let surface = m.range.slice(text);
+        let kind = m.kind;
+        let parts: Vec<String> = name_parts(&m.name).iter().map(|p| p.to_string()).collect();
+        let (new_name, new_kind) = if let Some(e) = expansions.get(surface) {
+            (Some(e.clone()), EntityKind::Organization)
+        } else if parts.len() >= 2 && kind == EntityKind::Person {
+            (fulls.fullest(&parts), kind)
+        } else if parts.len() == 1 && kind != EntityKind::Place {
+            let keys = full_keys.get_or_init(|| fulls.0.iter().map(|f| FullKeys::of(&f.1, &fulls)).collect());
+            match single_name_fit(parts.first().map_or("", String::as_str), keys) {
+                Some(n) => (Some(n), EntityKind::Person),
+                None => (None, kind),
+            }
+        } else {
+            (None, kind)
+        };
+        if let Some(m) = found.get_mut(i) {
+            if let Some(n) = new_name {
+                m.name = n;
+            }
+            if m.kind != new_kind {
+                retype(article, m, new_kind);
+            }
+        }
+    }
+    one_kind_per_name(found);
+    // Case variants of one organisation's name share the first spelling ("Acme"/"ACME").
+    let mut first_spelling: BTreeMap<(EntityKind, String), String> = BTreeMap::new();
+    for m in found.iter_mut() {
+        let key = (m.kind, fold(&m.name));
+        let n = first_spelling.entry(key).or_insert_with(|| m.name.clone());
+        m.name = n.clone();
+    }
+}
+
+/// Acronyms written "Expansion (ACR)", and acronyms the article uses that are the initials of one of its
+/// organisations of several words: acronym → expansion.
+fn acronym_expansions(text: &str, found: &[Mention]) -> BTreeMap<String, String> {
     let mut expansions: BTreeMap<String, String> = BTreeMap::new();
     for m in found.iter().filter(|m| m.kind == EntityKind::Organization) {
         let after = text.get(m.range.end..).unwrap_or("");
@@ -1095,7 +1215,6 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             expansions.insert(inner.to_string(), m.name.clone());
         }
     }
-    // Expansions whose initials are an acronym the article uses.
     // (initials, name) of each organisation of several words.
     let orgs: Vec<(String, String)> = found
         .iter()
@@ -1111,81 +1230,82 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             }
         }
     }
-    // Full person names, and their same-first-and-last variants (with or without a middle name).
-    let fulls: Vec<(usize, Vec<String>, String)> = found
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| (m.range.start, name_parts(&m.name).iter().map(|p| p.to_string()).collect::<Vec<_>>(), m.name.clone()))
-        .filter(|(_, parts, _)| parts.len() >= 2)
-        .collect();
-    let fullest = |parts: &[String]| -> Option<String> {
+    expansions
+}
+
+/// The article's full person names: (start, parts, name).
+struct FullNames(Vec<(usize, Vec<String>, String)>);
+
+impl FullNames {
+    fn of(found: &[Mention]) -> FullNames {
+        FullNames(
+            found
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person)
+                .map(|m| {
+                    (
+                        m.range.start,
+                        name_parts(&m.name).iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+                        m.name.clone(),
+                    )
+                })
+                .filter(|(_, parts, _)| parts.len() >= 2)
+                .collect(),
+        )
+    }
+
+    /// The fullest written form with the same first and last parts (with or without a middle name).
+    fn fullest(&self, parts: &[String]) -> Option<String> {
         let (f, l) = (parts.first()?, parts.last()?);
-        fulls
+        self.0
             .iter()
             .filter(|(_, p, _)| p.first() == Some(f) && p.last() == Some(l))
             .max_by_key(|(start, p, _)| (p.len(), std::cmp::Reverse(*start)))
             .map(|(_, _, n)| n.clone())
+    }
+}
+
+/// The one full name a single-word name fits (its surname, a spelling of it, or its given name); two different
+/// people sharing the surname leave it unresolved, unless one of them dominates the article (more than twice the
+/// mentions in full of any other).
+fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
+    let p = fold(part);
+    let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
+    let matches = |k: &&FullKeys| {
+        k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
+            || k.first.as_ref().is_some_and(|f| *f == p)
     };
-    // Per full name, computed when a single-word name first needs them.
-    let full_keys: std::cell::OnceCell<Vec<FullKeys>> = std::cell::OnceCell::new();
-    for i in 0..found.len() {
-        let Some(m) = found.get(i) else { continue };
-        let surface = m.range.slice(text).to_string();
-        let kind = m.kind;
-        let parts: Vec<String> = name_parts(&m.name).iter().map(|p| p.to_string()).collect();
-        let mut new_name: Option<String> = None;
-        let mut new_kind = kind;
-        if let Some(e) = expansions.get(&surface) {
-            new_name = Some(e.clone());
-            new_kind = EntityKind::Organization;
-        } else if parts.len() >= 2 && kind == EntityKind::Person {
-            new_name = fullest(&parts);
-        } else if parts.len() == 1 && kind != EntityKind::Place {
-            let p = fold(parts.first().map_or("", String::as_str));
-            let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
-            let matches = |k: &&FullKeys| {
-                k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
-                    || k.first.as_ref().is_some_and(|f| *f == p)
-            };
-            // The one full name it fits; two different people sharing the surname leave it unresolved.
-            // Unless one of them dominates the article (more than twice the mentions in full of any other).
-            let mut fits: BTreeMap<String, usize> = BTreeMap::new();
-            let keys = full_keys.get_or_init(|| fulls.iter().map(|f| FullKeys::of(&f.1, &fullest)).collect());
-            for k in keys.iter().filter(matches) {
-                if let Some(n) = k.fullest.clone() {
-                    *fits.entry(n).or_insert(0) += 1;
-                }
-            }
-            let mut ranked: Vec<(usize, String)> = fits.into_iter().map(|(n, c)| (c, n)).collect();
-            ranked.sort_by(|a, b| b.cmp(a));
-            let dominant = match ranked.as_slice() {
-                [(_, only)] => Some(only.clone()),
-                [(c1, top), (c2, _), ..] if *c1 > 2 * *c2 => Some(top.clone()),
-                _ => None,
-            };
-            if let Some(n) = dominant {
-                new_name = Some(n);
-                new_kind = EntityKind::Person;
-            }
-        }
-        if let Some(m) = found.get_mut(i) {
-            if let Some(n) = new_name {
-                m.name = n;
-            }
-            if m.kind != new_kind {
-                m.kind = new_kind;
-                if new_kind == EntityKind::Person && m.role.is_none() {
-                    let from = m.sentence.and_then(|si| article.sentences.get(si)).map_or(0, |s| s.range.start);
-                    let ws = words(text, TextRange::new(from, m.range.end));
-                    let first = ws.len().saturating_sub(1);
-                    let (role, rr) = role_before(text, &ws, first, res);
-                    m.role = role;
-                    m.role_range = rr;
-                }
-            }
+    let mut fits: BTreeMap<String, usize> = BTreeMap::new();
+    for k in keys.iter().filter(matches) {
+        if let Some(n) = k.fullest.clone() {
+            *fits.entry(n).or_insert(0) += 1;
         }
     }
-    // One name, one kind within an article: what was told wins over guesses, a person guess over others.
+    let mut ranked: Vec<(usize, String)> = fits.into_iter().map(|(n, c)| (c, n)).collect();
+    ranked.sort_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(_, only)] => Some(only.clone()),
+        [(c1, top), (c2, _), ..] if *c1 > 2 * *c2 => Some(top.clone()),
+        _ => None,
+    }
+}
+
+/// Gives a mention another kind; a person gets the role written before it.
+fn retype(article: &Article, m: &mut Mention, kind: EntityKind) {
+    m.kind = kind;
+    if kind == EntityKind::Person && m.role.is_none() {
+        let text = &article.text;
+        let from = m.sentence.and_then(|si| article.sentences.get(si)).map_or(0, |s| s.range.start);
+        let ws = words(text, TextRange::new(from, m.range.end));
+        let first = ws.len().saturating_sub(1);
+        let (role, rr) = role_before(text, &ws, first, resources());
+        m.role = role;
+        m.role_range = rr;
+    }
+}
+
+/// One name, one kind within an article: what was told wins over guesses, a person guess over others.
+fn one_kind_per_name(found: &mut [Mention]) {
     let mut kinds: BTreeMap<String, (bool, EntityKind)> = BTreeMap::new();
     for m in found.iter() {
         let rank = |(told, k): (bool, EntityKind)| (told, k == EntityKind::Person, std::cmp::Reverse(k));
@@ -1201,13 +1321,6 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
                 m.guessed = !told;
             }
         }
-    }
-    // Case variants of one organisation's name share the first spelling ("Acme"/"ACME").
-    let mut first_spelling: BTreeMap<(EntityKind, String), String> = BTreeMap::new();
-    for m in found.iter_mut() {
-        let key = (m.kind, fold(&m.name));
-        let n = first_spelling.entry(key).or_insert_with(|| m.name.clone());
-        m.name = n.clone();
     }
 }
 
@@ -1425,7 +1538,36 @@ fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
 
 /// Merges mentions across articles into entities. `mentions[i]` are the mentions of `articles[i]`.
 pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> {
-    // Local entities: one per (article, kind, resolved name).
+    let locals = local_entities(articles, mentions);
+    let mut merger = Merger { clusters: Clusters::new(&locals), why: BTreeMap::new() };
+    // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
+    // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
+    // refuse to join two names of one article, and so depend on order) are those of that loop.
+    join_same_names(&locals, &mut merger.clusters);
+    let forms = Forms::of(&locals);
+    let blocks = NameBlocks::of(&locals, &forms);
+    let related = related_forms(&locals, &forms, &blocks);
+    join_related(&locals, &forms, &related, &mut merger);
+    join_single_names(&locals, &forms, &blocks, &mut merger);
+    // Gather clusters.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..locals.len() {
+        let r = merger.clusters.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut entities: Vec<Entity> = groups
+        .into_iter()
+        .filter_map(|(root, members)| {
+            let why = merger.why.remove(&root).unwrap_or_default();
+            entity_of(&locals, &members, why)
+        })
+        .collect();
+    number_repeated_keys(&mut entities);
+    entities
+}
+
+/// Local entities: one per (article, kind, resolved name).
+fn local_entities(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Local> {
     let mut locals: Vec<Local> = Vec::new();
     for (ai, (article, ms)) in articles.iter().zip(mentions).enumerate() {
         let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
@@ -1452,20 +1594,28 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             }
         }
     }
-    let mut clusters = Clusters::new(&locals);
-    let mut why: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut record = |clusters: &mut Clusters, a: usize, b: usize, reason: &dyn Fn() -> String| {
-        if clusters.union(a, b) {
-            let root = clusters.find(a);
-            why.entry(root).or_default().push(reason());
+    locals
+}
+
+/// The clusters being built, with the reasons of each merge by the cluster's root.
+struct Merger {
+    clusters: Clusters,
+    why: BTreeMap<usize, Vec<String>>,
+}
+
+impl Merger {
+    /// Joins two locals' clusters and records why, when they could be joined.
+    fn record(&mut self, a: usize, b: usize, reason: &dyn Fn() -> String) {
+        if self.clusters.union(a, b) {
+            let root = self.clusters.find(a);
+            self.why.entry(root).or_default().push(reason());
         }
-    };
-    let n = locals.len();
-    // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
-    // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
-    // refuse to join two names of one article, and so depend on order) are those of that loop.
-    // Pass 1: identical names. A union only joins locals of one name here, so each name's block is
-    // independent; when its locals are all of one kind (one per article), they all join its first.
+    }
+}
+
+/// Pass 1: identical names. A union only joins locals of one name here, so each name's block is independent;
+/// when its locals are all of one kind (one per article), they all join its first.
+fn join_same_names(locals: &[Local], clusters: &mut Clusters) {
     let mut same_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
         same_name.entry(l.name.as_str()).or_default().push(i);
@@ -1490,77 +1640,111 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
             }
         }
     }
-    // Forms: what the merge tests read of a local (kind, name and, for organisations, its acronym).
-    // (Maps keyed by strings and indices the crate already compiles: each new key type costs wasm weight.)
-    let mut form_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut form_of: Vec<usize> = Vec::with_capacity(n);
-    let mut forms: Vec<usize> = Vec::new(); // a representative local per form
-    let mut locals_of: Vec<Vec<usize>> = Vec::new();
-    for (i, l) in locals.iter().enumerate() {
-        let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
-        let key = format!("{}\u{0}{}\u{0}{}", l.kind.prefix(), l.name, acronym.unwrap_or("\u{0}"));
-        let f = *form_ids.entry(key).or_insert_with(|| {
-            forms.push(i);
-            locals_of.push(Vec::new());
-            forms.len() - 1
-        });
-        form_of.push(f);
-        if let Some(v) = locals_of.get_mut(f) {
-            v.push(i);
+}
+
+/// Forms: what the merge tests read of a local (kind, name and, for organisations, its acronym).
+/// (Maps keyed by strings and indices the crate already compiles: each new key type costs wasm weight.)
+struct Forms {
+    /// The form of each local.
+    form_of: Vec<usize>,
+    /// A representative local per form.
+    first: Vec<usize>,
+    /// The locals of each form.
+    locals_of: Vec<Vec<usize>>,
+}
+
+impl Forms {
+    fn of(locals: &[Local]) -> Forms {
+        let mut form_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut forms = Forms { form_of: Vec::with_capacity(locals.len()), first: Vec::new(), locals_of: Vec::new() };
+        for (i, l) in locals.iter().enumerate() {
+            let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
+            let key = format!("{}\u{0}{}\u{0}{}", l.kind.prefix(), l.name, acronym.unwrap_or("\u{0}"));
+            let f = *form_ids.entry(key).or_insert_with(|| {
+                forms.first.push(i);
+                forms.locals_of.push(Vec::new());
+                forms.first.len() - 1
+            });
+            forms.form_of.push(f);
+            if let Some(v) = forms.locals_of.get_mut(f) {
+                v.push(i);
+            }
+        }
+        forms
+    }
+
+    /// The representative local of form `f`.
+    fn local<'a>(&self, locals: &'a [Local], f: usize) -> Option<&'a Local> {
+        self.first.get(f).and_then(|&i| locals.get(i))
+    }
+}
+
+/// Name keys: every pair the tests below accept shares one (the surname's transliteration key or, for keys of
+/// five letters or more, one of its one-letter deletions; an organisation's folded name and acronyms; a place's
+/// folded name).
+fn surname_keys(name: &str) -> Vec<String> {
+    let Some(last) = name_parts(name).last().map(|s| translit_key(s)) else { return Vec::new() };
+    let chars: Vec<char> = last.chars().collect();
+    let mut keys = vec![last];
+    if chars.len() >= 5 {
+        for k in 0..chars.len() {
+            keys.push(chars.iter().enumerate().filter(|(x, _)| *x != k).map(|(_, c)| *c).collect());
         }
     }
-    // Name keys: every pair the tests below accept shares one (the surname's transliteration key or, for
-    // keys of five letters or more, one of its one-letter deletions; an organisation's folded name and
-    // acronyms; a place's folded name).
-    let surname_keys = |name: &str| -> Vec<String> {
-        let Some(last) = name_parts(name).last().map(|s| translit_key(s)) else { return Vec::new() };
-        let chars: Vec<char> = last.chars().collect();
-        let mut keys = vec![last];
-        if chars.len() >= 5 {
-            for k in 0..chars.len() {
-                keys.push(chars.iter().enumerate().filter(|(x, _)| *x != k).map(|(_, c)| *c).collect());
+    keys
+}
+
+/// The forms sharing each name key (keys prefixed by the kind).
+struct NameBlocks {
+    block_of: BTreeMap<String, usize>,
+    blocks: Vec<Vec<usize>>,
+}
+
+impl NameBlocks {
+    fn of(locals: &[Local], forms: &Forms) -> NameBlocks {
+        let mut nb = NameBlocks { block_of: BTreeMap::new(), blocks: Vec::new() };
+        for (f, &i) in forms.first.iter().enumerate() {
+            let Some(l) = locals.get(i) else { continue };
+            let keys = match l.kind {
+                EntityKind::Person if l.name.contains(' ') => surname_keys(&l.name),
+                EntityKind::Person => Vec::new(),
+                EntityKind::Organization => {
+                    let mut v = org_acronyms(l);
+                    v.push(fold(&l.name));
+                    v
+                }
+                EntityKind::Place => vec![fold(&l.name)],
+            };
+            for k in keys {
+                let next = nb.blocks.len();
+                let b = *nb.block_of.entry(format!("{}\u{0}{k}", l.kind.prefix())).or_insert(next);
+                if b == next {
+                    nb.blocks.push(Vec::new());
+                }
+                if let Some(v) = nb.blocks.get_mut(b) {
+                    v.push(f);
+                }
             }
         }
-        keys
-    };
-    let mut block_of: BTreeMap<String, usize> = BTreeMap::new();
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    for (f, &i) in forms.iter().enumerate() {
-        let Some(l) = locals.get(i) else { continue };
-        let keys = match l.kind {
-            EntityKind::Person if l.name.contains(' ') => surname_keys(&l.name),
-            EntityKind::Person => Vec::new(),
-            EntityKind::Organization => {
-                let mut v = org_acronyms(l);
-                v.push(fold(&l.name));
-                v
-            }
-            EntityKind::Place => vec![fold(&l.name)],
-        };
-        for k in keys {
-            let next = blocks.len();
-            let b = *block_of.entry(format!("{}\u{0}{k}", l.kind.prefix())).or_insert(next);
-            if b == next {
-                blocks.push(Vec::new());
-            }
-            if let Some(v) = blocks.get_mut(b) {
-                v.push(f);
-            }
-        }
+        nb
     }
-    let test = same_entity;
-    // Form pairs of one kind and different names that pass the test (in either order).
-    let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+
+    /// The forms of the block of a key of `kind`.
+    fn forms(&self, kind: EntityKind, key: &str) -> &[usize] {
+        let k = format!("{}\u{0}{key}", kind.prefix());
+        self.block_of.get(&k).and_then(|&b| self.blocks.get(b)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Form pairs of one kind and different names that pass the test (in either order): per form, the related forms.
+fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Vec<usize>> {
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.first.len()];
     let mut tried: Vec<(usize, usize)> = Vec::new();
-    for block in &blocks {
+    for block in &blocks.blocks {
         for (x, &p) in block.iter().enumerate() {
             for &q in block.iter().skip(x + 1) {
                 let (p, q) = (p.min(q), p.max(q));
-                let (Some(a), Some(b)) =
-                    (forms.get(p).and_then(|&i| locals.get(i)), forms.get(q).and_then(|&i| locals.get(i)))
-                else {
-                    continue;
-                };
+                let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
                 if a.name != b.name {
                     tried.push((p, q));
                 }
@@ -1570,31 +1754,28 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     tried.sort_unstable();
     tried.dedup();
     for &(p, q) in &tried {
-        let (Some(a), Some(b)) = (forms.get(p).and_then(|&i| locals.get(i)), forms.get(q).and_then(|&i| locals.get(i)))
-        else {
-            continue;
-        };
-        {
-            {
-                if test(a, b).is_some() || test(b, a).is_some() {
-                    if let Some(v) = related.get_mut(p) {
-                        v.push(q);
-                    }
-                    if let Some(v) = related.get_mut(q) {
-                        v.push(p);
-                    }
-                }
+        let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
+        if same_entity(a, b).is_some() || same_entity(b, a).is_some() {
+            if let Some(v) = related.get_mut(p) {
+                v.push(q);
+            }
+            if let Some(v) = related.get_mut(q) {
+                v.push(p);
             }
         }
     }
+    related
+}
+
+/// Joins each local with the locals of related forms in other articles, in index order, with the test's reason.
+fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger: &mut Merger) {
     // Reason per ordered form pair; "" when the test fails (a reason is never empty).
     let mut reasons: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    for i in 0..n {
-        let Some(a) = locals.get(i) else { continue };
-        let fa = form_of.get(i).copied().unwrap_or(0);
+    for (i, a) in locals.iter().enumerate() {
+        let fa = forms.form_of.get(i).copied().unwrap_or(0);
         let mut cands: Vec<(usize, usize)> = Vec::new();
         for &q in related.get(fa).map(Vec::as_slice).unwrap_or(&[]) {
-            for &j in locals_of.get(q).map(Vec::as_slice).unwrap_or(&[]) {
+            for &j in forms.locals_of.get(q).map(Vec::as_slice).unwrap_or(&[]) {
                 if j > i && locals.get(j).is_some_and(|b| b.article != a.article) {
                     cands.push((j, q));
                 }
@@ -1604,165 +1785,174 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
         for (j, q) in cands {
             let Some(b) = locals.get(j) else { continue };
             // Already one entity: the union would change nothing (and record no reason).
-            if clusters.find(i) == clusters.find(j) {
+            if merger.clusters.find(i) == merger.clusters.find(j) {
                 continue;
             }
-            let r = reasons.entry((fa, q)).or_insert_with(|| test(a, b).unwrap_or_default());
+            let r = reasons.entry((fa, q)).or_insert_with(|| same_entity(a, b).unwrap_or_default());
             if !r.is_empty() {
-                record(&mut clusters, i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
+                merger.record(i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
             }
         }
     }
-    // Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
-    // Per single-word name, the full-name locals it fits, grouped by their cluster when first computed (clusters
-    // only merge later, so a group stays within one cluster), each group in index order.
+}
+
+/// The full-name locals a single-word name fits (with the reason), grouped by their cluster when computed
+/// (clusters only merge later, so a group stays within one cluster), each group in index order.
+fn full_names_fitting(
+    name: &str,
+    locals: &[Local],
+    forms: &Forms,
+    blocks: &NameBlocks,
+    clusters: &mut Clusters,
+) -> Vec<Vec<(usize, String)>> {
+    let mut fs: Vec<usize> = Vec::new();
+    for k in surname_keys(name) {
+        fs.extend(blocks.forms(EntityKind::Person, &k).iter().copied());
+    }
+    crate::base::order::sort(&mut fs);
+    fs.dedup();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for f in fs {
+        let Some(b) = forms.local(locals, f) else { continue };
+        if let Some(r) = same_person(name, &b.name) {
+            out.extend(forms.locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
+        }
+    }
+    crate::base::order::sort(&mut out);
+    let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (j, r) in out {
+        let root = clusters.find(j);
+        let g = *group_of.entry(root).or_insert(groups.len());
+        if g == groups.len() {
+            groups.push(Vec::new());
+        }
+        if let Some(v) = groups.get_mut(g) {
+            v.push((j, r));
+        }
+    }
+    groups
+}
+
+/// Of the fitting groups, the one cluster reached in another article than `article`: (its root, the first
+/// local reaching it, the reason), or `None` when none or several clusters are reached.
+fn only_fitting_cluster<'a>(
+    groups: &'a [Vec<(usize, String)>],
+    article: usize,
+    locals: &[Local],
+    clusters: &mut Clusters,
+) -> Option<(usize, usize, &'a str)> {
+    let mut only: Option<(usize, usize, &str)> = None;
+    for g in groups {
+        let Some((j, r)) = g.iter().find(|(j, _)| locals.get(*j).is_some_and(|b| b.article != article)) else {
+            continue;
+        };
+        let root = clusters.find(*j);
+        match only {
+            None => only = Some((root, *j, r.as_str())),
+            Some((o, k, _)) if o == root => {
+                if *j < k {
+                    only = Some((root, *j, r.as_str()));
+                }
+            }
+            Some(_) => return None,
+        }
+    }
+    only
+}
+
+/// Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
+fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merger: &mut Merger) {
     let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
     let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
-    for i in 0..n {
-        let Some(a) = locals.get(i) else { continue };
+    for (i, a) in locals.iter().enumerate() {
         if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
             continue;
         }
         let next = fits.len();
         let slot = *fit_of.entry(a.name.as_str()).or_insert(next);
         if slot == next {
-            // Full-name locals the name fits, in index order, with the reason.
-            let mut fs: Vec<usize> = Vec::new();
-            for k in surname_keys(&a.name) {
-                let key = format!("{}\u{0}{k}", EntityKind::Person.prefix());
-                fs.extend(block_of.get(&key).and_then(|&b| blocks.get(b)).into_iter().flatten().copied());
-            }
-            crate::base::order::sort(&mut fs);
-            fs.dedup();
-            let mut out: Vec<(usize, String)> = Vec::new();
-            for f in fs {
-                let Some(b) = forms.get(f).and_then(|&j| locals.get(j)) else { continue };
-                if let Some(r) = same_person(&a.name, &b.name) {
-                    out.extend(locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
-                }
-            }
-            crate::base::order::sort(&mut out);
-            let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
-            let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
-            for (j, r) in out {
-                let root = clusters.find(j);
-                let g = *group_of.entry(root).or_insert(groups.len());
-                if g == groups.len() {
-                    groups.push(Vec::new());
-                }
-                if let Some(v) = groups.get_mut(g) {
-                    v.push((j, r));
-                }
-            }
-            fits.push(groups);
+            fits.push(full_names_fitting(&a.name, locals, forms, blocks, &mut merger.clusters));
         }
-        // The clusters of the fitting locals in other articles: one cluster, reached first (lowest index) by
-        // local `j`, or more than one (then the name stays alone).
-        let mut only: Option<(usize, usize, &str)> = None;
-        let mut several = false;
-        for g in fits.get(slot).into_iter().flatten() {
-            let Some((j, r)) = g.iter().find(|(j, _)| locals.get(*j).is_some_and(|b| b.article != a.article)) else {
-                continue;
-            };
-            let root = clusters.find(*j);
-            match only {
-                None => only = Some((root, *j, r.as_str())),
-                Some((o, k, _)) if o == root => {
-                    if *j < k {
-                        only = Some((root, *j, r.as_str()));
-                    }
-                }
-                Some(_) => {
-                    several = true;
-                    break;
-                }
-            }
-        }
-        if let (Some((_, j, r)), false) = (only, several) {
+        let groups = fits.get(slot).map_or(&[][..], Vec::as_slice);
+        if let Some((_, j, r)) = only_fitting_cluster(groups, a.article, locals, &mut merger.clusters) {
             let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
             let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
-            record(&mut clusters, j, i, &text);
+            merger.record(j, i, &text);
         }
     }
-    // Gather clusters.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = clusters.find(i);
-        groups.entry(r).or_default().push(i);
+}
+
+/// The entity of one cluster of locals: its kind by vote, canonical name, aliases, reasons and mentions.
+fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> Option<Entity> {
+    // The kind most members were told (guesses count only when nothing was told).
+    let mut votes: BTreeMap<(bool, EntityKind), usize> = BTreeMap::new();
+    for l in members.iter().filter_map(|&i| locals.get(i)) {
+        *votes.entry((!l.guessed, l.kind)).or_insert(0) += 1;
     }
-    let mut entities: Vec<Entity> = Vec::new();
-    for (root, members) in groups {
-        // The kind most members were told (guesses count only when nothing was told).
-        let mut votes: BTreeMap<(bool, EntityKind), usize> = BTreeMap::new();
-        for l in members.iter().filter_map(|&i| locals.get(i)) {
-            *votes.entry((!l.guessed, l.kind)).or_insert(0) += 1;
+    let kind = votes
+        .iter()
+        .max_by_key(|((told, k), c)| (*told, **c, std::cmp::Reverse(*k)))
+        .map_or(EntityKind::Organization, |((_, k), _)| *k);
+    let name = canonical_name(locals, members)?;
+    let mut aliases: BTreeSet<String> = BTreeSet::new();
+    let mut ms: Vec<(usize, usize)> = Vec::new();
+    for l in members.iter().filter_map(|&i| locals.get(i)) {
+        aliases.insert(l.name.clone());
+        for (mi, s) in &l.mentions {
+            aliases.insert(s.clone());
+            ms.push((l.article, *mi));
         }
-        let kind = votes
-            .iter()
-            .max_by_key(|((told, k), c)| (*told, **c, std::cmp::Reverse(*k)))
-            .map_or(EntityKind::Organization, |((_, k), _)| *k);
-        // Canonical name: the name most articles use, preferring multi-word names, then the longer, then the
-        // alphabetically first (never the order articles came in).
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for &i in &members {
-            if let Some(l) = locals.get(i) {
-                *counts.entry(l.name.clone()).or_insert(0) += 1;
-            }
-        }
-        let Some(name) = counts
-            .iter()
-            .max_by(|(na, ca), (nb, cb)| {
-                let score = |n: &str, c: usize| (n.contains(' ') && !is_acronym(n), c, n.chars().count());
-                score(na, **ca).cmp(&score(nb, **cb)).then_with(|| nb.cmp(na))
-            })
-            .map(|(n, _)| n.clone())
-        else {
-            continue;
-        };
-        let mut aliases: BTreeSet<String> = BTreeSet::new();
-        let mut ms: Vec<(usize, usize)> = Vec::new();
-        for &i in &members {
-            if let Some(l) = locals.get(i) {
-                aliases.insert(l.name.clone());
-                for (mi, s) in &l.mentions {
-                    aliases.insert(s.clone());
-                    ms.push((l.article, *mi));
-                }
-            }
-        }
-        aliases.remove(&name);
-        ms.sort_unstable();
-        let mut reasons = why.remove(&root).unwrap_or_default();
-        for l in members.iter().filter_map(|&i| locals.get(i)) {
-            for (_, form) in &l.mentions {
-                if let Some(r) = within_reason(form, &l.name, kind) {
-                    reasons.push(r);
-                }
-            }
-        }
-        reasons.sort();
-        reasons.dedup();
-        entities.push(Entity {
-            key: format!("{}:{}", kind.prefix(), slug(&name)),
-            name,
-            kind,
-            aliases: aliases.into_iter().collect(),
-            why: reasons,
-            mentions: ms,
-        });
     }
-    // Keys are unique: a second entity with the same name (kept apart on purpose) gets a numbered key, ordered
-    // by its first mention.
+    aliases.remove(&name);
+    ms.sort_unstable();
+    for l in members.iter().filter_map(|&i| locals.get(i)) {
+        for (_, form) in &l.mentions {
+            if let Some(r) = within_reason(form, &l.name, kind) {
+                reasons.push(r);
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    Some(Entity {
+        key: format!("{}:{}", kind.prefix(), slug(&name)),
+        name,
+        kind,
+        aliases: aliases.into_iter().collect(),
+        why: reasons,
+        mentions: ms,
+    })
+}
+
+/// Canonical name: the name most articles use, preferring multi-word names, then the longer, then the
+/// alphabetically first (never the order articles came in).
+fn canonical_name(locals: &[Local], members: &[usize]) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for l in members.iter().filter_map(|&i| locals.get(i)) {
+        *counts.entry(l.name.clone()).or_insert(0) += 1;
+    }
+    counts
+        .iter()
+        .max_by(|(na, ca), (nb, cb)| {
+            let score = |n: &str, c: usize| (n.contains(' ') && !is_acronym(n), c, n.chars().count());
+            score(na, **ca).cmp(&score(nb, **cb)).then_with(|| nb.cmp(na))
+        })
+        .map(|(n, _)| n.clone())
+}
+
+/// Keys are unique: a second entity with the same name (kept apart on purpose) gets a numbered key, ordered by
+/// its first mention.
+fn number_repeated_keys(entities: &mut [Entity]) {
     entities.sort_by(|a, b| (&a.key, a.mentions.first()).cmp(&(&b.key, b.mentions.first())));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for e in &mut entities {
+    for e in entities {
         let c = seen.entry(e.key.clone()).or_insert(0);
         *c += 1;
         if *c > 1 {
             e.key = format!("{}-{}", e.key, c);
         }
     }
-    entities
 }
 
 #[cfg(test)]
