@@ -706,30 +706,15 @@ fn trailing_year(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
 /// "9 November 2023", "9th of November", "November 9, 2023", "Nov. 30", "2023-11-10", "11/9/2023".
 fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     let t = toks.get(i)?;
-    // ISO 2023-11-10 and 2023/11/10.
-    if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
-        (year_value(t), toks.get(i + 1), toks.get(i + 2), toks.get(i + 3), toks.get(i + 4))
-    {
-        let sep_ok = (s1.is_punct("-") && s2.is_punct("-")) || (s1.is_punct("/") && s2.is_punct("/"));
-        if sep_ok && adjacent(t, s1) && adjacent(s1, m) && adjacent(m, s2) && adjacent(s2, d) {
-            let (Some(mo), Some(da)) = (m.num(), d.num()) else { return None };
-            let (mo, da) = (u32::try_from(mo).ok()?, u32::try_from(da).ok()?);
+    if let Some((b, c, sep)) = joined_triple(toks, i) {
+        // ISO 2023-11-10 and 2023/11/10.
+        if let Some(y) = year_value(t) {
+            let (mo, da) = (u32::try_from(b.num()?).ok()?, u32::try_from(c.num()?).ok()?);
             NaiveDate::from_ymd_opt(y, mo, da)?;
             return Some((i + 5, Sem::Date { year: Some(y), month: mo, day: da, weekday: None }));
         }
-    }
-    // Numeric 11/9/2023 (month first unless the first number cannot be a month).
-    if let (Some(a), Some(s1), Some(b), Some(s2), Some(c)) =
-        (day_value(t), toks.get(i + 1), toks.get(i + 2), toks.get(i + 3), toks.get(i + 4))
-    {
-        if t.kind == TokKind::Num
-            && s1.is_punct("/")
-            && s2.is_punct("/")
-            && adjacent(t, s1)
-            && adjacent(s1, b)
-            && adjacent(b, s2)
-            && adjacent(s2, c)
-        {
+        // Numeric 11/9/2023 (month first unless the first number cannot be a month).
+        if let (Some(a), "/", TokKind::Num) = (day_value(t), sep, t.kind) {
             let b = day_value(b)?;
             let y = year_value(c)?;
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
@@ -737,31 +722,48 @@ fn day_date(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
             return Some((i + 5, Sem::Date { year: Some(y), month: m, day: d, weekday: None }));
         }
     }
-    // Day Month [Year], "10-12 March 2023", "10 August - 12 September 2013".
-    if let Some((d, mut j, word)) = day_at(toks, i) {
-        if number_continues(toks, i) {
-            return None;
-        }
-        // "10-12 March": a second day before the month.
-        let mut first_day = None;
-        if let Some(k) = range_connector(toks, j) {
-            if let Some((d2, k2, false)) = day_at(toks, k) {
-                first_day = Some(d);
-                return day_month_tail(toks, k2, d2, first_day.map(|d1| (None, d1)), word);
-            }
-        }
-        if toks.get(j).is_some_and(|t| t.is("of")) {
-            j += 1;
-            // After "of" a month may be in lower case ("the 1st of march").
-            let m = any_month(toks.get(j)?)?;
-            return day_month_rest(toks, j + 1, d, m, first_day);
-        }
-        if word {
-            return None;
-        }
-        return day_month_tail(toks, j, d, None, false);
+    if let Some((d, j, word)) = day_at(toks, i) {
+        return day_first_date(toks, i, d, j, word);
     }
-    // Month Day [, Year], "March 10-12, 2023", "Aug 10 - Nov 12, 2013", "May eighth".
+    month_first_date(toks, i, t)
+}
+
+/// Three tokens joined without spaces by two equal separators, "-" or "/" ("2023-11-10", "11/9/2023"): the
+/// second and third, and the separator.
+fn joined_triple<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<(&'t Tok<'a>, &'t Tok<'a>, &'a str)> {
+    let (t, s1, b, s2, c) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?, toks.get(i + 3)?, toks.get(i + 4)?);
+    let same = (s1.is_punct("-") && s2.is_punct("-")) || (s1.is_punct("/") && s2.is_punct("/"));
+    (same && adjacent(t, s1) && adjacent(s1, b) && adjacent(b, s2) && adjacent(s2, c)).then_some((b, c, s1.text))
+}
+
+/// Day Month [Year] from the day `d` at `i` (the month from `j`; `word`: the day was written in words):
+/// "9 November 2023", "9th of November", "10-12 March 2023", "10 August - 12 September 2013".
+fn day_first_date(toks: &[Tok<'_>], i: usize, d: u32, mut j: usize, word: bool) -> Option<(usize, Sem)> {
+    if number_continues(toks, i) {
+        return None;
+    }
+    // "10-12 March": a second day before the month.
+    let mut first_day = None;
+    if let Some(k) = range_connector(toks, j) {
+        if let Some((d2, k2, false)) = day_at(toks, k) {
+            first_day = Some(d);
+            return day_month_tail(toks, k2, d2, first_day.map(|d1| (None, d1)), word);
+        }
+    }
+    if toks.get(j).is_some_and(|t| t.is("of")) {
+        j += 1;
+        // After "of" a month may be in lower case ("the 1st of march").
+        let m = any_month(toks.get(j)?)?;
+        return day_month_rest(toks, j + 1, d, m, first_day);
+    }
+    if word {
+        return None;
+    }
+    day_month_tail(toks, j, d, None, false)
+}
+
+/// Month Day [, Year]: "November 9, 2023", "Nov. 30", "March 10-12, 2023", "Aug 10 - Nov 12, 2013", "May eighth".
+fn month_first_date(toks: &[Tok<'_>], i: usize, t: &Tok<'_>) -> Option<(usize, Sem)> {
     let m = month_of(t, toks.get(i + 1))?;
     let mut j = i + 1;
     if toks.get(j).is_some_and(|p| p.is_punct(".")) {
@@ -945,48 +947,8 @@ fn reads_as_year(toks: &[Tok<'_>], i: usize, y: i32) -> bool {
 /// The expression without a modifier at token `i`.
 fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     let t = toks.get(i)?;
-    // Weekday, optionally with its date: "Thursday (March 9th)", "Thursday, March 9, 2023".
     if let Some(wd) = weekday_of(t) {
-        let mut j = i + 1;
-        if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 5 {
-            j += 1;
-        }
-        let paren = toks.get(j).is_some_and(|p| p.is_punct("("));
-        if paren || toks.get(j).is_some_and(|p| p.is_punct(",")) {
-            if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j + 1) {
-                let end = if paren && toks.get(end).is_some_and(|p| p.is_punct(")")) { end + 1 } else { end };
-                return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
-            }
-        } else if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j) {
-            // "Thursday 9 November".
-            return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
-        }
-        // "Friday next week", "Tuesday of last week", "Wednesday this week".
-        let mut k = j;
-        if toks.get(k).is_some_and(|p| p.is_punct(",") || p.is("of")) {
-            k += 1;
-        }
-        if let (Some(r), Some(w)) = (toks.get(k), toks.get(k + 1)) {
-            if unit_of(w) == Some(Unit::Week) && w.text.len() == 4 {
-                let week = if r.is("next") {
-                    Some(1)
-                } else if r.is("last") || r.is("previous") {
-                    Some(-1)
-                } else if r.is("this") {
-                    Some(0)
-                } else {
-                    None
-                };
-                if let Some(week) = week {
-                    return Some((k + 2, Sem::WeekdayOfWeek { weekday: wd, week }));
-                }
-            }
-        }
-        // "Sunday Times", "Monday Night Football": a weekday starting a name.
-        if toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.capitalised() && month_of(n, None).is_none()) {
-            return None;
-        }
-        return Some((i + 1, Sem::Weekday { weekday: wd, rel: Rel::Bare }));
+        return weekday_core(toks, i, t, wd);
     }
     if let Some(found) = day_date(toks, i) {
         return Some(found);
@@ -1006,47 +968,7 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         }
     }
     if let Some(m) = month_of(t, toks.get(i + 1)) {
-        let mut j = i + 1;
-        if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 4 {
-            j += 1;
-        }
-        if toks.get(j).is_some_and(|p| p.is_punct(",") || p.is("of")) && toks.get(j + 1).and_then(year_value).is_some()
-        {
-            j += 1;
-        }
-        if let Some(y) = toks.get(j).and_then(year_value) {
-            if !number_continues(toks, j) {
-                return Some((j + 1, Sem::MonthYear { year: y, month: m }));
-            }
-        }
-        // "February last year", "March this year".
-        if let (Some(r), Some(u)) = (toks.get(i + 1), toks.get(i + 2)) {
-            if unit_of(u) == Some(Unit::Year) && u.text.len() == 4 {
-                let offset = if r.is("last") || r.is("previous") {
-                    Some(-1)
-                } else if r.is("this") {
-                    Some(0)
-                } else if r.is("next") {
-                    Some(1)
-                } else {
-                    None
-                };
-                if let Some(offset) = offset {
-                    return Some((i + 3, Sem::MonthOfRelYear { month: m, offset }));
-                }
-            }
-        }
-        if t.text.len() <= 3 && !t.text.eq_ignore_ascii_case("may") {
-            // A bare abbreviation ("Mar", "Dec") is too often something else.
-            return None;
-        }
-        // A bare "May" opening a sentence is the modal verb ("May the best team win").
-        let opens =
-            i.checked_sub(1).and_then(|k| toks.get(k)).is_none_or(|p| matches!(p.text, "." | "!" | "?" | "\"" | "“"));
-        if t.text.eq_ignore_ascii_case("may") && opens {
-            return None;
-        }
-        return Some((i + 1, Sem::Month { month: m, rel: Rel::Bare }));
+        return month_core(toks, i, t, m);
     }
     if let Some((code, first_month)) = season_of(t) {
         let mut j = i + 1;
@@ -1078,6 +1000,97 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     if let Some(found) = holiday(toks, i) {
         return Some(found);
     }
+    deictic(toks, i, t)
+}
+
+/// A weekday at `i` (its name is `t`), optionally with its date: "Thursday (March 9th)", "Thursday, March 9,
+/// 2023", "Friday next week"; `None` when it starts a name ("Sunday Times").
+fn weekday_core(toks: &[Tok<'_>], i: usize, t: &Tok<'_>, wd: Weekday) -> Option<(usize, Sem)> {
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 5 {
+        j += 1;
+    }
+    let paren = toks.get(j).is_some_and(|p| p.is_punct("("));
+    if paren || toks.get(j).is_some_and(|p| p.is_punct(",")) {
+        if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j + 1) {
+            let end = if paren && toks.get(end).is_some_and(|p| p.is_punct(")")) { end + 1 } else { end };
+            return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
+        }
+    } else if let Some((end, Sem::Date { year, month, day, .. })) = day_date(toks, j) {
+        // "Thursday 9 November".
+        return Some((end, Sem::Date { year, month, day, weekday: Some(wd) }));
+    }
+    // "Friday next week", "Tuesday of last week", "Wednesday this week".
+    let mut k = j;
+    if toks.get(k).is_some_and(|p| p.is_punct(",") || p.is("of")) {
+        k += 1;
+    }
+    if let (Some(r), Some(w)) = (toks.get(k), toks.get(k + 1)) {
+        if unit_of(w) == Some(Unit::Week) && w.text.len() == 4 {
+            if let Some(week) = relative_offset(r) {
+                return Some((k + 2, Sem::WeekdayOfWeek { weekday: wd, week }));
+            }
+        }
+    }
+    // "Sunday Times", "Monday Night Football": a weekday starting a name.
+    if toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.capitalised() && month_of(n, None).is_none()) {
+        return None;
+    }
+    Some((i + 1, Sem::Weekday { weekday: wd, rel: Rel::Bare }))
+}
+
+/// The offset "next" (+1), "last" or "previous" (-1) or "this" (0) selects ("Friday next week").
+fn relative_offset(r: &Tok<'_>) -> Option<i64> {
+    if r.is("next") {
+        Some(1)
+    } else if r.is("last") || r.is("previous") {
+        Some(-1)
+    } else if r.is("this") {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// A month name at `i` (`t`, month `m`): "March 2023", "February last year", a bare "March"; `None` for
+/// a bare abbreviation or the modal "May" opening a sentence.
+fn month_core(toks: &[Tok<'_>], i: usize, t: &Tok<'_>, m: u32) -> Option<(usize, Sem)> {
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|p| p.is_punct(".")) && t.text.len() <= 4 {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|p| p.is_punct(",") || p.is("of")) && toks.get(j + 1).and_then(year_value).is_some() {
+        j += 1;
+    }
+    if let Some(y) = toks.get(j).and_then(year_value) {
+        if !number_continues(toks, j) {
+            return Some((j + 1, Sem::MonthYear { year: y, month: m }));
+        }
+    }
+    // "February last year", "March this year".
+    if let (Some(r), Some(u)) = (toks.get(i + 1), toks.get(i + 2)) {
+        if unit_of(u) == Some(Unit::Year) && u.text.len() == 4 {
+            if let Some(offset) = relative_offset(r).and_then(|o| i32::try_from(o).ok()) {
+                return Some((i + 3, Sem::MonthOfRelYear { month: m, offset }));
+            }
+        }
+    }
+    if t.text.len() <= 3 && !t.text.eq_ignore_ascii_case("may") {
+        // A bare abbreviation ("Mar", "Dec") is too often something else.
+        return None;
+    }
+    // A bare "May" opening a sentence is the modal verb ("May the best team win").
+    let opens =
+        i.checked_sub(1).and_then(|k| toks.get(k)).is_none_or(|p| matches!(p.text, "." | "!" | "?" | "\"" | "“"));
+    if t.text.eq_ignore_ascii_case("may") && opens {
+        return None;
+    }
+    Some((i + 1, Sem::Month { month: m, rel: Rel::Bare }))
+}
+
+/// Words relative to the anchor: "today", "the day before yesterday", "last week", "next Friday", "two days
+/// ago", "a week after".
+fn deictic(toks: &[Tok<'_>], i: usize, t: &Tok<'_>) -> Option<(usize, Sem)> {
     let lower = t.lower();
     match &*lower {
         "today" | "tonight" => return Some((i + 1, Sem::Offset { unit: Unit::Day, n: 0 })),
@@ -1103,31 +1116,41 @@ fn core(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
         "next" | "coming" => Some(Rel::Next),
         _ => None,
     };
-    if let (Some(rel), Some(n)) = (rel, toks.get(i + 1)) {
-        // "this morning", "this evening": today.
-        if t.is("this") && part_of_day(n).is_some() {
-            return Some((i + 2, Sem::Offset { unit: Unit::Day, n: 0 }));
-        }
-        if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
-            let k = match rel {
-                Rel::Last => -1,
-                Rel::This | Rel::Bare => 0,
-                Rel::Next => 1,
-            };
-            return Some((i + 2, Sem::Offset { unit, n: k }));
-        }
-        if let Some(weekday) = weekday_of(n) {
-            return Some((i + 2, Sem::Weekday { weekday, rel }));
-        }
-        if let Some(month) = month_of(n, None).filter(|_| n.text.len() > 3) {
-            return Some((i + 2, Sem::Month { month, rel }));
-        }
-        if let Some((code, first_month)) = season_of(n) {
-            return Some((i + 2, Sem::Season { code, first_month, year: None, rel }));
-        }
-        return None;
+    if let (Some(rel), Some(_)) = (rel, toks.get(i + 1)) {
+        return relative_word(toks, i, t, rel);
     }
-    // "two days ago", "a week after", "three years later", "2 weeks from now".
+    counted(toks, i, t)
+}
+
+/// "last", "this", "next" (`rel`) + a unit, weekday, month or season.
+fn relative_word(toks: &[Tok<'_>], i: usize, t: &Tok<'_>, rel: Rel) -> Option<(usize, Sem)> {
+    let n = toks.get(i + 1)?;
+    // "this morning", "this evening": today.
+    if t.is("this") && part_of_day(n).is_some() {
+        return Some((i + 2, Sem::Offset { unit: Unit::Day, n: 0 }));
+    }
+    if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
+        let k = match rel {
+            Rel::Last => -1,
+            Rel::This | Rel::Bare => 0,
+            Rel::Next => 1,
+        };
+        return Some((i + 2, Sem::Offset { unit, n: k }));
+    }
+    if let Some(weekday) = weekday_of(n) {
+        return Some((i + 2, Sem::Weekday { weekday, rel }));
+    }
+    if let Some(month) = month_of(n, None).filter(|_| n.text.len() > 3) {
+        return Some((i + 2, Sem::Month { month, rel }));
+    }
+    if let Some((code, first_month)) = season_of(n) {
+        return Some((i + 2, Sem::Season { code, first_month, year: None, rel }));
+    }
+    None
+}
+
+/// "two days ago", "a week after", "three years later", "2 weeks from now".
+fn counted(toks: &[Tok<'_>], i: usize, t: &Tok<'_>) -> Option<(usize, Sem)> {
     if let (Some(n), Some(u)) = (count_of(t), toks.get(i + 1).and_then(unit_of)) {
         let next = toks.get(i + 2);
         if next.is_some_and(|w| w.is("ago")) {
@@ -1773,47 +1796,16 @@ fn needs(sem: &Sem) -> Grain {
     }
 }
 
-/// Resolves a relative meaning against a reference date.
+/// Resolves a relative meaning against a reference date (`future`: a future cue governs it).
 fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
     match *sem {
         Sem::Date { year: Some(y), month, day, .. } => NaiveDate::from_ymd_opt(y, month, day).map(day_value_of),
-        Sem::Date { year: None, month, day, .. } => {
-            let candidates = [r.year() - 1, r.year(), r.year() + 1]
-                .into_iter()
-                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
-            let best = if future {
-                candidates.filter(|d| *d >= r).min()
-            } else {
-                candidates.min_by_key(|d| ((*d - r).num_days().abs(), *d))
-            };
-            best.map(day_value_of)
-        }
+        Sem::Date { year: None, month, day, .. } => resolve_day_of_year(month, day, r, future),
         Sem::MonthYear { year, month } => month_value_of(year, month),
-        Sem::Month { month, rel } => {
-            let cur = r.month();
-            let year = match rel {
-                Rel::Bare if future => r.year() + i32::from(month < cur),
-                Rel::Bare => r.year() - i32::from(month > cur),
-                Rel::This => r.year(),
-                Rel::Last => r.year() - i32::from(month >= cur),
-                Rel::Next => r.year() + i32::from(month <= cur),
-            };
-            month_value_of(year, month)
-        }
+        Sem::Month { month, rel } => resolve_month(month, rel, r, future),
         Sem::MonthOfRelYear { month, offset } => month_value_of(r.year() + offset, month),
         Sem::Season { code, first_month, year: Some(y), .. } => season_value_of(code, first_month, y),
-        Sem::Season { code, first_month, year: None, rel } => {
-            let this = r.year();
-            let started = r.month() >= first_month;
-            let year = match rel {
-                Rel::This => this,
-                Rel::Last => this - 1,
-                Rel::Next => this + 1,
-                Rel::Bare if future => this + i32::from(started),
-                Rel::Bare => this - i32::from(!started),
-            };
-            season_value_of(code, first_month, year)
-        }
+        Sem::Season { code, first_month, year: None, rel } => resolve_season(code, first_month, rel, r, future),
         Sem::Year(y) => year_value_of(y),
         Sem::Decade(y) => Some(Value {
             text: format!("{:03}", y / 10),
@@ -1821,44 +1813,16 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
             first: NaiveDate::from_ymd_opt(y, 1, 1)?,
             last: NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
         }),
-        Sem::Weekday { weekday, rel } => {
-            let want = i64::from(weekday.num_days_from_monday());
-            let have = i64::from(r.weekday().num_days_from_monday());
-            let back = (have - want).rem_euclid(7);
-            let fwd = (want - have).rem_euclid(7);
-            let delta = match rel {
-                Rel::Bare if future => fwd,
-                Rel::Bare => -back,
-                Rel::Last => -(if back == 0 { 7 } else { back }),
-                // "next Saturday" is the Saturday of next week (as chrono-node and Duckling read it).
-                Rel::Next => 7 + want - have,
-                Rel::This => want - have,
-            };
-            r.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
+        Sem::Weekday { weekday, rel } => resolve_weekday(weekday, rel, r, future),
+        Sem::Offset { unit: Unit::Day, n } => r.checked_add_signed(chrono::TimeDelta::try_days(n)?).map(day_value_of),
+        Sem::Offset { unit: Unit::Week, n } => {
+            week_value_of(r.checked_add_signed(chrono::TimeDelta::try_days(n.checked_mul(7)?)?)?)
         }
-        Sem::Offset { unit, n } => match unit {
-            Unit::Day => r.checked_add_signed(chrono::TimeDelta::try_days(n)?).map(day_value_of),
-            Unit::Week => week_value_of(r.checked_add_signed(chrono::TimeDelta::try_days(n.checked_mul(7)?)?)?),
-            Unit::Month => {
-                let d = shift_months(r, n)?;
-                month_value_of(d.year(), d.month())
-            }
-            Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
-        },
+        Sem::Offset { unit, n } | Sem::Count { unit, n } => resolve_count(unit, n, r),
         Sem::EventRelative { .. } => None,
         Sem::Quarter { q, year: Some(y) } => quarter_value_of(y, q),
         Sem::Holiday { h, year: Some(y), .. } => holiday_in(h, y).map(day_value_of),
-        Sem::Holiday { h, year: None, rel } => {
-            let cands = [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| holiday_in(h, y));
-            let d = match rel {
-                Rel::This => holiday_in(h, r.year()),
-                Rel::Last => cands.filter(|d| *d < r).max(),
-                Rel::Next => cands.filter(|d| *d > r).min(),
-                Rel::Bare if future => cands.filter(|d| *d >= r).min(),
-                Rel::Bare => cands.filter(|d| *d <= r).max(),
-            };
-            d.map(day_value_of)
-        }
+        Sem::Holiday { h, year: None, rel } => resolve_holiday(h, rel, r, future).map(day_value_of),
         Sem::Quarter { q, year: None } => {
             let cur = r.month().div_ceil(3);
             let y = if future { r.year() + i32::from(q < cur) } else { r.year() - i32::from(q > cur) };
@@ -1868,33 +1832,109 @@ fn resolve(sem: &Sem, r: NaiveDate, future: bool) -> Option<Value> {
             let d = shift_months(r, n.checked_mul(3)?)?;
             quarter_value_of(d.year(), d.month().div_ceil(3))
         }
-        Sem::Count { unit, n } => match unit {
-            Unit::Day | Unit::Week => {
-                r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
-            }
-            Unit::Month => {
-                let d = shift_months(r, n)?;
-                month_value_of(d.year(), d.month())
-            }
-            Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
-        },
         Sem::WeekdayOfWeek { weekday, week } => {
             let monday = r.week(Weekday::Mon).first_day();
             let delta = week.checked_mul(7)? + i64::from(weekday.num_days_from_monday());
             monday.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
         }
-        Sem::Range { from, to, year } => {
-            let end = resolve(&Sem::Date { year, month: to.0, day: to.1, weekday: None }, r, future)?;
-            let ey = end.first.year();
-            let sy = if from.0 > to.0 { ey - 1 } else { ey };
-            let start = NaiveDate::from_ymd_opt(sy, from.0, from.1)?;
-            if start > end.first {
-                return None;
-            }
-            let s = day_value_of(start);
-            Some(Value { text: format!("{}/{}", s.text, end.text), grain: Grain::Day, first: start, last: end.first })
-        }
+        Sem::Range { from, to, year } => resolve_range(from, to, year, r, future),
     }
+}
+
+/// A day and month without a year: the nearest such day to `r` (the first on or after it when `future`).
+fn resolve_day_of_year(month: u32, day: u32, r: NaiveDate, future: bool) -> Option<Value> {
+    let candidates =
+        [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    let best = if future {
+        candidates.filter(|d| *d >= r).min()
+    } else {
+        candidates.min_by_key(|d| ((*d - r).num_days().abs(), *d))
+    };
+    best.map(day_value_of)
+}
+
+/// A month named without its year: the latest one up to `r`'s month (the next one from it when `future`).
+fn resolve_month(month: u32, rel: Rel, r: NaiveDate, future: bool) -> Option<Value> {
+    let cur = r.month();
+    let year = match rel {
+        Rel::Bare if future => r.year() + i32::from(month < cur),
+        Rel::Bare => r.year() - i32::from(month > cur),
+        Rel::This => r.year(),
+        Rel::Last => r.year() - i32::from(month >= cur),
+        Rel::Next => r.year() + i32::from(month <= cur),
+    };
+    month_value_of(year, month)
+}
+
+/// A season named without its year.
+fn resolve_season(code: &str, first_month: u32, rel: Rel, r: NaiveDate, future: bool) -> Option<Value> {
+    let this = r.year();
+    let started = r.month() >= first_month;
+    let year = match rel {
+        Rel::This => this,
+        Rel::Last => this - 1,
+        Rel::Next => this + 1,
+        Rel::Bare if future => this + i32::from(started),
+        Rel::Bare => this - i32::from(!started),
+    };
+    season_value_of(code, first_month, year)
+}
+
+/// A weekday without its date: a bare one is the latest up to `r` (the next from it when `future`).
+fn resolve_weekday(weekday: Weekday, rel: Rel, r: NaiveDate, future: bool) -> Option<Value> {
+    let want = i64::from(weekday.num_days_from_monday());
+    let have = i64::from(r.weekday().num_days_from_monday());
+    let back = (have - want).rem_euclid(7);
+    let fwd = (want - have).rem_euclid(7);
+    let delta = match rel {
+        Rel::Bare if future => fwd,
+        Rel::Bare => -back,
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        // "next Saturday" is the Saturday of next week (as chrono-node and Duckling read it).
+        Rel::Next => 7 + want - have,
+        Rel::This => want - have,
+    };
+    r.checked_add_signed(chrono::TimeDelta::try_days(delta)?).map(day_value_of)
+}
+
+/// `n` units from `r`: days and weeks to a day, months to a month, years to a year.
+fn resolve_count(unit: Unit, n: i64, r: NaiveDate) -> Option<Value> {
+    match unit {
+        Unit::Day | Unit::Week => {
+            r.checked_add_signed(chrono::TimeDelta::try_days(day_count(unit, n)?)?).map(day_value_of)
+        }
+        Unit::Month => {
+            let d = shift_months(r, n)?;
+            month_value_of(d.year(), d.month())
+        }
+        Unit::Year => year_value_of(r.year().checked_add(i32::try_from(n).ok()?)?),
+    }
+}
+
+/// A holiday named without its year.
+fn resolve_holiday(h: Holiday, rel: Rel, r: NaiveDate, future: bool) -> Option<NaiveDate> {
+    let cands = [r.year() - 1, r.year(), r.year() + 1].into_iter().filter_map(|y| holiday_in(h, y));
+    match rel {
+        Rel::This => holiday_in(h, r.year()),
+        Rel::Last => cands.filter(|d| *d < r).max(),
+        Rel::Next => cands.filter(|d| *d > r).min(),
+        Rel::Bare if future => cands.filter(|d| *d >= r).min(),
+        Rel::Bare => cands.filter(|d| *d <= r).max(),
+    }
+}
+
+/// A span of days: its end resolved as a day, its start in the same year (the year before when it crosses
+/// New Year).
+fn resolve_range(from: (u32, u32), to: (u32, u32), year: Option<i32>, r: NaiveDate, future: bool) -> Option<Value> {
+    let end = resolve(&Sem::Date { year, month: to.0, day: to.1, weekday: None }, r, future)?;
+    let ey = end.first.year();
+    let sy = if from.0 > to.0 { ey - 1 } else { ey };
+    let start = NaiveDate::from_ymd_opt(sy, from.0, from.1)?;
+    if start > end.first {
+        return None;
+    }
+    let s = day_value_of(start);
+    Some(Value { text: format!("{}/{}", s.text, end.text), grain: Grain::Day, first: start, last: end.first })
 }
 
 /// The grain an unresolved meaning would have.

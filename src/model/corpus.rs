@@ -13,7 +13,7 @@ use crate::input::article::Article;
 use crate::input::parse::{self, Input};
 use crate::model::export::{self, Export, SCHEMA};
 use crate::model::export::{CollationOut, DiffOut};
-use crate::xref::align::{Index, SentenceSignals};
+use crate::xref::align::{Index, SentenceKey, SentenceSignals};
 use crate::xref::boilerplate;
 use crate::xref::claims::{self, Dependence};
 use crate::xref::collate::{self, Witness};
@@ -22,7 +22,7 @@ use crate::xref::diff;
 use crate::xref::events;
 use crate::xref::quote_groups;
 use crate::xref::reuse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;
@@ -164,12 +164,7 @@ impl Corpus {
         let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
         let entities = entities::resolve(&refs, &mentions);
         done("entities");
-        let mut entity_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
-        for e in &entities {
-            for &m in &e.mentions {
-                entity_of.insert(m, e.key.clone());
-            }
-        }
+        let entity_of = entity_of(&entities);
         let signals = signals(&refs, &annotations, &entity_of);
         let index = Index::build(&refs, &signals);
         done("index");
@@ -191,43 +186,8 @@ impl Corpus {
         let contradictions =
             contradictions::find(&ids, &refs, &annotations, &entities, &claims, &quote_groups, &stories);
         done("contradictions");
-        let mut contested: BTreeMap<String, String> = BTreeMap::new();
-        for c in &contradictions {
-            for id in &c.claims {
-                contested.entry(id.clone()).or_insert_with(|| c.explanation.clone());
-            }
-        }
-        claims::contest(&mut claims, &contested);
-        let claim_at: BTreeMap<String, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        for (claim, st) in events::told_of_several(&claims, &stories) {
-            if let Some(c) = claim_at.get(&claim).and_then(|&i| claims.get_mut(i)) {
-                c.explanation = format!(
-                    "{} Told in {} different stories ({}): a possible conflation or a repetition.",
-                    c.explanation,
-                    st.len(),
-                    st.join(", ")
-                );
-            }
-        }
-        // Sentences holding a date or weekday contradiction: their events are contested.
-        let mut disputed: std::collections::BTreeSet<crate::xref::align::SentenceKey> =
-            std::collections::BTreeSet::new();
-        for c in &contradictions {
-            if !matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday) {
-                continue;
-            }
-            for (a, r) in &c.refs {
-                let Some(x) = refs.get(*a) else { continue };
-                for (si, s) in x.sentences.iter().enumerate() {
-                    if s.range.contains_range(*r) {
-                        disputed.insert(crate::xref::align::SentenceKey { article: *a, sentence: si });
-                    }
-                }
-            }
-        }
-        for e in &mut events {
-            e.contested = e.sentences.iter().any(|k| disputed.contains(k));
-        }
+        contest_claims(&mut claims, &contradictions, &stories);
+        mark_contested_events(&mut events, &refs, &contradictions);
         done("findings");
         Analysis {
             refs,
@@ -365,6 +325,68 @@ struct Analysis<'a> {
     events: Vec<events::Event>,
     quote_groups: Vec<quote_groups::QuoteGroup>,
     contradictions: Vec<contradictions::Contradiction>,
+}
+
+/// Each mention's entity key, by (article, mention).
+fn entity_of(entities: &[entities::Entity]) -> BTreeMap<(usize, usize), String> {
+    let mut out = BTreeMap::new();
+    for e in entities {
+        for &m in &e.mentions {
+            out.insert(m, e.key.clone());
+        }
+    }
+    out
+}
+
+/// Marks the claims a contradiction names as contested, and the claims told in several stories.
+fn contest_claims(
+    claims: &mut [claims::Claim],
+    contradictions: &[contradictions::Contradiction],
+    stories: &[events::Story],
+) {
+    let mut contested: BTreeMap<String, String> = BTreeMap::new();
+    for c in contradictions {
+        for id in &c.claims {
+            contested.entry(id.clone()).or_insert_with(|| c.explanation.clone());
+        }
+    }
+    claims::contest(claims, &contested);
+    let claim_at: BTreeMap<String, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    for (claim, st) in events::told_of_several(claims, stories) {
+        if let Some(c) = claim_at.get(&claim).and_then(|&i| claims.get_mut(i)) {
+            c.explanation = format!(
+                "{} Told in {} different stories ({}): a possible conflation or a repetition.",
+                c.explanation,
+                st.len(),
+                st.join(", ")
+            );
+        }
+    }
+}
+
+/// Marks as contested the events whose sentences hold a date or weekday contradiction.
+fn mark_contested_events(
+    events: &mut [events::Event],
+    refs: &[&Article],
+    contradictions: &[contradictions::Contradiction],
+) {
+    let mut disputed: BTreeSet<SentenceKey> = BTreeSet::new();
+    for c in contradictions {
+        if !matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday) {
+            continue;
+        }
+        for (a, r) in &c.refs {
+            let Some(x) = refs.get(*a) else { continue };
+            for (si, s) in x.sentences.iter().enumerate() {
+                if s.range.contains_range(*r) {
+                    disputed.insert(SentenceKey { article: *a, sentence: si });
+                }
+            }
+        }
+    }
+    for e in events {
+        e.contested = e.sentences.iter().any(|k| disputed.contains(k));
+    }
 }
 
 /// What the annotators found per sentence, as values alignment can compare.
