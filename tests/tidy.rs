@@ -239,9 +239,6 @@ const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
     "xref/align.rs::build",
     "xref/align.rs::pair",
     "xref/claims.rs::group",
-    "xref/contradictions.rs::find",
-    "xref/events.rs::stories",
-    "xref/events.rs::events",
     "xref/quote_groups.rs::group",
     "xref/reuse.rs::detect",
 ];

@@ -328,7 +328,62 @@ fn bare_offices(article: &Article, sentence: TextRange, roles: &[TextRange]) -> 
     out
 }
 
-/// Finds the contradictions. `story_of[i]` is the story index of article `i`.
+/// What every finder reads: the stages' results and the lookups they share.
+struct Bundle<'a> {
+    ids: &'a [&'a str],
+    articles: &'a [&'a Article],
+    annotations: &'a [Annotations],
+    entities: &'a [Entity],
+    claims: &'a [Claim],
+    quote_groups: &'a [QuoteGroup],
+    stories: &'a [Story],
+    /// The story index of each article in one.
+    story_of: BTreeMap<usize, usize>,
+    /// The entity of each mention (the first that holds it, as a search in entity order finds it).
+    entity_of: BTreeMap<(usize, usize), usize>,
+    /// The claim of each sentence in one.
+    claim_of: BTreeMap<SentenceKey, &'a str>,
+}
+
+impl<'a> Bundle<'a> {
+    /// Story slot of an article: its story's index, or one past the last for an article in none (vectors
+    /// indexed by slot rather than maps keyed by story: no new map type to compile).
+    fn slot(&self, a: usize) -> usize {
+        self.story_of.get(&a).copied().unwrap_or(self.stories.len())
+    }
+
+    /// The text of a span.
+    fn slice(&self, a: usize, r: TextRange) -> String {
+        self.articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default()
+    }
+
+    /// An article's id.
+    fn id(&self, a: usize) -> &'a str {
+        self.ids.get(a).copied().unwrap_or("")
+    }
+
+    /// The claims holding these sentences, sorted.
+    fn claims_at(&self, sentences: &[SentenceKey]) -> Vec<String> {
+        let mut v: Vec<String> = sentences.iter().filter_map(|k| self.claim_of.get(k).map(|s| s.to_string())).collect();
+        crate::base::order::sort(&mut v);
+        v.dedup();
+        v
+    }
+
+    /// Whether all of a claim's sources lie in one story.
+    fn one_story(&self, c: &Claim) -> bool {
+        let first_story = c.sources.first().and_then(|a| self.story_of.get(a));
+        c.sources.iter().all(|a| self.story_of.get(a) == first_story)
+    }
+}
+
+/// One finder per kind of disagreement: each reads the bundle and returns its findings (ids still empty).
+type Finder = fn(&Bundle<'_>) -> Vec<Contradiction>;
+
+/// The finders, run in this order.
+const FINDERS: &[Finder] = &[weekdays, claim_dates_and_numbers, places, roles, quote_wordings, quote_attributions];
+
+/// Finds the contradictions: every finder of [`FINDERS`] in turn, then ids from the kind and first span.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     ids: &[&str],
@@ -341,30 +396,6 @@ pub fn find(
 ) -> Vec<Contradiction> {
     let story_of: BTreeMap<usize, usize> =
         stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
-    // Story slot of an article: its story's index, or one past the last for an article in none (vectors
-    // indexed by slot rather than maps keyed by story: no new map type to compile).
-    let slot = |a: usize| story_of.get(&a).copied().unwrap_or(stories.len());
-    // The times that may date a weekday a second time (day grain, a day, no mismatch of their own, a weekday
-    // word), per story and weekday (`slot * 7 + weekday`), by day: (day, article, time index).
-    let mut story_days: Vec<Vec<(i64, usize, usize)>> = vec![Vec::new(); (stories.len() + 1) * 7];
-    for bi in 0..annotations.len().max(articles.len()) {
-        for (ui, u) in annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
-            let Some(d) = u.days else { continue };
-            if u.flags.contains(&TimeFlag::WeekdayMismatch) || u.grain != Grain::Day {
-                continue;
-            }
-            let Some(wd) = weekday_in(articles.get(bi).map_or("", |x| x.slice(u.range))) else { continue };
-            if let Some(v) = story_days.get_mut(slot(bi) * 7 + wd as usize) {
-                v.push((d.0, bi, ui));
-            }
-        }
-    }
-    for v in &mut story_days {
-        crate::base::order::sort(v);
-    }
-    let slice = |a: usize, r: TextRange| articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default();
-    let mut out: Vec<Contradiction> = Vec::new();
-    // The entity of each mention (the first that holds it, as a search in entity order finds it).
     let mut entity_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (ei, e) in entities.iter().enumerate() {
         for m in &e.mentions {
@@ -373,21 +404,61 @@ pub fn find(
     }
     let claim_of: BTreeMap<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
-    let claims_at = |refs: &[(usize, TextRange)], sentences: &[SentenceKey]| -> Vec<String> {
-        let _ = refs;
-        let mut v: Vec<String> = sentences.iter().filter_map(|k| claim_of.get(k).map(|s| s.to_string())).collect();
-        crate::base::order::sort(&mut v);
-        v.dedup();
-        v
-    };
+    let bundle =
+        Bundle { ids, articles, annotations, entities, claims, quote_groups, stories, story_of, entity_of, claim_of };
+    let mut out: Vec<Contradiction> = FINDERS.iter().flat_map(|f| f(&bundle)).collect();
+    number(&mut out, ids);
+    out
+}
 
-    // Weekday: flagged by the time annotator; and the same weekday dated twice in one article.
-    for (ai, ann) in annotations.iter().enumerate() {
-        for t in &ann.times {
-            if !t.flags.contains(&TimeFlag::WeekdayMismatch) {
+/// Ids from the kind and the first span, sorted, repeats numbered (`-2`, `-3`).
+fn number(out: &mut Vec<Contradiction>, ids: &[&str]) {
+    for c in out.iter_mut() {
+        let (a, r) = c.refs.first().copied().unwrap_or((0, TextRange::new(0, 0)));
+        let kind = c.kind.name();
+        c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
+    }
+    crate::base::order::sort_by(out, |x, y| x.id.cmp(&y.id));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for c in out.iter_mut() {
+        let n = seen.entry(c.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
+}
+
+/// The times that may date a weekday a second time (day grain, a day, no mismatch of their own, a weekday
+/// word), per story and weekday (`slot * 7 + weekday`), by day: (day, article, time index).
+fn story_days(cx: &Bundle<'_>) -> Vec<Vec<(i64, usize, usize)>> {
+    let mut story_days: Vec<Vec<(i64, usize, usize)>> = vec![Vec::new(); (cx.stories.len() + 1) * 7];
+    for bi in 0..cx.annotations.len().max(cx.articles.len()) {
+        for (ui, u) in cx.annotations.get(bi).map(|b| b.times.as_slice()).unwrap_or(&[]).iter().enumerate() {
+            let Some(d) = u.days else { continue };
+            if u.flags.contains(&TimeFlag::WeekdayMismatch) || u.grain != Grain::Day {
                 continue;
             }
-            let text = slice(ai, t.range);
+            let Some(wd) = weekday_in(cx.articles.get(bi).map_or("", |x| x.slice(u.range))) else { continue };
+            if let Some(v) = story_days.get_mut(cx.slot(bi) * 7 + wd as usize) {
+                v.push((d.0, bi, ui));
+            }
+        }
+    }
+    for v in &mut story_days {
+        crate::base::order::sort(v);
+    }
+    story_days
+}
+
+/// Weekdays: a weekday the time annotator flagged as not fitting its date, and the same weekday dated twice
+/// in one story.
+fn weekdays(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let story_days = story_days(cx);
+    let mut out = Vec::new();
+    for (ai, ann) in cx.annotations.iter().enumerate() {
+        for t in ann.times.iter().filter(|t| t.flags.contains(&TimeFlag::WeekdayMismatch)) {
+            let text = cx.slice(ai, t.range);
             let actual = t.days.map(|d| WEEKDAYS.get(weekday_of(d.0)).copied().unwrap_or(""));
             let explanation = match (&t.value, actual) {
                 (Some(v), Some(w)) => format!("\"{text}\": {v} fell on a {w}, not on the weekday the text names."),
@@ -400,61 +471,73 @@ pub fn find(
                 kind: Kind::Weekday,
                 explanation,
                 refs: vec![(ai, t.range)],
-                claims: claims_at(&[], &sentences),
+                claims: cx.claims_at(&sentences),
             });
-            // Correct dates with the same weekday word in the same story: the same day dated twice. All of them
-            // are reported in one finding, since one wrong date explains them all.
-            let Some(wd) = weekday_in(&text) else { continue };
-            let mut refs: Vec<(usize, TextRange)> = Vec::new();
-            let mut sentences = sentences.clone();
-            let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            let Some(t_day) = t.days.map(|d| d.0) else { continue };
-            let story = story_days.get(slot(ai) * 7 + wd as usize).map(Vec::as_slice).unwrap_or(&[]);
-            let from = story.partition_point(|x| x.0 < t_day - 62);
-            let mut near: Vec<(usize, usize)> =
-                story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
-            near.sort_unstable();
-            for (bi, ui) in near {
-                let Some(u) = annotations.get(bi).and_then(|b| b.times.get(ui)) else { continue };
-                {
-                    let utext = articles.get(bi).map_or("", |x| x.slice(u.range));
-                    if u.value != t.value {
-                        sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
-                        refs.push((bi, u.range));
-                        let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
-                        let quoted = format!("\"{utext}\"");
-                        if !texts.contains(&quoted) {
-                            texts.push(quoted);
-                        }
-                    }
-                }
-            }
-            if !refs.is_empty() {
-                refs.push((ai, t.range));
-                let elsewhere: Vec<String> =
-                    others.iter().map(|(v, texts)| format!("{v} ({})", texts.join(", "))).collect();
-                out.push(Contradiction {
-                    id: String::new(),
-                    kind: Kind::Date,
-                    explanation: format!(
-                        "The same {} is dated {} and {} (\"{text}\").",
-                        WEEKDAYS.get(wd as usize).copied().unwrap_or("day"),
-                        elsewhere.join(" and "),
-                        t.value.as_deref().unwrap_or("?"),
-                    ),
-                    refs,
-                    claims: claims_at(&[], &sentences),
-                });
+            out.extend(weekday_dated_twice(cx, &story_days, ai, t, &text, sentences));
+        }
+    }
+    out
+}
+
+/// Correct dates with the same weekday word as a mismatched one, in the same story: the same day dated twice.
+/// All of them are reported in one finding, since one wrong date explains them all.
+fn weekday_dated_twice(
+    cx: &Bundle<'_>,
+    story_days: &[Vec<(i64, usize, usize)>],
+    ai: usize,
+    t: &crate::annotate::time::TimeExpr,
+    text: &str,
+    mut sentences: Vec<SentenceKey>,
+) -> Option<Contradiction> {
+    let wd = weekday_in(text)?;
+    let mut refs: Vec<(usize, TextRange)> = Vec::new();
+    let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let t_day = t.days.map(|d| d.0)?;
+    let story = story_days.get(cx.slot(ai) * 7 + wd as usize).map(Vec::as_slice).unwrap_or(&[]);
+    let from = story.partition_point(|x| x.0 < t_day - 62);
+    let mut near: Vec<(usize, usize)> =
+        story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
+    near.sort_unstable();
+    for (bi, ui) in near {
+        let Some(u) = cx.annotations.get(bi).and_then(|b| b.times.get(ui)) else { continue };
+        let utext = cx.articles.get(bi).map_or("", |x| x.slice(u.range));
+        if u.value != t.value {
+            sentences.extend(u.sentence.map(|s| SentenceKey { article: bi, sentence: s }));
+            refs.push((bi, u.range));
+            let texts = others.entry(u.value.clone().unwrap_or_else(|| "?".to_string())).or_default();
+            let quoted = format!("\"{utext}\"");
+            if !texts.contains(&quoted) {
+                texts.push(quoted);
             }
         }
     }
+    if refs.is_empty() {
+        return None;
+    }
+    refs.push((ai, t.range));
+    let elsewhere: Vec<String> = others.iter().map(|(v, texts)| format!("{v} ({})", texts.join(", "))).collect();
+    Some(Contradiction {
+        id: String::new(),
+        kind: Kind::Date,
+        explanation: format!(
+            "The same {} is dated {} and {} (\"{text}\").",
+            WEEKDAYS.get(wd as usize).copied().unwrap_or("day"),
+            elsewhere.join(" and "),
+            t.value.as_deref().unwrap_or("?"),
+        ),
+        refs,
+        claims: cx.claims_at(&sentences),
+    })
+}
 
-    // Dates and numbers within one claim (sentences of one story).
-    for c in claims {
+/// Dates and numbers within one claim (sentences of one story).
+fn claim_dates_and_numbers(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let mut out: Vec<Contradiction> = Vec::new();
+    for c in cx.claims {
         let mut dates: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
         let mut numbers: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
         for k in &c.sentences {
-            let Some(ann) = annotations.get(k.article) else { continue };
+            let Some(ann) = cx.annotations.get(k.article) else { continue };
             for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day) {
                 if let Some(v) = &t.value {
                     dates.entry(v.clone()).or_default().push((k.article, t.range, *k));
@@ -474,8 +557,7 @@ pub fn find(
                     .push((k.article, n.range, *k));
             }
         }
-        let first_story = c.sources.first().and_then(|a| story_of.get(a));
-        if c.sources.iter().any(|a| story_of.get(a) != first_story) {
+        if !cx.one_story(c) {
             continue;
         }
         if dates.len() >= 2 && across_sources(&dates) {
@@ -484,7 +566,7 @@ pub fn find(
                 .iter()
                 .map(|(v, occ)| {
                     let (a, r, _) = occ.first().copied().unwrap_or((0, TextRange::new(0, 0), SentenceKey::default()));
-                    format!("{v} (\"{}\", {})", slice(a, r), ids.get(a).copied().unwrap_or(""))
+                    format!("{v} (\"{}\", {})", cx.slice(a, r), cx.id(a))
                 })
                 .collect();
             out.push(Contradiction {
@@ -505,7 +587,7 @@ pub fn find(
             let texts: Vec<String> = values
                 .values()
                 .filter_map(|occ| occ.first())
-                .map(|&(a, r, _)| format!("\"{}\" ({})", slice(a, r), ids.get(a).copied().unwrap_or("")))
+                .map(|&(a, r, _)| format!("\"{}\" ({})", cx.slice(a, r), cx.id(a)))
                 .collect();
             out.push(Contradiction {
                 id: String::new(),
@@ -520,20 +602,24 @@ pub fn find(
         }
     }
 
-    // Places within one claim of one story: each of two articles puts the happening "in"/"at" a place the
-    // other's sentences never name (countries and regions aside: a town lies in them).
-    for c in claims {
-        let first_story = c.sources.first().and_then(|a| story_of.get(a));
-        if c.sources.iter().any(|a| story_of.get(a) != first_story) {
+    out
+}
+
+/// Places within one claim of one story: each of two articles puts the happening "in"/"at" a place the
+/// other's sentences never name (countries and regions aside: a town lies in them).
+fn places(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let mut out: Vec<Contradiction> = Vec::new();
+    for c in cx.claims {
+        if !cx.one_story(c) {
             continue;
         }
         // Per article: places the claim's sentences put the happening at, and every entity they name.
         // (article, entity named, whether it is a place, the span where the happening is put "in"/"at" it).
         let mut marks: Vec<(usize, &Entity, bool, Option<TextRange>)> = Vec::new();
         for k in &c.sentences {
-            let (Some(ann), Some(a)) = (annotations.get(k.article), articles.get(k.article)) else { continue };
+            let (Some(ann), Some(a)) = (cx.annotations.get(k.article), cx.articles.get(k.article)) else { continue };
             for (mi, m) in ann.mentions.iter().enumerate().filter(|(_, m)| m.sentence == Some(k.sentence)) {
-                let Some(e) = entity_of.get(&(k.article, mi)).and_then(|&ei| entities.get(ei)) else { continue };
+                let Some(e) = cx.entity_of.get(&(k.article, mi)).and_then(|&ei| cx.entities.get(ei)) else { continue };
                 let before = a.text.get(..m.range.start).unwrap_or("");
                 let placed = before.ends_with(" in ") || before.ends_with(" at ");
                 let place = e.kind == crate::annotate::entities::EntityKind::Place || m.guessed;
@@ -571,9 +657,9 @@ pub fn find(
                     explanation: format!(
                         "The same happening is placed in {} by {} but in {} by {}.",
                         p.0,
-                        ids.get(a).copied().unwrap_or(""),
+                        cx.id(a),
                         q.0,
-                        ids.get(b).copied().unwrap_or("")
+                        cx.id(b)
                     ),
                     refs: vec![(a, p.1), (b, q.1)],
                     claims: vec![c.id.clone()],
@@ -582,199 +668,33 @@ pub fn find(
         }
     }
 
-    // Roles of the same person within one story: titles before the name, appositions beside it, and a
-    // leading office the article names bare with the same qualifier as the person's title ("Danish
-    // President NAME" … "the Danish head of government"), headings included.
-    // Per article, the holders of titled offices: (entity, the title's qualifier), for the rivals test below.
-    let mut office_holders: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
-    for (oi, o) in entities.iter().enumerate() {
-        for &(oa, om) in &o.mentions {
-            let role = annotations.get(oa).and_then(|n| n.mentions.get(om)).and_then(|m| m.role.as_deref());
-            if let Some(r) = role.filter(|r| office(r).is_some()) {
-                office_holders.entry(oa).or_default().push((oi, office_qualifier(r)));
-            }
-        }
-    }
-    for e in entities.iter().filter(|e| e.kind == crate::annotate::entities::EntityKind::Person) {
-        let mut seen: Vec<RoleSeen> = Vec::new();
-        for &(ai, mi) in &e.mentions {
-            let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
-            let titled = match (&m.role, m.role_range) {
-                (Some(role), Some(rr)) => Some((role.clone(), rr)),
-                _ => {
-                    let sentence = m.sentence.and_then(|s| articles.get(ai).and_then(|a| a.sentences.get(s)));
-                    match (articles.get(ai), sentence) {
-                        (Some(a), Some(s)) => apposition_role(a, m.range, s.range),
-                        _ => None,
-                    }
-                }
-            };
-            let Some((role, rr)) = titled else { continue };
-            if let Some((canon, object)) = office(&role) {
-                if !seen.iter().any(|x| x.0 == ai && x.1 == rr) {
-                    seen.push((ai, rr, role, canon, object, m.sentence));
-                }
-            }
-        }
-        // Bare leading offices in articles where this person holds a qualified leading office.
-        let mut bare: Vec<RoleSeen> = Vec::new();
-        // Only articles where the person holds a leading office can have one (ascending, as all articles were).
-        let mut leading: Vec<usize> = seen.iter().filter(|r| LEADING.contains(&r.3)).map(|r| r.0).collect();
-        crate::base::order::sort(&mut leading);
-        leading.dedup();
-        for ai in leading {
-            let Some(a) = articles.get(ai) else { continue };
-            let Some(title) = seen.iter().find(|r| r.0 == ai && LEADING.contains(&r.3)) else { continue };
-            let qualifier = office_qualifier(&title.2);
-            if qualifier.is_empty() {
-                continue;
-            }
-            // Another person of the article holding an office with the same qualifier makes a bare office
-            // ambiguous.
-            let rivals = office_holders.get(&ai).is_some_and(|holders| {
-                holders.iter().any(|(oi, q)| *q == qualifier && entities.get(*oi).is_some_and(|o| o.key != e.key))
-            });
-            if rivals {
-                continue;
-            }
-            let roles: Vec<TextRange> = annotations
-                .get(ai)
-                .map(|n| n.mentions.iter().filter_map(|m| m.role_range).collect())
-                .unwrap_or_default();
-            let mut found: Vec<(RoleSeen, bool)> = Vec::new();
-            for (si, s) in a.sentences.iter().enumerate() {
-                for (canon, q, r) in bare_offices(a, s.range, &roles) {
-                    if canon == title.3 || !q.is_empty() && q != qualifier {
-                        continue;
-                    }
-                    found.push(((ai, r, a.slice(r).to_string(), canon, None, Some(si)), q == qualifier));
-                }
-            }
-            // At least one bare office must carry the person's own qualifier; the unqualified mentions of
-            // that office then join it.
-            let offices: Vec<&str> = found.iter().filter(|f| f.1).map(|f| f.0 .3).collect();
-            bare.extend(found.into_iter().filter(|f| offices.contains(&f.0 .3)).map(|f| f.0));
-        }
-        if !bare.is_empty() {
-            let title = seen.iter().find(|r| LEADING.contains(&r.3) && bare.iter().any(|b| b.0 == r.0)).cloned();
-            if let Some(t) = title {
-                let mut refs = vec![(t.0, t.1)];
-                refs.extend(bare.iter().map(|b| (b.0, b.1)));
-                let mut words: Vec<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
-                crate::base::order::sort(&mut words);
-                words.dedup();
-                let sentences: Vec<SentenceKey> = std::iter::once(&t)
-                    .chain(bare.iter())
-                    .filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s }))
-                    .collect();
-                out.push(Contradiction {
-                    id: String::new(),
-                    kind: Kind::Role,
-                    explanation: format!(
-                        "{} is called \"{}\" in {}, which also gives the office {} to the same {} leader.",
-                        e.name,
-                        t.2,
-                        ids.get(t.0).copied().unwrap_or(""),
-                        words.join(", "),
-                        crate::base::text::capitalised(&office_qualifier(&t.2)),
-                    ),
-                    refs,
-                    claims: claims_at(&[], &sentences),
-                });
-            }
-        }
-        // One finding per pair of differing offices, with every span that gives either.
-        let mut differing: Vec<((String, String), RoleSides<'_>)> = Vec::new();
-        // The role mentions of each story, in order: pairs are only looked for within one story.
-        let mut by_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len() + 1];
-        for (x, a) in seen.iter().enumerate() {
-            if let Some(v) = by_story.get_mut(slot(a.0)) {
-                v.push(x);
-            }
-        }
-        // The words of each role's object, computed once; and per finding the spans already on each side.
-        let objects: Vec<Option<BTreeSet<String>>> =
-            seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
-        let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
-        let lowered: Vec<String> = seen.iter().map(|r| r.2.lowercase()).collect();
-        for (x, a) in seen.iter().enumerate() {
-            let later = by_story.get(slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
-            let later = later.get(later.partition_point(|&y| y <= x)..).unwrap_or(&[]);
-            for (y, b) in later.iter().filter_map(|&y| seen.get(y).map(|b| (y, b))) {
-                let differ = a.3 != b.3
-                    || matches!((objects.get(x), objects.get(y)), (Some(Some(wp)), Some(Some(wq))) if wp.is_disjoint(wq));
-                if !differ {
-                    continue;
-                }
-                // Each side is named by its office, or by its words when both hold the same office.
-                let (ka, kb) = if a.3 != b.3 {
-                    (a.3, b.3)
-                } else {
-                    (lowered.get(x).map_or("", String::as_str), lowered.get(y).map_or("", String::as_str))
-                };
-                let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
-                let at = match differing.iter().position(|d| d.0 .0 == key.0 && d.0 .1 == key.1) {
-                    Some(i) => i,
-                    None => {
-                        differing.push(((key.0.to_string(), key.1.to_string()), (Vec::new(), Vec::new())));
-                        listed_spans.push((BTreeSet::new(), BTreeSet::new()));
-                        differing.len() - 1
-                    }
-                };
-                let (Some((_, entry)), Some(spans)) = (differing.get_mut(at), listed_spans.get_mut(at)) else {
-                    continue;
-                };
-                if spans.0.insert((first.0, first.1)) {
-                    entry.0.push(first);
-                }
-                if spans.1.insert((second.0, second.1)) {
-                    entry.1.push(second);
-                }
-            }
-        }
-        crate::base::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
-        for (_, (one, other)) in &differing {
-            let list = |side: &[&RoleSeen]| -> String {
-                side.iter()
-                    .map(|r| format!("\"{}\" in {}", r.2, ids.get(r.0).copied().unwrap_or("")))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            };
-            let all: Vec<&&RoleSeen> = one.iter().chain(other.iter()).collect();
-            let sentences: Vec<SentenceKey> =
-                all.iter().filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s })).collect();
-            out.push(Contradiction {
-                id: String::new(),
-                kind: Kind::Role,
-                explanation: format!("{} is called {} but {}.", e.name, list(one), list(other)),
-                refs: all.iter().map(|r| (r.0, r.1)).collect(),
-                claims: claims_at(&[], &sentences),
-            });
-        }
-    }
+    out
+}
 
-    // Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
-    // different wording).
+/// Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
+/// different wording).
+fn quote_wordings(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let mut out: Vec<Contradiction> = Vec::new();
     let words_of = |k: &crate::xref::quote_groups::QuoteKey| -> Vec<String> {
-        annotations
+        cx.annotations
             .get(k.article)
             .and_then(|a| a.quotes.get(k.quote))
-            .map(|q| norm_words(&slice(k.article, q.range)))
+            .map(|q| norm_words(&cx.slice(k.article, q.range)))
             .unwrap_or_default()
     };
     let varies = |g: &QuoteGroup| {
         let ws: Vec<Vec<String>> = g.quotes.iter().map(words_of).collect();
         ws.iter().enumerate().any(|(i, x)| ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x)))
     };
-    for g in quote_groups.iter().filter(|g| !g.identical && varies(g)) {
+    for g in cx.quote_groups.iter().filter(|g| !g.identical && varies(g)) {
         let mut refs = Vec::new();
         let mut sentences = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         for k in &g.quotes {
-            let Some(q) = annotations.get(k.article).and_then(|a| a.quotes.get(k.quote)) else { continue };
+            let Some(q) = cx.annotations.get(k.article).and_then(|a| a.quotes.get(k.quote)) else { continue };
             refs.push((k.article, q.range));
             sentences.extend(q.sentence.map(|s| SentenceKey { article: k.article, sentence: s }));
-            texts.push(format!("\"{}\" ({})", slice(k.article, q.range), ids.get(k.article).copied().unwrap_or("")));
+            texts.push(format!("\"{}\" ({})", cx.slice(k.article, q.range), cx.id(k.article)));
         }
         out.push(Contradiction {
             id: String::new(),
@@ -785,19 +705,24 @@ pub fn find(
                 listed(&texts, " versus ")
             ),
             refs,
-            claims: claims_at(&[], &sentences),
+            claims: cx.claims_at(&sentences),
         });
     }
 
-    // Quote attribution: nearly the same words, different speakers.
+    out
+}
+
+/// Quote attribution: nearly the same words, different speakers.
+fn quote_attributions(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let mut out: Vec<Contradiction> = Vec::new();
     let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
     let entity_at: BTreeMap<(usize, usize), String> =
-        entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.clone()))).collect();
-    for (ai, ann) in annotations.iter().enumerate() {
+        cx.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.clone()))).collect();
+    for (ai, ann) in cx.annotations.iter().enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
             let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).cloned());
             if let Some(w) = who {
-                let words: BTreeSet<String> = norm_words(&slice(ai, q.range))
+                let words: BTreeSet<String> = norm_words(&cx.slice(ai, q.range))
                     .into_iter()
                     .filter(|w| !crate::xref::align::is_stopword(w))
                     .collect();
@@ -812,8 +737,8 @@ pub fn find(
         {
             if a.0 != b.0 && a.2 != b.2 && containment(&a.3, &b.3) >= 0.7 {
                 let (Some(qa), Some(qb)) = (
-                    annotations.get(a.0).and_then(|n| n.quotes.get(a.1)),
-                    annotations.get(b.0).and_then(|n| n.quotes.get(b.1)),
+                    cx.annotations.get(a.0).and_then(|n| n.quotes.get(a.1)),
+                    cx.annotations.get(b.0).and_then(|n| n.quotes.get(b.1)),
                 ) else {
                     continue;
                 };
@@ -823,9 +748,9 @@ pub fn find(
                     explanation: format!(
                         "The same words are attributed to {} in {} and to {} in {}.",
                         a.2,
-                        ids.get(a.0).copied().unwrap_or(""),
+                        cx.id(a.0),
                         b.2,
-                        ids.get(b.0).copied().unwrap_or("")
+                        cx.id(b.0)
                     ),
                     refs: vec![(a.0, qa.range), (b.0, qb.range)],
                     claims: Vec::new(),
@@ -834,22 +759,216 @@ pub fn find(
         }
     }
 
-    for c in &mut out {
-        let (a, r) = c.refs.first().copied().unwrap_or((0, TextRange::new(0, 0)));
-        let kind = c.kind.name();
-        c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
-    }
-    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
-    // Ids must be unique: number repeats.
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &mut out {
-        let n = seen.entry(c.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            c.id = format!("{}-{}", c.id, n);
-        }
+    out
+}
+
+/// Roles of the same person within one story: titles before the name, appositions beside it, and a leading
+/// office the article names bare with the same qualifier as the person's title ("Danish President NAME" …
+/// "the Danish head of government"), headings included.
+fn roles(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let holders = office_holders(cx);
+    let mut out = Vec::new();
+    for e in cx.entities.iter().filter(|e| e.kind == crate::annotate::entities::EntityKind::Person) {
+        let seen = roles_of(cx, e);
+        out.extend(bare_leading_office(cx, e, &seen, &holders));
+        out.extend(differing_roles(cx, e, &seen));
     }
     out
+}
+
+/// Per article, the holders of titled offices: (entity, the title's qualifier), for the rivals test of
+/// [`bare_leading_office`].
+fn office_holders(cx: &Bundle<'_>) -> BTreeMap<usize, Vec<(usize, String)>> {
+    let mut office_holders: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+    for (oi, o) in cx.entities.iter().enumerate() {
+        for &(oa, om) in &o.mentions {
+            let role = cx.annotations.get(oa).and_then(|n| n.mentions.get(om)).and_then(|m| m.role.as_deref());
+            if let Some(r) = role.filter(|r| office(r).is_some()) {
+                office_holders.entry(oa).or_default().push((oi, office_qualifier(r)));
+            }
+        }
+    }
+    office_holders
+}
+
+/// The offices a person's mentions give: a title before the name, else an apposition beside it.
+fn roles_of(cx: &Bundle<'_>, e: &Entity) -> Vec<RoleSeen> {
+    let (annotations, articles) = (cx.annotations, cx.articles);
+    let mut seen: Vec<RoleSeen> = Vec::new();
+    for &(ai, mi) in &e.mentions {
+        let Some(m) = annotations.get(ai).and_then(|a| a.mentions.get(mi)) else { continue };
+        let titled = match (&m.role, m.role_range) {
+            (Some(role), Some(rr)) => Some((role.clone(), rr)),
+            _ => {
+                let sentence = m.sentence.and_then(|s| articles.get(ai).and_then(|a| a.sentences.get(s)));
+                match (articles.get(ai), sentence) {
+                    (Some(a), Some(s)) => apposition_role(a, m.range, s.range),
+                    _ => None,
+                }
+            }
+        };
+        let Some((role, rr)) = titled else { continue };
+        if let Some((canon, object)) = office(&role) {
+            if !seen.iter().any(|x| x.0 == ai && x.1 == rr) {
+                seen.push((ai, rr, role, canon, object, m.sentence));
+            }
+        }
+    }
+    seen
+}
+
+/// Bare leading offices in the articles where this person holds a qualified leading office: one finding
+/// when one of them names another office.
+fn bare_leading_office(
+    cx: &Bundle<'_>,
+    e: &Entity,
+    seen: &[RoleSeen],
+    office_holders: &BTreeMap<usize, Vec<(usize, String)>>,
+) -> Option<Contradiction> {
+    let mut bare: Vec<RoleSeen> = Vec::new();
+    // Only articles where the person holds a leading office can have one (ascending, as all articles were).
+    let mut leading: Vec<usize> = seen.iter().filter(|r| LEADING.contains(&r.3)).map(|r| r.0).collect();
+    crate::base::order::sort(&mut leading);
+    leading.dedup();
+    for ai in leading {
+        let Some(title) = seen.iter().find(|r| r.0 == ai && LEADING.contains(&r.3)) else { continue };
+        let qualifier = office_qualifier(&title.2);
+        if qualifier.is_empty() {
+            continue;
+        }
+        // Another person of the article holding an office with the same qualifier makes a bare office
+        // ambiguous.
+        let rivals = office_holders.get(&ai).is_some_and(|holders| {
+            holders.iter().any(|(oi, q)| *q == qualifier && cx.entities.get(*oi).is_some_and(|o| o.key != e.key))
+        });
+        if !rivals {
+            bare.extend(bare_offices_of(cx, ai, title, &qualifier));
+        }
+    }
+    if bare.is_empty() {
+        return None;
+    }
+    let t = seen.iter().find(|r| LEADING.contains(&r.3) && bare.iter().any(|b| b.0 == r.0)).cloned()?;
+    let mut refs = vec![(t.0, t.1)];
+    refs.extend(bare.iter().map(|b| (b.0, b.1)));
+    let mut words: Vec<String> = bare.iter().map(|b| format!("\"{}\"", b.2)).collect();
+    crate::base::order::sort(&mut words);
+    words.dedup();
+    let sentences: Vec<SentenceKey> = std::iter::once(&t)
+        .chain(bare.iter())
+        .filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s }))
+        .collect();
+    Some(Contradiction {
+        id: String::new(),
+        kind: Kind::Role,
+        explanation: format!(
+            "{} is called \"{}\" in {}, which also gives the office {} to the same {} leader.",
+            e.name,
+            t.2,
+            cx.id(t.0),
+            words.join(", "),
+            crate::base::text::capitalised(&office_qualifier(&t.2)),
+        ),
+        refs,
+        claims: cx.claims_at(&sentences),
+    })
+}
+
+/// The bare leading offices of one article other than the person's `title`: at least one must carry the
+/// person's own qualifier; the unqualified mentions of that office then join it.
+fn bare_offices_of(cx: &Bundle<'_>, ai: usize, title: &RoleSeen, qualifier: &str) -> Vec<RoleSeen> {
+    let Some(a) = cx.articles.get(ai) else { return Vec::new() };
+    let roles: Vec<TextRange> =
+        cx.annotations.get(ai).map(|n| n.mentions.iter().filter_map(|m| m.role_range).collect()).unwrap_or_default();
+    let mut found: Vec<(RoleSeen, bool)> = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        for (canon, q, r) in bare_offices(a, s.range, &roles) {
+            if canon == title.3 || !q.is_empty() && q != qualifier {
+                continue;
+            }
+            found.push(((ai, r, a.slice(r).to_string(), canon, None, Some(si)), q == qualifier));
+        }
+    }
+    let offices: Vec<&str> = found.iter().filter(|f| f.1).map(|f| f.0 .3).collect();
+    found.into_iter().filter(|f| offices.contains(&f.0 .3)).map(|f| f.0).collect()
+}
+
+/// One finding per pair of differing offices of one person within one story, with every span that gives
+/// either.
+fn differing_roles(cx: &Bundle<'_>, e: &Entity, seen: &[RoleSeen]) -> Vec<Contradiction> {
+    let differing = differing_offices(cx, seen);
+    let mut out = Vec::new();
+    for (_, (one, other)) in &differing {
+        let list = |side: &[&RoleSeen]| -> String {
+            side.iter().map(|r| format!("\"{}\" in {}", r.2, cx.id(r.0))).collect::<Vec<_>>().join(" and ")
+        };
+        let all: Vec<&&RoleSeen> = one.iter().chain(other.iter()).collect();
+        let sentences: Vec<SentenceKey> =
+            all.iter().filter_map(|r| r.5.map(|s| SentenceKey { article: r.0, sentence: s })).collect();
+        out.push(Contradiction {
+            id: String::new(),
+            kind: Kind::Role,
+            explanation: format!("{} is called {} but {}.", e.name, list(one), list(other)),
+            refs: all.iter().map(|r| (r.0, r.1)).collect(),
+            claims: cx.claims_at(&sentences),
+        });
+    }
+    out
+}
+
+/// The pairs of differing offices (by office, or by words when both hold the same office with disjoint
+/// objects) of one person's role mentions within one story, sorted, each with the mentions on either side.
+fn differing_offices<'s>(cx: &Bundle<'_>, seen: &'s [RoleSeen]) -> Vec<((String, String), RoleSides<'s>)> {
+    let mut differing: Vec<((String, String), RoleSides<'_>)> = Vec::new();
+    // The role mentions of each story, in order: pairs are only looked for within one story.
+    let mut by_story: Vec<Vec<usize>> = vec![Vec::new(); cx.stories.len() + 1];
+    for (x, a) in seen.iter().enumerate() {
+        if let Some(v) = by_story.get_mut(cx.slot(a.0)) {
+            v.push(x);
+        }
+    }
+    // The words of each role's object, computed once; and per finding the spans already on each side.
+    let objects: Vec<Option<BTreeSet<String>>> =
+        seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
+    let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
+    let lowered: Vec<String> = seen.iter().map(|r| r.2.lowercase()).collect();
+    for (x, a) in seen.iter().enumerate() {
+        let later = by_story.get(cx.slot(a.0)).map(Vec::as_slice).unwrap_or(&[]);
+        let later = later.get(later.partition_point(|&y| y <= x)..).unwrap_or(&[]);
+        for (y, b) in later.iter().filter_map(|&y| seen.get(y).map(|b| (y, b))) {
+            let differ = a.3 != b.3
+                || matches!((objects.get(x), objects.get(y)), (Some(Some(wp)), Some(Some(wq))) if wp.is_disjoint(wq));
+            if !differ {
+                continue;
+            }
+            // Each side is named by its office, or by its words when both hold the same office.
+            let (ka, kb) = if a.3 != b.3 {
+                (a.3, b.3)
+            } else {
+                (lowered.get(x).map_or("", String::as_str), lowered.get(y).map_or("", String::as_str))
+            };
+            let (first, second, key) = if ka <= kb { (a, b, (ka, kb)) } else { (b, a, (kb, ka)) };
+            let at = match differing.iter().position(|d| d.0 .0 == key.0 && d.0 .1 == key.1) {
+                Some(i) => i,
+                None => {
+                    differing.push(((key.0.to_string(), key.1.to_string()), (Vec::new(), Vec::new())));
+                    listed_spans.push((BTreeSet::new(), BTreeSet::new()));
+                    differing.len() - 1
+                }
+            };
+            let (Some((_, entry)), Some(spans)) = (differing.get_mut(at), listed_spans.get_mut(at)) else {
+                continue;
+            };
+            if spans.0.insert((first.0, first.1)) {
+                entry.0.push(first);
+            }
+            if spans.1.insert((second.0, second.1)) {
+                entry.1.push(second);
+            }
+        }
+    }
+    crate::base::order::sort_by(&mut differing, |x, y| x.0.cmp(&y.0));
+    differing
 }
 
 #[cfg(test)]

@@ -93,14 +93,32 @@ pub fn article_day(article: &Article, ann: Option<&Annotations>) -> Option<DayNu
         .max()
 }
 
-/// Groups articles into stories.
+/// Groups articles into stories: dated articles split where their dates lie more than [`STORY_GAP_DAYS`]
+/// apart, undated ones joined by distinctive words, else by aligned sentences, else a story of their own;
+/// then an article dated only by its body that this date left alone joins the story it aligns with.
 pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations], pairs: &[SentencePair]) -> Vec<Story> {
-    let n = articles.len();
     let days: Vec<Option<DayNumber>> =
         articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
+    let (mut story_of, mut next) = split_by_gaps(&days);
+    if story_of.iter().any(Option::is_none) {
+        join_by_distinctive_words(articles, &mut story_of);
+    }
+    let link = alignment_links(pairs);
+    join_by_alignment(&link, &mut story_of);
+    for slot in story_of.iter_mut().filter(|s| s.is_none()) {
+        *slot = Some(next);
+        next += 1;
+    }
+    rejoin_lone_body_dated(articles, &link, &mut story_of);
+    stories_out(ids, &days, &story_of)
+}
+
+/// Story numbers of the dated articles (a new story where dates lie more than [`STORY_GAP_DAYS`] apart),
+/// `None` for the undated; and the next free story number.
+fn split_by_gaps(days: &[Option<DayNumber>]) -> (Vec<Option<usize>>, usize) {
     let mut dated: Vec<(DayNumber, usize)> = days.iter().enumerate().filter_map(|(i, d)| d.map(|d| (d, i))).collect();
     crate::base::order::sort(&mut dated);
-    let mut story_of: Vec<Option<usize>> = vec![None; n];
+    let mut story_of: Vec<Option<usize>> = vec![None; days.len()];
     let mut count = 0usize;
     let mut last: Option<DayNumber> = None;
     for &(d, i) in &dated {
@@ -112,24 +130,24 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
         }
         last = Some(d);
     }
-    let mut next = if dated.is_empty() { 0 } else { count + 1 };
-    // Undated articles first go to the story whose distinctive words (found in that story's dated articles
-    // and in no other story's) they share most, weighted by rarity across articles. (Only computed when an
-    // article is undated.)
-    let undated = story_of.iter().any(Option::is_none);
-    let bags: Vec<BTreeSet<String>> = if undated {
-        articles
-            .iter()
-            .map(|a| {
-                (0..a.sentences.len())
-                    .flat_map(|s| crate::xref::align::content_words(a, s))
-                    .map(|w| crate::xref::align::stem(&w))
-                    .collect()
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let next = if dated.is_empty() { 0 } else { count + 1 };
+    (story_of, next)
+}
+
+/// Undated articles go to the story whose distinctive words (found in that story's dated articles and in no
+/// other story's) they share most, weighted by rarity across articles, when its lead is clear (half as much
+/// again as the runner-up).
+fn join_by_distinctive_words(articles: &[&Article], story_of: &mut [Option<usize>]) {
+    let n = articles.len();
+    let bags: Vec<BTreeSet<String>> = articles
+        .iter()
+        .map(|a| {
+            (0..a.sentences.len())
+                .flat_map(|s| crate::xref::align::content_words(a, s))
+                .map(|w| crate::xref::align::stem(&w))
+                .collect()
+        })
+        .collect();
     let mut story_words: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (i, s) in story_of.iter().enumerate() {
         if let (Some(s), Some(bag)) = (s, bags.get(i)) {
@@ -152,47 +170,57 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             }
         }
     }
-    if story_words.len() >= 2 {
-        for i in 0..n {
-            if story_of.get(i).copied().flatten().is_some() {
-                continue;
-            }
-            let Some(bag) = bags.get(i) else { continue };
-            let mut scores: BTreeMap<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
-            for w in bag {
-                if let Some(score) = owner.get(w.as_str()).and_then(|st| scores.get_mut(st)) {
-                    *score += (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln();
-                }
-            }
-            let mut best: Option<(f64, usize)> = None;
-            let mut second = 0.0;
-            for (&st, &score) in &scores {
-                if best.is_none_or(|b| score > b.0) {
-                    second = best.map_or(0.0, |b| b.0);
-                    best = Some((score, st));
-                } else if score > second {
-                    second = score;
-                }
-            }
-            // Only a clear lead counts (half as much again as the runner-up).
-            if let Some((score, st)) = best {
-                if score > 0.0 && score >= second * 1.5 {
-                    if let Some(slot) = story_of.get_mut(i) {
-                        *slot = Some(st);
-                    }
-                }
+    if story_words.len() < 2 {
+        return;
+    }
+    for i in 0..n {
+        if story_of.get(i).copied().flatten().is_some() {
+            continue;
+        }
+        let Some(bag) = bags.get(i) else { continue };
+        let mut scores: BTreeMap<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
+        for w in bag {
+            if let Some(score) = owner.get(w.as_str()).and_then(|st| scores.get_mut(st)) {
+                *score += (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln();
             }
         }
+        if let (Some(st), Some(slot)) = (clear_lead(&scores), story_of.get_mut(i)) {
+            *slot = Some(st);
+        }
     }
-    // Undated articles: the story they share most aligned sentences with; else one of their own, shared
-    // with the undated articles they align with.
+}
+
+/// The story with the highest positive score when it leads the runner-up by half as much again.
+fn clear_lead(scores: &BTreeMap<usize, f64>) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
+    let mut second = 0.0;
+    for (&st, &score) in scores {
+        if best.is_none_or(|b| score > b.0) {
+            second = best.map_or(0.0, |b| b.0);
+            best = Some((score, st));
+        } else if score > second {
+            second = score;
+        }
+    }
+    let (score, st) = best?;
+    (score > 0.0 && score >= second * 1.5).then_some(st)
+}
+
+/// Summed alignment scores of each ordered pair of articles.
+fn alignment_links(pairs: &[SentencePair]) -> BTreeMap<(usize, usize), f64> {
     let mut link: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for p in pairs {
         *link.entry((p.a.article, p.b.article)).or_default() += p.score;
         *link.entry((p.b.article, p.a.article)).or_default() += p.score;
     }
+    link
+}
+
+/// Undated articles still without a story go to the story they share most aligned sentences with (two
+/// rounds, so that an undated article can follow another one).
+fn join_by_alignment(link: &BTreeMap<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
     for _round in 0..2 {
-        for i in 0..n {
+        for i in 0..story_of.len() {
             if story_of.get(i).copied().flatten().is_some() {
                 continue;
             }
@@ -203,24 +231,18 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
                 }
             }
             let pick = best.iter().max_by(|x, y| x.1.total_cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| *s);
-            if let Some(s) = pick {
-                if let Some(slot) = story_of.get_mut(i) {
-                    *slot = Some(s);
-                }
+            if let (Some(s), Some(slot)) = (pick, story_of.get_mut(i)) {
+                *slot = Some(s);
             }
         }
     }
-    for i in 0..n {
-        if story_of.get(i).copied().flatten().is_none() {
-            if let Some(slot) = story_of.get_mut(i) {
-                *slot = Some(next);
-            }
-            next += 1;
-        }
-    }
-    // An article without a publication date that its body's latest date left alone in a story (a background
-    // date, or a future one) joins the story it shares aligned sentences with: the body date is weaker
-    // evidence than the wording it shares.
+}
+
+/// An article without a publication date that its body's latest date left alone in a story (a background
+/// date, or a future one) joins the story it shares aligned sentences with: the body date is weaker evidence
+/// than the wording it shares.
+fn rejoin_lone_body_dated(articles: &[&Article], link: &BTreeMap<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
+    let n = articles.len();
     let published = |i: usize| articles.get(i).is_some_and(|a| a.meta.published.is_some());
     for i in 0..n {
         let Some(Some(mine)) = story_of.get(i).copied() else { continue };
@@ -243,6 +265,10 @@ pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations],
             }
         }
     }
+}
+
+/// The stories of the story numbers, each with its id (its smallest article id) and date range, by id.
+fn stories_out(ids: &[&str], days: &[Option<DayNumber>], story_of: &[Option<usize>]) -> Vec<Story> {
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, s) in story_of.iter().enumerate() {
         if let Some(s) = s {
@@ -301,6 +327,25 @@ pub fn events(
     stories: &[Story],
     dependence: &Dependence,
 ) -> Vec<Event> {
+    let _ = ids;
+    let by_value = dated_events(articles, annotations);
+    // Sentences of the same claim join the event (the same happening told without its date).
+    let mut claim_of: BTreeMap<SentenceKey, usize> = BTreeMap::new();
+    for (ci, c) in claims.iter().enumerate() {
+        for k in &c.sentences {
+            claim_of.insert(*k, ci);
+        }
+    }
+    let story_of: BTreeMap<usize, &str> =
+        stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
+    let out: Vec<Event> =
+        by_value.into_values().map(|e| completed(e, claims, &claim_of, &story_of, dependence)).collect();
+    tell_claims(claims, &out, &claim_of);
+    out
+}
+
+/// The day, week and month time expressions with their sentences, one event per value.
+fn dated_events(articles: &[&Article], annotations: &[Annotations]) -> BTreeMap<String, Event> {
     let mut by_value: BTreeMap<String, Event> = BTreeMap::new();
     for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
         for t in &ann.times {
@@ -324,47 +369,49 @@ pub fn events(
             e.sentences.push(key);
         }
     }
-    // Sentences of the same claim join the event (the same happening told without its date).
-    let mut claim_of: BTreeMap<SentenceKey, usize> = BTreeMap::new();
-    for (ci, c) in claims.iter().enumerate() {
-        for k in &c.sentences {
-            claim_of.insert(*k, ci);
+    by_value
+}
+
+/// An event with the sentences of its claims joined (only from the stories of its dated sentences: a scene
+/// told of two visits a year apart is one claim of two events, and each event keeps its own visit's
+/// sentences), its sources, independent sources and the story most of its dated sentences are in.
+fn completed(
+    mut e: Event,
+    claims: &[Claim],
+    claim_of: &BTreeMap<SentenceKey, usize>,
+    story_of: &BTreeMap<usize, &str>,
+    dependence: &Dependence,
+) -> Event {
+    let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
+    let home: Vec<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
+    let mut all: BTreeSet<SentenceKey> = dated.clone();
+    for k in &dated {
+        if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
+            all.extend(
+                c.sentences.iter().copied().filter(|s| story_of.get(&s.article).is_none_or(|st| home.contains(st))),
+            );
         }
     }
-    let story_of: BTreeMap<usize, &str> =
-        stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
-    let mut out: Vec<Event> = Vec::new();
-    for mut e in by_value.into_values() {
-        let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
-        // Claim sentences join only from the stories of the event's dated sentences: a scene told of two
-        // visits a year apart is one claim of two events, and each event keeps its own visit's sentences.
-        let home: Vec<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
-        let mut all: BTreeSet<SentenceKey> = dated.clone();
-        for k in &dated {
-            if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
-                all.extend(
-                    c.sentences.iter().copied().filter(|s| story_of.get(&s.article).is_none_or(|st| home.contains(st))),
-                );
-            }
+    e.sentences = all.into_iter().collect();
+    let mut sources: Vec<usize> = e.sentences.iter().map(|k| k.article).collect();
+    crate::base::order::sort(&mut sources);
+    sources.dedup();
+    e.independent = dependence.independent(&sources);
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in &dated {
+        if let Some(s) = story_of.get(&k.article) {
+            *votes.entry(s).or_default() += 1;
         }
-        e.sentences = all.into_iter().collect();
-        let mut sources: Vec<usize> = e.sentences.iter().map(|k| k.article).collect();
-        crate::base::order::sort(&mut sources);
-        sources.dedup();
-        e.independent = dependence.independent(&sources);
-        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-        for k in &dated {
-            if let Some(s) = story_of.get(&k.article) {
-                *votes.entry(s).or_default() += 1;
-            }
-        }
-        e.story = votes.iter().max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| s.to_string());
-        e.sources = sources;
-        out.push(e);
     }
-    // A claim is told of the events that hold one of its sentences (claims do not share sentences).
+    e.story = votes.iter().max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| s.to_string());
+    e.sources = sources;
+    e
+}
+
+/// A claim is told of the events that hold one of its sentences (claims do not share sentences).
+fn tell_claims(claims: &mut [Claim], events: &[Event], claim_of: &BTreeMap<SentenceKey, usize>) {
     let mut evs: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
-    for e in &out {
+    for e in events {
         for k in &e.sentences {
             if let Some(v) = claim_of.get(k).and_then(|&ci| evs.get_mut(ci)) {
                 v.push(e.id.clone());
@@ -376,8 +423,6 @@ pub fn events(
         v.dedup();
         c.events = v;
     }
-    let _ = ids;
-    out
 }
 
 /// Claims told in articles of two or more stories: a possible conflation or repetition. Returns
