@@ -241,9 +241,6 @@ const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
     "bin/storylines.rs::export",
     "input/markdown.rs::render",
     "input/markdown.rs::inline",
-    "input/parse.rs::parse",
-    "input/parse.rs::layout",
-    "input/parse.rs::read_header",
     "model/corpus.rs::analyse",
     "model/export.rs::annotations_out",
     "xref/align.rs::build",
@@ -254,7 +251,6 @@ const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
     "xref/events.rs::stories",
     "xref/events.rs::events",
     "xref/quote_groups.rs::group",
-    "xref/reuse.rs::detect",
 ];
 
 /// Each function of a rustfmt-formatted file with its length in lines: from a line holding `fn name` to the
