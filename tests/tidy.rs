@@ -233,14 +233,10 @@ const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
     "annotate/quotes.rs::spans",
     "input/markdown.rs::render",
     "input/markdown.rs::inline",
-    "input/parse.rs::parse",
-    "input/parse.rs::layout",
-    "input/parse.rs::read_header",
     "xref/align.rs::build",
     "xref/align.rs::pair",
     "xref/claims.rs::group",
     "xref/quote_groups.rs::group",
-    "xref/reuse.rs::detect",
 ];
 
 /// Each function of a rustfmt-formatted file with its length in lines: from a line holding `fn name` to the

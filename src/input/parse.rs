@@ -93,77 +93,24 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         ));
     }
     let decoded = text::decode(&input.bytes);
-    if decoded.text.trim().is_empty() {
-        let what = if input.bytes.is_empty() { "is empty" } else { "holds only whitespace" };
-        return Err(reject("empty-input", format!("{} {what}", input.name)));
+    if let Some((code, message)) = unusable(input, &decoded) {
+        return Err(reject(code, message));
     }
-    if decoded.control_ratio > 0.05 || decoded.nul_bytes > 16 {
-        return Err(reject(
-            "binary-input",
-            format!("{} looks like a binary file, not text ({} NUL bytes)", input.name, decoded.nul_bytes),
-        ));
-    }
-    let mut diagnostics = Vec::new();
-    let mut note = |severity, code, message: String| {
-        diagnostics.push(Diagnostic::for_article(severity, code, &id, message));
-    };
-    if decoded.invalid_utf8 {
-        note(
-            Severity::Warning,
-            "invalid-utf8",
-            "some bytes are not valid UTF-8 and were replaced by \u{FFFD}".to_string(),
-        );
-    }
-    if decoded.nul_bytes > 0 {
-        note(Severity::Warning, "nul-bytes", format!("{} NUL bytes were replaced by \u{FFFD}", decoded.nul_bytes));
-    }
-    if decoded.had_bom {
-        note(Severity::Info, "bom-removed", "a byte-order mark at the start was removed".to_string());
-    }
+    let mut diagnostics = repairs(&decoded, &id);
     let format = guess_format(&input.name, &decoded.text);
     let mut hints = Hints::default();
-    let text = match format {
-        Format::Text => decoded.text,
-        Format::Markdown => {
-            let r = markdown::render(&decoded.text);
-            hints.headings = r.headings;
-            hints.captions = r.images;
-            hints.page = front_matter_meta(&r.front_matter);
-            r.text
-        }
-        Format::Html => match html::extract(&decoded.text) {
-            Ok(x) => {
-                let body = x.text.clone();
-                hints.page = x;
-                body
-            }
-            Err(why) => return Err(reject("html-unreadable", format!("{}: {why}", input.name))),
-        },
-    };
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(reject(
-            "too-large",
-            format!(
-                "the text of {} is {:.1} MB, more than the limit of {} MB of text per article",
-                input.name,
-                text.len() as f64 / 1_048_576.0,
-                MAX_TEXT_BYTES / 1_048_576
-            ),
-        ));
-    }
-    if text.trim().is_empty() {
-        return Err(reject("no-text", format!("{} has no readable text", input.name)));
-    }
+    let text = readable_text(input, format, decoded.text, &mut hints).map_err(|(code, m)| reject(code, m))?;
     let line_ranges = text::lines(&text);
     if let Some(longest) = line_ranges.iter().map(|r| r.len()).max().filter(|&n| n > LONG_LINE_BYTES) {
-        note(
+        diagnostics.push(Diagnostic::for_article(
             Severity::Warning,
             "long-line",
+            &id,
             format!(
                 "a single line of {:.1} MB: paragraphs cannot be told apart, and the whole line is read as one paragraph",
                 longest as f64 / 1_048_576.0
             ),
-        );
+        ));
     }
     let content_hash = text::stable_hash(text.as_bytes());
     let mut article = Article {
@@ -183,6 +130,92 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
         apply_page_meta(&mut article, &hints.page);
     }
     apply_manifest(&mut article, &input.meta);
+    settle_language(&mut article);
+    Ok(article)
+}
+
+/// Why decoded bytes cannot be an article (empty, whitespace only, binary), as a code and a message.
+fn unusable(input: &Input, decoded: &text::Decoded) -> Option<(&'static str, String)> {
+    if decoded.text.trim().is_empty() {
+        let what = if input.bytes.is_empty() { "is empty" } else { "holds only whitespace" };
+        return Some(("empty-input", format!("{} {what}", input.name)));
+    }
+    if decoded.control_ratio > 0.05 || decoded.nul_bytes > 16 {
+        return Some((
+            "binary-input",
+            format!("{} looks like a binary file, not text ({} NUL bytes)", input.name, decoded.nul_bytes),
+        ));
+    }
+    None
+}
+
+/// What decoding repaired (invalid UTF-8, NUL bytes, a byte-order mark), as diagnostics of the article `id`.
+fn repairs(decoded: &text::Decoded, id: &str) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut note = |severity, code, message: String| {
+        diagnostics.push(Diagnostic::for_article(severity, code, id, message));
+    };
+    if decoded.invalid_utf8 {
+        note(
+            Severity::Warning,
+            "invalid-utf8",
+            "some bytes are not valid UTF-8 and were replaced by \u{FFFD}".to_string(),
+        );
+    }
+    if decoded.nul_bytes > 0 {
+        note(Severity::Warning, "nul-bytes", format!("{} NUL bytes were replaced by \u{FFFD}", decoded.nul_bytes));
+    }
+    if decoded.had_bom {
+        note(Severity::Info, "bom-removed", "a byte-order mark at the start was removed".to_string());
+    }
+    diagnostics
+}
+
+/// The article's text in its format (plain text as it is, Markdown rendered, HTML extracted), with what the
+/// format told about it in `hints`; or the code and message of why there is none.
+fn readable_text(
+    input: &Input,
+    format: Format,
+    decoded: String,
+    hints: &mut Hints,
+) -> Result<String, (&'static str, String)> {
+    let text = match format {
+        Format::Text => decoded,
+        Format::Markdown => {
+            let r = markdown::render(&decoded);
+            hints.headings = r.headings;
+            hints.captions = r.images;
+            hints.page = front_matter_meta(&r.front_matter);
+            r.text
+        }
+        Format::Html => match html::extract(&decoded) {
+            Ok(x) => {
+                let body = x.text.clone();
+                hints.page = x;
+                body
+            }
+            Err(why) => return Err(("html-unreadable", format!("{}: {why}", input.name))),
+        },
+    };
+    if text.len() > MAX_TEXT_BYTES {
+        return Err((
+            "too-large",
+            format!(
+                "the text of {} is {:.1} MB, more than the limit of {} MB of text per article",
+                input.name,
+                text.len() as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(("no-text", format!("{} has no readable text", input.name)));
+    }
+    Ok(text)
+}
+
+/// The language tag reduced to its primary subtag, and a `not-english` note when it is not English.
+fn settle_language(article: &mut Article) {
     if let Some(lang) = article.meta.language.as_mut() {
         lang.value = primary_language(&lang.value);
     }
@@ -197,7 +230,6 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
             ),
         ));
     }
-    Ok(article)
 }
 
 /// Lines longer than this (in bytes) get a `long-line` warning.
@@ -349,21 +381,7 @@ struct Line {
 /// `line_ranges` are the text's lines ([`text::lines`]).
 fn layout(article: &mut Article, hints: &Hints, line_ranges: Vec<TextRange>) {
     let text = article.text.as_str();
-    let mut lines: Vec<Line> = line_ranges
-        .into_iter()
-        .map(|r| {
-            let range = r.trim(text);
-            let kind = if range.is_empty() { LineKind::Blank } else { classify(range.slice(text)) };
-            Line { range, kind }
-        })
-        .collect();
-    for line in &mut lines {
-        if hints.captions.binary_search(&line.range).is_ok() {
-            line.kind = LineKind::Furniture(FurnitureKind::Caption);
-        } else if hints.headings.binary_search(&line.range).is_ok() && !matches!(line.kind, LineKind::Furniture(_)) {
-            line.kind = LineKind::Heading;
-        }
-    }
+    let mut lines = classify_lines(text, hints, line_ranges);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind != LineKind::Blank).collect();
     promote_headline(text, &mut lines, &content);
     mark_link_lists(text, &mut lines, &content);
@@ -376,61 +394,9 @@ fn layout(article: &mut Article, hints: &Hints, line_ranges: Vec<TextRange>) {
     mark_author_bios(text, &mut lines, &content, &meta);
     meta.outlet = outlet_from_furniture(text, &lines, &content);
     meta.language = Some(language(text, &lines));
+    let (paragraphs, furniture) = paragraphs(text, &lines, meta.title.as_ref().and_then(|t| t.range));
+    let (sentences, cut) = sentences(text, &paragraphs);
     article.meta = meta;
-
-    let mut paragraphs = Vec::new();
-    let mut furniture = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = &lines[i];
-        match line.kind {
-            LineKind::Blank => {}
-            LineKind::Furniture(kind) => furniture.push(Furniture { range: line.range, kind }),
-            LineKind::Heading => {
-                let title = article.meta.title.as_ref().and_then(|t| t.range).filter(|t| line.range.contains_range(*t));
-                match title {
-                    Some(t) => {
-                        // A section label glued to the headline ("NewsA headline") is furniture of its own.
-                        if t.start > line.range.start {
-                            let label = TextRange::new(line.range.start, t.start).trim(text);
-                            furniture.push(Furniture { range: label, kind: FurnitureKind::SectionLabel });
-                        }
-                        paragraphs.push(Paragraph { range: t, kind: ParagraphKind::Headline });
-                    }
-                    None => paragraphs.push(Paragraph { range: line.range, kind: ParagraphKind::Heading }),
-                }
-            }
-            LineKind::Prose => {
-                // Join hard-wrapped lines: a line without a final stop followed by one starting lowercase.
-                let mut range = line.range;
-                while let Some(next) = lines.get(i + 1) {
-                    let cur = range.slice(text);
-                    let nxt = next.range.slice(text);
-                    let wraps = next.kind == LineKind::Prose
-                        && !cur.ends_with(['.', '!', '?', '"', '”', ':'])
-                        && nxt.chars().next().is_some_and(char::is_lowercase);
-                    if !wraps {
-                        break;
-                    }
-                    range = TextRange::new(range.start, next.range.end);
-                    i += 1;
-                }
-                paragraphs.push(Paragraph { range, kind: ParagraphKind::Body });
-            }
-        }
-        i += 1;
-    }
-    let mut sentences = Vec::new();
-    let mut cut = 0usize;
-    for (p, para) in paragraphs.iter().enumerate() {
-        for long in segment::sentences(text, para.range) {
-            let pieces = segment::cut_long(text, long);
-            cut += usize::from(pieces.len() > 1);
-            for range in pieces {
-                sentences.push(Sentence { range, paragraph: p, tokens: segment::tokens(text, range) });
-            }
-        }
-    }
     if cut > 0 {
         article.diagnostics.push(Diagnostic::for_article(
             Severity::Warning,
@@ -447,6 +413,96 @@ fn layout(article: &mut Article, hints: &Hints, line_ranges: Vec<TextRange>) {
     article.paragraphs = paragraphs;
     article.sentences = sentences;
     article.furniture = furniture;
+}
+
+/// Each line with its kind on its own words ([`classify`]), then as the input format's hints say (Markdown
+/// image alt texts are captions, its headings headings).
+fn classify_lines(text: &str, hints: &Hints, line_ranges: Vec<TextRange>) -> Vec<Line> {
+    let mut lines: Vec<Line> = line_ranges
+        .into_iter()
+        .map(|r| {
+            let range = r.trim(text);
+            let kind = if range.is_empty() { LineKind::Blank } else { classify(range.slice(text)) };
+            Line { range, kind }
+        })
+        .collect();
+    for line in &mut lines {
+        if hints.captions.binary_search(&line.range).is_ok() {
+            line.kind = LineKind::Furniture(FurnitureKind::Caption);
+        } else if hints.headings.binary_search(&line.range).is_ok() && !matches!(line.kind, LineKind::Furniture(_)) {
+            line.kind = LineKind::Heading;
+        }
+    }
+    lines
+}
+
+/// Paragraphs (the headline, headings, body paragraphs of hard-wrapped lines joined) and furniture spans of the
+/// classified lines; `title` is the headline's range.
+fn paragraphs(text: &str, lines: &[Line], title: Option<TextRange>) -> (Vec<Paragraph>, Vec<Furniture>) {
+    let mut paragraphs = Vec::new();
+    let mut furniture = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        match line.kind {
+            LineKind::Blank => {}
+            LineKind::Furniture(kind) => furniture.push(Furniture { range: line.range, kind }),
+            LineKind::Heading => match title.filter(|t| line.range.contains_range(*t)) {
+                Some(t) => {
+                    // A section label glued to the headline ("NewsA headline") is furniture of its own.
+                    if t.start > line.range.start {
+                        let label = TextRange::new(line.range.start, t.start).trim(text);
+                        furniture.push(Furniture { range: label, kind: FurnitureKind::SectionLabel });
+                    }
+                    paragraphs.push(Paragraph { range: t, kind: ParagraphKind::Headline });
+                }
+                None => paragraphs.push(Paragraph { range: line.range, kind: ParagraphKind::Heading }),
+            },
+            LineKind::Prose => {
+                let (range, last) = wrapped_paragraph(text, lines, i);
+                i = last;
+                paragraphs.push(Paragraph { range, kind: ParagraphKind::Body });
+            }
+        }
+        i += 1;
+    }
+    (paragraphs, furniture)
+}
+
+/// The paragraph of prose that starts at line `first`, hard-wrapped lines joined (a line without a final stop
+/// followed by prose starting lowercase), and the index of its last line.
+fn wrapped_paragraph(text: &str, lines: &[Line], first: usize) -> (TextRange, usize) {
+    let Some(line) = lines.get(first) else { return (TextRange::new(0, 0), first) };
+    let mut range = line.range;
+    let mut i = first;
+    while let Some(next) = lines.get(i + 1) {
+        let cur = range.slice(text);
+        let nxt = next.range.slice(text);
+        let wraps = next.kind == LineKind::Prose
+            && !cur.ends_with(['.', '!', '?', '"', '”', ':'])
+            && nxt.chars().next().is_some_and(char::is_lowercase);
+        if !wraps {
+            break;
+        }
+        range = TextRange::new(range.start, next.range.end);
+        i += 1;
+    }
+    (range, i)
+}
+
+/// The sentences of the paragraphs, and how many overlong sentences were cut into pieces.
+fn sentences(text: &str, paragraphs: &[Paragraph]) -> (Vec<Sentence>, usize) {
+    let mut sentences = Vec::new();
+    let mut cut = 0usize;
+    for (p, para) in paragraphs.iter().enumerate() {
+        for long in segment::sentences(text, para.range) {
+            let pieces = segment::cut_long(text, long);
+            cut += usize::from(pieces.len() > 1);
+            for range in pieces {
+                sentences.push(Sentence { range, paragraph: p, tokens: segment::tokens(text, range) });
+            }
+        }
+    }
+    (sentences, cut)
 }
 
 /// Collapses every run of whitespace (no-break spaces included) into one space.
@@ -907,8 +963,23 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
     // The header ends at the first prose line.
     let header_end = content.iter().position(|&i| lines[i].kind == LineKind::Prose).unwrap_or(content.len());
     let header: Vec<usize> = content[..header_end].to_vec();
+    read_header_bylines_and_dates(text, lines, &header, meta);
+    // No date in the header: a labelled date line after the body ("Published 9 November 2023") will do.
+    if meta.published.is_none() {
+        meta.published = published_after_body(text, lines, content);
+    }
+    let title_idx = read_title(text, lines, &header, content, meta);
+    if meta.authors.is_empty() {
+        read_name_line(text, lines, &header, title_idx, meta);
+    }
+    if meta.authors.is_empty() {
+        read_name_after_credit(text, lines, content, meta);
+    }
+}
 
-    for &i in &header {
+/// Authors from byline lines of the header, and the publication date from a byline or a date line.
+fn read_header_bylines_and_dates(text: &str, lines: &[Line], header: &[usize], meta: &mut Metadata) {
+    for &i in header {
         let s = lines[i].range.slice(text);
         match lines[i].kind {
             LineKind::Furniture(FurnitureKind::Byline) => {
@@ -941,22 +1012,32 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
             _ => {}
         }
     }
-    // No date in the header: a labelled date line after the body ("Published 9 November 2023") will do.
-    if meta.published.is_none() {
-        let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
-        for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
-            let s = lines[i].range.slice(text);
-            let label = s.trim_start().lowercase();
-            let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
-            if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
-                if let Some(iso) = published_in(s) {
-                    meta.published = Some(Field::from_text(iso, lines[i].range, 0.7));
-                    break;
-                }
+}
+
+/// A labelled date line after the last prose ("Published 9 November 2023").
+fn published_after_body(text: &str, lines: &[Line], content: &[usize]) -> Option<Field<String>> {
+    let last_prose = content.iter().rev().copied().find(|&i| lines[i].kind == LineKind::Prose);
+    for &i in content.iter().filter(|&&i| last_prose.is_some_and(|p| i > p)) {
+        let s = lines[i].range.slice(text);
+        let label = s.trim_start().lowercase();
+        let labelled = ["published", "first published", "posted"].iter().any(|l| label.starts_with(l));
+        if lines[i].kind == LineKind::Furniture(FurnitureKind::Dateline) && labelled {
+            if let Some(iso) = published_in(s) {
+                return Some(Field::from_text(iso, lines[i].range, 0.7));
             }
         }
     }
+    None
+}
 
+/// The headline (`meta.title`) and its line: section labels before and after it are marked.
+fn read_title(
+    text: &str,
+    lines: &mut [Line],
+    header: &[usize],
+    content: &[usize],
+    meta: &mut Metadata,
+) -> Option<usize> {
     // A first line that ends with the next line's text is a section label glued to the headline.
     if let [a, b, ..] = header[..] {
         let (sa, sb) = (normalize_ws(lines[a].range.slice(text)), normalize_ws(lines[b].range.slice(text)));
@@ -978,60 +1059,63 @@ fn read_header(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Met
         meta.title = Some(Field::from_text(s.to_string(), range, conf));
     }
     // Other one-word header lines before or after the headline are section labels ("News").
-    for &i in &header {
+    for &i in header {
         if Some(i) != title_idx && lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) <= 1 {
             lines[i].kind = LineKind::Furniture(FurnitureKind::SectionLabel);
         }
     }
-    if meta.authors.is_empty() {
-        // A name line under the headline: a person-like name next to other header furniture (a date line,
-        // a credit), or followed by a role ("Jane Doe" / "Senior correspondent"), or "Jane Doe, Reporter".
-        let after_title = title_idx.and_then(|t| header.iter().position(|&i| i == t)).map_or(0, |p| p + 1);
-        for (k, &i) in header.iter().enumerate().skip(after_title) {
-            if lines[i].kind != LineKind::Heading {
-                continue;
-            }
-            let s = lines[i].range.slice(text);
-            let (name, role) = match s.split_once(", ") {
-                Some((n, r)) if is_role(r) => (n, true),
-                _ => (s, false),
-            };
-            let near = |j: Option<&usize>| {
-                j.is_some_and(|&j| {
-                    matches!(
-                        lines[j].kind,
-                        LineKind::Furniture(FurnitureKind::Dateline | FurnitureKind::Credit | FurnitureKind::Caption)
-                    ) || lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text))
-                })
-            };
-            let context = role || near(header.get(k + 1)) || k > 0 && near(header.get(k - 1));
-            if context && looks_like_name(name) {
-                lines[i].kind = LineKind::Furniture(FurnitureKind::Byline);
-                let r = TextRange::new(lines[i].range.start, lines[i].range.start + name.len());
-                meta.authors.push(Field::from_text(name.to_string(), r, 0.7));
-                // The role line under the name is part of the byline.
-                if let Some(&j) = header.get(k + 1) {
-                    if lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text)) {
-                        lines[j].kind = LineKind::Furniture(FurnitureKind::Byline);
-                    }
+    title_idx
+}
+
+/// A name line under the headline: a person-like name next to other header furniture (a date line, a credit),
+/// or followed by a role ("Jane Doe" / "Senior correspondent"), or "Jane Doe, Reporter".
+fn read_name_line(text: &str, lines: &mut [Line], header: &[usize], title_idx: Option<usize>, meta: &mut Metadata) {
+    let after_title = title_idx.and_then(|t| header.iter().position(|&i| i == t)).map_or(0, |p| p + 1);
+    for (k, &i) in header.iter().enumerate().skip(after_title) {
+        if lines[i].kind != LineKind::Heading {
+            continue;
+        }
+        let s = lines[i].range.slice(text);
+        let (name, role) = match s.split_once(", ") {
+            Some((n, r)) if is_role(r) => (n, true),
+            _ => (s, false),
+        };
+        let near = |j: Option<&usize>| {
+            j.is_some_and(|&j| {
+                matches!(
+                    lines[j].kind,
+                    LineKind::Furniture(FurnitureKind::Dateline | FurnitureKind::Credit | FurnitureKind::Caption)
+                ) || lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text))
+            })
+        };
+        let context = role || near(header.get(k + 1)) || k > 0 && near(header.get(k - 1));
+        if context && looks_like_name(name) {
+            lines[i].kind = LineKind::Furniture(FurnitureKind::Byline);
+            let r = TextRange::new(lines[i].range.start, lines[i].range.start + name.len());
+            meta.authors.push(Field::from_text(name.to_string(), r, 0.7));
+            // The role line under the name is part of the byline.
+            if let Some(&j) = header.get(k + 1) {
+                if lines[j].kind == LineKind::Heading && is_role(lines[j].range.slice(text)) {
+                    lines[j].kind = LineKind::Furniture(FurnitureKind::Byline);
                 }
-                break;
             }
+            break;
         }
     }
-    if meta.authors.is_empty() {
-        // A line holding only a person-like name right after a credit or caption near the top is a byline.
-        let limit = content.len().div_ceil(2);
-        for w in content[..limit].windows(2) {
-            let (prev, i) = (w[0], w[1]);
-            let s = lines[i].range.slice(text);
-            let after_furniture =
-                matches!(lines[prev].kind, LineKind::Furniture(FurnitureKind::Credit | FurnitureKind::Caption));
-            if after_furniture && lines[i].kind == LineKind::Heading && looks_like_name(s) {
-                lines[i].kind = LineKind::Furniture(FurnitureKind::Byline);
-                meta.authors.push(Field::from_text(s.to_string(), lines[i].range, 0.6));
-                break;
-            }
+}
+
+/// A line holding only a person-like name right after a credit or caption near the top is a byline.
+fn read_name_after_credit(text: &str, lines: &mut [Line], content: &[usize], meta: &mut Metadata) {
+    let limit = content.len().div_ceil(2);
+    for w in content[..limit].windows(2) {
+        let (prev, i) = (w[0], w[1]);
+        let s = lines[i].range.slice(text);
+        let after_furniture =
+            matches!(lines[prev].kind, LineKind::Furniture(FurnitureKind::Credit | FurnitureKind::Caption));
+        if after_furniture && lines[i].kind == LineKind::Heading && looks_like_name(s) {
+            lines[i].kind = LineKind::Furniture(FurnitureKind::Byline);
+            meta.authors.push(Field::from_text(s.to_string(), lines[i].range, 0.6));
+            break;
         }
     }
 }

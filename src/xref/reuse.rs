@@ -266,46 +266,15 @@ fn published_day(article: &Article) -> Option<String> {
     article.meta.published.as_ref().and_then(|f| f.value.get(..10)).map(str::to_string)
 }
 
+/// Seeds of one article pair: (position in the first article, position in the second), content-word indices.
+type Seeds = BTreeMap<(usize, usize), Vec<(usize, usize)>>;
+
 /// Finds reuse edges among `articles`; `pairs` are the sentence alignments (extra evidence for rewording).
 pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     let mut stems = Stems::default();
     let words: Vec<Vec<Word>> =
         articles.iter().map(|a| if a.is_english() { words(a, &mut stems) } else { Vec::new() }).collect();
-    // Seed index: n-gram of stem ids → (article, position). Seeds in more than half the articles (and 3+) say
-    // nothing.
-    let mut index: HashMap<[u32; SEED], Vec<(u32, u32)>, BuildHasherDefault<WordHasher>> = HashMap::default();
-    for (ai, ws) in words.iter().enumerate() {
-        for (i, win) in ws.windows(SEED).enumerate() {
-            let mut key = [0; SEED];
-            for (k, w) in key.iter_mut().zip(win) {
-                *k = w.stem;
-            }
-            index.entry(key).or_default().push((ai as u32, i as u32));
-        }
-    }
-    // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
-    // headline fact), not evidence that one article copied another; so are phrases in more than
-    // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
-    let limit = (articles.len() / 4).clamp(3, MAX_SEED_ARTICLES);
-    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for posts in index.values() {
-        let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
-        arts.dedup();
-        if arts.len() < 2 || arts.len() > limit || posts.len() > 4 * limit {
-            continue;
-        }
-        for (x, &(a, i)) in posts.iter().enumerate() {
-            for &(b, j) in posts.iter().skip(x + 1) {
-                let (a, b, i, j) = (a as usize, b as usize, i as usize, j as usize);
-                if a < b {
-                    seeds.entry((a, b)).or_default().push((i, j));
-                } else if b < a {
-                    seeds.entry((b, a)).or_default().push((j, i));
-                }
-            }
-        }
-    }
-    drop(index);
+    let seeds = seed_pairs(&words, articles.len());
     let mut aligned: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for p in pairs {
         if p.lexical >= 0.5 {
@@ -327,49 +296,113 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
         crate::base::order::sort(&mut s);
         let found = one_to_one(passages(wa, wb, &s));
-        let matched: usize = found.iter().map(|p| p.4).sum();
-        let shorter = wa.len().min(wb.len()).max(1);
         let sentences = aligned.get(&(a, b)).copied().unwrap_or(0);
-        let shorter_sentences = aa.sentences.len().min(ab.sentences.len()).max(1);
-        let text_share = matched as f64 / shorter as f64;
-        let sentence_share = sentences as f64 / shorter_sentences as f64;
-        // Reuse: a large share of the shorter article's words in passages; or a fair share together with
-        // closely aligned sentences; or many sentences rewritten with some shared passage text. Same-event
-        // reports by independent outlets share sentences about the facts, but rarely passages as well.
-        let is_reuse = matched >= 12 && text_share >= 0.25
-            || matched >= 12 && text_share >= 0.08 && sentences >= 2
-            || matched >= 6 && sentences >= 3 && sentence_share >= 0.3;
-        if !is_reuse {
-            continue;
+        let pair = Pair { a, b, aa, ab, wa, wb };
+        if let Some(edge) = edge(&pair, &found, sentences, &mut cited) {
+            out.push(edge);
         }
-        let mut evidence = vec![format!(
-            "{} shared passage(s) cover {:.0}% of the shorter article's content words; {} sentence(s) are aligned closely",
-            found.len(),
-            text_share * 100.0,
-            sentences
-        )];
-        let (from, to, directed) = direction(aa, ab, a, b, &mut evidence, &mut cited);
-        let mut ps: Vec<Passage> = found
-            .iter()
-            .filter_map(|&(si, ei, sj, ej, m)| {
-                let ra = TextRange::new(wa.get(si)?.range.start, wa.get(ei.checked_sub(1)?)?.range.end);
-                let rb = TextRange::new(wb.get(sj)?.range.start, wb.get(ej.checked_sub(1)?)?.range.end);
-                let score = crate::xref::align::round3(m as f64 / (ei - si).max(ej - sj).max(1) as f64);
-                Some(if from == a { Passage { from: ra, to: rb, score } } else { Passage { from: rb, to: ra, score } })
-            })
-            .collect();
-        crate::base::order::sort_by_key(&mut ps, |p| (p.from.start, p.to.start));
-        out.push(ReuseEdge {
-            from,
-            to,
-            directed,
-            score: crate::xref::align::round3(text_share.max(sentence_share).min(1.0)),
-            evidence,
-            passages: ps,
-        });
     }
     crate::base::order::sort_by_key(&mut out, |e| (e.from, e.to));
     out
+}
+
+/// Seed phrases shared by two articles, per article pair: every n-gram of stem ids through a hash index.
+fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
+    // Seed index: n-gram of stem ids → (article, position). Seeds in more than half the articles (and 3+) say
+    // nothing.
+    let mut index: HashMap<[u32; SEED], Vec<(u32, u32)>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    for (ai, ws) in words.iter().enumerate() {
+        for (i, win) in ws.windows(SEED).enumerate() {
+            let mut key = [0; SEED];
+            for (k, w) in key.iter_mut().zip(win) {
+                *k = w.stem;
+            }
+            index.entry(key).or_default().push((ai as u32, i as u32));
+        }
+    }
+    // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
+    // headline fact), not evidence that one article copied another; so are phrases in more than
+    // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
+    let limit = (articles / 4).clamp(3, MAX_SEED_ARTICLES);
+    let mut seeds: Seeds = BTreeMap::new();
+    for posts in index.values() {
+        let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
+        arts.dedup();
+        if arts.len() < 2 || arts.len() > limit || posts.len() > 4 * limit {
+            continue;
+        }
+        for (x, &(a, i)) in posts.iter().enumerate() {
+            for &(b, j) in posts.iter().skip(x + 1) {
+                let (a, b, i, j) = (a as usize, b as usize, i as usize, j as usize);
+                if a < b {
+                    seeds.entry((a, b)).or_default().push((i, j));
+                } else if b < a {
+                    seeds.entry((b, a)).or_default().push((j, i));
+                }
+            }
+        }
+    }
+    seeds
+}
+
+/// Two articles compared for reuse: their indices, the articles and their content words.
+struct Pair<'p> {
+    a: usize,
+    b: usize,
+    aa: &'p Article,
+    ab: &'p Article,
+    wa: &'p [Word],
+    wb: &'p [Word],
+}
+
+/// The reuse edge of an article pair, when its shared passages (`found`: start and end in each article's
+/// content words, matched words) and its `sentences` aligned closely are evidence enough.
+fn edge(
+    pair: &Pair,
+    found: &[(usize, usize, usize, usize, usize)],
+    sentences: usize,
+    cited: &mut [Option<Vec<String>>],
+) -> Option<ReuseEdge> {
+    let Pair { a, b, aa, ab, wa, wb } = *pair;
+    let matched: usize = found.iter().map(|p| p.4).sum();
+    let shorter = wa.len().min(wb.len()).max(1);
+    let shorter_sentences = aa.sentences.len().min(ab.sentences.len()).max(1);
+    let text_share = matched as f64 / shorter as f64;
+    let sentence_share = sentences as f64 / shorter_sentences as f64;
+    // Reuse: a large share of the shorter article's words in passages; or a fair share together with
+    // closely aligned sentences; or many sentences rewritten with some shared passage text. Same-event
+    // reports by independent outlets share sentences about the facts, but rarely passages as well.
+    let is_reuse = matched >= 12 && text_share >= 0.25
+        || matched >= 12 && text_share >= 0.08 && sentences >= 2
+        || matched >= 6 && sentences >= 3 && sentence_share >= 0.3;
+    if !is_reuse {
+        return None;
+    }
+    let mut evidence = vec![format!(
+        "{} shared passage(s) cover {:.0}% of the shorter article's content words; {} sentence(s) are aligned closely",
+        found.len(),
+        text_share * 100.0,
+        sentences
+    )];
+    let (from, to, directed) = direction(aa, ab, a, b, &mut evidence, cited);
+    let mut ps: Vec<Passage> = found
+        .iter()
+        .filter_map(|&(si, ei, sj, ej, m)| {
+            let ra = TextRange::new(wa.get(si)?.range.start, wa.get(ei.checked_sub(1)?)?.range.end);
+            let rb = TextRange::new(wb.get(sj)?.range.start, wb.get(ej.checked_sub(1)?)?.range.end);
+            let score = crate::xref::align::round3(m as f64 / (ei - si).max(ej - sj).max(1) as f64);
+            Some(if from == a { Passage { from: ra, to: rb, score } } else { Passage { from: rb, to: ra, score } })
+        })
+        .collect();
+    crate::base::order::sort_by_key(&mut ps, |p| (p.from.start, p.to.start));
+    Some(ReuseEdge {
+        from,
+        to,
+        directed,
+        score: crate::xref::align::round3(text_share.max(sentence_share).min(1.0)),
+        evidence,
+        passages: ps,
+    })
 }
 
 /// Which way an edge points: earlier publication first; else the article that cites a source is the later.
