@@ -31,7 +31,7 @@ export function renderClaims(ctx) {
   const items = d.claims.map((c, i) => {
     const selected = state.sel === c.id;
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'claim', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
-      h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}` }), ' ', h('span', { class: 'id' }, [c.id])]),
+      h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}`, title: c.id })]),
       h('p', { class: 'why' }, highlightText(c.explanation ?? '', state.q)),
       h('p', { class: 'meta' }, [`${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: ${(c.sources ?? []).map((s) => sourceName(ix, s)).join(', ')}`]),
       selected || (c.sentences ?? []).length <= 3 ? h('div', {}, (c.sentences ?? []).map((r) => quoteRef(ctx, r))) : null,
@@ -58,7 +58,7 @@ export function renderContradictions(ctx) {
       .filter((ev) => (ev.sentences ?? []).some((/** @type {any} */ s) => refs.some((/** @type {any} */ r) => r.article === s.article && sentenceAt(ix, r.article, r.start) === s.sentence)))
       .map((ev) => ev.id);
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'contradiction', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
-      h('h3', {}, [badge('contested'), ' ', h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { sel: c.id }, [`Contradiction ${i + 1}`], { 'data-key': `co:${c.id}` }), ' ', h('span', { class: 'id' }, [c.id])]),
+      h('h3', {}, [badge('contested'), ' ', h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { sel: c.id }, [`Contradiction ${i + 1}`], { 'data-key': `co:${c.id}`, title: c.id })]),
       h('p', { class: 'why' }, highlightText(c.explanation ?? '', state.q)),
       h(
         'ul',

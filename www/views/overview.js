@@ -1,7 +1,9 @@
-// The overview (first screen): the story in numbers — sources and their dates, events, claims by status,
-// the strongest contradictions and reuse edges — each a link into its view.
+// The overview (first screen): it leads with each story in a few lines (its main event, dates, outlets and
+// independent sources, the strongest disagreement, the earliest source), then the story in numbers — sources
+// and their dates, events, claims by status, the strongest contradictions and reuse edges — each a link into
+// its view.
 import { h } from './dom.js';
-import { overview, sourceName, eventStatus } from '../model/model.js';
+import { overview, sourceName, eventStatus, count } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
 
@@ -68,6 +70,7 @@ export function renderOverview(ctx) {
       )
     : empty('No reuse between sources found');
   return section('overview', 'Overview', [
+    storyLeads(ctx),
     tiles,
     h('div', { class: 'columns' }, [
       h('div', {}, [
@@ -142,5 +145,57 @@ function stories(ctx) {
       ),
     ),
     list.length > STORY_LINKS ? h('p', {}, [`and ${list.length - STORY_LINKS} more stories`]) : null,
+  ]);
+}
+
+/** How many stories the overview leads with; the others are listed below. */
+const LEAD_STORIES = 3;
+
+/**
+ * The lead of each of the largest stories: its main event (the one most independent sources report) in
+ * one line, the date range, outlets and independent sources, the strongest contradiction among its
+ * articles, and its earliest source.
+ * @param {import('./common.js').ViewContext} ctx
+ */
+function storyLeads(ctx) {
+  const { ix, d } = ctx;
+  const keep = new Set(d.articles.map((a) => a.id));
+  const list = [...ix.model.stories]
+    .map((st) => ({ st, articles: (st.articles ?? []).filter((/** @type {string} */ a) => keep.has(a)) }))
+    .filter((x) => x.articles.length)
+    .sort((a, b) => b.articles.length - a.articles.length || String(a.st.id).localeCompare(String(b.st.id)))
+    .slice(0, LEAD_STORIES);
+  if (!list.length) return null;
+  return h('div', { class: 'leads', 'data-testid': 'story-leads' }, list.map(({ st, articles }) => storyLead(ctx, st, articles)));
+}
+
+/**
+ * @param {import('./common.js').ViewContext} ctx
+ * @param {any} st a story of the model
+ * @param {string[]} articles its articles under the current filters
+ */
+function storyLead(ctx, st, articles) {
+  const { ix, d } = ctx;
+  const mine = new Set(articles);
+  const main = d.events
+    .filter((ev) => ev.story === st.id)
+    .sort((a, b) => count(b.independentSources) - count(a.independentSources) || count(b.sources) - count(a.sources))[0];
+  const outlets = new Set(articles.map((a) => ix.articleById.get(a)?.outlet ?? `unknown:${a}`));
+  const independent = main ? count(main.independentSources) : 0;
+  const contradiction = d.contradictions.find((c) => (c.refs ?? []).some((/** @type {any} */ r) => mine.has(r.article)));
+  const earliest = articles
+    .map((a) => ({ a, r: parseDate(ix.articleById.get(a)?.published) }))
+    .filter((x) => x.r)
+    .sort((x, y) => (x.r?.start ?? 0) - (y.r?.start ?? 0))[0];
+  const range = st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated');
+  return h('article', { class: 'lead', 'data-testid': 'story-lead' }, [
+    h('h3', { class: 'lead-title' }, [main ? link(ctx, { view: 'timeline', sel: main.id }, [main.label ?? main.id]) : `${articles.length} articles`]),
+    h('p', { class: 'lead-facts' }, [
+      h('span', { class: 'date' }, [range]),
+      ` · ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
+      main ? ` · main event reported by ${independent} independent source${independent === 1 ? '' : 's'}` : '',
+    ]),
+    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [contradiction.explanation || 'see the contradiction'])]) : null,
+    earliest ? h('p', { class: 'lead-line' }, ['Earliest source: ', link(ctx, { view: 'sources', sel: earliest.a }, [sourceName(ix, earliest.a)]), ` (${earliest.r ? dayLabel(earliest.r.start) : ''})`]) : null,
   ]);
 }

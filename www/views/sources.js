@@ -32,7 +32,7 @@ export function renderSources(ctx) {
         h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
           `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
         ]),
-        h('p', { class: 'id' }, [a.id]),
+        h('p', { class: 'id', title: a.id }, [a.file ? `file: ${a.file}` : a.id]),
       ]),
     );
   }

@@ -165,32 +165,19 @@ export function renderTimeline(ctx, width) {
   const x = (/** @type {number} */ day) => M + ((day - win[0]) / (win[1] - win[0])) * (W - 2 * M);
   const dayAt = (/** @type {number} */ px) => win[0] + ((px - M) / (W - 2 * M)) * (win[1] - win[0]);
 
-  // Event marks, packed into rows.
-  const ext = items.dated.map((e) => {
-    const r = /** @type {any} */ (e.range);
-    const rad = 4 + Math.min(4, e.independent) * 2;
-    const x0 = x(r.start);
-    const x1 = r.end - r.start > 1 ? Math.max(x(r.end), x0 + 2 * rad) : x0 + 2 * rad;
-    return { x0: r.end - r.start > 1 ? x0 : x0 - rad, x1: r.end - r.start > 1 ? x1 : x0 + rad, rad };
-  });
+  // Event marks with their labels, packed into rows so that neither overlaps.
+  const ext = items.dated.map((e) => eventExtent(e, x, W - M));
   const rows = packRows(ext);
   const nRows = Math.max(1, ...rows.map((r) => r + 1));
-  // Publication marks with their labels packed into rows.
-  const pubs = items.published.map((p) => {
-    const r = /** @type {any} */ (p.range);
-    const cx = x(r.start + 0.5);
-    const text = `${sourceName(ix, p.article.id).slice(0, 32)} ${r.label}`;
-    const width = text.length * 5.6 + 10;
-    const right = cx + width > W - M;
-    return { p, r, cx, text, right, x0: right ? cx - width : cx - 6, x1: right ? cx + 6 : cx + width };
-  });
-  const pubRows = packRows(pubs);
-  const nPub = Math.max(1, ...pubRows.map((r) => r + 1));
+  // Publication marks: one lane per outlet (who reported when).
+  const lanes = publicationLanes(ix, items.published);
+  const nPub = Math.max(1, lanes.length);
   const AXIS = 44;
   const ROW = 26;
   const evTop = AXIS + 8;
   const pubTop = evTop + nRows * ROW + 14;
-  const brushTop = pubTop + 12 + nPub * 14 + 6;
+  const LANE = 16;
+  const brushTop = pubTop + 8 + nPub * LANE + 6;
   const H = brushTop + 26;
 
   const svg = /** @type {SVGSVGElement} */ (
@@ -242,16 +229,22 @@ export function renderTimeline(ctx, width) {
     }
     const sym = e.status === 'contested' ? '!' : e.status === 'corroborated' ? '✓' : '';
     if (sym) g.append(s('text', { class: 'tl-sym', x: x(r.start) + (r.end - r.start > 1 ? rad : 0), y: y + 4, 'text-anchor': 'middle' }, [sym]));
+    const { lx, anchor, short } = ext[i];
+    g.append(s('text', { class: 'tl-label', x: lx, y: y + 4, 'text-anchor': anchor }, [short]));
+    if (short !== fullLabel(e)) g.append(s('text', { class: 'tl-label-full', x: lx, y: y + 4, 'text-anchor': anchor }, [fullLabel(e)]));
     g.append(s('title', {}, [label]));
     plot.append(g);
   });
-  pubs.forEach((pb, i) => {
-    const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': pb.p.article.id });
-    g.append(s('path', { d: `M${pb.cx} ${pubTop - 6} l6 6 l-6 6 l-6 -6 z` }));
-    const ty = pubTop + 18 + pubRows[i] * 14;
-    g.append(s('text', { class: 'tl-pub-label', x: pb.right ? pb.cx - 4 : pb.cx + 4, y: ty, 'text-anchor': pb.right ? 'end' : 'start' }, [pb.text]));
-    g.append(s('title', {}, [`${sourceName(ix, pb.p.article.id)} published ${pb.r.label}`]));
-    plot.append(g);
+  lanes.forEach((lane, i) => {
+    const ly = pubTop + 8 + i * LANE + LANE / 2;
+    plot.append(s('text', { class: 'tl-pub-label', x: M + 2, y: ly + 4 }, [lane.name]));
+    for (const pb of lane.marks) {
+      const cx = x(pb.range.start + 0.5);
+      const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': pb.article.id });
+      g.append(s('path', { d: `M${cx} ${ly - 5} l5 5 l-5 5 l-5 -5 z` }));
+      g.append(s('title', {}, [`${sourceName(ix, pb.article.id)} published ${pb.range.label}`]));
+      plot.append(g);
+    }
   });
 
   // Context strip: the whole extent with the current window.
@@ -418,6 +411,75 @@ export function renderTimeline(ctx, width) {
   ]);
 }
 
+/** The longest event label drawn on the chart; the full label shows on focus and in the list. */
+const LABEL_CHARS = 34;
+/** Average width of a label character at the chart's font size, in pixels. */
+const CHAR_PX = 6.1;
+
+/**
+ * An event's label as the engine gives it.
+ * @param {any} e a dated timeline item
+ */
+function fullLabel(e) {
+  return String(e.ev.label ?? e.ev.id);
+}
+
+/**
+ * A label cut at a word boundary to at most `n` characters, with an ellipsis when cut.
+ * @param {string} text
+ * @param {number} n
+ */
+export function shorten(text, n) {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/**
+ * An event mark's pixel extent together with its label (right of the mark, or left of it when it would run
+ * past the chart's right edge), for row packing.
+ * @param {any} e a dated timeline item
+ * @param {(day: number) => number} x
+ * @param {number} right the chart's right edge
+ */
+function eventExtent(e, x, right) {
+  const r = e.range;
+  const rad = 4 + Math.min(4, e.independent) * 2;
+  const ranged = r.end - r.start > 1;
+  const m0 = ranged ? x(r.start) : x(r.start) - rad;
+  const m1 = ranged ? Math.max(x(r.end), m0 + 2 * rad) : x(r.start) + rad;
+  const short = shorten(fullLabel(e), LABEL_CHARS);
+  const w = short.length * CHAR_PX;
+  const before = m1 + 6 + w > right;
+  return before
+    ? { x0: m0 - 6 - w, x1: m1, rad, lx: m0 - 6, anchor: 'end', short }
+    : { x0: m0, x1: m1 + 6 + w, rad, lx: m1 + 6, anchor: 'start', short };
+}
+
+/** At most this many outlet lanes; the other outlets share one last lane. */
+const MAX_LANES = 12;
+
+/**
+ * Publication marks grouped into one lane per outlet, in order of each outlet's first publication.
+ * @param {import('../model/model.js').Index} ix
+ * @param {{ article: any, range: any }[]} published
+ * @returns {{ name: string, marks: { article: any, range: any }[] }[]}
+ */
+export function publicationLanes(ix, published) {
+  /** @type {Map<string, { article: any, range: any }[]>} */
+  const byOutlet = new Map();
+  const dated = published.filter((p) => p.range).sort((a, b) => a.range.start - b.range.start || String(a.article.id).localeCompare(String(b.article.id)));
+  for (const p of dated) {
+    const name = shorten(sourceName(ix, p.article.id), 24);
+    byOutlet.set(name, [...(byOutlet.get(name) ?? []), p]);
+  }
+  const lanes = [...byOutlet.entries()].map(([name, marks]) => ({ name, marks }));
+  if (lanes.length <= MAX_LANES) return lanes;
+  const rest = lanes.slice(MAX_LANES - 1).flatMap((l) => l.marks);
+  return [...lanes.slice(0, MAX_LANES - 1), { name: `${lanes.length - MAX_LANES + 1} other outlets`, marks: rest }];
+}
+
 /**
  * A search box for the timeline: the same free-text filter as the filter panel (it narrows every view).
  * @param {import('./common.js').ViewContext} ctx
@@ -460,7 +522,7 @@ function renderEventDetail(ctx, ev) {
       h('div', { class: 'support', 'data-testid': 'support' }, [h('h4', {}, [sourceName(ctx.ix, article)]), ...refs.map((r) => quoteRef(ctx, r))]),
     ),
     claims.length
-      ? h('p', {}, ['Claims: ', ...claims.flatMap((c, i) => [i ? ', ' : '', link(ctx, { view: 'claims', sel: c.id }, [c.id])])])
+      ? h('p', {}, ['Claims: ', ...claims.flatMap((c, i) => [i ? ', ' : '', link(ctx, { view: 'claims', sel: c.id }, [`claim ${ctx.d.claims.indexOf(c) + 1 || i + 1}`], { title: c.id })])])
       : null,
     userMarks(ev),
     ctx.user ? findingTools(ctx.user, ev.id, { label: 'this event' }) : null,
