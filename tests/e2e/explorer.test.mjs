@@ -207,6 +207,14 @@ test('timeline: as many marks as the export has events under the filters; keyboa
   const items = timelineItems(ix, d);
   assert.equal(await page.locator(`${X} [data-testid=event-mark]`).count(), items.dated.length);
   assert.equal(await page.locator(`${X} [data-testid=event-item]`).count(), d.events.length);
+  // Every mark carries its event's label as SVG text, shortened at a word with the full label kept.
+  const labels = await page.locator(`${X} [data-testid=event-mark] text.tl-label`).allTextContents();
+  assert.equal(labels.length, items.dated.length);
+  for (const [i, e] of items.dated.entries()) {
+    const full = String(e.ev.label ?? e.ev.id);
+    const label = await page.locator(`${X} [data-testid=event-mark][data-event="${e.ev.id}"] text.tl-label`).textContent();
+    assert.ok(label && full.startsWith(label.replace(/…$/, '')), `label ${i} is its event's label: ${label}`);
+  }
   await page.screenshot({ path: path.join(RESULTS, 'timeline.png'), fullPage: true });
   const plot = page.locator(`${X} [data-testid=timeline-plot]`);
   const win = async () => (await plot.getAttribute('data-window'))?.split('~').map(Number) ?? [];
@@ -342,6 +350,12 @@ test('claims, contradictions, quotes and provenance list the findings and link t
   await page.locator(`${X} [data-testid=collation]`).waitFor();
   await page.locator(`${X} nav a[data-view=provenance]`).click();
   assert.equal(await page.locator(`${X} [data-testid=reuse-edge]`).count(), d.reuse.length);
+  // The flow's columns are publication dates in order, undated sources last.
+  const columns = await page.locator(`${X} [data-testid=reuse-graph] text.flow-col`).allTextContents();
+  const dates = columns.filter((c) => c !== 'undated');
+  assert.deepEqual(dates, [...dates].sort(), 'earliest source on the left');
+  assert.ok(!columns.includes('undated') || columns.at(-1) === 'undated');
+  assert.equal(await page.locator(`${X} [data-testid=reuse-graph] .flow-node`).count(), new Set(d.reuse.flatMap((/** @type {any} */ r) => [r.from, r.to])).size);
   assert.equal(await page.locator(`${X} [data-testid=aligned-pair]`).count(), expected.alignments.length);
   await page.screenshot({ path: path.join(RESULTS, 'provenance.png'), fullPage: true });
   // A sentence link opens the reader on that sentence, marked as current.

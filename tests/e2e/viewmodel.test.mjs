@@ -6,8 +6,9 @@ import { parseState, formatState, emptyState, withState } from '../../www/model/
 import { parseDate, dayString, dayNumber, inDayFilter } from '../../www/model/dates.js';
 import { wordDiff, tokens } from '../../www/model/worddiff.js';
 import { segments, searchMarks } from '../../www/views/highlight.js';
-import { indexModel, derive, overview, diffRows, rowsFromEngineDiff, lisIndexes, collation, agreementOf, timelineItems } from '../../www/model/model.js';
-import { ticks, zoomWindow, packRows, fitWindow } from '../../www/views/timeline.js';
+import { indexModel, derive, overview, diffRows, rowsFromEngineDiff, lisIndexes, collation, agreementOf, timelineItems, readable } from '../../www/model/model.js';
+import { ticks, zoomWindow, packRows, fitWindow, shorten, publicationLanes } from '../../www/views/timeline.js';
+import { reuseKind, flowColumns } from '../../www/views/provenance.js';
 import { bundleExport } from './harness.mjs';
 import { richExport } from './fixture.mjs';
 
@@ -184,4 +185,30 @@ test('rows from the engine diff: word operations become marked pieces, moves and
   assert.deepEqual(rows.map((r) => [r.kind, r.a, r.b]), [['move', 0, 1], ['onlyA', 1, null], ['onlyB', null, 0]]);
   assert.deepEqual(rows[0].left, [{ text: 'One two ', op: 'same' }, { text: 'three.', op: 'del' }]);
   assert.deepEqual(rows[0].right, [{ text: 'One two ', op: 'same' }, { text: '3.', op: 'ins' }]);
+});
+
+test('readable names replace the ids an explanation names; other words stay', () => {
+  const ix = indexModel({ articles: [{ id: 'a_1', outlet: 'The Daily' }, { id: 'b', title: 'A headline' }], entities: [{ id: 'person:jane-doe', name: 'Jane Doe', mentions: [] }] });
+  assert.equal(readable(ix, 'The same statement of person:jane-doe differs: "x" (a_1) versus "y" (b).'), 'The same statement of Jane Doe differs: "x" (The Daily) versus "y" (A headline).');
+  assert.equal(readable(ix, 'person:john-roe and a_12 are unknown'), 'person:john-roe and a_12 are unknown');
+});
+
+test('timeline labels are cut at a word; outlets get one publication lane each', () => {
+  assert.equal(shorten('Short label', 34), 'Short label');
+  assert.equal(shorten('A judge sentenced the actor to three to ten years in state prison', 34), 'A judge sentenced the actor to…');
+  assert.ok(shorten('x'.repeat(80), 34).length <= 34);
+  const ix = indexModel({ articles: [{ id: 'a', outlet: 'Wire' }, { id: 'b', outlet: 'Paper' }, { id: 'c', outlet: 'Wire' }] });
+  const at = (/** @type {string} */ id, /** @type {string} */ day) => ({ article: ix.articleById.get(id), range: parseDate(day) });
+  const lanes = publicationLanes(ix, [at('b', '2024-01-03'), at('a', '2024-01-01'), at('c', '2024-01-05')]);
+  assert.deepEqual(lanes.map((l) => [l.name, l.marks.map((m) => m.article.id)]), [['Wire', ['a', 'c']], ['Paper', ['b']]]);
+});
+
+test('provenance flows from the earliest source: date columns, undated last; edge kinds', () => {
+  const ix = indexModel({ articles: [{ id: 'late', published: '2024-02-01' }, { id: 'early', published: '2024-01-01' }, { id: 'nodate' }, { id: 'alone', published: '2023-01-01' }] });
+  const reuse = [{ from: 'early', to: 'late', passages: [{}] }, { from: 'early', to: 'nodate', passages: [] }];
+  assert.deepEqual(flowColumns(ix, reuse), [{ label: '2024-01-01', ids: ['early'] }, { label: '2024-02-01', ids: ['late'] }, { label: 'undated', ids: ['nodate'] }]);
+  assert.equal(reuseKind(reuse[0]), 'copy');
+  assert.equal(reuseKind(reuse[1]), 'rewrite');
+  assert.equal(reuseKind({ passages: [{}], evidence: ['"b" attributes its text to another outlet'] }), 'attributed');
+  assert.equal(reuseKind({ kind: 'rewrite', passages: [{}] }), 'rewrite');
 });

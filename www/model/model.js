@@ -139,6 +139,36 @@ export function sourceName(ix, id) {
   return a.outlet ?? a.title ?? a.file ?? a.id;
 }
 
+/** @type {WeakMap<object, Map<string, string>>} the readable names of an index's ids, built on first use */
+const namesOf = new WeakMap();
+
+/**
+ * A text of the engine (an explanation, a reuse edge's evidence) with the ids it names — article ids and
+ * entity ids such as `person:jane-doe` — replaced by the names a reader knows (the source's outlet or
+ * headline, the entity's name). The ids stay in exports and tooltips; text without ids is returned as is.
+ * @param {Index} ix
+ * @param {string} text
+ * @returns {string}
+ */
+export function readable(ix, text) {
+  let names = namesOf.get(ix);
+  if (!names) {
+    names = new Map();
+    for (const a of ix.model.articles) names.set(`article ${a.id}`, sourceName(ix, a.id));
+    for (const e of ix.model.entities) if (e.id && e.name) names.set(e.id, e.name);
+    namesOf.set(ix, names);
+  }
+  const known = names;
+  // Entity ids anywhere (`kind:slug`); article ids only where the engine writes them, in parentheses or
+  // quotation marks, so that an id that is also a word ("report") never replaces the word.
+  return String(text)
+    .replace(/\b[a-z]+:[a-z0-9][a-z0-9-]*\b/g, (id) => known.get(id) ?? id)
+    .replace(/(["(\u201c])([^"()\u201c\u201d\s]+)([")\u201d])/g, (all, open, id, close) => {
+      const name = known.get(`article ${id}`);
+      return name ? `${open}${name}${close}` : all;
+    });
+}
+
 /**
  * How many independent sources carry a sentence: the engine's `agreement` when present, else the number of
  * sources the alignments pair it with (plus itself; marked `derived`).

@@ -3,7 +3,7 @@
 // and their dates, events, claims by status, the strongest contradictions and reuse edges — each a link into
 // its view.
 import { h } from './dom.js';
-import { overview, sourceName, eventStatus, count } from '../model/model.js';
+import { overview, sourceName, eventStatus, count, readable } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
 
@@ -53,7 +53,7 @@ export function renderOverview(ctx) {
         'ul',
         { class: 'top' },
         o.topContradictions.map((c) =>
-          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [c.explanation || c.id])]),
+          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [readable(ix, c.explanation || c.id)])]),
         ),
       )
     : empty('No contradictions found', false, !ix.present.has('contradictions'));
@@ -195,7 +195,7 @@ function storyLead(ctx, st, articles) {
       ` · ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
       main ? ` · main event reported by ${independent} independent source${independent === 1 ? '' : 's'}` : '',
     ]),
-    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [contradiction.explanation || 'see the contradiction'])]) : null,
+    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [readable(ix, contradiction.explanation || 'see the contradiction')])]) : null,
     earliest ? h('p', { class: 'lead-line' }, ['Earliest source: ', link(ctx, { view: 'sources', sel: earliest.a }, [sourceName(ix, earliest.a)]), ` (${earliest.r ? dayLabel(earliest.r.start) : ''})`]) : null,
   ]);
 }

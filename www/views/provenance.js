@@ -3,7 +3,7 @@
 // the sentences two sources share (the alignments) as evidence.
 import { h } from './dom.js';
 import { parseDate, dayString } from '../model/dates.js';
-import { sourceName, sentenceText } from '../model/model.js';
+import { sourceName, sentenceText, readable } from '../model/model.js';
 import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
@@ -156,7 +156,7 @@ export function renderProvenance(ctx) {
             h(
               'ul',
               { class: 'evidence' },
-              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [typeof e === 'string' ? e : JSON.stringify(e)])),
+              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [readable(ix, typeof e === 'string' ? e : JSON.stringify(e))])),
             ),
           ]),
         ),

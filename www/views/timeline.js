@@ -242,6 +242,7 @@ export function renderTimeline(ctx, width) {
       const cx = x(pb.range.start + 0.5);
       const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': pb.article.id });
       g.append(s('path', { d: `M${cx} ${ly - 5} l5 5 l-5 5 l-5 -5 z` }));
+      g.append(s('text', { class: 'tl-pub-date', x: cx + 7, y: ly + 4 }, [pb.range.label]));
       g.append(s('title', {}, [`${sourceName(ix, pb.article.id)} published ${pb.range.label}`]));
       plot.append(g);
     }
