@@ -414,6 +414,8 @@ export function renderTimeline(ctx, width) {
 
 /** The longest event label drawn on the chart; the full label shows on focus and in the list. */
 const LABEL_CHARS = 34;
+/** The chart's left margin in pixels: labels stay right of it. */
+const LEFT_EDGE = 12;
 /** Average width of a label character at the chart's font size, in pixels. */
 const CHAR_PX = 6.1;
 
@@ -450,9 +452,15 @@ function eventExtent(e, x, right) {
   const ranged = r.end - r.start > 1;
   const m0 = ranged ? x(r.start) : x(r.start) - rad;
   const m1 = ranged ? Math.max(x(r.end), m0 + 2 * rad) : x(r.start) + rad;
-  const short = shorten(fullLabel(e), LABEL_CHARS);
+  // The side with room for the label (the right unless it runs past the edge); on a narrow chart the label
+  // is shortened to the room there is.
+  const roomRight = right - m1 - 6;
+  const roomLeft = m0 - 6 - LEFT_EDGE;
+  const full = fullLabel(e);
+  const before = full.length * CHAR_PX > roomRight && roomLeft > roomRight;
+  const room = Math.max(roomLeft, roomRight);
+  const short = shorten(full, Math.max(6, Math.min(LABEL_CHARS, Math.floor((before ? roomLeft : room) / CHAR_PX))));
   const w = short.length * CHAR_PX;
-  const before = m1 + 6 + w > right;
   return before
     ? { x0: m0 - 6 - w, x1: m1, rad, lx: m0 - 6, anchor: 'end', short }
     : { x0: m0, x1: m1 + 6 + w, rad, lx: m1 + 6, anchor: 'start', short };
