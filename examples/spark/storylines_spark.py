@@ -1,8 +1,11 @@
 """Cross-reference a large article archive with Apache Spark and the storylines CLI.
 
-1. Bucketing (Spark): each article gets a MinHash signature of its word 5-shingles; signatures are cut into
-   bands, and articles sharing a band within the same date window are candidate pairs; connected components of
-   the candidate graph are the candidate stories.
+1. Bucketing (Spark ML and DataFrames): each article's lowercased words become word 5-shingles
+   (`RegexTokenizer`, `NGram`), tagged with the article's date window (two tilings of time, so that only
+   articles of one window can share a shingle) and hashed into a sparse binary vector (`HashingTF`); Spark's
+   own `MinHashLSH` proposes pairs and `approxSimilarityJoin` keeps those whose Jaccard similarity is at least
+   MIN_JACCARD and whose publication dates are at most WINDOW_DAYS apart; connected components of the kept pairs (label
+   propagation with DataFrame joins until no label changes) are the candidate stories.
 2. Map step (Spark's RDD.pipe): each story becomes one JSON line, piped through `storylines jsonl`, which writes
    one export (schema storylines/1, the JSON the page loads) per line.
 
@@ -12,76 +15,73 @@ ARTICLES.jsonl: one {"name", "text", "published" (YYYY-MM-DD), "outlet"?} per li
 """
 
 import argparse
-import hashlib
 import json
 import os
-import re
 import shutil
 import sys
 import time
-from datetime import date
 
-import numpy as np
-
-BANDS, ROWS = 64, 2  # 128 hash functions; bands of 2 let pairs with a Jaccard near 0.1 meet, verified below
-MIN_JACCARD = 0.08  # the signature-estimated Jaccard a candidate pair needs (rewrites of one story score above)
-WINDOW_DAYS = 14  # two tilings shifted by half a window, so a story near a window edge still meets
-WORD = re.compile(r"\w+", re.UNICODE)
-_rng = np.random.default_rng(20261125)
-A = _rng.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
-B = _rng.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
+MIN_JACCARD = 0.08  # the shingle Jaccard a candidate pair needs (rewrites of one story score above)
+WINDOW_DAYS = 14  # the most days two articles of one story lie apart (stops evergreen text chaining stories)
+HASH_TABLES = 48  # MinHashLSH tables: a pair with Jaccard 0.1 meets in at least one with probability 0.994
+FEATURES = 1 << 24  # HashingTF width: collisions among the shingles of one window are negligible
 
 
-def signature(text):
-    """MinHash signature (BANDS * ROWS values) of the article's lowercased word 5-shingles (multiply-shift hashes)."""
-    words = WORD.findall(text.lower())
-    shingles = {" ".join(words[i:i + 5]) for i in range(max(0, len(words) - 4))} or {text}
-    base = np.array([int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") for s in shingles], dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        return ((A[:, None] * base[None, :] + B[:, None]) >> np.uint64(32)).min(axis=1)
+def shingle_vectors(articles):
+    """Each article twice, once per tiling of time into WINDOW_DAYS windows (the second shifted by half a
+    window), with a sparse binary vector of its word 5-shingles tagged with the window: two articles share a
+    shingle only within one window, so MinHashLSH never proposes a pair from different windows, and a story
+    near a window's edge still meets in the other tiling. Articles too short for one shingle are left out."""
+    from pyspark.ml.feature import HashingTF, NGram, RegexTokenizer
+    from pyspark.sql import functions as F
 
-
-def band_keys(article):
-    """((tiling, window, band, band bytes), (name, signature)) for two overlapping tilings of time into windows."""
-    day = date.fromisoformat(article["published"]).toordinal()
-    sig = signature(article["text"])
-    out = []
+    words = RegexTokenizer(inputCol="text", outputCol="words", pattern="\\W+", toLowercase=True).transform(articles)
+    shingles = NGram(n=5, inputCol="words", outputCol="shingles").transform(words).where(F.size("shingles") > 0)
+    tilings = []
     for shift in (0, WINDOW_DAYS // 2):
-        window = (day + shift) // WINDOW_DAYS
-        for band in range(BANDS):
-            out.append(((shift, window, band, sig[band * ROWS:(band + 1) * ROWS].tobytes()), (article["name"], sig)))
-    return out
+        window = F.floor((F.col("day") + shift) / WINDOW_DAYS).cast("string")
+        tag = F.concat(F.lit(f"{shift}:"), window, F.lit("|"))
+        tilings.append(shingles.withColumn("tagged", F.transform("shingles", lambda x: F.concat(tag, x))))
+    tagged = tilings[0].unionByName(tilings[1])
+    vectors = HashingTF(inputCol="tagged", outputCol="features", numFeatures=FEATURES, binary=True).transform(tagged)
+    return vectors.select("name", "day", "features")
 
 
-def verified_pairs(members):
-    """Pairs of a band bucket whose signatures agree on at least MIN_JACCARD of their values."""
-    members = sorted({n: s for n, s in members}.items())
-    out = []
-    for i in range(len(members)):
-        for j in range(i + 1, len(members)):
-            if float(np.mean(members[i][1] == members[j][1])) >= MIN_JACCARD:
-                out.append((members[i][0], members[j][0]))
-    return out
+def candidate_pairs(vectors):
+    """Pairs (a, b), a < b, with shingle Jaccard >= MIN_JACCARD and dates within WINDOW_DAYS (Spark ML's MinHashLSH)."""
+    from pyspark.ml.feature import MinHashLSH
+    from pyspark.sql import functions as F
+
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=HASH_TABLES, seed=20261207).fit(vectors)
+    joined = model.approxSimilarityJoin(vectors, vectors, 1.0 - MIN_JACCARD, distCol="distance")
+    return joined.select(
+        F.col("datasetA.name").alias("a"), F.col("datasetB.name").alias("b"),
+        F.abs(F.col("datasetA.day") - F.col("datasetB.day")).alias("gap"),
+    ).where((F.col("a") < F.col("b")) & (F.col("gap") <= WINDOW_DAYS)).select("a", "b")
 
 
-def components(names, pairs):
-    """Connected components (union-find) over the candidate pairs; singletons included."""
-    parent = {n: n for n in names}
+def components(spark, names, pairs):
+    """Connected components by label propagation over DataFrames: every article starts with its own name as
+    label and takes the smallest label among its neighbours until no label changes; singletons included."""
+    from pyspark.sql import functions as F
 
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    edges = pairs.union(pairs.select(F.col("b").alias("a"), F.col("a").alias("b"))).cache()
+    labels = spark.createDataFrame([(n, n) for n in names], ["name", "label"]).cache()
+    rounds = 0
+    while True:
+        rounds += 1
+        offered = edges.join(labels, edges.a == labels.name).select(F.col("b").alias("name"), F.col("label").alias("offer"))
+        nxt = (labels.join(offered, "name", "left")
+               .groupBy("name").agg(F.least(F.min("label"), F.min(F.coalesce("offer", "label"))).alias("label"))
+               .localCheckpoint())
+        changed = nxt.join(labels.withColumnRenamed("label", "old"), "name").where(F.col("label") != F.col("old")).count()
+        labels = nxt
+        if changed == 0:
+            break
     groups = {}
-    for n in names:
-        groups.setdefault(find(n), []).append(n)
-    return sorted(sorted(g) for g in groups.values())
+    for row in labels.collect():
+        groups.setdefault(row["label"], []).append(row["name"])
+    return sorted(sorted(g) for g in groups.values()), rounds
 
 
 def main():
@@ -96,25 +96,27 @@ def main():
     if not os.access(cli, os.X_OK):
         sys.exit(f"{cli} is missing: cargo build --release --bin storylines")
 
-    from pyspark import SparkConf, SparkContext
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
 
     t0 = time.time()
-    sc = SparkContext(conf=SparkConf().setMaster(args.master).setAppName("storylines").set("spark.ui.enabled", "false"))
+    spark = (SparkSession.builder.master(args.master).appName("storylines")
+             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", str(args.partitions))
+             .getOrCreate())
+    sc = spark.sparkContext
     sc.setLogLevel("ERROR")
     articles = sc.textFile(args.articles, args.partitions).map(json.loads).cache()
     names = articles.map(lambda a: a["name"]).collect()
+    frame = spark.createDataFrame(articles.map(lambda a: (a["name"], a["text"], a["published"])), ["name", "text", "published"])
+    frame = frame.withColumn("day", F.datediff(F.to_date("published"), F.lit("1970-01-01"))).cache()
 
-    # 1. Bucketing: MinHash bands within date windows -> candidate pairs -> connected components.
+    # 1. Bucketing: shingle vectors -> MinHashLSH similarity join within the date window -> components.
     t1 = time.time()
-    pairs = (
-        articles.flatMap(band_keys)
-        .groupByKey()
-        .filter(lambda kv: len(kv[1]) > 1)
-        .flatMap(lambda kv: verified_pairs(kv[1]))
-        .distinct()
-        .collect()
-    )
-    stories = components(names, pairs)
+    vectors = shingle_vectors(frame).cache()
+    pairs = candidate_pairs(vectors).distinct().cache()
+    n_pairs = pairs.count()
+    t_lsh = time.time()
+    stories, rounds = components(spark, names, pairs)
     story_of = {n: f"cluster-{i:05d}" for i, g in enumerate(stories) for n in g}
     t2 = time.time()
 
@@ -144,10 +146,11 @@ def main():
     for n in names:
         truth.setdefault(n.rsplit("-", 1)[0], set()).add(n)
     exact = sum(1 for g in stories if set(g) == truth.get(g[0].rsplit("-", 1)[0]))
-    sc.stop()
+    spark.stop()
     print(json.dumps({
         "articles": len(names),
-        "candidate_pairs": len(pairs),
+        "candidate_pairs": n_pairs,
+        "label_propagation_rounds": rounds,
         "stories": len(stories),
         "stories_matching_generated_story_exactly": exact,
         "generated_stories": len(truth),
@@ -155,7 +158,7 @@ def main():
         "error_lines": summary[1],
         "articles_exported": summary[2],
         "alignments": summary[3],
-        "seconds": {"load": round(t1 - t0, 1), "bucketing": round(t2 - t1, 1), "storylines_map_step": round(t3 - t2, 1), "total": round(time.time() - t0, 1)},
+        "seconds": {"load": round(t1 - t0, 1), "minhash_lsh_join": round(t_lsh - t1, 1), "components": round(t2 - t_lsh, 1), "storylines_map_step": round(t3 - t2, 1), "total": round(time.time() - t0, 1)},
     }, indent=1))
 
 
