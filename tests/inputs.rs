@@ -45,6 +45,26 @@ fn each_bad_input_gets_its_own_diagnostic_and_the_good_article_loads() {
 }
 
 #[test]
+fn markdown_script_style_and_iframe_content_is_not_article_text_and_its_removal_is_reported() {
+    let md = "# A headline for the test\n\nThe first sentence of the body is here.\n\n<script>\nwindow.steal(document.cookie);\n</script>\n\n<style>body { display: none }</style>\n\nA second sentence <iframe src=\"https://e.org\">Load the frame</iframe> follows.\n";
+    let export = with_good(Input::new("page.md", md));
+    let article = export.articles.iter().find(|a| a.id == "page");
+    let Some(article) = article else { panic!("the Markdown article loads: {:?}", codes(&export)) };
+    for code in ["window.steal", "display: none", "Load the frame"] {
+        assert!(!article.text.contains(code), "{code:?} is not article text: {:?}", article.text);
+    }
+    let sentences: Vec<&str> = article.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert!(sentences.contains(&"A second sentence  follows."), "{sentences:?}");
+    let d = export.diagnostics.iter().find(|d| d.code == "raw-html-removed");
+    let Some(d) = d else { panic!("the removal is reported: {:?}", codes(&export)) };
+    assert_eq!(d.article.as_deref(), Some("page"));
+    assert!(d.message.contains("<script> on line 5") && d.message.contains("<iframe> on line 11"), "{}", d.message);
+    // A Markdown file without such elements gets no such diagnostic.
+    let plain = with_good(Input::new("plain.md", "# A headline for the test\n\nBody <b>text</b> here. More.\n"));
+    assert!(!codes(&plain).contains(&"raw-html-removed"), "{:?}", codes(&plain));
+}
+
+#[test]
 fn crlf_and_lone_cr_line_endings_parse_like_lf() {
     let lf = "A headline for the test\n\nFirst sentence here. Second one.\n\nAnother paragraph.\n";
     let summary = |text: &str| {

@@ -22,95 +22,242 @@ pub struct Rendered {
     /// `key: value` pairs of a YAML front matter block (`---` … `---` at the top), keys lowercased, values
     /// without quotes; the block itself renders as blank lines.
     pub front_matter: Vec<(String, String)>,
+    /// Raw HTML elements whose content was dropped ([`DROPPED_ELEMENTS`]), in source order.
+    pub dropped_html: Vec<DroppedHtml>,
+}
+
+/// Raw HTML elements whose content is never article text, dropped with their content as the HTML reader
+/// drops them: code, styles and embedded pages.
+pub const DROPPED_ELEMENTS: &[&str] = &["script", "style", "iframe"];
+
+/// A raw HTML element dropped with its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DroppedHtml {
+    /// The element's name, one of [`DROPPED_ELEMENTS`].
+    pub element: &'static str,
+    /// The source line it opens on, counted from 1.
+    pub line: usize,
 }
 
 /// Renders Markdown as plain text. Never fails; what is not Markdown passes through unchanged.
 pub fn render(src: &str) -> Rendered {
-    let mut out = Rendered::default();
-    let mut fence: Option<(char, usize)> = None;
-    let mut prev_line: Option<TextRange> = None;
-    let mut first = true;
-    let all = text::lines(src);
-    let front_end = front_matter_end(src, &all);
-    for (n, range) in all.into_iter().enumerate() {
-        if !first {
-            out.text.push('\n');
+    let lines = text::lines(src);
+    let front_end = front_matter_end(src, &lines);
+    let mut r = Renderer { src, ..Renderer::default() };
+    for (n, range) in lines.into_iter().enumerate() {
+        if n > 0 {
+            r.out.text.push('\n');
         }
-        first = false;
-        let line = range.slice(src);
         if front_end.is_some_and(|end| n <= end) {
-            if let Some((k, v)) = line.split_once(':').filter(|_| n > 0) {
-                let v = v.trim().trim_matches(['"', '\'']).trim();
-                if !k.trim().is_empty() && !v.is_empty() {
-                    out.front_matter.push((k.trim().lowercase(), v.to_string()));
-                }
-            }
-            continue;
+            r.front_matter_line(n, range.slice(src));
+        } else {
+            r.line(n, range);
         }
-        let start = out.text.len();
+    }
+    r.out
+}
+
+/// An open code fence: its character (`` ` `` or `~`) and how many of them opened it.
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    ch: char,
+    len: usize,
+}
+
+/// An open raw HTML block whose content is dropped: the element and what closes the block.
+#[derive(Debug, Clone, Copy)]
+struct RawBlock {
+    element: &'static str,
+    /// Whether the document holds the element's end tag; without one the block ends at a blank line, so an
+    /// unclosed tag cannot swallow the rest of the article.
+    closed: bool,
+}
+
+/// The line-by-line rendering: the output so far and what the previous lines left open.
+#[derive(Default)]
+struct Renderer<'a> {
+    src: &'a str,
+    out: Rendered,
+    fence: Option<Fence>,
+    raw: Option<RawBlock>,
+    /// The previous rendered line when a setext underline may make it a heading.
+    prev_line: Option<TextRange>,
+    /// Per dropped element, where its last end tag ends in the source, once looked up (one scan each).
+    last_end_tags: Vec<(&'static str, Option<usize>)>,
+}
+
+impl Renderer<'_> {
+    /// A line of the front matter block: read as `key: value` (not the opening `---`), rendered blank.
+    fn front_matter_line(&mut self, n: usize, line: &str) {
+        if let Some((k, v)) = line.split_once(':').filter(|_| n > 0) {
+            let v = v.trim().trim_matches(['"', '\'']).trim();
+            if !k.trim().is_empty() && !v.is_empty() {
+                self.out.front_matter.push((k.trim().lowercase(), v.to_string()));
+            }
+        }
+    }
+
+    /// One line of the body (`n` counted from 0): each block construct in turn, else a line of content.
+    fn line(&mut self, n: usize, range: TextRange) {
+        let line = range.slice(self.src);
         let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        // Fenced code: the fences become blank lines, the code is kept as it is.
-        if let Some((ch, n)) = fence {
-            if indent <= 3
-                && trimmed.chars().take_while(|&c| c == ch).count() >= n
-                && trimmed.trim_matches(ch).trim().is_empty()
-            {
-                fence = None;
+        let shallow = line.len() - trimmed.len() <= 3;
+        let start = self.out.text.len();
+        let consumed = self.fenced_code(line, trimmed, shallow)
+            || self.raw_html(n, range.end, trimmed, shallow)
+            || (shallow && (self.rule_or_underline(trimmed) || self.link_definition(trimmed)));
+        if !consumed {
+            self.content(n, start, trimmed);
+        }
+    }
+
+    /// Fenced code: the fences become blank lines, the code is kept as it is.
+    fn fenced_code(&mut self, line: &str, trimmed: &str, shallow: bool) -> bool {
+        if let Some(Fence { ch, len }) = self.fence {
+            let closes = shallow
+                && trimmed.chars().take_while(|&c| c == ch).count() >= len
+                && trimmed.trim_matches(ch).trim().is_empty();
+            if closes {
+                self.fence = None;
             } else {
-                out.text.push_str(line);
+                self.out.text.push_str(line);
             }
-            prev_line = None;
-            continue;
+            self.prev_line = None;
+            return true;
         }
-        if indent <= 3 {
-            if let Some(ch) = trimmed.chars().next().filter(|c| matches!(c, '`' | '~')) {
-                let n = trimmed.chars().take_while(|&c| c == ch).count();
-                if n >= 3 {
-                    fence = Some((ch, n));
-                    prev_line = None;
-                    continue;
-                }
+        let Some(ch) = trimmed.chars().next().filter(|c| shallow && matches!(c, '`' | '~')) else { return false };
+        let len = trimmed.chars().take_while(|&c| c == ch).count();
+        if len < 3 {
+            return false;
+        }
+        self.fence = Some(Fence { ch, len });
+        self.prev_line = None;
+        true
+    }
+
+    /// A raw HTML block of a dropped element (CommonMark's first kind of HTML block): from the line that
+    /// opens with its start tag to the line holding its end tag, rendered blank but for text after the end
+    /// tag. `end` is where the line ends in the source.
+    fn raw_html(&mut self, n: usize, end: usize, trimmed: &str, shallow: bool) -> bool {
+        let (block, line) = match self.raw {
+            Some(open) => (open, trimmed),
+            None => {
+                let Some(element) = start_tag_at(trimmed, 0).filter(|_| shallow) else { return false };
+                let closed = self.last_end_tag(element).is_some_and(|last| last > end);
+                self.out.dropped_html.push(DroppedHtml { element, line: n + 1 });
+                let after_name = trimmed.get(1 + element.len()..).unwrap_or("");
+                (RawBlock { element, closed }, after_name)
+            }
+        };
+        self.prev_line = None;
+        self.raw = None;
+        if let Some(after) = end_tag_in(line, block.element) {
+            let start = self.out.text.len();
+            self.inline_line(n, line.get(after..).unwrap_or("").trim_start());
+            self.prev_line =
+                Some(TextRange::new(start, self.out.text.len()).trim(&self.out.text)).filter(|r| !r.is_empty());
+        } else if block.closed || !trimmed.is_empty() {
+            self.raw = Some(block);
+        }
+        true
+    }
+
+    /// Where the last end tag of `element` ends in the source (looked up once per element).
+    fn last_end_tag(&mut self, element: &'static str) -> Option<usize> {
+        if let Some(&(_, last)) = self.last_end_tags.iter().find(|(e, _)| *e == element) {
+            return last;
+        }
+        let (mut from, mut last) = (0, None);
+        while let Some(after) = self.src.get(from..).and_then(|rest| end_tag_in(rest, element)) {
+            from += after;
+            last = Some(from);
+        }
+        self.last_end_tags.push((element, last));
+        last
+    }
+
+    /// Renders the inline markup of line `n`, noting the elements dropped inside it.
+    fn inline_line(&mut self, n: usize, s: &str) {
+        let mut dropped = Vec::new();
+        inline(s, &mut self.out.text, &mut dropped);
+        self.out.dropped_html.extend(dropped.into_iter().map(|element| DroppedHtml { element, line: n + 1 }));
+    }
+
+    /// A setext underline (the previous line becomes a heading) or a thematic break (a blank line).
+    fn rule_or_underline(&mut self, trimmed: &str) -> bool {
+        if trimmed.is_empty() {
+            return false;
+        }
+        let body: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+        let only = |c: char| body.chars().all(|d| d == c);
+        if (only('=') || only('-')) && !body.is_empty() && !trimmed.trim_end().contains(' ') {
+            if let Some(prev) = self.prev_line.take() {
+                self.out.headings.push(prev);
+                return true;
+            }
+            if only('-') && body.len() >= 3 {
+                return true;
             }
         }
-        // Setext underline or thematic break.
-        if indent <= 3 && !trimmed.is_empty() {
-            let body: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-            let only = |c: char| body.chars().all(|d| d == c);
-            if (only('=') || only('-')) && !body.is_empty() && !trimmed.trim_end().contains(' ') {
-                if let Some(prev) = prev_line {
-                    out.headings.push(prev);
-                    prev_line = None;
-                    continue;
-                }
-                if only('-') && body.len() >= 3 {
-                    continue;
-                }
-            }
-            if (only('*') || only('_') || only('-')) && body.len() >= 3 {
-                prev_line = None;
-                continue;
-            }
+        if (only('*') || only('_') || only('-')) && body.len() >= 3 {
+            self.prev_line = None;
+            return true;
         }
-        // Link reference definitions: "[id]: https://…".
-        if indent <= 3 && is_link_definition(trimmed) {
-            prev_line = None;
-            continue;
+        false
+    }
+
+    /// Link reference definitions ("[id]: https://…") render blank.
+    fn link_definition(&mut self, trimmed: &str) -> bool {
+        if !is_link_definition(trimmed) {
+            return false;
         }
+        self.prev_line = None;
+        true
+    }
+
+    /// A line of content: block markers stripped, inline markup rendered; a heading or an image line noted.
+    fn content(&mut self, n: usize, start: usize, trimmed: &str) {
         let (content, heading) = strip_block_markers(trimmed);
         let image_only = is_image_only(content);
-        inline(content, &mut out.text);
-        let end = out.text.len();
-        let rendered = TextRange::new(start, end).trim(&out.text);
+        self.inline_line(n, content);
+        let rendered = TextRange::new(start, self.out.text.len()).trim(&self.out.text);
         if heading && !rendered.is_empty() {
-            out.headings.push(rendered);
+            self.out.headings.push(rendered);
         }
         if image_only && !rendered.is_empty() {
-            out.images.push(rendered);
+            self.out.images.push(rendered);
         }
-        prev_line = if rendered.is_empty() || heading || image_only { None } else { Some(rendered) };
+        self.prev_line = if rendered.is_empty() || heading || image_only { None } else { Some(rendered) };
     }
-    out
+}
+
+/// The dropped element whose start tag (`<script`, `<style …>`, any case) begins at byte `at` of `s`.
+fn start_tag_at(s: &str, at: usize) -> Option<&'static str> {
+    let rest = s.get(at..)?.strip_prefix('<')?;
+    DROPPED_ELEMENTS.iter().copied().find(|name| {
+        rest.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && rest
+                .get(name.len()..)
+                .and_then(|r| r.chars().next())
+                .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+    })
+}
+
+/// The byte just after the end tag `</element …>` (any case) in `s`, or `None`.
+fn end_tag_in(s: &str, element: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s.get(from..)?.find("</") {
+        let name_at = from + p + 2;
+        let after = name_at + element.len();
+        if s.get(name_at..after).is_some_and(|n| n.eq_ignore_ascii_case(element)) {
+            let rest = s.get(after..)?;
+            if rest.starts_with(|c: char| c.is_whitespace() || c == '>') {
+                return rest.find('>').map(|gt| after + gt + 1);
+            }
+        }
+        from = name_at;
+    }
+    None
 }
 
 /// The index of the closing line of a front matter block that opens the document (`---` on the first line,
@@ -247,93 +394,120 @@ fn link_at(s: &str, at: usize) -> Option<Link> {
     None
 }
 
-/// Renders inline markup of one line into `out`.
-fn inline(s: &str, out: &mut String) {
+/// Renders inline markup of one line into `out`; the dropped elements it met go to `dropped`.
+fn inline(s: &str, out: &mut String, dropped: &mut Vec<&'static str>) {
     let mut iter = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((p, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        match c {
-            '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => {
-                if let Some((_, n)) = iter.next() {
-                    out.push(n);
-                    prev = Some(n);
-                }
-                continue;
-            }
-            '`' => {
-                let run = s[p..].chars().take_while(|&d| d == '`').count();
-                let fence = &s[p..p + run];
-                if let Some(close) = s.get(p + run..).and_then(|r| r.find(fence)) {
-                    let code = &s[p + run..p + run + close];
-                    out.push_str(code.trim());
-                    let end = p + run + close + run;
-                    while iter.peek().is_some_and(|&(q, _)| q < end) {
-                        iter.next();
-                    }
-                    prev = Some('`');
-                    continue;
-                }
-            }
-            '!' if next == Some('[') => {
-                if let Some(link) = link_at(s, p + 1) {
-                    inline(link.text.slice(s), out);
-                    while iter.peek().is_some_and(|&(q, _)| q < link.end) {
-                        iter.next();
-                    }
-                    prev = Some(')');
-                    continue;
-                }
-            }
-            '[' => {
-                if let Some(link) = link_at(s, p) {
-                    inline(link.text.slice(s), out);
-                    while iter.peek().is_some_and(|&(q, _)| q < link.end) {
-                        iter.next();
-                    }
-                    prev = Some(')');
-                    continue;
-                }
-            }
-            '<' => {
-                if let Some(close) = s.get(p + 1..).and_then(|r| r.find('>')).filter(|&k| k <= 200) {
-                    let inner = &s[p + 1..p + 1 + close];
-                    let autolink =
-                        inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:");
-                    let tag = inner.trim_start_matches('/').chars().next().is_some_and(|d| d.is_ascii_alphabetic())
-                        && !inner.contains('<');
-                    if autolink || tag {
-                        if autolink && !inner.contains(' ') {
-                            out.push_str(inner);
-                        }
-                        let end = p + 1 + close + 1;
-                        while iter.peek().is_some_and(|&(q, _)| q < end) {
-                            iter.next();
-                        }
-                        prev = Some('>');
-                        continue;
-                    }
-                }
-            }
-            '*' | '_' => {
-                // Emphasis delimiters: dropped when they touch a word on one side only.
-                let run = s[p..].chars().take_while(|&d| d == c).count();
-                let after = s.get(p + run..).and_then(|r| r.chars().next());
-                let left = after.is_some_and(|a| !a.is_whitespace());
-                let right = prev.is_some_and(|b| !b.is_whitespace());
-                let intraword = prev.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
-                if run <= 3 && (left || right) && !intraword {
-                    for _ in 1..run {
-                        iter.next();
-                    }
-                    continue;
-                }
-            }
-            _ => {}
+        let Some(span) = markup_at(s, p, c, next, prev) else {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        };
+        match span.shown {
+            Shown::Literal(t) => out.push_str(t),
+            Shown::Inline(t) => inline(t, out, dropped),
+            Shown::Nothing => {}
         }
-        out.push(c);
-        prev = Some(c);
+        dropped.extend(span.dropped);
+        while iter.peek().is_some_and(|&(q, _)| q < span.end) {
+            iter.next();
+        }
+        prev = span.prev;
     }
+}
+
+/// An inline construct read at one byte of a line: what it shows and where it ends.
+struct Span<'a> {
+    shown: Shown<'a>,
+    /// The byte just after the construct.
+    end: usize,
+    /// The character the emphasis rules see before whatever follows the construct.
+    prev: Option<char>,
+    /// The element dropped with its content, if the construct was one.
+    dropped: Option<&'static str>,
+}
+
+/// What an inline construct shows in the plain rendering.
+enum Shown<'a> {
+    /// This text as it is.
+    Literal(&'a str),
+    /// This text with its own inline markup rendered (a link's or an image's text).
+    Inline(&'a str),
+    /// Nothing (an emphasis mark, a tag, a dropped element).
+    Nothing,
+}
+
+/// The inline construct that starts with `c` at byte `p` of `s`, if any; `next` is the following character
+/// and `prev` the one the emphasis rules see before `c`.
+fn markup_at<'a>(s: &'a str, p: usize, c: char, next: Option<char>, prev: Option<char>) -> Option<Span<'a>> {
+    match c {
+        '\\' => escape_at(s, p, next?),
+        '`' => code_span_at(s, p),
+        '!' if next == Some('[') => link_span_at(s, p + 1),
+        '[' => link_span_at(s, p),
+        '<' => tag_at(s, p),
+        '*' | '_' => emphasis_at(s, p, c, prev),
+        _ => None,
+    }
+}
+
+/// `\*`: an escaped punctuation character, shown as itself.
+fn escape_at(s: &str, p: usize, next: char) -> Option<Span<'_>> {
+    let at = p + 1;
+    let end = at + next.len_utf8();
+    next.is_ascii_punctuation().then_some(())?;
+    Some(Span { shown: Shown::Literal(s.get(at..end)?), end, prev: Some(next), dropped: None })
+}
+
+/// `` `code` ``: a code span, shown trimmed without its backticks.
+fn code_span_at(s: &str, p: usize) -> Option<Span<'_>> {
+    let run = s.get(p..)?.chars().take_while(|&d| d == '`').count();
+    let fence = s.get(p..p + run)?;
+    let close = s.get(p + run..)?.find(fence)?;
+    let code = s.get(p + run..p + run + close)?;
+    Some(Span { shown: Shown::Literal(code.trim()), end: p + run + close + run, prev: Some('`'), dropped: None })
+}
+
+/// `[text](target)`, `[text][ref]` or, from the `[` of `![…]`, an image: shown as its text.
+fn link_span_at(s: &str, at: usize) -> Option<Span<'_>> {
+    let link = link_at(s, at)?;
+    Some(Span { shown: Shown::Inline(link.text.slice(s)), end: link.end, prev: Some(')'), dropped: None })
+}
+
+/// `<…>`: an autolink (shown as its address), an inline dropped element with its content up to its end tag
+/// on the same line (shown as nothing), or another tag (dropped, its content kept).
+fn tag_at(s: &str, p: usize) -> Option<Span<'_>> {
+    let close = s.get(p + 1..)?.find('>').filter(|&k| k <= 200)?;
+    let inner = s.get(p + 1..p + 1 + close)?;
+    let autolink = inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:");
+    let tag =
+        inner.trim_start_matches('/').chars().next().is_some_and(|d| d.is_ascii_alphabetic()) && !inner.contains('<');
+    if !autolink && !tag {
+        return None;
+    }
+    let tag_end = p + 1 + close + 1;
+    let element = start_tag_at(s, p);
+    let content_end = element.and_then(|e| s.get(tag_end..).and_then(|rest| end_tag_in(rest, e)));
+    let shown = if autolink && !inner.contains(' ') { Shown::Literal(inner) } else { Shown::Nothing };
+    let dropped = element.filter(|_| content_end.is_some());
+    Some(Span { shown, end: tag_end + content_end.unwrap_or(0), prev: Some('>'), dropped })
+}
+
+/// Emphasis delimiters (`*`, `_`, up to three): dropped when they touch a word on one side only.
+fn emphasis_at(s: &str, p: usize, c: char, prev: Option<char>) -> Option<Span<'static>> {
+    let run = s.get(p..)?.chars().take_while(|&d| d == c).count();
+    let after = s.get(p + run..).and_then(|r| r.chars().next());
+    let left = after.is_some_and(|a| !a.is_whitespace());
+    let right = prev.is_some_and(|b| !b.is_whitespace());
+    let intraword = prev.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+    (run <= 3 && (left || right) && !intraword).then_some(Span {
+        shown: Shown::Nothing,
+        end: p + run,
+        prev,
+        dropped: None,
+    })
 }
 
 #[cfg(test)]
@@ -367,6 +541,44 @@ mod tests {
         assert_eq!(keys, [("title", "A title"), ("author", "Jane Doe"), ("date", "2024-01-12")]);
         // A thematic break followed by prose is not front matter.
         assert!(render("---\nJust prose here. More.\n---\n").front_matter.is_empty());
+    }
+
+    #[test]
+    fn script_style_and_iframe_are_dropped_with_their_content_and_reported() {
+        /// The dropped elements with the line they open on.
+        type Dropped = &'static [(&'static str, usize)];
+        // (source, rendering, dropped)
+        let cases: &[(&str, &str, Dropped)] = &[
+            ("Before.\n<script>\nvar a = 1;\n</script>\nAfter.", "Before.\n\n\n\nAfter.", &[("script", 2)]),
+            ("<script src=\"x.js\"></script>\nBody.", "\nBody.", &[("script", 1)]),
+            ("<STYLE type=\"text/css\">\np { color: red }\n</Style >\nBody.", "\n\n\nBody.", &[("style", 1)]),
+            ("<iframe src=\"https://e.org\">Your browser</iframe>", "", &[("iframe", 1)]),
+            ("  <style>p{}</style> Visible *text*", "Visible text", &[("style", 1)]),
+            ("Text <script>evil()</script> more.", "Text  more.", &[("script", 1)]),
+            ("A <style>p{}</style> and <iframe src=a></iframe>.", "A  and .", &[("style", 1), ("iframe", 1)]),
+            // Unclosed: the block ends at the next blank line, so the article after it is kept.
+            ("<script>\ncode();\n\nBody text.", "\n\n\nBody text.", &[("script", 1)]),
+            // Not one of the dropped elements, or not raw HTML: as before.
+            ("<scripture> is kept", " is kept", &[]),
+            ("A `<script>x</script>` code span", "A <script>x</script> code span", &[]),
+            ("```\n<script>x</script>\n```", "\n<script>x</script>\n", &[]),
+            ("<b>bold</b> stays", "bold stays", &[]),
+        ];
+        for &(src, want, dropped) in cases {
+            let r = render(src);
+            assert_eq!(r.text, want, "source: {src:?}");
+            let got: Vec<(&str, usize)> = r.dropped_html.iter().map(|d| (d.element, d.line)).collect();
+            assert_eq!(got, dropped, "source: {src:?}");
+        }
+    }
+
+    #[test]
+    fn a_closing_tag_later_in_the_document_keeps_the_block_open_across_blank_lines() {
+        let r = render("<script>\nlet a = 1;\n\nlet b = 2;\n</script>\nBody.");
+        assert_eq!(r.text, "\n\n\n\n\nBody.");
+        // A thousand unclosed tags cost one scan of the document, not one per tag.
+        let many = "<script>\n\n".repeat(1000) + "Body.";
+        assert_eq!(render(&many).dropped_html.len(), 1000);
     }
 
     #[test]

@@ -70,6 +70,28 @@ pub fn default_id(input: &Input) -> String {
     }
 }
 
+/// What the Markdown renderer dropped as code or embedded content, for a diagnostic: the elements and the
+/// lines they open on (the first few), or `None` when nothing was dropped.
+fn dropped_html_message(dropped: &[markdown::DroppedHtml]) -> Option<String> {
+    const LISTED: usize = 5;
+    let first = dropped.first()?;
+    if dropped.len() == 1 {
+        return Some(format!(
+            "a raw HTML <{}> element on line {} was removed with its content, as from an HTML page: scripts, styles and embedded frames are not article text",
+            first.element, first.line
+        ));
+    }
+    let listed: Vec<String> =
+        dropped.iter().take(LISTED).map(|d| format!("<{}> on line {}", d.element, d.line)).collect();
+    let more = dropped.len().saturating_sub(LISTED);
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    Some(format!(
+        "{} raw HTML elements ({}{more}) were removed with their content, as from an HTML page: scripts, styles and embedded frames are not article text",
+        dropped.len(),
+        listed.join(", ")
+    ))
+}
+
 /// Parses one input into an article, or says why it cannot be one.
 ///
 /// Plain text is used as it is; Markdown is rendered to plain text ([`markdown::render`]); an HTML page is
@@ -99,7 +121,8 @@ pub fn parse(input: &Input) -> Result<Article, Rejected> {
     let mut diagnostics = repairs(&decoded, &id);
     let format = guess_format(&input.name, &decoded.text);
     let mut hints = Hints::default();
-    let text = readable_text(input, format, decoded.text, &mut hints).map_err(|(code, m)| reject(code, m))?;
+    let text = readable_text(input, format, decoded.text, &mut hints, &mut diagnostics)
+        .map_err(|(code, m)| reject(code, m))?;
     let line_ranges = text::lines(&text);
     if let Some(longest) = line_ranges.iter().map(|r| r.len()).max().filter(|&n| n > LONG_LINE_BYTES) {
         diagnostics.push(Diagnostic::for_article(
@@ -178,11 +201,20 @@ fn readable_text(
     format: Format,
     decoded: String,
     hints: &mut Hints,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<String, (&'static str, String)> {
     let text = match format {
         Format::Text => decoded,
         Format::Markdown => {
             let r = markdown::render(&decoded);
+            if let Some(message) = dropped_html_message(&r.dropped_html) {
+                diagnostics.push(Diagnostic::for_article(
+                    Severity::Info,
+                    "raw-html-removed",
+                    &default_id(input),
+                    message,
+                ));
+            }
             hints.headings = r.headings;
             hints.captions = r.images;
             hints.page = front_matter_meta(&r.front_matter);
