@@ -212,3 +212,30 @@ test('provenance flows from the earliest source: date columns, undated last; edg
   assert.equal(reuseKind({ passages: [{}], evidence: ['"b" attributes its text to another outlet'] }), 'attributed');
   assert.equal(reuseKind({ kind: 'rewrite', passages: [{}] }), 'rewrite');
 });
+
+test('a file name shows its control and format characters as code points, and keeps what spells a name', async () => {
+  const { visibleName } = await import('../../www/model/names.js');
+  const cases = [
+    ['report-\u202Etxt.exe.txt', 'report-⟨U+202E⟩txt.exe.txt'],
+    ['a\u2066b\u2069c\u200Fd\u061Ce', 'a⟨U+2066⟩b⟨U+2069⟩c⟨U+200F⟩d⟨U+061C⟩e'],
+    ['tab\there\u0007.txt', 'tab⟨U+0009⟩here⟨U+0007⟩.txt'],
+    ['zero\u200Bwidth\uFEFF.md', 'zero⟨U+200B⟩width⟨U+FEFF⟩.md'],
+    ['family 👩\u200D👩\u200D👧 and می\u200Cخواهم.txt', 'family 👩\u200D👩\u200D👧 and می\u200Cخواهم.txt'],
+    ['café — 東京 — עברית.txt', 'café — 東京 — עברית.txt'],
+  ];
+  for (const [name, shown] of cases) assert.equal(visibleName(name), shown, JSON.stringify(name));
+});
+
+test('the notice after an addition counts what it added and what it refused', async () => {
+  const { additionNotice } = await import('../../www/workspace/workspace.js');
+  const { PASTED } = await import('../../www/workspace/intake.js');
+  const file = (/** @type {string} */ f) => ({ file: f, error: 'the file is empty' });
+  const cases = [
+    [1, [], '1 article added.'],
+    [3, [], '3 articles added.'],
+    [0, [file('a.txt'), file('b.txt')], 'Nothing added: 2 files refused, see below.'],
+    [2, [file('a.txt')], '2 articles added; 1 file refused, see below.'],
+    [0, [file(PASTED)], 'Nothing added: the pasted text was refused, see below.'],
+  ];
+  for (const [added, refused, want] of cases) assert.equal(additionNotice(Number(added), /** @type {any[]} */ (refused)), want);
+});

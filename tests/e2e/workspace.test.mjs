@@ -1,11 +1,14 @@
 // The explorer as a workspace, in headless Chromium: own articles by file and by paste (kept across reloads,
 // removable), broken and hostile files (each error on its own card, nothing executes, nothing else breaks),
 // cancelling a long load, recovery from a crashed engine, two tabs at once, a corrupted or newer store, each
-// kind of correction surviving a reload and travelling in the JSON bundle to a fresh profile.
+// kind of correction surviving a reload and travelling in the JSON bundle to a fresh profile; odd input a
+// user brings (issue 22): names that would reverse the page's text, cards of saved pages and Markdown, the
+// notice after an addition that added nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { start, newPage, bundleExport, RESULTS } from './harness.mjs';
+import { VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;
@@ -513,5 +516,124 @@ test('an event: a note and a dismissal on the timeline, kept across a reload, re
   assert.equal(await page.locator(`${X} [data-testid=dismissed]`).count(), 0);
   assert.match(await page.locator(`${X} section[data-view=timeline] > h3`).last().innerText(), new RegExp(`Events \\(${expected.events.length}\\)`));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const RLO = '\u202E';
+
+/**
+ * Every text node of the explorer holding a right-to-left override, where the override is not contained:
+ * the nearest isolate or paragraph around it (a <bdi> or an element with `unicode-bidi: isolate`, a block,
+ * an SVG text, or the isolate marks U+2068…U+2069 inside the text) must hold nothing but text the articles
+ * brought (a piece of an article's text, a name, a quote), never the page's own words.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ leaks: string[], checked: number }>} the leaks as "element: its text", and how many
+ *   overrides were looked at
+ */
+function uncontainedOverrides(page) {
+  return page.evaluate((rlo) => {
+    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+    const m = el.model;
+    const words = (/** @type {any} */ x) => (Array.isArray(x) ? x : x === undefined || x === null ? [] : [x]).map(String);
+    const brought = [
+      ...m.articles.flatMap((/** @type {any} */ a) => [a.text, a.title, a.outlet, a.file, a.id, ...words(a.authors)]),
+      ...m.entities.flatMap((/** @type {any} */ e) => [e.name, ...words(e.aliases)]),
+      ...m.quotes.flatMap((/** @type {any} */ q) => [q.text, q.speakerText]),
+      ...m.events.map((/** @type {any} */ e) => e.label),
+      ...[...m.claims, ...m.contradictions].map((/** @type {any} */ c) => c.explanation),
+    ].filter((x) => typeof x === 'string' && x);
+    const ownText = (/** @type {string} */ t) => brought.some((b) => b.includes(t));
+    const leaks = [];
+    let checked = 0;
+    const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const data = /** @type {Text} */ (n).data;
+      const at = data.indexOf(rlo);
+      if (at < 0 || n.parentElement?.closest('option, textarea, title, style')) continue;
+      checked++;
+      if (data.lastIndexOf('\u2068', at) >= 0 && data.indexOf('\u2069', at) > at) continue;
+      for (let a = n.parentElement; a; a = a.parentElement) {
+        const css = getComputedStyle(a);
+        const isolate = /isolate|plaintext/.test(css.unicodeBidi);
+        const paragraph = a.localName === 'text' || !/^(inline|contents)$/.test(css.display);
+        if (!isolate && !paragraph) continue;
+        if (!ownText((a.textContent ?? '').trim())) leaks.push(`${a.localName}: ${a.textContent}`);
+        break;
+      }
+    }
+    return { leaks, checked };
+  }, RLO);
+}
+
+test('names that would reverse the page: each in its own run in every view; control characters in file names shown', async () => {
+  const { page, context, errors } = await open();
+  const quoted = `"We will rebuild the ${RLO}pier by June," Maria Lopez said on Monday.`;
+  await addFiles(page, [
+    txt(`report-${RLO}txt.exe.txt`, [`Harbour ${RLO}report on the pier`, '', quoted, '', story('x', 4, 5).split('\n').slice(2).join('\n')].join('\n')),
+    { name: 'tide.md', mimeType: 'text/markdown', buffer: Buffer.from(['---', `title: Pier ${RLO}repairs begin`, `publisher: Daily ${RLO}Tide`, `author: Ann ${RLO}Bell`, '---', '', quoted, '', story('x', 3, 6).split('\n').slice(2).join('\n')].join('\n')) },
+    txt(`empty-${RLO}.txt`, ''),
+  ]);
+  // The panel: the file names' overrides are shown as code points, not obeyed.
+  const panel = await page.locator(`${X} [data-testid=workspace]`).innerText();
+  assert.ok(!panel.includes(`report-${RLO}`) && !panel.includes(`empty-${RLO}`), panel);
+  assert.match(panel, /report-⟨U\+202E⟩txt\.exe\.txt · 1 KB · id/);
+  assert.match(panel, /empty-⟨U\+202E⟩\.txt: the file is empty/);
+  await page.locator(`${X} [data-testid=workspace]`).screenshot({ path: path.join(RESULTS, 'odd-names-panel.png') });
+  // Every view, and the reader of each article: every override stays inside what the articles brought.
+  const leaks = [];
+  /** @type {Record<string, number>} */
+  const checked = {};
+  for (const q of [...VIEWS.map((v) => `?view=${v}`), ...(await ownIds(page)).map((id) => `?view=sources&sel=${id}`)]) {
+    await page.goto(env.url + q);
+    await ready(page);
+    const seen = await uncontainedOverrides(page);
+    leaks.push(...seen.leaks.map((l) => `${q} ${l}`));
+    checked[q] = seen.checked;
+  }
+  assert.deepEqual(leaks, []);
+  // Not vacuous: every view shows some of the overrides (the sources filter names both articles).
+  assert.ok(Object.values(checked).every((n) => n >= 2), JSON.stringify(checked));
+  await page.screenshot({ path: path.join(RESULTS, 'odd-names-reader.png') });
+  // The check can fail: the same overrides in the page's own words are reported.
+  const probe = await page.evaluate((rlo) => {
+    const p = document.createElement('p');
+    p.textContent = `Harbour ${rlo}report · 1 KB`;
+    document.querySelector('storylines-explorer')?.shadowRoot?.append(p);
+    return p.textContent;
+  }, RLO);
+  assert.deepEqual((await uncontainedOverrides(page)).leaks, [`p: ${probe}`]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Your articles" cards show the headline the engine found, else the file name; never raw markup', async () => {
+  const { page, context } = await open();
+  const body = story('x', 4, 8).split('\n').slice(2).join(' ');
+  await addFiles(page, [
+    { name: 'saved page.html', mimeType: 'text/html', buffer: Buffer.from(`<!doctype html>\n<html><head><title>Ferry timetable changes announced</title></head><body><article><h1>Ferry timetable changes announced</h1><p>${body}</p></article></body></html>`) },
+    { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Ferry fares *rise* with [a link](https://example.org)\n\n${body}\n`) },
+  ]);
+  const cards = await page.locator(`${X} [data-testid=own-article]`).evaluateAll((els) => els.map((e) => [e.getAttribute('data-article'), e.querySelector('[data-testid=own-title]')?.textContent]));
+  const titles = await page.evaluate(() => Object.fromEntries(/** @type {any} */ (document.querySelector('storylines-explorer')).model.articles.map((/** @type {any} */ a) => [a.id, a.title])));
+  assert.deepEqual(cards, [
+    ['saved-page', 'Ferry timetable changes announced'],
+    ['notes', 'Ferry fares rise with a link'],
+  ]);
+  for (const [id, shown] of cards) assert.equal(shown, titles[String(id)]);
+  await page.locator(`${X} [data-testid=workspace]`).screenshot({ path: path.join(RESULTS, 'workspace-cards.png') });
+  await context.close();
+});
+
+test('the notice describes the last addition: what it added and what it refused', async () => {
+  const { page, context } = await open();
+  const notice = () => page.locator(`${X} [data-testid=ws-notice]`).innerText();
+  await addFiles(page, [txt('first.txt', story('Ferry service resumes in Northvale', 4, 9))]);
+  assert.equal(await notice(), '1 article added.');
+  const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  await addFiles(page, [txt('empty.txt', ''), { name: 'image.txt', mimeType: 'text/plain', buffer: binary }]);
+  assert.equal(await notice(), 'Nothing added: 2 files refused, see below.');
+  assert.equal(await page.locator(`${X} [data-testid=own-error]`).count(), 2);
+  await addFiles(page, [txt('second.txt', story('Ferry service extended', 4, 10)), { name: 'photo.png', mimeType: 'image/png', buffer: binary }]);
+  assert.equal(await notice(), '1 article added; 1 file refused, see below.');
   await context.close();
 });

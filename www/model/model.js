@@ -1,6 +1,7 @@
 // The view-model: derives what the views draw from the export and the filter state. Pure and DOM-free
 // (unit-tested in Node); tolerant of absent or empty arrays, so each view renders whatever of the
 // "storylines/1" contract the engine produced and lights up when more arrives.
+import { visibleName } from './names.js';
 import { parseDate, inDayFilter } from './dates.js';
 import { wordDiff, similarity } from './worddiff.js';
 
@@ -129,14 +130,14 @@ export function sentenceText(ix, ref) {
 }
 
 /**
- * A short name of a source: outlet, else title, else id.
+ * A short name of a source: outlet, else title, else its file name or id (control characters made visible).
  * @param {Index} ix
  * @param {string} id
  */
 export function sourceName(ix, id) {
   const a = ix.articleById.get(id);
-  if (!a) return id;
-  return a.outlet ?? a.title ?? a.file ?? a.id;
+  if (!a) return visibleName(id);
+  return a.outlet ?? a.title ?? visibleName(a.file ?? a.id);
 }
 
 /** @type {WeakMap<object, Map<string, string>>} the readable names of an index's ids, built on first use */

@@ -1,6 +1,6 @@
 // Pieces the views share: the view context type, links that change the explorer's state, status badges,
 // sentence quotations with search highlighting, and empty states. Pure DOM building; no state.
-import { h } from './dom.js';
+import { h, bdi } from './dom.js';
 import { highlightText } from './highlight.js';
 import { sentenceText, sourceName } from '../model/model.js';
 
@@ -58,8 +58,8 @@ export function badge(status) {
 export function quoteRef(ctx, ref) {
   const text = sentenceText(ctx.ix, ref);
   return h('blockquote', { 'data-article': ref.article, 'data-sentence': ref.sentence }, [
-    h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [sourceName(ctx.ix, ref.article), ` · sentence ${ref.sentence + 1}`])]),
-    h('span', { class: 'text' }, text ? highlightText(text, ctx.state.q) : ['(sentence not found)']),
+    h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [bdi(sourceName(ctx.ix, ref.article)), ` · sentence ${ref.sentence + 1}`])]),
+    h('span', { class: 'text' }, text ? [bdi(highlightText(text, ctx.state.q))] : ['(sentence not found)']),
   ]);
 }
 

@@ -1,7 +1,7 @@
 // The user's corrections in the views: the tools to make them (dismiss, set a claim's status, note; merge
 // and split entities), what the user changed shown as theirs (a "yours" mark, the engine's value beside it),
 // and the list of what they dismissed, with undo. Pure DOM building; changes go through `ctx.user`.
-import { h } from './dom.js';
+import { h, bdi, bdiList } from './dom.js';
 import { STATUSES } from '../model/state.js';
 import { correction } from '../model/corrections.js';
 
@@ -15,12 +15,12 @@ import { correction } from '../model/corrections.js';
 
 /**
  * A button.
- * @param {string} label
+ * @param {string | (Node | string)[]} label
  * @param {() => void} onClick
  * @param {Record<string, string>} [attrs]
  */
 function button(label, onClick, attrs = {}) {
-  const b = h('button', { type: 'button', class: 'small-button', ...attrs }, [label]);
+  const b = h('button', { type: 'button', class: 'small-button', ...attrs }, typeof label === 'string' ? [label] : label);
   b.addEventListener('click', onClick);
   return b;
 }
@@ -32,14 +32,15 @@ function button(label, onClick, attrs = {}) {
 export function userMarks(item) {
   const u = item?.user;
   if (!u) return null;
+  /** @type {(Node | string)[][]} */
   const lines = [];
-  if (u.status) lines.push(`you set the status to ${u.status} (the engine said ${u.engineStatus})`);
-  if (u.merged?.length) lines.push(`you merged ${u.merged.join(', ')} into this`);
-  if (u.split?.length) lines.push(`you split off ${u.split.map((/** @type {string} */ a) => `“${a}”`).join(', ')}`);
-  if (u.splitFrom) lines.push(`you split this off ${u.splitFrom}`);
+  if (u.status) lines.push([`you set the status to ${u.status} (the engine said ${u.engineStatus})`]);
+  if (u.merged?.length) lines.push(['you merged ', ...bdiList(u.merged.map(String), ', '), ' into this']);
+  if (u.split?.length) lines.push(['you split off ', ...u.split.flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', “' : '“', bdi(a), '”'])]);
+  if (u.splitFrom) lines.push(['you split this off ', bdi(String(u.splitFrom))]);
   return h('div', { class: 'user-marks', 'data-testid': 'user-marks' }, [
-    ...lines.map((l) => h('p', {}, [h('span', { class: 'yours' }, ['✎ yours']), ` ${l}`])),
-    u.note !== undefined ? h('p', { class: 'user-note', 'data-testid': 'user-note' }, [h('span', { class: 'yours' }, ['✎ your note']), ' ', u.note]) : null,
+    ...lines.map((l) => h('p', {}, [h('span', { class: 'yours' }, ['✎ yours']), ' ', ...l])),
+    u.note !== undefined ? h('p', { class: 'user-note', 'data-testid': 'user-note' }, [h('span', { class: 'yours' }, ['✎ your note']), ' ', bdi(String(u.note))]) : null,
   ]);
 }
 
@@ -97,7 +98,7 @@ export function entityTools(user, entity, all) {
     h('div', { class: 'correct-body' }, [
       h('label', {}, ['Merge into this: ', select]),
       button('Merge', () => select.value && user.correct(correction.merge(entity.id, select.value)), { 'data-testid': 'merge' }),
-      ...(entity.aliases ?? []).map((/** @type {string} */ a) => button(`Split off “${a}”`, () => user.correct(correction.split(entity.id, a)), { 'data-testid': 'split' })),
+      ...(entity.aliases ?? []).map((/** @type {string} */ a) => button(['Split off “', bdi(a), '”'], () => user.correct(correction.split(entity.id, a)), { 'data-testid': 'split' })),
       ...noteTools(user, entity.id),
       mine.length ? button('Undo my changes', () => mine.forEach((c) => user.undo(c.id)), { 'data-testid': 'undo' }) : null,
     ]),
@@ -119,7 +120,7 @@ export function dismissedList(user, dismissed, list, label) {
     h(
       'ul',
       {},
-      mine.map((x) => h('li', { 'data-id': x.correction.target }, [h('span', { class: 'yours' }, ['✎ dismissed']), ` ${label(x.item)} `, button('Restore', () => user.undo(x.correction.id), { 'data-testid': 'restore' })])),
+      mine.map((x) => h('li', { 'data-id': x.correction.target }, [h('span', { class: 'yours' }, ['✎ dismissed']), ' ', bdi(label(x.item)), ' ', button('Restore', () => user.undo(x.correction.id), { 'data-testid': 'restore' })])),
     ),
   ]);
 }

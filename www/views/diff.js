@@ -2,7 +2,7 @@
 // underlined, and labelled), moved sentences marked as moves and unmatched ones as "only in A/B". The two
 // columns are rows of one grid, so they scroll together by construction. Below: the collation table of a
 // claim or quote group across all sources.
-import { h } from './dom.js';
+import { h, bdi } from './dom.js';
 import { diffRows, rowsFromEngineDiff, collation, sentenceText, sourceName } from '../model/model.js';
 import { link, empty, section } from './common.js';
 
@@ -43,8 +43,8 @@ export function renderDiff(ctx) {
     const grid = h('div', { class: 'diff-grid', role: 'table', tabindex: '0', 'aria-label': `Differences between ${sourceName(ix, a)} and ${sourceName(ix, b)}`, 'data-testid': 'diff-grid' });
     grid.append(
       h('div', { class: 'diff-row head', role: 'row' }, [
-        h('div', { role: 'columnheader' }, [`A: ${sourceName(ix, a)}`]),
-        h('div', { role: 'columnheader' }, [`B: ${sourceName(ix, b)}`]),
+        h('div', { role: 'columnheader' }, ['A: ', bdi(sourceName(ix, a))]),
+        h('div', { role: 'columnheader' }, ['B: ', bdi(sourceName(ix, b))]),
       ]),
     );
     for (const r of rows) {
@@ -61,7 +61,7 @@ export function renderDiff(ctx) {
         if (r.b !== null) right = [sentenceText(ix, { article: b, sentence: r.b })];
       }
       const cell = (/** @type {(Node | string)[]} */ kids, /** @type {number | null} */ n) =>
-        h('div', { role: 'cell', class: n === null ? 'gap' : '' }, n === null ? [] : [h('span', { class: 'n' }, [`${n + 1}`]), ' ', ...kids]);
+        h('div', { role: 'cell', class: n === null ? 'gap' : '' }, n === null ? [] : [h('span', { class: 'n' }, [`${n + 1}`]), ' ', bdi(kids)]);
       grid.append(
         h('div', { class: `diff-row ${r.kind}`, role: 'row', 'data-testid': 'diff-row', 'data-kind': r.kind }, [
           cell(left, r.a),
@@ -92,19 +92,15 @@ export function renderDiff(ctx) {
     engineTable ? renderEngineCollation(ctx, engineTable) : null,
     table
       ? h('table', { class: 'collation', 'data-testid': 'collation' }, [
-          h('caption', {}, [`${table.title}: each source against the first`]),
+          h('caption', {}, [bdi(table.title), ': each source against the first']),
           h('thead', {}, [h('tr', {}, [h('th', { scope: 'col' }, ['Source']), h('th', { scope: 'col' }, ['Wording'])])]),
           h(
             'tbody',
             {},
             table.rows.map((row) =>
               h('tr', {}, [
-                h('th', { scope: 'row' }, [link(ctx, { view: 'sources', sel: row.article }, [sourceName(ix, row.article)])]),
-                h(
-                  'td',
-                  {},
-                  row.ops.map((o) => (o.op === 'ins' ? h('ins', {}, [o.text]) : o.op === 'del' ? h('del', {}, [o.text]) : (o.other ?? o.text))),
-                ),
+                h('th', { scope: 'row' }, [link(ctx, { view: 'sources', sel: row.article }, [bdi(sourceName(ix, row.article))])]),
+                h('td', {}, [bdi(row.ops.map((o) => (o.op === 'ins' ? h('ins', {}, [o.text]) : o.op === 'del' ? h('del', {}, [o.text]) : (o.other ?? o.text))))]),
               ]),
             ),
           ),
@@ -169,10 +165,10 @@ function renderEngineCollation(ctx, t) {
         {},
         witnesses.map((/** @type {any} */ w, /** @type {number} */ wi) =>
           h('tr', {}, [
-            h('th', { scope: 'row' }, [link(ctx, { view: 'sources', sel: w.article }, [sourceName(ctx.ix, w.article)])]),
+            h('th', { scope: 'row' }, [link(ctx, { view: 'sources', sel: w.article }, [bdi(sourceName(ctx.ix, w.article))])]),
             ...columns.map((/** @type {any} */ c) => {
               const cell = c.cells?.[wi];
-              return h('td', { class: c.variant ? 'variant' : '' }, [cell ? (c.variant ? h('strong', {}, [cell.text]) : cell.text) : '—']);
+              return h('td', { class: c.variant ? 'variant' : '' }, [cell ? (c.variant ? h('strong', {}, [bdi(cell.text)]) : bdi(cell.text)) : '—']);
             }),
           ]),
         ),

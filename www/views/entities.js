@@ -1,6 +1,6 @@
 // The entities view: people, organisations and places with their aliases, mentions per source and the
 // reasons the engine gives for merging aliases. Selecting one toggles it as an entity filter.
-import { h } from './dom.js';
+import { h, bdi } from './dom.js';
 import { sourceName } from '../model/model.js';
 import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
@@ -33,19 +33,18 @@ export function renderEntities(ctx) {
           const next = filtered ? state.entities.filter((x) => x !== e.id) : [...state.entities, e.id];
           return h('li', { class: `entity${state.sel === e.id ? ' selected' : ''}`, 'data-testid': 'entity', 'data-id': e.id }, [
             h('h4', {}, [
-              link(ctx, { sel: e.id }, highlightText(e.name ?? e.id, state.q), { 'aria-current': state.sel === e.id ? 'true' : undefined, 'data-key': `en:${e.id}` }),
+              link(ctx, { sel: e.id }, [bdi(highlightText(e.name ?? e.id, state.q))], { 'aria-current': state.sel === e.id ? 'true' : undefined, 'data-key': `en:${e.id}` }),
               ' ',
               link(ctx, { entities: next }, [filtered ? '− remove from filter' : '+ filter by this'], { class: 'small', 'data-key': `enf:${e.id}` }),
             ]),
-            (e.aliases ?? []).length ? h('p', { class: 'meta' }, ['also: ', ...highlightText(e.aliases.join(', '), state.q)]) : null,
+            (e.aliases ?? []).length ? h('p', { class: 'meta' }, ['also: ', ...e.aliases.flatMap((/** @type {string} */ x, /** @type {number} */ i) => [i ? ', ' : '', bdi(highlightText(x, state.q))])]) : null,
             h('p', { class: 'meta' }, [
               'mentions: ',
-              [...per.entries()]
-                .sort((x, y) => y[1] - x[1])
-                .map(([a, n]) => `${sourceName(ix, a)} ${n}`)
-                .join(' · ') || 'none',
+              ...(per.size
+                ? [...per.entries()].sort((x, y) => y[1] - x[1]).flatMap(([a, n], i) => [i ? ' · ' : '', bdi(sourceName(ix, a)), ` ${n}`])
+                : ['none']),
             ]),
-            (e.why ?? []).length ? h('details', {}, [h('summary', {}, ['why these names were merged']), h('ul', {}, e.why.map((/** @type {any} */ w) => h('li', {}, [typeof w === 'string' ? w : JSON.stringify(w)])))]) : null,
+            (e.why ?? []).length ? h('details', {}, [h('summary', {}, ['why these names were merged']), h('ul', {}, e.why.map((/** @type {any} */ w) => h('li', {}, [bdi(typeof w === 'string' ? w : JSON.stringify(w))])))]) : null,
             userMarks(e),
             ctx.user ? entityTools(ctx.user, e, ix.model.entities) : null,
           ]);

@@ -1,6 +1,6 @@
 // The filter panel: free-text search, sources, entities by kind, claim status, date range and the
 // alignment threshold. Builds DOM from the state and reports changes through `go`; keeps no state itself.
-import { h } from './dom.js';
+import { h, bdiList } from './dom.js';
 import { STATUSES, hasFilters, emptyState } from '../model/state.js';
 import { sourceName } from '../model/model.js';
 
@@ -31,7 +31,8 @@ export function renderFilters(ctx, engine) {
    * A group of checkboxes bound to one list of the state.
    * @param {string} legend
    * @param {'sources' | 'entities' | 'status'} key
-   * @param {{ value: string, label: string }[]} options
+   * @param {{ value: string, label?: string, names?: string[], count?: number }[]} options a label in the page's
+   *   words, or names from the articles (each shown in its own run)
    */
   const checks = (legend, key, options) => {
     const chosen = new Set(state[key]);
@@ -47,7 +48,7 @@ export function renderFilters(ctx, engine) {
           else next.delete(o.value);
           ctx.go({ [key]: [...next] });
         });
-        return h('label', {}, [box, ' ', o.label]);
+        return h('label', {}, [box, ' ', ...(o.names ? bdiList(o.names, ' — ') : [o.label ?? '']), o.count === undefined ? '' : ` (${o.count})`]);
       }),
     ]);
   };
@@ -55,7 +56,7 @@ export function renderFilters(ctx, engine) {
   const sources = checks(
     'Sources',
     'sources',
-    ix.model.articles.map((a) => ({ value: a.id, label: [a.outlet, a.title].filter(Boolean).join(' — ') || sourceName(ix, a.id) })),
+    ix.model.articles.map((a) => ({ value: a.id, names: a.outlet || a.title ? [a.outlet, a.title].filter(Boolean).map(String) : [sourceName(ix, a.id)] })),
   );
   const status = checks(
     'Claim status',
@@ -73,7 +74,7 @@ export function renderFilters(ctx, engine) {
       .filter((e) => e.kind === kind)
       .sort((x, y) => (y.mentions?.length ?? 0) - (x.mentions?.length ?? 0) || String(x.name).localeCompare(String(y.name)));
     const shown = list.filter((e, i) => i < 25 || state.entities.includes(e.id));
-    if (shown.length) entityGroups.push(checks(title, 'entities', shown.map((e) => ({ value: e.id, label: `${e.name} (${e.mentions?.length ?? 0})` }))));
+    if (shown.length) entityGroups.push(checks(title, 'entities', shown.map((e) => ({ value: e.id, names: [String(e.name)], count: e.mentions?.length ?? 0 }))));
   }
 
   const date = (/** @type {'from' | 'to'} */ key) => {

@@ -1,7 +1,7 @@
 // The findings lists: claims (status badge, explanation, sentences), contradictions (kind, explanation,
 // the conflicting passages) and quote groups (lineage, earliest first). Each item links to its sentences,
 // the timeline and the diff.
-import { h } from './dom.js';
+import { h, bdi, bdiList } from './dom.js';
 import { sourceName, sentenceAt, sentenceText, readable } from '../model/model.js';
 import { highlightText } from './highlight.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
@@ -32,8 +32,11 @@ export function renderClaims(ctx) {
     const selected = state.sel === c.id;
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'claim', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}`, title: c.id })]),
-      h('p', { class: 'why' }, highlightText(readable(ix, c.explanation ?? ''), state.q)),
-      h('p', { class: 'meta' }, [`${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: ${(c.sources ?? []).map((s) => sourceName(ix, s)).join(', ')}`]),
+      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? ''), state.q))]),
+      h('p', { class: 'meta' }, [
+        `${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: `,
+        ...bdiList((c.sources ?? []).map((s) => sourceName(ix, s)), ', '),
+      ]),
       selected || (c.sentences ?? []).length <= 3 ? h('div', {}, (c.sentences ?? []).map((r) => quoteRef(ctx, r))) : null,
       jumps(ctx, c.events ?? [], (c.sentences ?? []).map((r) => r.article), c.id),
       userMarks(c),
@@ -59,7 +62,7 @@ export function renderContradictions(ctx) {
       .map((ev) => ev.id);
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'contradiction', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [badge('contested'), ' ', h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { sel: c.id }, [`Contradiction ${i + 1}`], { 'data-key': `co:${c.id}`, title: c.id })]),
-      h('p', { class: 'why' }, highlightText(readable(ix, c.explanation ?? ''), state.q)),
+      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? ''), state.q))]),
       h(
         'ul',
         { class: 'refs' },
@@ -68,11 +71,11 @@ export function renderContradictions(ctx) {
           const passage = typeof r.text === 'string' ? r.text : a ? String(a.text).slice(r.start, r.end) : '';
           const sentence = sentenceAt(ix, r.article, r.start);
           return h('li', {}, [
-            link(ctx, { view: 'sources', sel: r.article, s: sentence >= 0 ? String(sentence) : '' }, [sourceName(ix, r.article)]),
+            link(ctx, { view: 'sources', sel: r.article, s: sentence >= 0 ? String(sentence) : '' }, [bdi(sourceName(ix, r.article))]),
             ': “',
-            h('strong', {}, highlightText(passage, state.q)),
+            h('strong', {}, [bdi(highlightText(passage, state.q))]),
             '”',
-            sentence >= 0 ? h('span', { class: 'context' }, [' in: ', ...highlightText(sentenceText(ix, { article: r.article, sentence }), state.q)]) : null,
+            sentence >= 0 ? h('span', { class: 'context' }, [' in: ', bdi(highlightText(sentenceText(ix, { article: r.article, sentence }), state.q))]) : null,
           ]);
         }),
       ),
@@ -102,7 +105,7 @@ export function renderQuotes(ctx) {
     const lineage = new Map((Array.isArray(g.lineage) ? g.lineage : []).map((/** @type {any} */ l) => [l.quote, l]));
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'quote-group', 'data-id': g.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [
-        link(ctx, { sel: g.id }, [`${entityName(g.speaker) ?? quotes[0]?.speakerText ?? g.speaker ?? 'Unknown speaker'}: ${quotes.length} quote${quotes.length === 1 ? '' : 's'}`], { 'data-key': `qg:${g.id}` }),
+        link(ctx, { sel: g.id }, [bdi(entityName(g.speaker) ?? quotes[0]?.speakerText ?? g.speaker ?? 'Unknown speaker'), `: ${quotes.length} quote${quotes.length === 1 ? '' : 's'}`], { 'data-key': `qg:${g.id}` }),
         ' ',
         h('span', { class: 'badge' }, [g.identical ? '= identical wording' : '≠ wording differs']),
       ]),
@@ -115,12 +118,12 @@ export function renderQuotes(ctx) {
           return h('li', { 'data-relation': relation }, [
             h('span', { class: 'badge' }, [relation || 'quote']),
             ' ',
-            link(ctx, { view: 'sources', sel: q.article, s: q.sentence === null || q.sentence === undefined ? '' : String(q.sentence) }, [sourceName(ix, q.article)]),
+            link(ctx, { view: 'sources', sel: q.article, s: q.sentence === null || q.sentence === undefined ? '' : String(q.sentence) }, [bdi(sourceName(ix, q.article))]),
             step?.published ? h('span', { class: 'meta' }, [` (${String(step.published).slice(0, 10)})`]) : null,
             `: ${q.direct ? '' : '(indirect) '}“`,
-            ...highlightText(String(q.text), state.q),
+            bdi(highlightText(String(q.text), state.q)),
             '”',
-            q.verb ? h('span', { class: 'meta' }, [` — ${q.speakerText ?? ''} ${q.verb}`]) : null,
+            q.verb ? h('span', { class: 'meta' }, [' — ', bdi(q.speakerText ?? ''), ` ${q.verb}`]) : null,
           ]);
         }),
       ),
@@ -142,9 +145,11 @@ export function renderQuotes(ctx) {
           { class: 'quotes' },
           loose.map((q) =>
             h('li', { 'data-testid': 'quote' }, [
-              link(ctx, { view: 'sources', sel: q.article }, [sourceName(ix, q.article)]),
-              `: ${q.speakerText ? `${q.speakerText} ` : ''}${q.verb ?? ''} “`,
-              ...highlightText(String(q.text), state.q),
+              link(ctx, { view: 'sources', sel: q.article }, [bdi(sourceName(ix, q.article))]),
+              ': ',
+              q.speakerText ? bdi(String(q.speakerText)) : '',
+              `${q.speakerText ? ' ' : ''}${q.verb ?? ''} “`,
+              bdi(highlightText(String(q.text), state.q)),
               '”',
             ]),
           ),

@@ -2,7 +2,7 @@
 // independent sources, the strongest disagreement, the earliest source), then the story in numbers — sources
 // and their dates, events, claims by status, the strongest contradictions and reuse edges — each a link into
 // its view.
-import { h } from './dom.js';
+import { h, bdi } from './dom.js';
 import { overview, sourceName, eventStatus, count, readable } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
@@ -43,8 +43,8 @@ export function renderOverview(ctx) {
       h('li', {}, [
         h('span', { class: 'date' }, [r ? dayLabel(r.start) : 'date unknown']),
         ' ',
-        link(ctx, { view: 'sources', sel: a.id }, [a.title ?? '(no headline)']),
-        h('span', { class: 'meta' }, [` — ${a.outlet ?? 'outlet unknown'}`]),
+        link(ctx, { view: 'sources', sel: a.id }, [bdi(a.title ?? '(no headline)')]),
+        h('span', { class: 'meta' }, [' — ', bdi(a.outlet ?? 'outlet unknown')]),
       ]),
     ),
   );
@@ -53,7 +53,7 @@ export function renderOverview(ctx) {
         'ul',
         { class: 'top' },
         o.topContradictions.map((c) =>
-          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [readable(ix, c.explanation || c.id)])]),
+          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [bdi(readable(ix, c.explanation || c.id))])]),
         ),
       )
     : empty('No contradictions found', false, !ix.present.has('contradictions'));
@@ -63,7 +63,7 @@ export function renderOverview(ctx) {
         { class: 'top' },
         o.topReuse.map((r) =>
           h('li', {}, [
-            link(ctx, { view: 'provenance', sel: `${r.from}>${r.to}` }, [`${sourceName(ix, r.from)} → ${sourceName(ix, r.to)}`]),
+            link(ctx, { view: 'provenance', sel: `${r.from}>${r.to}` }, [bdi(sourceName(ix, r.from)), ' → ', bdi(sourceName(ix, r.to))]),
             ` (score ${Number(r.score).toFixed(2)})`,
           ]),
         ),
@@ -105,7 +105,7 @@ function events(ctx) {
             h('li', {}, [
               h('span', { class: 'date' }, [r ? r.label : 'undated']),
               ' ',
-              link(ctx, { view: 'timeline', sel: ev.id }, [ev.label ?? ev.id]),
+              link(ctx, { view: 'timeline', sel: ev.id }, [bdi(ev.label ?? ev.id)]),
               ' ',
               badge(eventStatus(ev)),
             ]),
@@ -139,7 +139,7 @@ function stories(ctx) {
           ': ',
           ...(st.articles ?? [])
             .slice(0, STORY_LINKS)
-            .flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [sourceName(ix, a)])]),
+            .flatMap((/** @type {string} */ a, /** @type {number} */ i) => [i ? ', ' : '', link(ctx, { view: 'sources', sel: a }, [bdi(sourceName(ix, a))])]),
           (st.articles ?? []).length > STORY_LINKS ? ` and ${(st.articles ?? []).length - STORY_LINKS} more` : '',
         ]),
       ),
@@ -189,13 +189,13 @@ function storyLead(ctx, st, articles) {
     .sort((x, y) => (x.r?.start ?? 0) - (y.r?.start ?? 0))[0];
   const range = st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated');
   return h('article', { class: 'lead', 'data-testid': 'story-lead' }, [
-    h('h3', { class: 'lead-title' }, [main ? link(ctx, { view: 'timeline', sel: main.id }, [main.label ?? main.id]) : `${articles.length} articles`]),
+    h('h3', { class: 'lead-title' }, [main ? link(ctx, { view: 'timeline', sel: main.id }, [bdi(main.label ?? main.id)]) : `${articles.length} articles`]),
     h('p', { class: 'lead-facts' }, [
       h('span', { class: 'date' }, [range]),
       ` · ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
       main ? ` · main event reported by ${independent} independent source${independent === 1 ? '' : 's'}` : '',
     ]),
-    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [readable(ix, contradiction.explanation || 'see the contradiction')])]) : null,
-    earliest ? h('p', { class: 'lead-line' }, ['Earliest source: ', link(ctx, { view: 'sources', sel: earliest.a }, [sourceName(ix, earliest.a)]), ` (${earliest.r ? dayLabel(earliest.r.start) : ''})`]) : null,
+    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [bdi(readable(ix, contradiction.explanation || 'see the contradiction'))])]) : null,
+    earliest ? h('p', { class: 'lead-line' }, ['Earliest source: ', link(ctx, { view: 'sources', sel: earliest.a }, [bdi(sourceName(ix, earliest.a))]), ` (${earliest.r ? dayLabel(earliest.r.start) : ''})`]) : null,
   ]);
 }

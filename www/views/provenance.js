@@ -1,7 +1,7 @@
 // Provenance: who reused whom as a flow in time (sources in publication-date columns, the earliest on the
 // left; copy, rewrite and attributed use drawn differently), the edges as a list with their passages, and
 // the sentences two sources share (the alignments) as evidence.
-import { h } from './dom.js';
+import { h, bdi, isolatedLabel } from './dom.js';
 import { parseDate, dayString } from '../model/dates.js';
 import { sourceName, sentenceText, readable } from '../model/model.js';
 import { highlightText } from './highlight.js';
@@ -108,7 +108,7 @@ function renderFlow(ctx) {
     svg.append(
       s('g', { class: 'flow-node', 'data-article': id }, [
         s('rect', { class: 'node', x: p.x, y: p.y, width: boxW, height: BOX_H, rx: 6 }),
-        s('text', { class: 'node-label', x: p.x + 8, y: p.y + BOX_H / 2 + 4 }, [label]),
+        s('text', { class: 'node-label', x: p.x + 8, y: p.y + BOX_H / 2 + 4 }, isolatedLabel(label)),
         s('title', {}, [name]),
       ]),
     );
@@ -150,13 +150,13 @@ export function renderProvenance(ctx) {
         { class: 'findings', 'aria-label': 'Reuse edges, strongest first' },
         d.reuse.map((r) =>
           h('li', { 'data-testid': 'reuse-item', 'aria-current': state.sel === `${r.from}>${r.to}` ? 'true' : undefined }, [
-            link(ctx, { view: 'diff', a: r.from, b: r.to, sel: '' }, [`${sourceName(ix, r.from)} ${r.directed === false ? '↔' : '→'} ${sourceName(ix, r.to)}`]),
+            link(ctx, { view: 'diff', a: r.from, b: r.to, sel: '' }, [bdi(sourceName(ix, r.from)), ` ${r.directed === false ? '↔' : '→'} `, bdi(sourceName(ix, r.to))]),
             ` · ${reuseKind(r)} · score ${Number(r.score).toFixed(2)} · ${(r.passages ?? []).length} shared passages${r.directed === false ? ' · direction unknown' : ''}`,
-            h('ul', { class: 'passages' }, passageTexts(ix, r, 3).map((t) => h('li', { class: 'passage' }, [t]))),
+            h('ul', { class: 'passages' }, passageTexts(ix, r, 3).map((t) => h('li', { class: 'passage' }, [bdi(t)]))),
             h(
               'ul',
               { class: 'evidence' },
-              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [readable(ix, typeof e === 'string' ? e : JSON.stringify(e))])),
+              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [bdi(readable(ix, typeof e === 'string' ? e : JSON.stringify(e)))])),
             ),
           ]),
         ),
@@ -166,13 +166,13 @@ export function renderProvenance(ctx) {
   for (const p of d.alignments) {
     const q = (/** @type {any} */ ref) =>
       h('blockquote', { 'data-article': ref.article, 'data-sentence': ref.sentence }, [
-        h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [sourceName(ix, ref.article)])]),
-        h('span', {}, highlightText(sentenceText(ix, ref), state.q)),
+        h('cite', {}, [link(ctx, { view: 'sources', sel: ref.article, s: String(ref.sentence) }, [bdi(sourceName(ix, ref.article))])]),
+        h('span', {}, [bdi(highlightText(sentenceText(ix, ref), state.q))]),
       ]);
     pairs.append(
       h('li', { class: 'pair', 'data-testid': 'aligned-pair' }, [
         h('div', { class: 'pair-quotes' }, [q(p.a), q(p.b)]),
-        h('p', { class: 'why' }, [`score ${Number(p.score).toFixed(2)} · shared words: ${(p.sharedWords ?? []).join(', ')} · `, link(ctx, { view: 'diff', a: p.a.article, b: p.b.article, sel: '' }, ['compare'])]),
+        h('p', { class: 'why' }, [`score ${Number(p.score).toFixed(2)} · shared words: `, bdi((p.sharedWords ?? []).join(', ')), ' · ', link(ctx, { view: 'diff', a: p.a.article, b: p.b.article, sel: '' }, ['compare'])]),
         userMarks(p),
         ctx.user ? findingTools(ctx.user, alignmentId(p), { label: 'this pair' }) : null,
       ]),

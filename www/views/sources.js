@@ -1,7 +1,8 @@
 // The sources view: one card per article (outlet, title, author, date, counts), and a reader for the
 // selected article: its body with entities, dates, numbers and quotes highlighted, each sentence shaded by
 // how many independent sources carry it (with a number as the non-colour cue), furniture folded away.
-import { h } from './dom.js';
+import { h, bdi, bdiList } from './dom.js';
+import { visibleName } from '../model/names.js';
 import { articleCounts, agreementOf } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { renderSegments, searchMarks } from './highlight.js';
@@ -18,21 +19,21 @@ export function renderSources(ctx) {
   for (const a of d.articles) {
     const n = articleCounts(ix, a.id);
     const r = parseDate(a.published);
-    const meta = [a.outlet ?? 'outlet unknown', a.authors?.length ? a.authors.join(', ') : 'author unknown', r ? dayLabel(r.start) : 'date unknown'];
+    const meta = byline(a, r ? dayLabel(r.start) : 'date unknown');
     const selected = state.sel === a.id;
     list.append(
       h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
         h('h3', {}, [
-          link(ctx, { view: 'sources', sel: a.id, s: '' }, highlightText(a.title ?? '(no headline)', state.q), {
+          link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(a.title ?? '(no headline)', state.q))], {
             'data-article': a.id,
             'aria-current': selected ? 'true' : undefined,
           }),
         ]),
-        h('p', { class: 'meta' }, [ctx.user?.own.has(a.id) ? h('span', { class: 'yours' }, ['✎ yours']) : null, ctx.user?.own.has(a.id) ? ' ' : null, meta.join(' · ')]),
+        h('p', { class: 'meta' }, [ctx.user?.own.has(a.id) ? h('span', { class: 'yours' }, ['✎ yours']) : null, ctx.user?.own.has(a.id) ? ' ' : null, ...meta]),
         h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
           `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
         ]),
-        h('p', { class: 'id', title: a.id }, [a.file ? `file: ${a.file}` : a.id]),
+        h('p', { class: 'id', title: a.id }, [bdi(visibleName(a.file ? `file: ${a.file}` : a.id))]),
       ]),
     );
   }
@@ -80,7 +81,7 @@ export function renderReader(ctx, article) {
       const target = ctx.state.s !== '' && Number(ctx.state.s) === s.id;
       para.append(
         h('span', { class: `sentence agree-${level}${target ? ' target' : ''}`, 'data-sentence': s.id, 'data-agreement': ag.independent, 'aria-current': target ? 'true' : undefined, tabindex: target ? '-1' : undefined, 'data-key': target ? `target:${s.id}` : undefined }, [
-          ...renderSegments(article.text, s.start, s.end, [...marks, ...searchMarks(article.text, s.start, s.end, ctx.state.q)]),
+          bdi(renderSegments(article.text, s.start, s.end, [...marks, ...searchMarks(article.text, s.start, s.end, ctx.state.q)])),
           h('sup', { class: 'agree-cue', title: `carried by ${said}`, 'aria-label': `carried by ${said}` }, [ag.independent <= 1 ? '1' : String(ag.independent)]),
         ]),
         ' ',
@@ -93,7 +94,7 @@ export function renderReader(ctx, article) {
     h(
       'ul',
       {},
-      (article.furniture ?? []).map((/** @type {any} */ f) => h('li', {}, [h('span', { class: 'badge' }, [f.kind]), ' ', article.text.slice(f.start, f.end)])),
+      (article.furniture ?? []).map((/** @type {any} */ f) => h('li', {}, [h('span', { class: 'badge' }, [f.kind]), ' ', bdi(article.text.slice(f.start, f.end))])),
     ),
   ]);
   const legend = h('p', { class: 'legend', 'aria-label': 'Legend' }, [
@@ -117,9 +118,9 @@ export function renderReader(ctx, article) {
   ]);
   const r = parseDate(article.published);
   return h('article', { class: 'reader', 'aria-label': article.title ?? article.id }, [
-    h('h3', {}, [article.title ?? '(no headline)']),
+    h('h3', {}, [bdi(article.title ?? '(no headline)')]),
     h('p', { class: 'meta' }, [
-      [article.outlet ?? 'outlet unknown', article.authors?.length ? article.authors.join(', ') : 'author unknown', r ? `published ${r.label}` : 'date unknown'].join(' · '),
+      ...byline(article, r ? `published ${r.label}` : 'date unknown'),
       ' · ',
       link(ctx, { view: 'diff', a: article.id, sel: '' }, ['compare with another source']),
     ]),
@@ -127,4 +128,15 @@ export function renderReader(ctx, article) {
     body,
     furniture,
   ]);
+}
+
+/**
+ * Outlet · authors · date of an article, each name the article gave in its own run.
+ * @param {any} a an export article
+ * @param {string} date the date as the line shows it
+ * @returns {(Node | string)[]}
+ */
+function byline(a, date) {
+  const authors = a.authors?.length ? bdiList(a.authors.map(String), ', ') : ['author unknown'];
+  return [bdi(a.outlet ?? 'outlet unknown'), ' · ', ...authors, ` · ${date}`];
 }

@@ -2,7 +2,7 @@
 // marks sized by independent sources and patterned by status, contested events flagged, publication dates
 // in their own lane, a context strip of the whole extent, zoom and pan by wheel, drag, pinch and keyboard,
 // and brushing a date range. The window lives in the URL (`zoom`); dates are calendar days as stated.
-import { h } from './dom.js';
+import { h, bdi, isolated, isolatedLabel } from './dom.js';
 import { timelineItems, eventStatus, sourceName, count } from '../model/model.js';
 import { dayString, dayParts, dayNumber, monthName, parseDate } from '../model/dates.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
@@ -230,20 +230,20 @@ export function renderTimeline(ctx, width) {
     const sym = e.status === 'contested' ? '!' : e.status === 'corroborated' ? '✓' : '';
     if (sym) g.append(s('text', { class: 'tl-sym', x: x(r.start) + (r.end - r.start > 1 ? rad : 0), y: y + 4, 'text-anchor': 'middle' }, [sym]));
     const { lx, anchor, short } = ext[i];
-    g.append(s('text', { class: 'tl-label', x: lx, y: y + 4, 'text-anchor': anchor }, [short]));
+    g.append(s('text', { class: 'tl-label', x: lx, y: y + 4, 'text-anchor': anchor }, isolatedLabel(short)));
     if (short !== fullLabel(e)) g.append(s('text', { class: 'tl-label-full', x: lx, y: y + 4, 'text-anchor': anchor }, [fullLabel(e)]));
     g.append(s('title', {}, [label]));
     plot.append(g);
   });
   lanes.forEach((lane, i) => {
     const ly = pubTop + 8 + i * LANE + LANE / 2;
-    plot.append(s('text', { class: 'tl-pub-label', x: M + 2, y: ly + 4 }, [lane.name]));
+    plot.append(s('text', { class: 'tl-pub-label', x: M + 2, y: ly + 4 }, isolatedLabel(lane.name)));
     for (const pb of lane.marks) {
       const cx = x(pb.range.start + 0.5);
       const g = s('g', { class: 'tl-pub', 'data-testid': 'pub-mark', 'data-article': pb.article.id });
       g.append(s('path', { d: `M${cx} ${ly - 5} l5 5 l-5 5 l-5 -5 z` }));
       g.append(s('text', { class: 'tl-pub-date', x: cx + 7, y: ly + 4 }, [pb.range.label]));
-      g.append(s('title', {}, [`${sourceName(ix, pb.article.id)} published ${pb.range.label}`]));
+      g.append(s('title', {}, [`${isolated(sourceName(ix, pb.article.id))} published ${pb.range.label}`]));
       plot.append(g);
     }
   });
@@ -386,7 +386,7 @@ export function renderTimeline(ctx, width) {
         h('li', { 'data-testid': 'event-item', 'data-event': e.ev.id }, [
           h('span', { class: 'date' }, [e.range ? e.range.label : 'undated']),
           ' ',
-          link(ctx, { sel: e.ev.id }, highlightText(e.ev.label ?? e.ev.id, state.q), { 'aria-current': state.sel === e.ev.id ? 'true' : undefined, 'data-key': `evl:${e.ev.id}` }),
+          link(ctx, { sel: e.ev.id }, [bdi(highlightText(e.ev.label ?? e.ev.id, state.q))], { 'aria-current': state.sel === e.ev.id ? 'true' : undefined, 'data-key': `evl:${e.ev.id}` }),
           ' ',
           badge(eventStatus(e.ev)),
           h('span', { class: 'meta' }, [` ${count(e.ev.independentSources)} independent of ${count(e.ev.sources)} sources`]),
@@ -525,10 +525,10 @@ function renderEventDetail(ctx, ev) {
   }
   const claims = ctx.ix.claimsByEvent.get(ev.id) ?? [];
   return h('div', { class: 'detail', 'data-testid': 'event-detail', role: 'region', 'aria-label': `Selected event: ${ev.label ?? ev.id}` }, [
-    h('h3', {}, [ev.label ?? ev.id, ' ', badge(eventStatus(ev))]),
+    h('h3', {}, [bdi(ev.label ?? ev.id), ' ', badge(eventStatus(ev))]),
     h('p', { class: 'meta' }, [`Date as stated: ${ev.date ?? 'undated'}${ev.grain ? ` (${ev.grain})` : ''}`]),
     ...[...bySource.entries()].map(([article, refs]) =>
-      h('div', { class: 'support', 'data-testid': 'support' }, [h('h4', {}, [sourceName(ctx.ix, article)]), ...refs.map((r) => quoteRef(ctx, r))]),
+      h('div', { class: 'support', 'data-testid': 'support' }, [h('h4', {}, [bdi(sourceName(ctx.ix, article))]), ...refs.map((r) => quoteRef(ctx, r))]),
     ),
     claims.length
       ? h('p', {}, ['Claims: ', ...claims.flatMap((c, i) => [i ? ', ' : '', link(ctx, { view: 'claims', sel: c.id }, [`claim ${ctx.d.claims.indexOf(c) + 1 || i + 1}`], { title: c.id })])])

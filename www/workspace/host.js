@@ -97,7 +97,8 @@ export function drawPanel(el, slot) {
   const key = /** @type {HTMLElement | null} */ (root.activeElement)?.getAttribute('data-key');
   const open = [...slot.querySelectorAll('details')].map((d) => /** @type {HTMLDetailsElement} */ (d).open);
   const pasted = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'))?.value;
-  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0 }));
+  const headlines = new Map((el.model?.articles ?? []).filter((/** @type {any} */ a) => a.title).map((/** @type {any} */ a) => [a.id, String(a.title)]));
+  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0, headlines }));
   slot.querySelectorAll('details').forEach((d, i) => open[i] && (/** @type {HTMLDetailsElement} */ (d).open = true));
   const area = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'));
   if (area && pasted) area.value = pasted;

@@ -103,6 +103,9 @@ export async function readFiles(files, taken, now = Date.now()) {
   return { articles, rejected };
 }
 
+/** What a pasted text is called where a file would show its name. */
+export const PASTED = 'pasted text';
+
 /**
  * A pasted text as an article, named after its first line.
  * @param {string} text
@@ -112,9 +115,9 @@ export async function readFiles(files, taken, now = Date.now()) {
  */
 export function readPaste(text, taken, now = Date.now()) {
   const r = decodeText(new TextEncoder().encode(text));
-  if ('error' in r) return { file: 'pasted text', error: r.error };
+  if ('error' in r) return { file: PASTED, error: r.error };
   const first = text.trim().split('\n', 1)[0].slice(0, 60);
   const a = article(`${first}.txt`, 'txt', text, taken, now);
-  a.file = 'pasted text';
+  a.file = PASTED;
   return { article: a };
 }

@@ -1,7 +1,8 @@
 // The workspace panel: add articles (drop, choose, paste), the user's article cards (remove) and error cards,
 // the progress bar with Cancel, what the store said, and the exports and the import. Builds DOM from the
 // workspace's state; changes go through the workspace and the actions. Article text is only ever set as text.
-import { h } from '../views/dom.js';
+import { h, bdi } from '../views/dom.js';
+import { visibleName } from '../model/names.js';
 
 /**
  * @typedef {object} PanelActions
@@ -38,9 +39,28 @@ export function renderProgress(ws, actions) {
 }
 
 /**
+ * The card of one of the user's articles: the headline the engine found, else the file name (never the raw
+ * first line, which is markup in a saved page or a Markdown file); names isolated, control characters shown.
+ * @param {import('./workspace.js').Workspace} ws
+ * @param {import('./storage.js').StoredArticle} a
+ * @param {string | undefined} headline
+ * @param {boolean} busy
+ */
+function ownCard(ws, a, headline, busy) {
+  const file = visibleName(a.file);
+  const kb = Math.max(1, Math.round(a.text.length / 1024));
+  return h('li', { class: 'own-card', 'data-testid': 'own-article', 'data-article': a.id }, [
+    h('p', {}, [h('strong', { 'data-testid': 'own-title' }, [bdi(headline ?? file)])]),
+    h('p', { class: 'meta' }, [bdi(file), ` · ${kb} KB · id `, bdi(visibleName(a.id))]),
+    button('Remove', () => ws.remove(a.id), { 'data-testid': 'remove', 'aria-label': `Remove ${file}`, 'data-key': `ws-rm:${a.id}`, disabled: busy }),
+  ]);
+}
+
+/**
  * @param {import('./workspace.js').Workspace} ws
  * @param {PanelActions} actions
- * @param {{ hasModel: boolean, orphans: number }} opts orphans: corrections that no longer match a finding
+ * @param {{ hasModel: boolean, orphans: number, headlines: Map<string, string> }} opts orphans: corrections that
+ *   no longer match a finding; headlines: the headline the engine found per article id
  */
 export function renderPanel(ws, actions, opts) {
   const files = /** @type {HTMLInputElement} */ (h('input', { type: 'file', multiple: true, accept: '.txt,.text,.md,.markdown,.html,.htm,.xhtml', 'data-testid': 'add-files', 'data-key': 'ws-files' }));
@@ -77,17 +97,11 @@ export function renderPanel(ws, actions, opts) {
       ? h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, [
           ...ws.errors.map((e, i) =>
             h('li', { class: 'own-card error', 'data-testid': 'own-error' }, [
-              h('p', {}, [h('strong', {}, [e.file]), ': ', e.error]),
-              button('Dismiss', () => (ws.errors.splice(i, 1), ws.host.changed()), { 'aria-label': `Dismiss the error about ${e.file}`, 'data-key': `ws-err:${i}` }),
+              h('p', {}, [h('strong', {}, [bdi(visibleName(e.file))]), ': ', e.error]),
+              button('Dismiss', () => (ws.errors.splice(i, 1), ws.host.changed()), { 'aria-label': `Dismiss the error about ${visibleName(e.file)}`, 'data-key': `ws-err:${i}` }),
             ]),
           ),
-          ...ws.articles.map((a) =>
-            h('li', { class: 'own-card', 'data-testid': 'own-article', 'data-article': a.id }, [
-              h('p', {}, [h('strong', {}, [a.text.trim().split('\n', 1)[0].slice(0, 80)])]),
-              h('p', { class: 'meta' }, [`${a.file} · ${Math.max(1, Math.round(a.text.length / 1024))} KB · id ${a.id}`]),
-              button('Remove', () => ws.remove(a.id), { 'data-testid': 'remove', 'aria-label': `Remove ${a.file}`, 'data-key': `ws-rm:${a.id}`, disabled: busy }),
-            ]),
-          ),
+          ...ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy)),
         ])
       : h('p', { class: 'meta' }, ['None yet. What you add stays in this browser only.']),
     h('details', { class: 'exports' }, [

@@ -4,7 +4,7 @@
 // cancelled or crashed run leaves the committed state as it was. Changes are serialised; another tab's
 // change is picked up from the store. No DOM: the panel (workspace-panel.js) draws this state.
 import { WorkspaceStore, isArticle, isCorrection } from './storage.js';
-import { readFiles, readPaste, freeId, slug } from './intake.js';
+import { readFiles, readPaste, freeId, slug, PASTED } from './intake.js';
 import { readBundle } from './exports.js';
 import { Cancelled } from '../engine/client.js';
 
@@ -23,6 +23,19 @@ import { Cancelled } from '../engine/client.js';
 
 /** @param {StoredArticle} a */
 export const toInput = (a) => ({ name: a.name, text: a.text });
+
+/**
+ * The notice after an addition: what it added and what it refused (the refusals have their own cards).
+ * @param {number} added articles added
+ * @param {Rejected[]} refused what this addition could not add
+ * @returns {string}
+ */
+export function additionNotice(added, refused) {
+  const articles = `${added} article${added === 1 ? '' : 's'}`;
+  if (!refused.length) return `${articles} added.`;
+  const what = refused.length === 1 && refused[0].file === PASTED ? 'the pasted text was refused' : `${refused.length} file${refused.length === 1 ? '' : 's'} refused`;
+  return added ? `${articles} added; ${what}, see below.` : `Nothing added: ${what}, see below.`;
+}
 
 export class Workspace {
   /**
@@ -96,8 +109,7 @@ export class Workspace {
     const list = [...files];
     return this.enqueue(async () => {
       const { articles, rejected } = await readFiles(list, this.taken());
-      this.errors.push(...rejected);
-      await this.commit(articles, [], `Adding ${articles.length} article${articles.length === 1 ? '' : 's'}`);
+      await this.commit(articles, [], `Adding ${articles.length} article${articles.length === 1 ? '' : 's'}`, [], rejected);
     });
   }
 
@@ -105,12 +117,8 @@ export class Workspace {
   addText(text) {
     return this.enqueue(async () => {
       const r = readPaste(text, this.taken());
-      if ('error' in r) {
-        this.errors.push(r);
-        this.host.changed();
-        return;
-      }
-      await this.commit([r.article], [], 'Adding the pasted text');
+      if ('error' in r) await this.commit([], [], 'Adding the pasted text', [], [r]);
+      else await this.commit([r.article], [], 'Adding the pasted text');
     });
   }
 
@@ -122,15 +130,20 @@ export class Workspace {
   /**
    * Tries the workspace with `add` added and `drop` removed in the engine, then commits it, together with
    * `corrections`, in one store transaction. Resolves true when it committed; on cancel or failure nothing changes.
+   * `refused` are inputs of the same addition refused before the engine: they get their cards and the notice
+   * counts them with the ones the engine refuses.
    * @param {StoredArticle[]} add
    * @param {string[]} drop ids
    * @param {string} label
    * @param {Correction[]} [corrections]
+   * @param {Rejected[]} [refused]
    * @returns {Promise<boolean>}
    */
-  async commit(add, drop, label, corrections = []) {
+  async commit(add, drop, label, corrections = [], refused = []) {
+    this.errors.push(...refused);
     if (!add.length && !drop.length) {
       if (corrections.length) await this.store.write({ corrections });
+      if (refused.length) this.notice = additionNotice(0, refused);
       this.host.changed();
       return true;
     }
@@ -141,17 +154,22 @@ export class Workspace {
       ids = await this.host.analyse(next, label);
     } catch (err) {
       if (err instanceof Cancelled) this.notice = 'Cancelled: nothing was changed.';
-      else for (const a of add) this.errors.push({ file: a.file, error: `not added: ${err instanceof Error ? err.message : String(err)}` });
+      else {
+        const failed = add.map((a) => ({ file: a.file, error: `not added: ${err instanceof Error ? err.message : String(err)}` }));
+        this.errors.push(...failed);
+        if (add.length) this.notice = additionNotice(0, [...refused, ...failed]);
+      }
       this.host.changed();
       return false;
     }
     const rejected = new Set(next.filter((_, i) => !ids[i]).map((a) => a.id));
-    for (const a of add.filter((x) => rejected.has(x.id))) this.errors.push({ file: a.file, error: this.host.diagnosticFor(a.id) ?? 'the engine could not read it' });
+    const unread = add.filter((x) => rejected.has(x.id)).map((a) => ({ file: a.file, error: this.host.diagnosticFor(a.id) ?? 'the engine could not read it' }));
+    this.errors.push(...unread);
     const kept = next.filter((a) => !rejected.has(a.id));
     const keptAdd = add.filter((a) => !rejected.has(a.id));
     this.articles = kept;
     await this.store.write({ articles: keptAdd, deleteArticles: drop, corrections });
-    this.notice = drop.length ? 'Removed.' : `${keptAdd.length} article${keptAdd.length === 1 ? '' : 's'} added.`;
+    this.notice = drop.length ? 'Removed.' : additionNotice(keptAdd.length, [...refused, ...unread]);
     this.host.changed();
     return true;
   }
