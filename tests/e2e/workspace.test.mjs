@@ -602,6 +602,18 @@ test('names that would reverse the page: each in its own run in every view; cont
     return p.textContent;
   }, RLO);
   assert.deepEqual((await uncontainedOverrides(page)).leaks, [`p: ${probe}`]);
+  // Articles given by script (or a manifest) keep their names, which the engine quotes in its diagnostics.
+  await page.evaluate(
+    (rlo) => /** @type {any} */ (document.querySelector('storylines-explorer')).load([
+      { name: `pier-${rlo}a.txt`, text: 'Pier repairs begin\n\nThe pier reopens on Monday, officials said.' },
+      { name: `blank-${rlo}.txt`, text: '  ' },
+    ]),
+    RLO,
+  );
+  await ready(page);
+  const diagnostics = await page.locator(`${X} details.diagnostics`).evaluate((d) => d.textContent ?? '');
+  assert.match(diagnostics, /blank-⟨U\+202E⟩/);
+  assert.ok(!diagnostics.includes(RLO), diagnostics);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -13,7 +13,8 @@ import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from '../engine/assets.js';
 import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
-import { h } from '../views/dom.js';
+import { h, bdi } from '../views/dom.js';
+import { visibleName } from '../model/names.js';
 import { formatState, withState, emptyState, VIEWS, hasFilters } from '../model/state.js';
 import { indexModel, derive } from '../model/model.js';
 import { renderFilters } from '../views/filters.js';
@@ -557,10 +558,14 @@ export class StorylinesExplorerElement extends HTMLElement {
       provenance: () => renderProvenance(ctx),
     });
     this.view.replaceChildren((views[state.view] ?? views.overview)());
-    const diagnostics = [...this.problems, ...ix.model.diagnostics.map((/** @type {any} */ x) => `${x.article ?? 'bundle'}: ${x.message}`)];
+    // The engine's messages quote file names: their control characters are shown, not obeyed.
+    const diagnostics = [
+      ...this.problems.map((p) => [p]),
+      ...ix.model.diagnostics.map((/** @type {any} */ x) => [bdi(visibleName(String(x.article ?? 'bundle'))), ': ', visibleName(String(x.message))]),
+    ];
     this.footer.replaceChildren(
       diagnostics.length
-        ? h('details', { class: 'diagnostics' }, [h('summary', {}, [`Diagnostics (${diagnostics.length})`]), h('ul', {}, diagnostics.map((x) => h('li', {}, [x])))])
+        ? h('details', { class: 'diagnostics' }, [h('summary', {}, [`Diagnostics (${diagnostics.length})`]), h('ul', {}, diagnostics.map((x) => h('li', {}, x)))])
         : '',
     );
     const filtered = hasFilters(state) ? ` Filters show ${d.articles.length} of ${ix.model.articles.length} sources, ${d.events.length} events, ${d.claims.length} claims.` : '';
