@@ -167,11 +167,7 @@ impl Renderer<'_> {
         if let Some(&(_, last)) = self.last_end_tags.iter().find(|(e, _)| *e == element) {
             return last;
         }
-        let (mut from, mut last) = (0, None);
-        while let Some(after) = self.src.get(from..).and_then(|rest| end_tag_in(rest, element)) {
-            from += after;
-            last = Some(from);
-        }
+        let last = last_end_tag(self.src, element);
         self.last_end_tags.push((element, last));
         last
     }
@@ -241,6 +237,25 @@ fn start_tag_at(s: &str, at: usize) -> Option<&'static str> {
                 .and_then(|r| r.chars().next())
                 .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
     })
+}
+
+/// Where the last end tag of `element` ends in `s`, in one pass.
+fn last_end_tag(s: &str, element: &str) -> Option<usize> {
+    let (mut from, mut last) = (0, None);
+    while let Some(after) = s.get(from..).and_then(|rest| end_tag_in(rest, element)) {
+        from += after;
+        last = Some(from);
+    }
+    last
+}
+
+/// Where the last end tag of each dropped element ends in a line: a start tag with no end tag after it then
+/// costs no search, so a line of many unclosed tags is read in linear time.
+fn last_end_tags(s: &str) -> Vec<(&'static str, usize)> {
+    if !s.contains("</") {
+        return Vec::new();
+    }
+    DROPPED_ELEMENTS.iter().filter_map(|&e| last_end_tag(s, e).map(|end| (e, end))).collect()
 }
 
 /// The byte just after the end tag `</element …>` (any case) in `s`, or `None`.
@@ -396,11 +411,12 @@ fn link_at(s: &str, at: usize) -> Option<Link> {
 
 /// Renders inline markup of one line into `out`; the dropped elements it met go to `dropped`.
 fn inline(s: &str, out: &mut String, dropped: &mut Vec<&'static str>) {
+    let ends = last_end_tags(s);
     let mut iter = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((p, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let Some(span) = markup_at(s, p, c, next, prev) else {
+        let Some(span) = markup_at(s, p, Around { c, next, prev }, &ends) else {
             out.push(c);
             prev = Some(c);
             continue;
@@ -439,16 +455,26 @@ enum Shown<'a> {
     Nothing,
 }
 
-/// The inline construct that starts with `c` at byte `p` of `s`, if any; `next` is the following character
-/// and `prev` the one the emphasis rules see before `c`.
-fn markup_at<'a>(s: &'a str, p: usize, c: char, next: Option<char>, prev: Option<char>) -> Option<Span<'a>> {
-    match c {
-        '\\' => escape_at(s, p, next?),
+/// A character of a line with its neighbours, as the inline rules see them.
+#[derive(Clone, Copy)]
+struct Around {
+    c: char,
+    /// The following character.
+    next: Option<char>,
+    /// The character the emphasis rules see before `c`.
+    prev: Option<char>,
+}
+
+/// The inline construct that starts with `at.c` at byte `p` of `s`, if any; `ends` are the line's last end
+/// tags ([`last_end_tags`]).
+fn markup_at<'a>(s: &'a str, p: usize, at: Around, ends: &[(&'static str, usize)]) -> Option<Span<'a>> {
+    match at.c {
+        '\\' => escape_at(s, p, at.next?),
         '`' => code_span_at(s, p),
-        '!' if next == Some('[') => link_span_at(s, p + 1),
+        '!' if at.next == Some('[') => link_span_at(s, p + 1),
         '[' => link_span_at(s, p),
-        '<' => tag_at(s, p),
-        '*' | '_' => emphasis_at(s, p, c, prev),
+        '<' => tag_at(s, p, ends),
+        '*' | '_' => emphasis_at(s, p, at.c, at.prev),
         _ => None,
     }
 }
@@ -478,7 +504,7 @@ fn link_span_at(s: &str, at: usize) -> Option<Span<'_>> {
 
 /// `<…>`: an autolink (shown as its address), an inline dropped element with its content up to its end tag
 /// on the same line (shown as nothing), or another tag (dropped, its content kept).
-fn tag_at(s: &str, p: usize) -> Option<Span<'_>> {
+fn tag_at<'a>(s: &'a str, p: usize, ends: &[(&'static str, usize)]) -> Option<Span<'a>> {
     let close = s.get(p + 1..)?.find('>').filter(|&k| k <= 200)?;
     let inner = s.get(p + 1..p + 1 + close)?;
     let autolink = inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with("mailto:");
@@ -489,7 +515,8 @@ fn tag_at(s: &str, p: usize) -> Option<Span<'_>> {
     }
     let tag_end = p + 1 + close + 1;
     let element = start_tag_at(s, p);
-    let content_end = element.and_then(|e| s.get(tag_end..).and_then(|rest| end_tag_in(rest, e)));
+    let closed_later = |e: &&str| ends.iter().any(|(x, end)| x == e && *end > tag_end);
+    let content_end = element.filter(closed_later).and_then(|e| s.get(tag_end..).and_then(|rest| end_tag_in(rest, e)));
     let shown = if autolink && !inner.contains(' ') { Shown::Literal(inner) } else { Shown::Nothing };
     let dropped = element.filter(|_| content_end.is_some());
     Some(Span { shown, end: tag_end + content_end.unwrap_or(0), prev: Some('>'), dropped })
@@ -576,9 +603,13 @@ mod tests {
     fn a_closing_tag_later_in_the_document_keeps_the_block_open_across_blank_lines() {
         let r = render("<script>\nlet a = 1;\n\nlet b = 2;\n</script>\nBody.");
         assert_eq!(r.text, "\n\n\n\n\nBody.");
-        // A thousand unclosed tags cost one scan of the document, not one per tag.
+        // A thousand unclosed tags cost one scan of the document, not one per tag; likewise on one line
+        // (200,000 unclosed inline tags: a search per tag would run for minutes).
         let many = "<script>\n\n".repeat(1000) + "Body.";
         assert_eq!(render(&many).dropped_html.len(), 1000);
+        let line = "a <script> ".repeat(200_000) + "</style>";
+        let r = render(&line);
+        assert!(r.dropped_html.is_empty() && r.text.len() == 3 * 200_000, "{}", r.text.len());
     }
 
     #[test]
