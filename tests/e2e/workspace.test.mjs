@@ -548,10 +548,17 @@ function uncontainedOverrides(page) {
     const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const data = /** @type {Text} */ (n).data;
-      const at = data.indexOf(rlo);
-      if (at < 0 || n.parentElement?.closest('option, textarea, title, style')) continue;
+      if (!data.includes(rlo) || n.parentElement?.closest('option, textarea, title, style')) continue;
       checked++;
-      if (data.lastIndexOf('\u2068', at) >= 0 && data.indexOf('\u2069', at) > at) continue;
+      // Inside the isolate marks: every override has more U+2068 than U+2069 before it in its text.
+      let depth = 0;
+      let open = true;
+      for (const ch of data) {
+        if (ch === '\u2068') depth++;
+        else if (ch === '\u2069') depth = Math.max(0, depth - 1);
+        else if (ch === rlo && depth === 0) open = false;
+      }
+      if (open) continue;
       for (let a = n.parentElement; a; a = a.parentElement) {
         const css = getComputedStyle(a);
         const isolate = /isolate|plaintext/.test(css.unicodeBidi);

@@ -149,9 +149,10 @@ const namesOf = new WeakMap();
  * headline, the entity's name). The ids stay in exports and tooltips; text without ids is returned as is.
  * @param {Index} ix
  * @param {string} text
+ * @param {(name: string) => string} [wrap] applied to each name put in (the views isolate it: dom.js isolated)
  * @returns {string}
  */
-export function readable(ix, text) {
+export function readable(ix, text, wrap = (name) => name) {
   let names = namesOf.get(ix);
   if (!names) {
     names = new Map();
@@ -163,10 +164,13 @@ export function readable(ix, text) {
   // Entity ids anywhere (`kind:slug`); article ids only where the engine writes them, in parentheses or
   // quotation marks, so that an id that is also a word ("report") never replaces the word.
   return String(text)
-    .replace(/\b[a-z]+:[a-z0-9][a-z0-9-]*\b/g, (id) => known.get(id) ?? id)
+    .replace(/\b[a-z]+:[a-z0-9][a-z0-9-]*\b/g, (id) => {
+      const name = known.get(id);
+      return name === undefined ? id : wrap(name);
+    })
     .replace(/(["(\u201c])([^"()\u201c\u201d\s]+)([")\u201d])/g, (all, open, id, close) => {
       const name = known.get(`article ${id}`);
-      return name ? `${open}${name}${close}` : all;
+      return name ? `${open}${wrap(name)}${close}` : all;
     });
 }
 

@@ -1,7 +1,7 @@
 // The findings lists: claims (status badge, explanation, sentences), contradictions (kind, explanation,
 // the conflicting passages) and quote groups (lineage, earliest first). Each item links to its sentences,
 // the timeline and the diff.
-import { h, bdi, bdiList } from './dom.js';
+import { h, bdi, bdiList, isolated } from './dom.js';
 import { sourceName, sentenceAt, sentenceText, readable } from '../model/model.js';
 import { highlightText } from './highlight.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
@@ -32,7 +32,7 @@ export function renderClaims(ctx) {
     const selected = state.sel === c.id;
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'claim', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}`, title: c.id })]),
-      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? ''), state.q))]),
+      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? '', isolated), state.q))]),
       h('p', { class: 'meta' }, [
         `${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: `,
         ...bdiList((c.sources ?? []).map((s) => sourceName(ix, s)), ', '),
@@ -62,7 +62,7 @@ export function renderContradictions(ctx) {
       .map((ev) => ev.id);
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'contradiction', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [badge('contested'), ' ', h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { sel: c.id }, [`Contradiction ${i + 1}`], { 'data-key': `co:${c.id}`, title: c.id })]),
-      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? ''), state.q))]),
+      h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? '', isolated), state.q))]),
       h(
         'ul',
         { class: 'refs' },

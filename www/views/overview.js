@@ -2,7 +2,7 @@
 // independent sources, the strongest disagreement, the earliest source), then the story in numbers — sources
 // and their dates, events, claims by status, the strongest contradictions and reuse edges — each a link into
 // its view.
-import { h, bdi } from './dom.js';
+import { h, bdi, isolated } from './dom.js';
 import { overview, sourceName, eventStatus, count, readable } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
@@ -53,7 +53,7 @@ export function renderOverview(ctx) {
         'ul',
         { class: 'top' },
         o.topContradictions.map((c) =>
-          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [bdi(readable(ix, c.explanation || c.id))])]),
+          h('li', {}, [h('span', { class: 'badge kind' }, [c.kind]), ' ', link(ctx, { view: 'contradictions', sel: c.id }, [bdi(readable(ix, c.explanation || c.id, isolated))])]),
         ),
       )
     : empty('No contradictions found', false, !ix.present.has('contradictions'));
@@ -195,7 +195,7 @@ function storyLead(ctx, st, articles) {
       ` · ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
       main ? ` · main event reported by ${independent} independent source${independent === 1 ? '' : 's'}` : '',
     ]),
-    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [bdi(readable(ix, contradiction.explanation || 'see the contradiction'))])]) : null,
+    contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [bdi(readable(ix, contradiction.explanation || 'see the contradiction', isolated))])]) : null,
     earliest ? h('p', { class: 'lead-line' }, ['Earliest source: ', link(ctx, { view: 'sources', sel: earliest.a }, [bdi(sourceName(ix, earliest.a))]), ` (${earliest.r ? dayLabel(earliest.r.start) : ''})`]) : null,
   ]);
 }

@@ -1,7 +1,7 @@
 // Provenance: who reused whom as a flow in time (sources in publication-date columns, the earliest on the
 // left; copy, rewrite and attributed use drawn differently), the edges as a list with their passages, and
 // the sentences two sources share (the alignments) as evidence.
-import { h, bdi, isolatedLabel } from './dom.js';
+import { h, bdi, isolated, isolatedLabel } from './dom.js';
 import { parseDate, dayString } from '../model/dates.js';
 import { sourceName, sentenceText, readable } from '../model/model.js';
 import { highlightText } from './highlight.js';
@@ -156,7 +156,7 @@ export function renderProvenance(ctx) {
             h(
               'ul',
               { class: 'evidence' },
-              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [bdi(readable(ix, typeof e === 'string' ? e : JSON.stringify(e)))])),
+              (Array.isArray(r.evidence) ? r.evidence : r.evidence ? [r.evidence] : []).map((/** @type {any} */ e) => h('li', { class: 'meta' }, [bdi(readable(ix, typeof e === 'string' ? e : JSON.stringify(e), isolated))])),
             ),
           ]),
         ),
