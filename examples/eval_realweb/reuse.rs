@@ -6,9 +6,10 @@
 //! `external:…`) and whose kind is `copy`, `paraphrase` or `attributed`. It is **found** when an exported
 //! reuse edge joins the two articles in either direction; its direction is **right** when the edge is
 //! directed from the gold's `from` to its `to`, **unknown** when the edge is undirected, **wrong** when it is
-//! directed the other way. An edge the gold does not have is **unsupported**, except when both articles are
-//! copies of one external source in the gold (two wire copies share text without one taking from the
-//! other): those are counted as **siblings** and listed apart.
+//! directed the other way. An edge the gold does not have is **unsupported**, except when both articles take
+//! text from one external source in the gold, one of them as a copy or paraphrase (two wire copies, or a copy
+//! and an article quoting the same source, share text without one taking from the other): those are counted
+//! as **siblings** and listed apart.
 
 use crate::{share, verbose, Story};
 use serde_json::Value;
@@ -139,15 +140,18 @@ fn stem<'s>(story: &'s Story, id: &Value) -> Option<&'s str> {
     story.stem_of(id.as_str()?)
 }
 
-/// An external source (`external:…`) the gold says both articles copy or paraphrase.
+/// An external source (`external:…`) the gold says both articles take text from, at least one of them as a
+/// copy or paraphrase (the other may quote it with attribution).
 fn common_external_source<'g>(story: &'g Story, a: &str, b: &str) -> Option<&'g str> {
     let list = story.gold["provenance"].as_array()?;
-    let copied = |stem: &str| -> Vec<&'g str> {
+    let taken = |stem: &str, kinds: &[&str]| -> Vec<&'g str> {
         list.iter()
-            .filter(|p| p["to"] == stem && matches!(p["kind"].as_str(), Some("copy" | "paraphrase")))
+            .filter(|p| p["to"] == stem && p["kind"].as_str().is_some_and(|k| kinds.contains(&k)))
             .filter_map(|p| p["from"].as_str().filter(|f| f.starts_with("external:")))
             .collect()
     };
-    let of_b = copied(b);
-    copied(a).into_iter().find(|s| of_b.contains(s))
+    let (copied, any) = (["copy", "paraphrase"], ["copy", "paraphrase", "attributed"]);
+    let (copied_a, any_b) = (taken(a, &copied), taken(b, &any));
+    let (copied_b, any_a) = (taken(b, &copied), taken(a, &any));
+    copied_a.into_iter().find(|s| any_b.contains(s)).or_else(|| copied_b.into_iter().find(|s| any_a.contains(s)))
 }

@@ -1077,26 +1077,122 @@ fn read_title(
             lines[a].kind = LineKind::Furniture(FurnitureKind::SectionLabel);
         }
     }
-    // The headline: the first heading of the header (one-word headings are section labels).
-    let title_idx =
-        header.iter().copied().find(|&i| lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) >= 2);
-    if let Some(t) = title_idx {
+    // The headline: the heading of the header that the lede is about (one-word headings are section labels).
+    let candidates: Vec<usize> = header
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) >= 2)
+        .collect();
+    let lede = lede_words(text, lines, content, header.len());
+    let choice = choose_headline(text, lines, &candidates, &lede);
+    let title_idx = choice.map(|c| c.line);
+    if let Some(HeadlineChoice { line: t, chosen_over_others }) = choice {
         let mut range = lines[t].range;
         // "NewsA headline": a known section word glued to the headline's first word.
         if let Some(cut) = glued_label(range.slice(text)) {
             range = TextRange::new(range.start + cut, range.end);
         }
         let s = range.slice(text);
-        let conf = if Some(&t) == content.first() { 0.9 } else { 0.75 };
+        // Not the first line, or chosen over a heading above it: a reader should check it.
+        let conf = if Some(&t) == content.first() && !chosen_over_others { 0.9 } else { 0.75 };
         meta.title = Some(Field::from_text(s.to_string(), range, conf));
     }
-    // Other one-word header lines before or after the headline are section labels ("News").
     for &i in header {
-        if Some(i) != title_idx && lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) <= 1 {
+        let one_word = words(lines[i].range.slice(text)) <= 1;
+        // One-word header lines are section labels ("News"); so are the headings above the headline that the
+        // lede is not about (a site's name, "Watch live", a kicker).
+        let above = title_idx.is_some_and(|t| i < t);
+        if Some(i) != title_idx && lines[i].kind == LineKind::Heading && (one_word || above) {
             lines[i].kind = LineKind::Furniture(FurnitureKind::SectionLabel);
         }
     }
     title_idx
+}
+
+/// How many words of the body's first prose lines the headline choice reads.
+const LEDE_WORDS: usize = 60;
+
+/// The content words ([`content_key`]) of the body's first prose lines after the header (`header_len` content
+/// lines), up to [`LEDE_WORDS`] words: what the headline must be about.
+fn lede_words(text: &str, lines: &[Line], content: &[usize], header_len: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for &i in content.iter().skip(header_len) {
+        if lines[i].kind != LineKind::Prose {
+            continue;
+        }
+        out.extend(content_keys(lines[i].range.slice(text)));
+        if out.len() >= LEDE_WORDS {
+            break;
+        }
+    }
+    out.truncate(LEDE_WORDS);
+    out
+}
+
+/// The words of a line as compared with the lede: lowercase, a possessive or plural `s` dropped, function
+/// words and one-letter words left out.
+fn content_keys(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter_map(content_key)
+}
+
+/// One word as [`content_keys`] compares it, or `None` for a function word.
+fn content_key(w: &str) -> Option<String> {
+    let lower = w.lowercase();
+    if lower.chars().count() < 2 || lexicon::ENGLISH_FUNCTION_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    let plural = lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss");
+    Some(if plural { lower[..lower.len() - 1].to_string() } else { lower })
+}
+
+/// A line in the shape of a page title: a topic, a separator, and a site's name in capitalised words
+/// ("Topic - Example News", "Topic | Example", "Topic -Example").
+fn site_title(line: &str) -> bool {
+    [" - ", " -", " | ", " – ", " — "].iter().any(|sep| {
+        line.rsplit_once(sep).is_some_and(|(topic, site)| {
+            !topic.trim().is_empty()
+                && !site.trim().is_empty()
+                && site.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    })
+}
+
+/// The heading chosen as the headline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct HeadlineChoice {
+    /// Its line.
+    line: usize,
+    /// Whether an earlier heading was passed over for it.
+    chosen_over_others: bool,
+}
+
+/// The headline among the header's `candidates`: the first one, unless a later one is clearly more about the
+/// lede (a larger share of its content words is in the lede, by a margin, and two words at least): a site's
+/// name, a "Watch …" line or a kicker above the headline shares little with the story's first sentences.
+fn choose_headline(text: &str, lines: &[Line], candidates: &[usize], lede: &[String]) -> Option<HeadlineChoice> {
+    let scored: Vec<(usize, usize, f64)> = candidates
+        .iter()
+        .map(|&i| {
+            let keys: Vec<String> = content_keys(lines[i].range.slice(text)).collect();
+            let shared = keys.iter().filter(|k| lede.contains(k)).count();
+            (i, shared, shared as f64 / keys.len().max(1) as f64)
+        })
+        .collect();
+    let &(first, first_shared, first_share) = scored.first()?;
+    let mut best = (first, first_shared, first_share);
+    for &(i, shared, share) in scored.iter().skip(1) {
+        // Only a short line that shares no word with the lede, or reads as a page title ("Topic - Site"), is
+        // passed over (a headline of few words above a deck that repeats the lede stays the headline); the
+        // later line must read as a headline: four words or more, not a person's name or a job title.
+        let above = lines[best.0].range.slice(text);
+        let passable = words(above) <= 5 && (best.1 == 0 || site_title(above));
+        let s = lines[i].range.slice(text);
+        let headline_like = words(s) >= 4 && !looks_like_name(s) && !is_role(s);
+        if passable && headline_like && shared >= 2 && share >= best.2 + 0.25 {
+            best = (i, shared, share);
+        }
+    }
+    Some(HeadlineChoice { line: best.0, chosen_over_others: best.0 != first })
 }
 
 /// A name line under the headline: a person-like name next to other header furniture (a date line, a credit),
@@ -1829,6 +1925,66 @@ mod tests {
         for (head, want) in cases {
             let a = parsed(&format!("{head}{BODY}"));
             assert_eq!(a.meta.title.as_ref().map(|t| t.value.as_str()), *want, "{head:?}");
+        }
+    }
+
+    /// Invented page starts with furniture above or around the headline: the headline is the line the lede
+    /// is about, with its confidence; the lines passed over are furniture, not headings of the body.
+    #[test]
+    fn headlines_of_furniture_heavy_page_starts() {
+        let cases: &[(&str, Option<&str>, f64, usize)] = &[
+            // A "watch" line with the site's name above the headline.
+            (
+                "Watch Example News\n\nCouncil approves budget after long debate\n\n",
+                Some("Council approves budget after long debate"),
+                0.75,
+                0,
+            ),
+            // A site-name line ("Topic -Site News") above the headline, both naming the topic.
+            (
+                "Council budget -Example Daily News\n\nCouncil approves the budget after a close vote\n\n",
+                Some("Council approves the budget after a close vote"),
+                0.75,
+                0,
+            ),
+            // A photo caption and its credit between the headline and the lede do not compete.
+            (
+                "Council approves budget after long debate\n\nThe mayor leaves the chamber\nPhoto: Jane Roe/Example Agency\n\n",
+                Some("Council approves budget after long debate"),
+                0.9,
+                0,
+            ),
+            // A deck under the headline that repeats the lede's words is not the headline.
+            (
+                "Budget passes at last\n\nThe council approved the budget on Monday after a long debate\n\n",
+                Some("Budget passes at last"),
+                0.9,
+                1,
+            ),
+            // A name line and a role under the headline are a byline, never the headline.
+            (
+                "Opinion\n\nWhy the budget will not help\n\nJane Doe\nSenior Correspondent\n\n",
+                Some("Why the budget will not help"),
+                0.75,
+                0,
+            ),
+            // A kicker that shares nothing with the lede, then the headline.
+            (
+                "Live updates\n\nCouncil approves budget after long debate\n\n",
+                Some("Council approves budget after long debate"),
+                0.75,
+                0,
+            ),
+            // Only a navigation line and a credit: no headline.
+            ("Read more: Another story entirely\n\nPhoto: Example Agency\n\n", None, 0.0, 0),
+        ];
+        for (head, want, confidence, headings_left) in cases {
+            let a = parsed(&format!("{head}{BODY}{BODY2}"));
+            let title = a.meta.title.as_ref();
+            assert_eq!(title.map(|t| t.value.as_str()), *want, "{head:?}");
+            assert_eq!(title.map_or(0.0, |t| t.confidence), *confidence, "{head:?}");
+            let headings = a.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).count();
+            assert_eq!(headings, *headings_left, "headings of the body left by {head:?}");
         }
     }
 

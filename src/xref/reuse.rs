@@ -12,7 +12,7 @@
 
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
-use crate::input::article::Article;
+use crate::input::article::{Article, ParagraphKind, Sentence};
 use crate::xref::align::{is_stopword, stem, SentencePair};
 use crate::xref::diff::{Interner, WordHasher};
 use std::borrow::Cow;
@@ -114,9 +114,8 @@ impl<'t> Stems<'t> {
     }
 }
 
-fn words<'t>(article: &'t Article, stems: &mut Stems<'t>) -> Vec<Word> {
+fn words<'t>(article: &'t Article, q: &[bool], stems: &mut Stems<'t>) -> Vec<Word> {
     let mut out = Vec::new();
-    let q = quoted(&article.text);
     let mut paragraph = None;
     for s in &article.sentences {
         // Paragraph breaks are barriers too: a passage stays within one paragraph on each side.
@@ -272,14 +271,18 @@ type Seeds = BTreeMap<(usize, usize), Vec<(usize, usize)>>;
 /// Finds reuse edges among `articles`; `pairs` are the sentence alignments (extra evidence for rewording).
 pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     let mut stems = Stems::default();
-    let words: Vec<Vec<Word>> =
-        articles.iter().map(|a| if a.is_english() { words(a, &mut stems) } else { Vec::new() }).collect();
+    // Which bytes of each article are quoted, found once per article.
+    let masks: Vec<Vec<bool>> =
+        articles.iter().map(|a| if a.is_english() { quoted(&a.text) } else { Vec::new() }).collect();
+    let words: Vec<Vec<Word>> = articles
+        .iter()
+        .zip(&masks)
+        .map(|(a, q)| if a.is_english() { words(a, q, &mut stems) } else { Vec::new() })
+        .collect();
     let seeds = seed_pairs(&words, articles.len());
-    let mut aligned: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut aligned: BTreeMap<(usize, usize), Vec<&SentencePair>> = BTreeMap::new();
     for p in pairs {
-        if p.lexical >= 0.5 {
-            *aligned.entry((p.a.article, p.b.article)).or_default() += 1;
-        }
+        aligned.entry((p.a.article, p.b.article)).or_default().push(p);
     }
     let mut keys: Vec<(usize, usize)> = seeds.keys().copied().collect();
     keys.extend(aligned.keys().copied());
@@ -296,9 +299,10 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
         crate::base::order::sort(&mut s);
         let found = one_to_one(passages(wa, wb, &s));
-        let sentences = aligned.get(&(a, b)).copied().unwrap_or(0);
-        let pair = Pair { a, b, aa, ab, wa, wb };
-        if let Some(edge) = edge(&pair, &found, sentences, &mut cited) {
+        let sentence_pairs = aligned.get(&(a, b)).map_or(&[][..], Vec::as_slice);
+        let (qa, qb) = (masks.get(a).map_or(&[][..], Vec::as_slice), masks.get(b).map_or(&[][..], Vec::as_slice));
+        let pair = Pair { a, b, aa, ab, wa, wb, qa, qb };
+        if let Some(edge) = edge(&pair, &found, sentence_pairs, &mut cited) {
             out.push(edge);
         }
     }
@@ -353,17 +357,22 @@ struct Pair<'p> {
     ab: &'p Article,
     wa: &'p [Word],
     wb: &'p [Word],
+    /// Which bytes of each article are quoted ([`quoted`]).
+    qa: &'p [bool],
+    qb: &'p [bool],
 }
 
 /// The reuse edge of an article pair, when its shared passages (`found`: start and end in each article's
-/// content words, matched words) and its `sentences` aligned closely are evidence enough.
+/// content words, matched words), its sentences aligned closely or a run of rewritten sentences in the same
+/// order ([`rewritten_run`]) are evidence enough.
 fn edge(
     pair: &Pair,
     found: &[(usize, usize, usize, usize, usize)],
-    sentences: usize,
+    sentence_pairs: &[&SentencePair],
     cited: &mut [Option<Vec<String>>],
 ) -> Option<ReuseEdge> {
-    let Pair { a, b, aa, ab, wa, wb } = *pair;
+    let Pair { a, b, aa, ab, wa, wb, .. } = *pair;
+    let sentences = sentence_pairs.iter().filter(|p| p.lexical >= 0.5).count();
     let matched: usize = found.iter().map(|p| p.4).sum();
     let shorter = wa.len().min(wb.len()).max(1);
     let shorter_sentences = aa.sentences.len().min(ab.sentences.len()).max(1);
@@ -375,16 +384,22 @@ fn edge(
     let is_reuse = matched >= 12 && text_share >= 0.25
         || matched >= 12 && text_share >= 0.08 && sentences >= 2
         || matched >= 6 && sentences >= 3 && sentence_share >= 0.3;
-    if !is_reuse {
+    let run = if is_reuse { None } else { rewritten_run(pair, sentence_pairs) };
+    if !is_reuse && run.is_none() {
         return None;
     }
-    let mut evidence = vec![format!(
-        "{} shared passage(s) cover {:.0}% of the shorter article's content words; {} sentence(s) are aligned closely",
-        found.len(),
-        text_share * 100.0,
-        sentences
-    )];
+    let mut evidence = match &run {
+        Some(run) => vec![run.explain(aa, ab)],
+        None => vec![format!(
+            "{} shared passage(s) cover {:.0}% of the shorter article's content words; {} sentence(s) are aligned closely",
+            found.len(),
+            text_share * 100.0,
+            sentences
+        )],
+    };
     let (from, to, directed) = direction(aa, ab, a, b, &mut evidence, cited);
+    evidence.extend(altered_quotes(pair, sentence_pairs));
+    let run_share = run.as_ref().map_or(0.0, |r| r.pairs.len() as f64 / shorter_sentences as f64);
     let mut ps: Vec<Passage> = found
         .iter()
         .filter_map(|&(si, ei, sj, ej, m)| {
@@ -399,11 +414,194 @@ fn edge(
         from,
         to,
         directed,
-        score: crate::xref::align::round3(text_share.max(sentence_share).min(1.0)),
+        score: crate::xref::align::round3(text_share.max(sentence_share).max(run_share).min(1.0)),
         evidence,
         passages: ps,
     })
 }
+
+/// Fewest sentence pairs in a [`RewrittenRun`].
+pub const MIN_RUN: usize = 3;
+/// Fewest words (outside quotes, function words included) two sentences keep in the same order to count as
+/// one rewritten from the other.
+const MIN_FRAME_WORDS: usize = 6;
+
+/// Sentences of one article rewritten from the other's in the same order: what a machine paraphraser or a
+/// rewriting desk leaves when it swaps most words but keeps each sentence's frame (its function words, names
+/// and numbers in their order) and the order of the sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RewrittenRun {
+    /// The sentence pairs (sentence of the first article, sentence of the second), in order in both.
+    pub pairs: Vec<(usize, usize)>,
+    /// How many of them share under half their content words (the aligner's lexical overlap below 0.5).
+    pub low_overlap: usize,
+}
+
+impl RewrittenRun {
+    fn explain(&self, aa: &Article, ab: &Article) -> String {
+        let list = |side: fn(&(usize, usize)) -> usize| {
+            self.pairs.iter().map(|p| (side(p) + 1).to_string()).collect::<Vec<_>>().join(", ")
+        };
+        format!(
+            "{} sentences are rewritten in the same order in both (each keeps the other's words in their order outside quotes, at least half of the shorter sentence): sentences {} of \"{}\" and {} of \"{}\"; {} of the pairs share under half their content words",
+            self.pairs.len(),
+            list(|p| p.0),
+            aa.id,
+            list(|p| p.1),
+            ab.id,
+            self.low_overlap
+        )
+    }
+}
+
+/// A run of at least [`MIN_RUN`] aligned body sentences of `aa` and `ab` (from `sentence_pairs`), each pair
+/// rewritten one from the other ([`frame_words`] at least [`MIN_FRAME_WORDS`] and half the shorter sentence,
+/// quotes left out, since independent reports quote the same words), one to one and in the same order in
+/// both, covering a quarter of the shorter article's body sentences or more. Independent reports of one event
+/// share facts in a natural order, but each in its own sentence frame.
+fn rewritten_run(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<RewrittenRun> {
+    let Pair { aa, ab, qa, qb, .. } = *pair;
+    let body = |a: &Article| {
+        a.sentences
+            .iter()
+            .filter(|s| a.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Body))
+            .count()
+    };
+    let shorter = body(aa).min(body(ab));
+    if sentence_pairs.len() < MIN_RUN || shorter < MIN_RUN {
+        return None;
+    }
+    let mut rewritten: Vec<(usize, usize, bool)> = sentence_pairs
+        .iter()
+        .filter_map(|p| {
+            let (sa, sb) = (body_sentence(aa, p.a.sentence)?, body_sentence(ab, p.b.sentence)?);
+            let (xa, xb) = (unquoted_words(aa, sa, qa), unquoted_words(ab, sb, qb));
+            let kept = frame_words(&xa, &xb);
+            let rewritten = kept >= MIN_FRAME_WORDS && 2 * kept >= xa.len().min(xb.len());
+            rewritten.then_some((p.a.sentence, p.b.sentence, p.lexical < 0.5))
+        })
+        .collect();
+    crate::base::order::sort(&mut rewritten);
+    let chain = longest_chain(&rewritten);
+    (chain.len() >= MIN_RUN && 4 * chain.len() >= shorter).then(|| RewrittenRun {
+        pairs: chain.iter().map(|&(i, j, _)| (i, j)).collect(),
+        low_overlap: chain.iter().filter(|p| p.2).count(),
+    })
+}
+
+/// The sentence `i` of an article when it is in a body paragraph (headlines and headings are left out).
+fn body_sentence(article: &Article, i: usize) -> Option<&Sentence> {
+    let s = article.sentences.get(i)?;
+    (article.paragraphs.get(s.paragraph)?.kind == ParagraphKind::Body).then_some(s)
+}
+
+/// The lowercased words of a sentence outside quotation marks.
+fn unquoted_words(article: &Article, s: &Sentence, quoted: &[bool]) -> Vec<String> {
+    s.tokens
+        .iter()
+        .filter(|t| !quoted.get(t.start).copied().unwrap_or(false))
+        .map(|t| article.slice(*t).lowercase())
+        .collect()
+}
+
+/// How many words two sentences keep in the same order (their longest common subsequence). Sentences are cut
+/// to [`FRAME_WORDS_CAP`] words, which bounds the work on pathological input.
+fn frame_words(a: &[String], b: &[String]) -> usize {
+    let (a, b) = (a.get(..FRAME_WORDS_CAP).unwrap_or(a), b.get(..FRAME_WORDS_CAP).unwrap_or(b));
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (k, y) in b.iter().enumerate() {
+            let above = row.get(k + 1).copied().unwrap_or(0);
+            let left = row.get(k).copied().unwrap_or(0);
+            let value = if x == y { diagonal + 1 } else { above.max(left) };
+            diagonal = above;
+            if let Some(slot) = row.get_mut(k + 1) {
+                *slot = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// Most words of a sentence [`frame_words`] compares.
+const FRAME_WORDS_CAP: usize = 120;
+/// Most rewritten pairs of one article pair [`longest_chain`] orders (a bound on pathological input).
+const CHAIN_CAP: usize = 400;
+
+/// The longest chain of pairs increasing in both sentences (one to one), the earliest on ties; `pairs` sorted.
+fn longest_chain(pairs: &[(usize, usize, bool)]) -> Vec<(usize, usize, bool)> {
+    let pairs = pairs.get(..CHAIN_CAP).unwrap_or(pairs);
+    // Per pair: the chain length ending there and the previous pair of that chain.
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(pairs.len());
+    for (k, &(i, j, _)) in pairs.iter().enumerate() {
+        let mut here = (1, None);
+        for (m, &(pi, pj, _)) in pairs.iter().enumerate().take(k) {
+            let len = best.get(m).map_or(0, |b| b.0);
+            if pi < i && pj < j && len + 1 > here.0 {
+                here = (len + 1, Some(m));
+            }
+        }
+        best.push(here);
+    }
+    let mut end = best.iter().enumerate().fold(None, |acc: Option<(usize, usize)>, (k, b)| match acc {
+        Some((_, len)) if len >= b.0 => acc,
+        _ => Some((k, b.0)),
+    });
+    let mut chain = Vec::new();
+    while let Some((k, _)) = end {
+        if let Some(&p) = pairs.get(k) {
+            chain.push(p);
+        }
+        end = best.get(k).and_then(|b| b.1).map(|m| (m, 0));
+    }
+    chain.reverse();
+    chain
+}
+
+/// Aligned sentences of a reuse edge whose quoted words differ: a copy that altered its quotes (what machine
+/// paraphrasers do, since they reword inside quotation marks too). One sentence naming how many and the
+/// first example, or nothing.
+fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<String> {
+    let Pair { aa, ab, qa, qb, .. } = *pair;
+    let quoted_words = |article: &Article, i: usize, q: &[bool]| -> Vec<String> {
+        article.sentences.get(i).map_or_else(Vec::new, |s| {
+            let quoted = s.tokens.iter().filter(|t| q.get(t.start).copied().unwrap_or(false));
+            // Curly and straight apostrophes are one character here ("it’s" and "it's" are the same word).
+            quoted.map(|t| article.slice(*t).lowercase().replace('’', "'")).collect()
+        })
+    };
+    let mut altered: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for p in sentence_pairs {
+        let (xa, xb) = (quoted_words(aa, p.a.sentence, qa), quoted_words(ab, p.b.sentence, qb));
+        // The same statement reworded inside: both quote three words or more, with the same first and last
+        // words, half of the longer quote's words kept in order, but not all of the shorter one's (a quote cut
+        // shorter or longer is not altered; different statements in aligned sentences rarely share both ends).
+        let kept = frame_words(&xa, &xb);
+        let (shorter, longer) = (xa.len().min(xb.len()), xa.len().max(xb.len()));
+        let same_ends = xa.first() == xb.first() && xa.last() == xb.last();
+        if shorter >= 3 && same_ends && kept < shorter && 2 * kept >= longer {
+            altered.push((xa, xb));
+        }
+    }
+    let (xa, xb) = altered.first()?;
+    // A long quote is shown by its first words.
+    let show = |words: &[String]| match words.get(..QUOTE_WORDS_SHOWN) {
+        Some(head) if words.len() > QUOTE_WORDS_SHOWN => format!("{} …", head.join(" ")),
+        _ => words.join(" "),
+    };
+    Some(format!(
+        "the quoted words differ in {} aligned sentence pair(s), so the quotes were altered in copying (\"{}\" in \"{}\", \"{}\" in \"{}\")",
+        altered.len(),
+        show(xa),
+        aa.id,
+        show(xb),
+        ab.id
+    ))
+}
+
+/// Most words of a quote an explanation shows.
+const QUOTE_WORDS_SHOWN: usize = 12;
 
 /// Which way an edge points: earlier publication first; else the article that cites a source is the later.
 fn direction(
@@ -483,6 +681,83 @@ mod tests {
             "Headline here\n\nThe talks collapsed, reports AFP. Prices rose, according to the Central Bank. He told Interfax that all was well.",
         );
         assert_eq!(cited_sources(&a), ["AFP", "Central Bank", "Interfax"]);
+    }
+
+    /// Aligned pairs as the aligner would hand them over: sentence i of the first article with sentence j of the
+    /// second, at a low lexical overlap (so that only the order and the sentence frames can make reuse).
+    fn aligned(pairs: &[(usize, usize)]) -> Vec<SentencePair> {
+        pairs
+            .iter()
+            .map(|&(i, j)| SentencePair {
+                a: crate::xref::align::SentenceKey { article: 0, sentence: i },
+                b: crate::xref::align::SentenceKey { article: 1, sentence: j },
+                score: 0.5,
+                lexical: 0.3,
+                ..SentencePair::default()
+            })
+            .collect()
+    }
+
+    const SOURCE: &str = "Bridge works end\n\nThe city council approved the new bridge over the river on Monday after a long debate.\nThe project will cost the city about 40 million dollars over the next five years.\nThe mayor said: \"We will rebuild the old bridge for everyone in this town.\"\nOpponents of the plan said the money should be spent on schools and on buses instead.\nWork on the bridge is expected to begin in the spring of next year.\n";
+
+    /// Rewrites of [`SOURCE`] and whether each is reuse of it: a machine paraphrase (synonyms swapped
+    /// throughout, sentence frames and order kept, the quote reworded too) is; an independent report of the
+    /// same event in the same natural order, in its own sentences, is not; nor is the paraphrase when its
+    /// sentences come in another order.
+    #[test]
+    fn rewrites_in_the_same_order_are_reuse_independent_reports_are_not() {
+        const SPUN: &str = "Bridge plan approved\n\nThe town council accepted the new bridge across the river on Monday after a lengthy discussion.\nThe scheme will cost the town roughly 40 million dollars over the coming five years.\nThe mayor stated: \"We will reconstruct the old bridge for everybody in this town.\"\nCritics of the plan said the cash should be used on schools and on buses instead.\nConstruction on the bridge is expected to start in the spring of next year.\n";
+        const INDEPENDENT: &str = "Council backs river crossing\n\nOn Monday, after hours of argument, councillors voted to build a bridge across the river.\nIts price tag, roughly 40 million dollars, will be paid over five years.\n\"It is a great day,\" the mayor told reporters.\nSchools and buses deserve that money more, critics argued.\nBuilders hope to break ground next spring.\n";
+        const SHUFFLED: &str = "Bridge plan approved\n\nConstruction on the bridge is expected to start in the spring of next year.\nCritics of the plan said the cash should be used on schools and on buses instead.\nThe mayor stated: \"We will reconstruct the old bridge for everybody in this town.\"\nThe scheme will cost the town roughly 40 million dollars over the coming five years.\nThe town council accepted the new bridge across the river on Monday after a lengthy discussion.\n";
+        let in_order = [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)];
+        let reversed = [(1, 5), (2, 4), (3, 3), (4, 2), (5, 1)];
+        /// A case: its name, the rewrite, the aligned sentence pairs, whether it is reuse.
+        type Case<'c> = (&'c str, &'c str, &'c [(usize, usize)], bool);
+        let cases: &[Case] = &[
+            ("machine paraphrase", SPUN, &in_order, true),
+            ("independent report", INDEPENDENT, &[(1, 1), (2, 2), (4, 4), (5, 5)], false),
+            ("paraphrase reordered", SHUFFLED, &reversed, false),
+        ];
+        let src = article("src", SOURCE);
+        for &(name, text, pairs, reuse) in cases {
+            let other = article("other", text);
+            let edges = detect(&[&src, &other], &aligned(pairs));
+            assert_eq!(edges.len(), usize::from(reuse), "{name}: {edges:?}");
+            if let Some(e) = edges.first() {
+                let evidence = e.evidence.join(" / ");
+                assert!(evidence.contains("4 sentences are rewritten in the same order"), "{name}: {evidence}");
+                assert!(evidence.contains("the quotes were altered"), "{name}: {evidence}");
+                assert!(
+                    evidence.contains("\"we will reconstruct the old bridge for everybody in this town\""),
+                    "{evidence}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn frame_words_and_chains() {
+        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let frames: &[(&str, &str, usize)] = &[
+            ("the council approved the bridge", "the council accepted the bridge", 4),
+            ("a b c", "c b a", 1),
+            ("", "a b", 0),
+        ];
+        for &(a, b, kept) in frames {
+            assert_eq!(frame_words(&w(a), &w(b)), kept, "{a} / {b}");
+        }
+        /// Rewritten pairs (sorted) and the longest chain through them.
+        type Chain<'c> = (&'c [(usize, usize, bool)], &'c [(usize, usize)]);
+        let chains: &[Chain] = &[
+            (&[(1, 1, false), (2, 5, false), (3, 2, false), (4, 3, false)], &[(1, 1), (3, 2), (4, 3)]),
+            (&[(1, 3, false), (2, 2, false), (3, 1, false)], &[(1, 3)]),
+            (&[(1, 1, false), (1, 2, false), (2, 2, false)], &[(1, 1), (2, 2)]),
+            (&[], &[]),
+        ];
+        for &(pairs, want) in chains {
+            let got: Vec<(usize, usize)> = longest_chain(pairs).iter().map(|&(i, j, _)| (i, j)).collect();
+            assert_eq!(got, want, "{pairs:?}");
+        }
     }
 
     #[test]
