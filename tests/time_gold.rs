@@ -283,7 +283,8 @@ fn the_time_fixture_reads_as_intended() {
         ("March 28", Some("2024-03-28"), vec![]),
         ("next month", Some("2024-04"), vec![]),
         // A future cue before or after a bare weekday reads it forward (issue 22): "would", "is to", "will" after
-        // it, "plans to", "is expected"; without any tense cue it leans back and says so.
+        // it, "plans to", "is expected"; with no tense cue at all ("Photographs … on Monday show") it leans back
+        // and says so.
         ("Monday", Some("2024-03-18"), vec![]),
         ("Friday", Some("2024-03-15"), vec![]),
         ("Tuesday", Some("2024-03-19"), vec![]),

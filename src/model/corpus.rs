@@ -180,7 +180,8 @@ impl Corpus {
         done("dependence");
         let (mut claims, agreement) = claims::group(&ids, &index, &pairs, &dependence, options.align_threshold);
         done("claims");
-        let stories = events::stories(&ids, &refs, &annotations, &pairs);
+        let inferred_days: Vec<_> = dating.iter().map(|d| (d.article, d.date.day_number())).collect();
+        let stories = events::stories_with_inferred_days(&ids, &refs, &annotations, &pairs, &inferred_days);
         done("stories");
         let mut events = events::events(&ids, &refs, &annotations, &mut claims, &stories, &dependence);
         done("events");
