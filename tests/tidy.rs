@@ -146,6 +146,7 @@ const PIPELINE: &[(&str, &[&str])] = &[
             "align",
             "diff",
             "reuse",
+            "dating",
             "claims",
             "quote_groups",
             "events",

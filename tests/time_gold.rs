@@ -282,6 +282,15 @@ fn the_time_fixture_reads_as_intended() {
         ("March 20", Some("2024-03-20"), vec!["after-publication"]),
         ("March 28", Some("2024-03-28"), vec![]),
         ("next month", Some("2024-04"), vec![]),
+        // A future cue before or after a bare weekday reads it forward (issue 22): "would", "is to", "will" after
+        // it, "plans to", "is expected"; with no tense cue at all ("Photographs … on Monday show") it leans back
+        // and says so.
+        ("Monday", Some("2024-03-18"), vec![]),
+        ("Friday", Some("2024-03-15"), vec![]),
+        ("Tuesday", Some("2024-03-19"), vec![]),
+        ("Saturday", Some("2024-03-16"), vec![]),
+        ("Wednesday", Some("2024-03-20"), vec![]),
+        ("Monday", Some("2024-03-11"), vec!["past-leaning"]),
         ("2023", Some("2023"), vec![]),
     ];
     let got: Vec<(&str, Option<&str>, Vec<&str>)> =

@@ -86,6 +86,11 @@ pub enum TimeFlag {
     AfterPublication,
     /// Nothing anchors a relative expression.
     Unresolved,
+    /// Resolved against a publication date inferred from the bundle (the article states none).
+    InferredAnchor,
+    /// A bare weekday read before its anchor by the news default: no tense cue around it says past or future,
+    /// so its direction is a guess (not evidence for a date contradiction).
+    PastLeaning,
 }
 
 /// A day as a count of days since 1970-01-01 (negative before).
@@ -161,7 +166,18 @@ impl CivilDate {
 /// preceding explicit date of the body.
 pub fn extract(article: &Article) -> Vec<TimeExpr> {
     let published = article.meta.published.as_ref().and_then(|f| CivilDate::parse_iso(&f.value));
-    let mut scanner = Scanner::new(published);
+    extract_with(article, published, false)
+}
+
+/// [`extract`] for an article that states no publication date, anchored on `date`, a publication date
+/// inferred from the bundle (`xref::dating`): what resolves against it is flagged [`TimeFlag::InferredAnchor`].
+pub fn extract_inferred(article: &Article, date: CivilDate) -> Vec<TimeExpr> {
+    extract_with(article, Some(date), true)
+}
+
+/// The expressions of the body's sentences, then of its captions, anchored on `published`.
+fn extract_with(article: &Article, published: Option<CivilDate>, inferred: bool) -> Vec<TimeExpr> {
+    let mut scanner = Scanner::new(published, inferred);
     let mut out = Vec::new();
     for (i, s) in article.sentences.iter().enumerate() {
         let text = article.slice(s.range);
@@ -174,7 +190,7 @@ pub fn extract(article: &Article) -> Vec<TimeExpr> {
     // Captions are furniture but state facts (who met whom on which day): each is read on its own, anchored on
     // the published date only, so that its dates neither lean on nor feed the body's context. `sentence` is None.
     for f in article.furniture.iter().filter(|f| f.kind == FurnitureKind::Caption) {
-        for mut t in Scanner::new(published).scan(article.slice(f.range)) {
+        for mut t in Scanner::new(published, inferred).scan(article.slice(f.range)) {
             t.range = TextRange::new(t.range.start + f.range.start, t.range.end + f.range.start);
             t.sentence = None;
             out.push(t);
@@ -188,7 +204,7 @@ pub fn extract(article: &Article) -> Vec<TimeExpr> {
 /// (reported as anchor `published`) or, without one, against the nearest preceding explicit date.
 /// Ranges are byte ranges into `text`; `sentence` is `None`.
 pub fn extract_from_text(text: &str, reference: Option<CivilDate>) -> Vec<TimeExpr> {
-    Scanner::new(reference).scan(text)
+    Scanner::new(reference, false).scan(text)
 }
 
 /// The lower-case words an expression can start with (month, weekday and season names, relative, modifier,
@@ -358,6 +374,7 @@ const STARTERS: &[&str] = &[
     "wednesday",
     "winter",
     "xmas",
+    "year",
     "yesterday",
     "zero",
 ];
@@ -411,7 +428,7 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     let next = toks.get(i + 1);
     let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
     match &*lower {
-        b"the" => next_is(&|n| n.is("day")),
+        b"the" => next_is(&|n| n.is("day") || n.is("end")),
         b"a" | b"an" => next_is(&|n| unit_of(n).is_some() || n.is("quarter")),
         b"in" => next_is(&|n| count_of(n).is_some()),
         b"new" => next_is(&|n| n.is("year") || n.is("years")),
@@ -424,7 +441,12 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
         }
         // A relative word before a unit, a name or "quarter".
         b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => next_is(&|n| {
-            may_start(n) || unit_of(n).is_some() || n.is("quarter") || n.is("qtr") || part_of_day(n).is_some()
+            may_start(n)
+                || unit_of(n).is_some()
+                || n.is("quarter")
+                || n.is("qtr")
+                || n.is("calendar")
+                || part_of_day(n).is_some()
         }),
         _ => true,
     }
@@ -452,7 +474,38 @@ const SEASONS: &[(&str, &str, u32)] =
     &[("spring", "SP", 3), ("summer", "SU", 6), ("autumn", "FA", 9), ("fall", "FA", 9), ("winter", "WI", 12)];
 
 /// Words that make a following expression refer to the future.
-const FUTURE_CUES: &[&str] = &["will", "shall", "ll", "going", "due", "scheduled", "upcoming", "planned", "plans"];
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "would",
+    "going",
+    "due",
+    "scheduled",
+    "upcoming",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "next",
+];
+
+/// Irregular simple-past verbs of news ("met", "won"), read as past like a verb in "-ed" (`past_verb`).
+const PAST_FORMS: &[&str] = &[
+    "met", "won", "lost", "held", "took", "came", "went", "began", "made", "gave", "fell", "rose", "sent", "left",
+    "saw", "found", "struck", "spoke", "wrote", "chose", "voted",
+];
+
+/// Words before a participle that make it no simple past ("will be held", "is expected", "to be named").
+const NOT_PAST_BEFORE: &[&str] = &["be", "been", "being", "is", "are", "am", "to", "will", "would", "get", "gets"];
+
+/// Words after which "to" marks a future ("is to meet", "are set to vote").
+const TO_FUTURE: &[&str] = &["is", "are", "am", "set"];
+
+/// Words that end the clause an expression's tense is read from, after it ("on Monday, when …").
+const CLAUSE_ENDS: &[&str] =
+    &["that", "which", "who", "when", "where", "because", "while", "if", "after", "before", "since", "and", "but"];
 /// Words that make it refer to the past; the nearest cue before the expression wins.
 const PAST_CUES: &[&str] = &["was", "were", "had", "did", "said", "told", "ago"];
 
@@ -1129,13 +1182,17 @@ fn relative_word(toks: &[Tok<'_>], i: usize, t: &Tok<'_>, rel: Rel) -> Option<(u
     if t.is("this") && part_of_day(n).is_some() {
         return Some((i + 2, Sem::Offset { unit: Unit::Day, n: 0 }));
     }
+    let k = match rel {
+        Rel::Last => -1,
+        Rel::This | Rel::Bare => 0,
+        Rel::Next => 1,
+    };
     if let Some(unit) = unit_of(n).filter(|_| !n.text.ends_with('s')) {
-        let k = match rel {
-            Rel::Last => -1,
-            Rel::This | Rel::Bare => 0,
-            Rel::Next => 1,
-        };
         return Some((i + 2, Sem::Offset { unit, n: k }));
+    }
+    // "this calendar year", "last calendar year".
+    if n.is("calendar") && toks.get(i + 2).is_some_and(|y| y.is("year")) {
+        return Some((i + 3, Sem::Offset { unit: Unit::Year, n: k }));
     }
     if let Some(weekday) = weekday_of(n) {
         return Some((i + 2, Sem::Weekday { weekday, rel }));
@@ -1409,6 +1466,21 @@ fn in_count(toks: &[Tok<'_>], i: usize) -> Option<(usize, Sem)> {
     Some((i + 3, Sem::Count { unit: u, n }))
 }
 
+/// "the end of the year", "the end of this year", "year's end": the anchor's year, late in it; returns the
+/// index after it.
+fn year_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.is("the") {
+        let (e, o, d, y) = (toks.get(i + 1)?, toks.get(i + 2)?, toks.get(i + 3)?, toks.get(i + 4)?);
+        return (e.is("end") && o.is("of") && (d.is("the") || d.is("this")) && y.is("year")).then_some(i + 5);
+    }
+    if t.is("year") {
+        let (a, s, e) = (toks.get(i + 1)?, toks.get(i + 2)?, toks.get(i + 3)?);
+        return ((a.is_punct("'") || a.is_punct("’")) && s.is("s") && e.is("end")).then_some(i + 4);
+    }
+    None
+}
+
 /// A modifier word at `i` and the index of what it modifies.
 fn modifier_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeMod, usize)> {
     let t = toks.get(i)?;
@@ -1437,6 +1509,10 @@ fn recognise(toks: &[Tok<'_>], i: usize) -> Option<Match> {
     }
     if let Some((end, sem)) = in_count(toks, i) {
         return Some(Match { first: i, end, sem, modifier: None, time: None });
+    }
+    if let Some(end) = year_end(toks, i) {
+        let sem = Sem::Offset { unit: Unit::Year, n: 0 };
+        return Some(Match { first: i, end, sem, modifier: Some(TimeMod::Late), time: None });
     }
     if let Some((modifier, j)) = modifier_at(toks, i) {
         if let Some((end, sem)) = core(toks, j) {
@@ -1662,22 +1738,84 @@ fn attach_time(toks: &[Tok<'_>], m: &mut Match) {
     }
 }
 
-/// Whether the verb governing the expression at token `i` is in the future: the nearest tense cue before it
-/// in the sentence decides; none means past.
+/// Whether the verb governing the expression at token `i` is in the future (see [`tense_before`]).
 fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
+    tense_before(toks, i) == Tense::Future
+}
+
+/// The time the words around an expression give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// A future cue governs it ("will", "would", "is to", "plans to", "is expected to", "next").
+    Future,
+    /// A past cue governs it ("said", "was", "ago", a verb in the simple past: "met", "shares closed").
+    Past,
+    /// No cue: the news default (past) applies.
+    Unstated,
+}
+
+/// Whether token `k` is a future cue: a future word, or "to" after "is", "are", "set".
+fn future_cue(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    FUTURE_CUES.iter().any(|c| t.is(c))
+        || (t.is("to") && k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| TO_FUTURE.iter().any(|c| p.is(c))))
+}
+
+/// Whether a token ends a sentence or clause for the tense scans.
+fn sentence_end(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Punct && matches!(t.text, ";" | "." | "!" | "?")
+}
+
+/// The tense of the verb governing the expression at token `i`, from before it: the nearest tense cue in the
+/// sentence (at most 16 tokens back) decides.
+fn tense_before(toks: &[Tok<'_>], i: usize) -> Tense {
     for k in (0..i).rev().take(16) {
         let Some(t) = toks.get(k) else { continue };
-        if t.kind == TokKind::Punct && matches!(t.text, ";" | "." | "!" | "?") {
-            return false;
+        if sentence_end(t) {
+            return Tense::Unstated;
         }
-        if FUTURE_CUES.iter().any(|c| t.is(c)) {
-            return true;
+        if future_cue(toks, k) {
+            return Tense::Future;
         }
-        if PAST_CUES.iter().any(|c| t.is(c)) {
-            return false;
+        if PAST_CUES.iter().any(|c| t.is(c)) || past_verb(toks, k) {
+            return Tense::Past;
         }
     }
-    false
+    Tense::Unstated
+}
+
+/// Whether token `k` is a verb in the simple past: a word in "-ed" or an irregular past form, not after a
+/// word that makes it a participle of a present or future ("will be held", "is scheduled").
+fn past_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word) else { return false };
+    let form = (t.text.len() > 4 && t.text.ends_with("ed")) || PAST_FORMS.iter().any(|c| t.is(c));
+    form && !k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| NOT_PAST_BEFORE.iter().any(|c| p.is(c)))
+}
+
+/// The tense of an expression ending before token `end` whose words before it say nothing: the nearest cue in
+/// its clause after it (at most 8 tokens: "On Monday engineers will inspect the pier", "Friday, shares closed").
+fn tense_after(toks: &[Tok<'_>], end: usize) -> Tense {
+    for k in end..end + 8 {
+        let Some(t) = toks.get(k) else { break };
+        if sentence_end(t) || CLAUSE_ENDS.iter().any(|c| t.is(c)) {
+            break;
+        }
+        if future_cue(toks, k) {
+            return Tense::Future;
+        }
+        if PAST_CUES.iter().any(|c| t.is(c)) || past_verb(toks, k) {
+            return Tense::Past;
+        }
+    }
+    Tense::Unstated
+}
+
+/// The tense of the expression `m`: its words before it, else after it.
+fn tense_of(toks: &[Tok<'_>], m: &Match) -> Tense {
+    match tense_before(toks, m.first) {
+        Tense::Unstated => tense_after(toks, m.end),
+        told => told,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1694,6 +1832,8 @@ struct Reference {
 /// Carries the anchors across the sentences of one text.
 struct Scanner {
     published: Option<NaiveDate>,
+    /// Whether `published` was inferred from the bundle rather than stated.
+    inferred: bool,
     /// The explicit dates seen so far, most recent last (at most one per grain is kept).
     context: Vec<Reference>,
 }
@@ -1779,18 +1919,16 @@ fn within_year(sem: Sem, r: Reference) -> Sem {
     }
 }
 
-/// The grain a reference must have to resolve `sem`.
+/// The grain a context date must have to resolve `sem`. Words counted from the time of writing ("last year",
+/// "September last year", "three years ago") need at least a month: a bare year of the text is history the
+/// article tells ("in 2013 …"), not the time it was written.
 fn needs(sem: &Sem) -> Grain {
     match sem {
-        Sem::Month { rel: Rel::Bare | Rel::This, .. }
-        | Sem::Quarter { .. }
-        | Sem::MonthOfRelYear { .. }
-        | Sem::Season { .. }
-        | Sem::Offset { unit: Unit::Year, .. } => Grain::Year,
-        Sem::Count { unit: Unit::Year, .. } => Grain::Year,
+        Sem::Month { rel: Rel::Bare | Rel::This, .. } | Sem::Quarter { .. } | Sem::Season { .. } => Grain::Year,
         Sem::Month { .. }
-        | Sem::Offset { unit: Unit::Month, .. }
-        | Sem::Count { unit: Unit::Month, .. }
+        | Sem::MonthOfRelYear { .. }
+        | Sem::Offset { unit: Unit::Month | Unit::Year, .. }
+        | Sem::Count { unit: Unit::Month | Unit::Year, .. }
         | Sem::QuarterRel { .. } => Grain::Month,
         _ => Grain::Day,
     }
@@ -1961,17 +2099,24 @@ fn nominal_grain(sem: &Sem) -> Grain {
 }
 
 impl Scanner {
-    fn new(published: Option<CivilDate>) -> Scanner {
-        Scanner { published: published.and_then(CivilDate::naive), context: Vec::new() }
+    fn new(published: Option<CivilDate>, inferred: bool) -> Scanner {
+        Scanner { published: published.and_then(CivilDate::naive), inferred, context: Vec::new() }
     }
 
     /// The published date, else the most recent explicit date precise enough for `needed`
     /// ("June 8" after "May 16, 2005 … in 2002" resolves against May 16, 2005; "December" against 2002).
+    /// An inferred publication date gives way to a day the text itself states within a week of it: the text's
+    /// own date is the nearer anchor ("Sunday, May 7 … tonight" in a copy dated by a next-day sibling).
     fn reference(&self, needed: Grain) -> Option<Reference> {
-        match self.published {
-            Some(date) => Some(Reference { date, grain: Grain::Day, kind: Anchor::Published }),
-            None => self.context.iter().rev().find(|r| r.grain <= needed).copied(),
+        let Some(date) = self.published else {
+            return self.context.iter().rev().find(|r| r.grain <= needed).copied();
+        };
+        let stated = Reference { date, grain: Grain::Day, kind: Anchor::Published };
+        if !self.inferred {
+            return Some(stated);
         }
+        let own = self.context.iter().rev().find(|r| r.grain == Grain::Day);
+        Some(own.filter(|r| (r.date - stated.date).num_days().abs() <= 7).copied().unwrap_or(stated))
     }
 
     /// Finds the expressions of one sentence (or of a bare text); ranges are relative to `text`.
@@ -1994,14 +2139,15 @@ impl Scanner {
                 continue;
             };
             let range = TextRange::new(first.start, last.end);
-            let future = future_before(&toks, m.first);
-            out.push(self.build(range, &m, future));
+            let tense = tense_of(&toks, &m);
+            out.push(self.build(range, &m, tense));
             i = m.end.max(i + 1);
         }
         out
     }
 
-    fn build(&mut self, range: TextRange, m: &Match, future: bool) -> TimeExpr {
+    fn build(&mut self, range: TextRange, m: &Match, tense: Tense) -> TimeExpr {
+        let future = tense == Tense::Future;
         let mut flags = Vec::new();
         let (value, anchor) = if m.sem.is_explicit() {
             (resolve(&m.sem, NaiveDate::MIN, future), Anchor::Explicit)
@@ -2022,10 +2168,16 @@ impl Scanner {
                 flags.push(TimeFlag::WeekdayMismatch);
             }
         }
-        if let (Some(v), Some(p)) = (&value, self.published) {
+        if let (Some(v), Some(p), false) = (&value, self.published, self.inferred) {
             if anchor != Anchor::Explicit && !future && !m.sem.looks_forward() && v.first > p {
                 flags.push(TimeFlag::AfterPublication);
             }
+        }
+        if value.is_some() && anchor == Anchor::Published && self.inferred {
+            flags.push(TimeFlag::InferredAnchor);
+        }
+        if value.is_some() && tense == Tense::Unstated && matches!(m.sem, Sem::Weekday { rel: Rel::Bare, .. }) {
+            flags.push(TimeFlag::PastLeaning);
         }
         if let Some(v) = &value {
             if anchor == Anchor::Explicit && v.grain <= Grain::Year {
@@ -2243,6 +2395,69 @@ mod tests {
         let found: Vec<_> = extract_from_text(text, None).into_iter().map(|t| t.value).collect();
         let want = ["2005-05-16", "2002", "2002-12", "2005-06-08"].map(|v| Some(v.to_string()));
         assert_eq!(found, want);
+    }
+
+    #[test]
+    fn tense_cues_before_and_after_a_bare_weekday() {
+        // Published Sunday 16 March 2025.
+        let p = Some("2025-03-16");
+        let lean: &[TimeFlag] = &[TimeFlag::PastLeaning];
+        let cases: &[(&str, &str, &str, &[TimeFlag])] = &[
+            ("Engineers would inspect the pier on Monday.", "Monday", "2025-03-17", NONE),
+            ("The board is to meet on Friday.", "Friday", "2025-03-21", NONE),
+            ("The union plans to strike on Tuesday.", "Tuesday", "2025-03-18", NONE),
+            ("A ruling is expected on Thursday.", "Thursday", "2025-03-20", NONE),
+            ("On Monday the court will rule.", "Monday", "2025-03-17", NONE),
+            ("The next hearing, on Wednesday, decides it.", "Wednesday", "2025-03-19", NONE),
+            // A past cue before or after wins; with none, the weekday leans back and is flagged.
+            ("Officials said on Monday that it will reopen.", "Monday", "2025-03-10", NONE),
+            ("On Friday, shares closed higher.", "Friday", "2025-03-14", NONE),
+            ("The pier on Monday.", "Monday", "2025-03-10", lean),
+        ];
+        for &(text, span, value, flags) in cases {
+            check(text, p, (span, Some(value), Published, None, flags));
+        }
+    }
+
+    #[test]
+    fn years_counted_from_the_time_of_writing() {
+        let p = Some("2016-06-13");
+        check("sales this calendar year", p, ("this calendar year", Some("2016"), Published, None, NONE));
+        let late = Some(TimeMod::Late);
+        check("closing by the end of the year", p, ("the end of the year", Some("2016"), Published, late, NONE));
+        check("closing by year’s end", p, ("year’s end", Some("2016"), Published, late, NONE));
+        // Without a publication date, a year the text tells as history does not anchor "last year" or "three
+        // years ago"; a day it states does.
+        let text = "The firm was founded in 2013. Last year it grew, and three years ago it moved.";
+        let found: Vec<_> = extract_from_text(text, None).into_iter().map(|t| t.value).collect();
+        assert_eq!(found, vec![Some("2013".to_string()), None, None]);
+        let text = "Filed 16 May 2005. Last year it grew.";
+        let found: Vec<_> = extract_from_text(text, None).into_iter().map(|t| t.value).collect();
+        assert_eq!(found, vec![Some("2005-05-16".to_string()), Some("2004".to_string())]);
+    }
+
+    #[test]
+    fn an_inferred_publication_date_anchors_and_says_so() {
+        let inferred = CivilDate::new(2017, 5, 8);
+        let values = |text: &str| -> Vec<(Option<String>, Anchor, Vec<TimeFlag>)> {
+            Scanner::new(inferred, true).scan(text).into_iter().map(|t| (t.value, t.anchor, t.flags)).collect()
+        };
+        let day = |v: &str| Some(v.to_string());
+        // Resolved against the inferred date, flagged; never "after publication" against a guess.
+        assert_eq!(
+            values("Results came yesterday. The count ends on May 20."),
+            vec![
+                (day("2017-05-07"), Published, vec![TimeFlag::InferredAnchor]),
+                (day("2017-05-20"), Published, vec![TimeFlag::InferredAnchor]),
+            ]
+        );
+        // A day the text states within a week of the inferred date is the nearer anchor; one further off is
+        // history and leaves the inferred date in charge.
+        assert_eq!(values("Sunday, May 7, 2017: he won tonight.").get(1), Some(&(day("2017-05-07"), Context, vec![])));
+        assert_eq!(
+            values("On June 8, 2005 he was born. He won tonight.").get(1),
+            Some(&(day("2017-05-08"), Published, vec![TimeFlag::InferredAnchor]))
+        );
     }
 
     #[test]

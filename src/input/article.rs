@@ -17,6 +17,8 @@ pub enum FieldSource {
     Text,
     /// Read from the document's own metadata: HTML (`<title>`, `<meta>`, JSON-LD) or a Markdown front matter.
     HtmlMeta,
+    /// Inferred from other articles of the bundle (a publication date from a dated sibling: `xref::dating`).
+    Inferred,
 }
 
 /// A metadata value with its provenance.

@@ -4,7 +4,7 @@
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
 use crate::annotate::entities;
-use crate::annotate::time::Grain;
+use crate::annotate::time::{self, Grain};
 use crate::annotate::{self, Annotations};
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::{Error, ErrorKind};
@@ -18,6 +18,7 @@ use crate::xref::boilerplate;
 use crate::xref::claims::{self, Dependence};
 use crate::xref::collate::{self, Witness};
 use crate::xref::contradictions;
+use crate::xref::dating::{self, InferredDate};
 use crate::xref::diff;
 use crate::xref::events;
 use crate::xref::quote_groups;
@@ -159,7 +160,7 @@ impl Corpus {
     /// hook: the core reads no clock itself).
     fn analyse<'a>(refs: Vec<&'a Article>, options: &Options, done: &mut dyn FnMut(&'static str)) -> Analysis<'a> {
         let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
-        let annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
+        let mut annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
         done("annotate");
         let mentions: Vec<Vec<_>> = annotations.iter().map(|a| a.mentions.clone()).collect();
         let entities = entities::resolve(&refs, &mentions);
@@ -172,11 +173,15 @@ impl Corpus {
         done("align");
         let reuse = reuse::detect(&refs, &pairs);
         done("reuse");
+        let dating = dating::infer(&refs, &pairs, &reuse);
+        redate(&refs, &mut annotations, &dating);
+        done("dating");
         let dependence = Dependence::new(&refs, &reuse);
         done("dependence");
         let (mut claims, agreement) = claims::group(&ids, &index, &pairs, &dependence, options.align_threshold);
         done("claims");
-        let stories = events::stories(&ids, &refs, &annotations, &pairs);
+        let inferred_days: Vec<_> = dating.iter().map(|d| (d.article, d.date.day_number())).collect();
+        let stories = events::stories_with_inferred_days(&ids, &refs, &annotations, &pairs, &inferred_days);
         done("stories");
         let mut events = events::events(&ids, &refs, &annotations, &mut claims, &stories, &dependence);
         done("events");
@@ -201,6 +206,7 @@ impl Corpus {
             events,
             quote_groups,
             contradictions,
+            dating,
         }
     }
 
@@ -234,6 +240,7 @@ impl Corpus {
         });
         let mut articles: Vec<_> = refs.iter().map(|a| export::article_out(a)).collect();
         export::set_agreement(&mut articles, &an.agreement);
+        export::set_inferred_dates(&mut articles, &an.dating);
         let out = Export {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
@@ -325,6 +332,16 @@ struct Analysis<'a> {
     events: Vec<events::Event>,
     quote_groups: Vec<quote_groups::QuoteGroup>,
     contradictions: Vec<contradictions::Contradiction>,
+    dating: Vec<InferredDate>,
+}
+
+/// Re-reads the time expressions of each article given an inferred publication date, anchored on it.
+fn redate(refs: &[&Article], annotations: &mut [Annotations], dating: &[InferredDate]) {
+    for d in dating {
+        if let (Some(a), Some(ann)) = (refs.get(d.article), annotations.get_mut(d.article)) {
+            ann.times = time::extract_inferred(a, d.date);
+        }
+    }
 }
 
 /// Each mention's entity key, by (article, mention).

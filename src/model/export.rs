@@ -16,6 +16,7 @@ use crate::xref::align::{SentenceKey, SentencePair};
 use crate::xref::claims::{Agreement, Claim, Level, Status};
 use crate::xref::collate::Table;
 use crate::xref::contradictions::{Contradiction, Kind};
+use crate::xref::dating::{DateEvidence, InferredDate};
 use crate::xref::diff::{PairDiff, Tag, WordDiff};
 use crate::xref::events::{Event, Story};
 use crate::xref::quote_groups::{QuoteGroup, Relation};
@@ -73,6 +74,12 @@ pub struct Provenance {
     pub start: Option<u32>,
     /// End of that span.
     pub end: Option<u32>,
+    /// For an inferred value: the id of the article it came from (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// For an inferred value: what ties the two articles, `reuse` or `aligned N sentences` (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// Provenance of each metadata field that has a value.
@@ -225,7 +232,14 @@ pub struct AlignmentOut {
 
 fn provenance<T>(f: &Field<T>, map: &Utf16Map) -> Provenance {
     let span = f.range.map(|r| map.span(r));
-    Provenance { source: f.source, confidence: f.confidence, start: span.map(|s| s.start), end: span.map(|s| s.end) }
+    Provenance {
+        source: f.source,
+        confidence: f.confidence,
+        start: span.map(|s| s.start),
+        end: span.map(|s| s.end),
+        from: None,
+        evidence: None,
+    }
 }
 
 fn idx(i: usize) -> u32 {
@@ -751,6 +765,28 @@ fn span_ref(articles: &[&Article], maps: &[Utf16Map], a: usize, r: TextRange) ->
         start: sp.map_or(0, |s| s.start),
         end: sp.map_or(0, |s| s.end),
         text: articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default(),
+    }
+}
+
+/// Gives each undated article its inferred publication date, with provenance `inferred`, the article it came
+/// from and the evidence.
+pub fn set_inferred_dates(out: &mut [ArticleOut], dating: &[InferredDate]) {
+    for d in dating {
+        let from = out.get(d.from).map(|a| a.id.clone());
+        let evidence = match d.evidence {
+            DateEvidence::Reuse => "reuse".to_string(),
+            DateEvidence::Aligned(n) => format!("aligned {n} sentences"),
+        };
+        let Some(a) = out.get_mut(d.article) else { continue };
+        a.published = Some(format!("{:04}-{:02}-{:02}", d.date.year, d.date.month, d.date.day));
+        a.provenance.published = Some(Provenance {
+            source: FieldSource::Inferred,
+            confidence: d.confidence(),
+            start: None,
+            end: None,
+            from,
+            evidence: Some(evidence),
+        });
     }
 }
 

@@ -9,7 +9,7 @@
 //! contested from what is returned here).
 
 use crate::annotate::entities::Entity;
-use crate::annotate::time::{Grain, TimeFlag};
+use crate::annotate::time::{Grain, TimeExpr, TimeFlag};
 use crate::annotate::Annotations;
 use crate::base::lexicon::weekday_number;
 use crate::base::text::Lowercase as _;
@@ -538,7 +538,11 @@ fn claim_dates_and_numbers(cx: &Bundle<'_>) -> Vec<Contradiction> {
         let mut numbers: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
         for k in &c.sentences {
             let Some(ann) = cx.annotations.get(k.article) else { continue };
-            for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day) {
+            // A weekday read backward only by the news default, or a date resolved against a publication date
+            // inferred from the bundle, is a guess, not evidence of a different date.
+            let told =
+                |t: &&TimeExpr| !t.flags.iter().any(|f| matches!(f, TimeFlag::PastLeaning | TimeFlag::InferredAnchor));
+            for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day).filter(told) {
                 if let Some(v) = &t.value {
                     dates.entry(v.clone()).or_default().push((k.article, t.range, *k));
                 }

@@ -97,8 +97,24 @@ pub fn article_day(article: &Article, ann: Option<&Annotations>) -> Option<DayNu
 /// apart, undated ones joined by distinctive words, else by aligned sentences, else a story of their own;
 /// then an article dated only by its body that this date left alone joins the story it aligns with.
 pub fn stories(ids: &[&str], articles: &[&Article], annotations: &[Annotations], pairs: &[SentencePair]) -> Vec<Story> {
-    let days: Vec<Option<DayNumber>> =
-        articles.iter().enumerate().map(|(i, a)| article_day(a, annotations.get(i))).collect();
+    stories_with_inferred_days(ids, articles, annotations, pairs, &[])
+}
+
+/// [`stories`], with the day of each article in `inferred` (article, day: a publication date inferred from
+/// the bundle, `xref::dating`) taken as its publication day instead of the dates its body mentions.
+pub fn stories_with_inferred_days(
+    ids: &[&str],
+    articles: &[&Article],
+    annotations: &[Annotations],
+    pairs: &[SentencePair],
+    inferred: &[(usize, DayNumber)],
+) -> Vec<Story> {
+    let inferred_day = |i: usize| inferred.iter().find(|(a, _)| *a == i).map(|(_, d)| *d);
+    let days: Vec<Option<DayNumber>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| inferred_day(i).or_else(|| article_day(a, annotations.get(i))))
+        .collect();
     let (mut story_of, mut next) = split_by_gaps(&days);
     if story_of.iter().any(Option::is_none) {
         join_by_distinctive_words(articles, &mut story_of);

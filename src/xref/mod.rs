@@ -2,7 +2,7 @@
 //!
 //! In pipeline order: [`boilerplate`] (furniture that shows only across articles), [`align`] (sentences
 //! that say the same thing), [`diff`] (two articles side by side), [`reuse`] (who took text from whom),
-//! [`claims`] (aligned sentences grouped, with independent sources), [`quote_groups`] (one statement
+//! [`dating`] (publication dates of undated articles from their dated siblings), [`claims`] (aligned sentences grouped, with independent sources), [`quote_groups`] (one statement
 //! across articles), [`events`] (stories and timeline events), [`contradictions`], and on demand
 //! [`collate`] (one claim or quote group as a table). A module here uses only earlier ones of this list,
 //! [`annotate`](crate::annotate), [`input`](crate::input) and [`base`](crate::base).
@@ -15,6 +15,7 @@ pub mod boilerplate;
 pub mod claims;
 pub mod collate;
 pub mod contradictions;
+pub mod dating;
 pub mod diff;
 pub mod events;
 pub mod quote_groups;
