@@ -355,3 +355,25 @@ mod never_panic {
         }
     }
 }
+
+/// Issue 18: every person of the bundle ends in one entity across all the articles that name them, whatever the
+/// spelling (the head of state is written five ways across the five articles).
+#[test]
+fn each_person_of_the_bundle_is_one_entity_across_its_articles() {
+    let export = bundle();
+    let g = gold("bundle.entities.json");
+    for e in g["entities"].as_array().unwrap().iter().filter(|e| e["kind"] == "person") {
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        let mut spellings: BTreeSet<String> = BTreeSet::new();
+        for (article, forms) in e["articles"].as_object().unwrap() {
+            let forms: BTreeSet<String> = forms.as_array().unwrap().iter().map(|f| norm(f.as_str().unwrap())).collect();
+            spellings.extend(forms.iter().cloned());
+            for ent in &export.entities {
+                if ent.mentions.iter().any(|m| &m.article == article && forms.contains(&norm(&m.text))) {
+                    ids.insert(ent.id.as_str());
+                }
+            }
+        }
+        assert_eq!(ids.len(), 1, "{} ({spellings:?}) ends in {ids:?}", e["name"]);
+    }
+}

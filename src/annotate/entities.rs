@@ -93,6 +93,8 @@ struct Resources {
     org_nouns: BTreeSet<String>,
     /// Given names, lowercased.
     given: BTreeSet<String>,
+    /// Short forms of given names ("bill william"), lowercased, each "short formal".
+    short_forms: BTreeSet<String>,
 }
 
 /// Whether a place name is broad: a country or a region with a demonym of its own (general list), so that a
@@ -116,6 +118,7 @@ fn resources() -> &'static Resources {
             org_words: BTreeSet::new(),
             org_nouns: BTreeSet::new(),
             given: BTreeSet::new(),
+            short_forms: BTreeSet::new(),
         };
         for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -145,6 +148,11 @@ fn resources() -> &'static Resources {
         for line in data_lines(include_str!("../../data/given_names.txt")) {
             r.given.extend(line.split_whitespace().map(crate::base::text::lowercase));
         }
+        for line in data_lines(include_str!("../../data/nicknames.txt")) {
+            let mut names = line.split_whitespace().map(crate::base::text::lowercase);
+            let Some(formal) = names.next() else { continue };
+            r.short_forms.extend(names.map(|short| format!("{short} {formal}")));
+        }
         r
     })
 }
@@ -158,7 +166,20 @@ const STOP_CAPS: crate::base::lexicon::Words = crate::base::lexicon::Words(
 const PARTICLES: &[&str] =
     &["de", "van", "von", "der", "den", "bin", "bint", "ibn", "al", "da", "du", "la", "le", "del", "di", "dos", "das"];
 
+/// Words that never end a name: pronouns, determiners and question words.
+const NEVER_LAST: &[&str] = &[
+    "what", "who", "which", "where", "when", "why", "how", "he", "she", "it", "they", "we", "i", "you", "the", "a",
+    "an", "this", "that", "his", "her", "their", "its",
+];
+
+/// Corporate suffixes: part of a company's written name, never its identity or an entity of their own.
+const CORPORATE_SUFFIXES: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "limited", "gmbh"];
+
+/// Particles that open a surname written without a given name ("Le Pen", "De Gaulle", "Von Trapp").
+const SURNAME_OPENERS: &[&str] = &["de", "der", "den", "von", "da", "du", "la", "le", "del", "di", "dos", "das"];
+
 /// Connectors allowed inside organisation and place names ("Ministry of Foreign Affairs of …").
+/// "in" joins only inside a name ("… Cooperation in Europe"), never after a whole one ("the X Museum in Paris").
 const CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "in", "de"];
 
 /// Words that end a place name ("Caspian Sea", "Donetsk People's Republic").
@@ -196,6 +217,7 @@ const PLACE_WORDS: &[&str] = &[
     "highway",
     "airport",
     "palace",
+    "courthouse",
 ];
 
 /// Endings of surnames in many languages.
@@ -208,8 +230,19 @@ const SURNAME_ENDINGS: &[&str] = &[
 const COMMON_NOUN_ENDINGS: &[&str] = &["ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ings", "ship"];
 
 /// Words that make a capitalised sequence an event, which is not an entity here ("World War II").
-const EVENT_WORDS: &[&str] =
-    &["war", "games", "olympics", "cup", "championship", "festival", "revolution", "crisis", "election", "elections"];
+const EVENT_WORDS: &[&str] = &[
+    "war",
+    "games",
+    "olympics",
+    "cup",
+    "championship",
+    "festival",
+    "revolution",
+    "crisis",
+    "election",
+    "elections",
+    "show",
+];
 
 /// Subject pronouns and people-words that never start a name.
 fn is_stop_cap(lower: &str) -> bool {
@@ -288,12 +321,23 @@ fn words(text: &str, range: TextRange) -> Vec<Tok> {
             break;
         }
         let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let start = start + name_prefix_len(s.get(start..end).unwrap_or(""));
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
         out.push(Tok { range: word, full_end, possessive });
         i = if possessive { chars.iter().position(|&(p, _)| p >= poss_end).unwrap_or(chars.len()) } else { j };
     }
     out
+}
+
+/// The length of a lowercase prefix joined by a hyphen to a name ("anti-" of "anti-European", "pro-" of "pro-EU"),
+/// which is no part of the name; 0 when there is none.
+fn name_prefix_len(word: &str) -> usize {
+    const PREFIXES: &[&str] = &["anti-", "pro-", "non-", "ex-", "post-", "pre-", "mid-", "pan-"];
+    PREFIXES
+        .iter()
+        .find(|p| word.strip_prefix(**p).is_some_and(|rest| first_char(rest).is_some_and(char::is_uppercase)))
+        .map_or(0, |p| p.len())
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -442,10 +486,28 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// The words of a name, possessive endings removed.
+/// The words of a name, possessive endings removed; a surname that opens with a particle is one part ("Le Pen"
+/// in "Marine Le Pen", "de Gaulle"), unless the particle is also a given name ("Van", "Al").
 fn name_parts(name: &str) -> Vec<&str> {
-    let mut parts: Vec<&str> =
-        name.split_whitespace().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut at = 0;
+    let words: Vec<(usize, &str)> = name
+        .split(' ')
+        .map(|w| {
+            let start = at;
+            at += w.len() + 1;
+            (start, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    while let Some(&(start, w)) = words.get(i) {
+        let next = words.get(i + 1).filter(|_| opens_surname(w, i == 0));
+        let end = next.map_or(start + w.len(), |&(s, n)| s + n.len());
+        let part = name.get(start..end).unwrap_or(w);
+        parts.push(part.trim_end_matches("'s").trim_end_matches("’s"));
+        i += if next.is_some() { 2 } else { 1 };
+    }
     // Generational suffixes are not the surname ("John Doe Jr.").
     while parts.len() > 1
         && parts.last().is_some_and(|p| matches!(p.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
@@ -453,6 +515,22 @@ fn name_parts(name: &str) -> Vec<&str> {
         parts.pop();
     }
     parts
+}
+
+/// Whether a word is a particle that opens a surname ("Le" of "Le Pen", "van" of "Ludwig van Beethoven"). A
+/// name's first word is one only when it cannot be a given name ("Le", "De"; not "Van", "Al").
+fn opens_surname(w: &str, first: bool) -> bool {
+    let l = fold(w);
+    if first {
+        SURNAME_OPENERS.contains(&l.as_str()) && !resources().given.contains(&l)
+    } else {
+        PARTICLES.contains(&l.as_str())
+    }
+}
+
+/// Whether a person's name has a given name and a surname ("Marine Le Pen"; not "Le Pen").
+fn is_full_name(name: &str) -> bool {
+    name_parts(name).len() >= 2
 }
 
 /// Initials of the capitalised words of an expansion ("North Atlantic Treaty Organization" → "NATO").
@@ -595,6 +673,10 @@ impl SentenceWords<'_> {
     /// names; "X Times and Y Times" are two names ("and" joins only when no organisation word follows it).
     fn connector_run(&self, seq: &[usize], j: usize) -> Option<usize> {
         let has_org = seq.iter().any(|&k| self.org_or_place_word(&fold(self.word(k))));
+        let whole = seq.last().is_some_and(|&k| self.org_or_place_word(&fold(self.word(k))));
+        if whole && fold(self.word(j)) == "in" {
+            return None;
+        }
         let mut k = j;
         let mut ok = false;
         while k < j + 2 {
@@ -750,10 +832,14 @@ impl Classifier<'_> {
             let calendar_name =
                 is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
             let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
+            // "Independent Jane Doe": a capitalised modifier before a given name and a surname.
+            let before_given = idx.len() > 2
+                && idx.get(1).is_some_and(|&n| res.given.contains(&fold(self.word(n))))
+                && !res.org_words.contains(&l);
             let drop = (is_stop_cap(&l) && !calendar_name)
                 || (self.initial(first)
                     && idx.len() > 1
-                    && (self.facts.lower.contains(l.as_str()) || participle)
+                    && (self.facts.lower.contains(l.as_str()) || participle || before_given)
                     && !self.facts.known(&l)
                     && !res.given.contains(&l)
                     && !res.places.contains_key(&l)
@@ -764,6 +850,10 @@ impl Classifier<'_> {
                 break;
             }
             idx.remove(0);
+        }
+        // A name never ends in a pronoun or question word ("the Louvre What has …", a lost line break).
+        while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&fold(self.word(l)).as_str())) {
+            idx.pop();
         }
     }
 
@@ -853,6 +943,7 @@ impl Classifier<'_> {
         event
             || demonym
             || (lone && (surface.chars().count() < 2 || res.titles.contains(lower)))
+            || (lone && CORPORATE_SUFFIXES.contains(&lower))
             || (lone && !self.facts.known_twice(lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)))
     }
 
@@ -868,12 +959,21 @@ impl Classifier<'_> {
         let (kind, guessed) = kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?;
         let (role, role_range) =
             if kind == EntityKind::Person { role_before(self.text, self.ws, first, self.res) } else { (None, None) };
-        let name = if kind == EntityKind::Place {
-            self.res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string())
-        } else {
-            surface.to_string()
+        let name = match kind {
+            EntityKind::Place => self.res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string()),
+            EntityKind::Organization => self.without_corporate_suffix(idx).unwrap_or_else(|| surface.to_string()),
+            EntityKind::Person => surface.to_string(),
         };
         Some(Mention { range, kind, name, role, role_range, sentence: Some(self.cand.sentence), guessed })
+    }
+
+    /// An organisation's name without a closing corporate suffix ("Acme" of "Acme Corp."), when one is there.
+    fn without_corporate_suffix(&self, idx: &[usize]) -> Option<String> {
+        let (&first, [.., before_last, last]) = (idx.first()?, idx) else { return None };
+        if !CORPORATE_SUFFIXES.contains(&fold(self.word(*last)).as_str()) {
+            return None;
+        }
+        Some(self.span(first, *before_last)?.slice(self.text).to_string())
     }
 }
 
@@ -1036,26 +1136,76 @@ fn kind_of(
     if idx.len() == 1 && (comma_place || shared_place_word) {
         return Some((EntityKind::Place, false));
     }
-    if had_title {
-        return Some((EntityKind::Person, false));
+    Some(person_or_guess(text, ws, &lowers, first_i, last_i, had_title))
+}
+
+/// Words after a name that make it a company ("X shares", "X's stock", "X CEO").
+const ORG_AFTER: &[&str] =
+    &["shares", "stock", "stocks", "ceo", "cfo", "coo", "subsidiary", "subsidiaries", "shareholders", "stockholders"];
+
+/// Word pairs before a name that make it an organisation ("spokesperson for X", "shares of X", "stake in X").
+const ORG_BEFORE: &[(&str, &str)] = &[
+    ("spokesperson", "for"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("shares", "of"),
+    ("stake", "in"),
+    ("acquisition", "of"),
+];
+
+/// Whether the words around a name say it is an organisation (see [`ORG_AFTER`] and [`ORG_BEFORE`]).
+fn org_context(text: &str, ws: &[Tok], first_i: usize, last_i: usize) -> bool {
+    let folded = |i: usize| ws.get(i).map(|w| fold(w.range.slice(text)));
+    let joined = |a: usize, b: usize| match (ws.get(a), ws.get(b)) {
+        (Some(x), Some(y)) => plain_gap(text, x.full_end, y.range.start),
+        _ => false,
+    };
+    let after = folded(last_i + 1).filter(|_| joined(last_i, last_i + 1));
+    if after.as_deref().is_some_and(|a| ORG_AFTER.contains(&a)) {
+        return true;
     }
-    if lowers.first().is_some_and(|f| res.given.contains(f)) {
-        return Some((EntityKind::Person, false));
+    let (Some(b1), Some(b2)) = (first_i.checked_sub(2), first_i.checked_sub(1)) else { return false };
+    let pair = (folded(b1), folded(b2));
+    joined(b1, b2)
+        && joined(b2, first_i)
+        && ORG_BEFORE.iter().any(|(x, y)| pair.0.as_deref() == Some(*x) && pair.1.as_deref() == Some(*y))
+}
+
+/// The kind of a name no list decided: a person by its title, given name or surname ending; an organisation by
+/// its context; else a guess from its shape.
+fn person_or_guess(
+    text: &str,
+    ws: &[Tok],
+    lowers: &[String],
+    first_i: usize,
+    last_i: usize,
+    had_title: bool,
+) -> (EntityKind, bool) {
+    let res = resources();
+    // A title written just before the name (not "…, CEO, Acme").
+    let before = first_i
+        .checked_sub(1)
+        .and_then(|b| ws.get(b))
+        .filter(|b| ws.get(first_i).is_some_and(|f| plain_gap(text, b.full_end, f.range.start)))
+        .map(|w| fold(w.range.slice(text)));
+    let given = lowers.first().is_some_and(|f| res.given.contains(f));
+    if had_title || given || lowers.iter().any(|l| has_surname_ending(l)) {
+        return (EntityKind::Person, false);
     }
-    if lowers.iter().any(|l| has_surname_ending(l)) {
-        return Some((EntityKind::Person, false));
+    if org_context(text, ws, first_i, last_i) {
+        return (EntityKind::Organization, false);
     }
     if before.as_deref().is_some_and(|b| res.titles.contains(b)) {
-        return Some((EntityKind::Person, false));
+        return (EntityKind::Person, false);
     }
-    if idx.len() == 1 && before.as_deref().is_some_and(|b| matches!(b, "in" | "near" | "from")) {
-        return Some((EntityKind::Place, true));
+    if lowers.len() == 1 && before.as_deref().is_some_and(|b| matches!(b, "in" | "near" | "from")) {
+        return (EntityKind::Place, true);
     }
     let name_words = lowers.iter().all(|l| l.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
     if (2..=4).contains(&lowers.len()) && name_words {
-        return Some((EntityKind::Person, true));
+        return (EntityKind::Person, true);
     }
-    Some((EntityKind::Organization, true))
+    (EntityKind::Organization, true)
 }
 
 /// The role written before a person's name: titles, demonyms and attached capitalised modifiers
@@ -1176,7 +1326,7 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             (Some(e.clone()), EntityKind::Organization)
         } else if parts.len() >= 2 && kind == EntityKind::Person {
             (fulls.fullest(&parts), kind)
-        } else if parts.len() == 1 && kind != EntityKind::Place {
+        } else if parts.len() == 1 && (kind != EntityKind::Place || m.guessed) {
             let keys = full_keys.get_or_init(|| fulls.0.iter().map(|f| FullKeys::of(&f.1, &fulls)).collect());
             match single_name_fit(parts.first().map_or("", String::as_str), keys) {
                 Some(n) => (Some(n), EntityKind::Person),
@@ -1254,13 +1404,14 @@ impl FullNames {
         )
     }
 
-    /// The fullest written form with the same first and last parts (with or without a middle name).
+    /// The fullest written form with the same last part and the same first part or its formal given name
+    /// (with or without a middle name; "William H. Doe" for "Bill Doe").
     fn fullest(&self, parts: &[String]) -> Option<String> {
         let (f, l) = (parts.first()?, parts.last()?);
         self.0
             .iter()
-            .filter(|(_, p, _)| p.first() == Some(f) && p.last() == Some(l))
-            .max_by_key(|(start, p, _)| (p.len(), std::cmp::Reverse(*start)))
+            .filter(|(_, p, _)| p.last() == Some(l) && p.first().is_some_and(|g| g == f || is_short_form(f, g)))
+            .max_by_key(|(start, p, _)| (p.len(), p.first() != Some(f), std::cmp::Reverse(*start)))
             .map(|(_, _, n)| n.clone())
     }
 }
@@ -1373,13 +1524,23 @@ impl Clusters {
     /// Joins two clusters unless they share an article (two names one article keeps apart are two entities).
     fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return false;
+        let disjoint = match (self.articles.get(ra), self.articles.get(rb)) {
+            (Some(sa), Some(sb)) => sa.is_disjoint(sb),
+            _ => false,
+        };
+        ra != rb && disjoint && self.join_roots(ra, rb)
+    }
+
+    /// Joins two clusters although they share an article: a short form the bundle resolves to a full name of its
+    /// own article.
+    fn join_within_article(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.join_roots(ra, rb);
         }
-        let (Some(sa), Some(sb)) = (self.articles.get(ra), self.articles.get(rb)) else { return false };
-        if !sa.is_disjoint(sb) {
-            return false;
-        }
+    }
+
+    fn join_roots(&mut self, ra: usize, rb: usize) -> bool {
         let (lo, hi) = (ra.min(rb), ra.max(rb));
         let mut moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
         if let Some(s) = self.articles.get_mut(lo) {
@@ -1394,6 +1555,11 @@ impl Clusters {
         }
         true
     }
+}
+
+/// Whether `short` is a common short form of the given name `formal` ("Bill" of "William", general list).
+fn is_short_form(short: &str, formal: &str) -> bool {
+    resources().short_forms.contains(&format!("{} {}", fold(short), fold(formal)))
 }
 
 /// Why two person names are the same person, or `None`.
@@ -1434,6 +1600,8 @@ fn same_person(a: &str, b: &str) -> Option<String> {
             reasons.push("same given name".to_string());
         } else if ga == gb {
             reasons.push(format!("same transliteration key '{ga}' for the given name"));
+        } else if is_short_form(fa, fb) || is_short_form(fb, fa) {
+            reasons.push(format!("'{fa}' and '{fb}' are one given name and its short form"));
         } else if initial {
             reasons.push("matching initial".to_string());
         } else if gd <= max_gd && ga.chars().count() >= 4 {
@@ -1471,11 +1639,25 @@ fn org_acronyms(l: &Local) -> Vec<String> {
 #[inline(never)]
 fn same_entity(a: &Local, b: &Local) -> Option<String> {
     match a.kind {
-        EntityKind::Person if a.name.contains(' ') && b.name.contains(' ') => same_person(&a.name, &b.name),
+        EntityKind::Person if is_full_name(&a.name) && is_full_name(&b.name) => same_person(&a.name, &b.name),
         EntityKind::Organization => same_org(a, b),
         EntityKind::Place => (fold(&a.name) == fold(&b.name)).then(|| "same place name".to_string()),
         EntityKind::Person => None,
     }
+}
+
+/// An organisation's name folded, "Ministry of the Interior" written as "interior ministry": an organisation
+/// word, "of", an optional "the" and a name become the name and the word.
+fn org_key(name: &str) -> String {
+    let f = fold(name);
+    let Some((head, rest)) = f.split_once(" of ") else { return f };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    const HEADS: &[&str] =
+        &["ministry", "department", "office", "bureau", "agency", "commission", "committee", "council"];
+    if rest.contains(" of ") || !HEADS.contains(&head) {
+        return f;
+    }
+    format!("{rest} {head}")
 }
 
 /// Why two organisation names are the same organisation, or `None`.
@@ -1483,6 +1665,9 @@ fn same_org(a: &Local, b: &Local) -> Option<String> {
     let (fa, fb) = (fold(&a.name), fold(&b.name));
     if fa == fb {
         return Some("same name ignoring case".to_string());
+    }
+    if org_key(&a.name) == org_key(&b.name) {
+        return Some(format!("the same name in the other order ('{}')", org_key(&a.name)));
     }
     let (xa, xb) = (org_acronyms(a), org_acronyms(b));
     if let Some(x) = xa.iter().find(|x| xb.contains(x)) {
@@ -1503,6 +1688,10 @@ fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
     if fold(form) == fold(name) {
         return Some(format!("'{form}' is '{name}' written in another case"));
     }
+    let suffix = form.strip_prefix(name).map(|r| fold(r.trim_start().trim_end_matches('.')));
+    if kind == EntityKind::Organization && suffix.is_some_and(|x| CORPORATE_SUFFIXES.contains(&x.as_str())) {
+        return Some(format!("'{form}' is '{name}' with its corporate suffix"));
+    }
     if is_acronym(form) && kind == EntityKind::Organization {
         return Some(format!(
             "'{form}' stands for '{name}' in the same article (written after it in brackets, or its initials)"
@@ -1513,7 +1702,7 @@ fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
     }
     let parts = name_parts(name);
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return None };
-    if kind == EntityKind::Person && !form.contains(' ') {
+    if kind == EntityKind::Person && !is_full_name(form) {
         if form == *last {
             return Some(format!("'{form}' is the surname of '{name}', the one person of that surname in the article"));
         }
@@ -1543,6 +1732,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
     // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
     // refuse to join two names of one article, and so depend on order) are those of that loop.
+    join_by_dominance(&locals, &mut merger);
     join_same_names(&locals, &mut merger.clusters);
     let forms = Forms::of(&locals);
     let blocks = NameBlocks::of(&locals, &forms);
@@ -1609,6 +1799,54 @@ impl Merger {
         if self.clusters.union(a, b) {
             let root = self.clusters.find(a);
             self.why.entry(root).or_default().push(reason());
+        }
+    }
+}
+
+/// Full person names by the transliteration key of their surname: per name, the articles that write it and its
+/// locals.
+type FullNamesByKey<'a> = BTreeMap<String, BTreeMap<&'a str, (BTreeSet<usize>, Vec<usize>)>>;
+
+/// Pass 0: a lone surname that several full names of the bundle fit (a family: "Doe" beside "John Doe" and
+/// "Jane Doe") goes to the one written in more than twice as many articles as any other: to its local in the
+/// surname's own article when that article writes it. (One full name fitting is left to the later passes.)
+fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
+    let mut by_key: FullNamesByKey = BTreeMap::new();
+    for (i, l) in locals.iter().enumerate().filter(|(_, l)| l.kind == EntityKind::Person && is_full_name(&l.name)) {
+        let Some(key) = name_parts(&l.name).last().map(|p| translit_key(p)) else { continue };
+        let e = by_key.entry(key).or_default().entry(l.name.as_str()).or_default();
+        e.0.insert(l.article);
+        e.1.push(i);
+    }
+    for (i, l) in locals.iter().enumerate() {
+        if !(l.kind == EntityKind::Person || l.guessed) || is_full_name(&l.name) {
+            continue;
+        }
+        let Some(names) = by_key.get(&translit_key(&l.name)) else { continue };
+        let mut ranked: Vec<(usize, &str)> = names
+            .iter()
+            .filter(|(n, _)| same_person(&l.name, n).is_some())
+            .map(|(n, (articles, _))| (articles.len(), *n))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let [(c1, top), (c2, _), ..] = ranked.as_slice() else { continue };
+        let Some((_, of_top)) = names.get(top).filter(|_| *c1 > 2 * *c2) else { continue };
+        let own = of_top.iter().copied().find(|&j| locals.get(j).is_some_and(|b| b.article == l.article));
+        // A name whose kind was only guessed joins a person only in an article that writes the full name.
+        let elsewhere = of_top.first().copied().filter(|_| l.kind == EntityKind::Person);
+        let Some(target) = own.or(elsewhere) else { continue };
+        let why = || {
+            format!(
+                "'{}' merged with '{top}': of the full names its surname fits, the one most articles write ({c1} against {c2})",
+                l.name
+            )
+        };
+        if own.is_some() {
+            merger.clusters.join_within_article(target, i);
+            let root = merger.clusters.find(i);
+            merger.why.entry(root).or_default().push(why());
+        } else {
+            merger.record(target, i, &why);
         }
     }
 }
@@ -1706,11 +1944,11 @@ impl NameBlocks {
         for (f, &i) in forms.first.iter().enumerate() {
             let Some(l) = locals.get(i) else { continue };
             let keys = match l.kind {
-                EntityKind::Person if l.name.contains(' ') => surname_keys(&l.name),
+                EntityKind::Person if is_full_name(&l.name) => surname_keys(&l.name),
                 EntityKind::Person => Vec::new(),
                 EntityKind::Organization => {
                     let mut v = org_acronyms(l);
-                    v.push(fold(&l.name));
+                    v.push(org_key(&l.name));
                     v
                 }
                 EntityKind::Place => vec![fold(&l.name)],
@@ -1866,7 +2104,7 @@ fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merge
     let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
     let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     for (i, a) in locals.iter().enumerate() {
-        if !(a.kind == EntityKind::Person || a.guessed) || a.name.contains(' ') {
+        if !(a.kind == EntityKind::Person || a.guessed) || is_full_name(&a.name) {
             continue;
         }
         let next = fits.len();
@@ -1935,7 +2173,7 @@ fn canonical_name(locals: &[Local], members: &[usize]) -> Option<String> {
     counts
         .iter()
         .max_by(|(na, ca), (nb, cb)| {
-            let score = |n: &str, c: usize| (n.contains(' ') && !is_acronym(n), c, n.chars().count());
+            let score = |n: &str, c: usize| (is_full_name(n) && !is_acronym(n), c, n.chars().count());
             score(na, **ca).cmp(&score(nb, **cb)).then_with(|| nb.cmp(na))
         })
         .map(|(n, _)| n.clone())
@@ -2013,6 +2251,11 @@ mod tests {
             ("Boris Johnson", "Dwayne Johnson", false),
             ("J. Smith", "John Smith", true),
             ("Anna Petrova", "Anna Petrovic", false),
+            // Short forms of given names (general list).
+            ("William H. Doe", "Bill Doe", true),
+            ("Maurice Roe", "Mo Roe", true),
+            ("William Doe", "Robert Doe", false),
+            ("Bill Doe", "Bob Doe", false),
         ];
         for (a, b, same) in cases {
             assert_eq!(same_person(a, b).is_some(), same, "{a} / {b}: {:?}", same_person(a, b));
@@ -2116,6 +2359,106 @@ mod tests {
         );
         let nik = es.iter().find(|e| e.key == "person:nikolai-nikolayev").map(|e| e.why.clone()).unwrap_or_default();
         assert!(nik.iter().any(|w| w.contains("same transliteration key 'nikolaev'")), "{nik:?}");
+    }
+
+    #[test]
+    fn particle_surnames_are_one_part() {
+        let parts = [
+            ("Marine Le Pen", vec!["Marine", "Le Pen"]),
+            ("Le Pen", vec!["Le Pen"]),
+            ("Ludwig van Beethoven", vec!["Ludwig", "van Beethoven"]),
+            ("Van Morrison", vec!["Van", "Morrison"]),
+            ("John Doe Jr.", vec!["John", "Doe"]),
+        ];
+        for (name, want) in parts {
+            assert_eq!(name_parts(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn kinds_from_context_and_suffixes() {
+        // (text, surface, kind, resolved name)
+        let cases = [
+            ("Yesterday Acme Corp. said profits rose.", "Acme Corp", EntityKind::Organization, "Acme"),
+            ("Yesterday Zorblat shares fell.", "Zorblat", EntityKind::Organization, "Zorblat"),
+            ("Investors bought Zorblat stock.", "Zorblat", EntityKind::Organization, "Zorblat"),
+            ("A spokesperson for Zorblat declined.", "Zorblat", EntityKind::Organization, "Zorblat"),
+            ("A quote by Jane Roe, CEO, Zorblat ended it.", "Zorblat", EntityKind::Organization, "Zorblat"),
+            (
+                "The group waved anti-European Union flags.",
+                "European Union",
+                EntityKind::Organization,
+                "European Union",
+            ),
+            (
+                "Staff of the Montgomery County Courthouse left.",
+                "Montgomery County Courthouse",
+                EntityKind::Place,
+                "Montgomery County Courthouse",
+            ),
+            (
+                "Crowds met at the Grand Museum in Paris on Monday.",
+                "Grand Museum",
+                EntityKind::Organization,
+                "Grand Museum",
+            ),
+            (
+                "The Commission on Security and Cooperation in Europe met.",
+                "Commission on Security and Cooperation in Europe",
+                EntityKind::Organization,
+                "Commission on Security and Cooperation in Europe",
+            ),
+            ("Police in Springfield, Pa. said so.", "Pa", EntityKind::Place, "Pennsylvania"),
+        ];
+        for (text, surface, kind, name) in cases {
+            let got = names(text);
+            let hit = got.iter().find(|(s, _, _, _)| s == surface);
+            assert!(
+                hit.is_some_and(|(_, k, n, _)| *k == kind && n == name),
+                "{text}: want {surface} {kind:?} {name}, got {got:?}"
+            );
+        }
+        // Suffixes, titles and trailing question words are never names of their own.
+        for (text, not) in [
+            ("Yesterday Acme Corp. said profits rose.", "Corp"),
+            ("Fans gathered outside the Louvre What happens next?", "Louvre What"),
+            ("Independent Jane Roe won the vote.", "Independent Jane Roe"),
+        ] {
+            assert!(names(text).iter().all(|(s, _, _, _)| s != not), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn resolve_merges_by_evidence_across_outlets() {
+        let arts = [
+            article("Bill Roe was sentenced. Roe's wife Camille Roe attended. Roe said nothing. Then Mr. Roe, smiling, left."),
+            article("Bill Roe was sentenced on Tuesday. Roe spoke."),
+            article("Bill Roe heard the sentence. Roe stood."),
+            article("William H. Roe Jr. left the court. Bill Roe had been convicted."),
+            article("Marine Le Pen conceded. Le Pen spoke."),
+            article("Ms Le Pen conceded."),
+            article("The Interior Ministry counted votes. Acme Corp. fell."),
+            article("The Ministry of the Interior said turnout fell as Acme shares fell."),
+        ];
+        let refs: Vec<&Article> = arts.iter().collect();
+        let ms: Vec<Vec<Mention>> = refs.iter().map(|x| mentions(x)).collect();
+        let es = resolve(&refs, &ms);
+        let entity = |key: &str| es.iter().find(|e| e.key == key);
+        let articles_of = |key: &str| {
+            let mut v: Vec<usize> = entity(key).map(|e| e.mentions.iter().map(|m| m.0).collect()).unwrap_or_default();
+            v.dedup();
+            v
+        };
+        assert_eq!(articles_of("person:bill-roe"), [0, 1, 2, 3], "{es:#?}");
+        assert_eq!(articles_of("person:camille-roe"), [0]);
+        assert_eq!(articles_of("person:marine-le-pen"), [4, 5], "{es:#?}");
+        assert_eq!(articles_of("organization:ministry-of-the-interior"), [6, 7], "{es:#?}");
+        assert_eq!(articles_of("organization:acme"), [6, 7], "{es:#?}");
+        let why = entity("person:bill-roe").map(|e| e.why.join(" | ")).unwrap_or_default();
+        assert!(why.contains("short form"), "{why}");
+        assert!(why.contains("most articles write"), "{why}");
+        let acme = entity("organization:acme").map(|e| e.why.join(" | ")).unwrap_or_default();
+        assert!(acme.contains("corporate suffix"), "{acme}");
     }
 
     #[test]
