@@ -1803,37 +1803,48 @@ impl Merger {
     }
 }
 
-/// Full person names by the transliteration key of their surname: per name, the articles that write it and its
-/// locals.
-type FullNamesByKey<'a> = BTreeMap<String, BTreeMap<&'a str, (BTreeSet<usize>, Vec<usize>)>>;
-
 /// Pass 0: a lone surname that several full names of the bundle fit (a family: "Doe" beside "John Doe" and
 /// "Jane Doe") goes to the one written in more than twice as many articles as any other: to its local in the
 /// surname's own article when that article writes it. (One full name fitting is left to the later passes.)
 fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
-    let mut by_key: FullNamesByKey = BTreeMap::new();
+    // Full person names as (surname key, name, article, local), sorted. (A sorted list, not nested maps: each new
+    // map type costs wasm weight.)
+    let mut fulls: Vec<(String, &str, usize, usize)> = Vec::new();
     for (i, l) in locals.iter().enumerate().filter(|(_, l)| l.kind == EntityKind::Person && is_full_name(&l.name)) {
-        let Some(key) = name_parts(&l.name).last().map(|p| translit_key(p)) else { continue };
-        let e = by_key.entry(key).or_default().entry(l.name.as_str()).or_default();
-        e.0.insert(l.article);
-        e.1.push(i);
+        if let Some(key) = name_parts(&l.name).last().map(|p| translit_key(p)) {
+            fulls.push((key, l.name.as_str(), l.article, i));
+        }
     }
+    fulls.sort_unstable();
     for (i, l) in locals.iter().enumerate() {
         if !(l.kind == EntityKind::Person || l.guessed) || is_full_name(&l.name) {
             continue;
         }
-        let Some(names) = by_key.get(&translit_key(&l.name)) else { continue };
-        let mut ranked: Vec<(usize, &str)> = names
-            .iter()
-            .filter(|(n, _)| same_person(&l.name, n).is_some())
-            .map(|(n, (articles, _))| (articles.len(), *n))
-            .collect();
+        let key = translit_key(&l.name);
+        let from = fulls.partition_point(|f| f.0 < key);
+        let same_key = fulls.get(from..).unwrap_or(&[]);
+        let same_key = same_key.get(..same_key.partition_point(|f| f.0 == key)).unwrap_or(&[]);
+        // (articles, name) of each fitting name, most articles first.
+        let mut ranked: Vec<(usize, &str)> = Vec::new();
+        for (x, f) in same_key.iter().enumerate() {
+            let new_name = x == 0 || same_key.get(x - 1).is_some_and(|p| p.1 != f.1);
+            let new_article = new_name || same_key.get(x - 1).is_some_and(|p| p.2 != f.2);
+            if new_name && same_person(&l.name, f.1).is_some() {
+                ranked.push((0, f.1));
+            }
+            if let Some(last) = ranked.last_mut().filter(|r| r.1 == f.1 && new_article) {
+                last.0 += 1;
+            }
+        }
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let [(c1, top), (c2, _), ..] = ranked.as_slice() else { continue };
-        let Some((_, of_top)) = names.get(top).filter(|_| *c1 > 2 * *c2) else { continue };
-        let own = of_top.iter().copied().find(|&j| locals.get(j).is_some_and(|b| b.article == l.article));
+        if *c1 <= 2 * *c2 {
+            continue;
+        }
+        let of_top = || same_key.iter().filter(|f| f.1 == *top);
+        let own = of_top().find(|f| f.2 == l.article).map(|f| f.3);
         // A name whose kind was only guessed joins a person only in an article that writes the full name.
-        let elsewhere = of_top.first().copied().filter(|_| l.kind == EntityKind::Person);
+        let elsewhere = of_top().next().map(|f| f.3).filter(|_| l.kind == EntityKind::Person);
         let Some(target) = own.or(elsewhere) else { continue };
         let why = || {
             format!(
