@@ -8,7 +8,8 @@
 //!   - *speaker right* (among found variants): every engine quote that overlaps the variant has a speaker
 //!     entity, and that entity's canonical name or one of its aliases equals the gold speaker's canonical name
 //!     or one of the gold entity's aliases (compared case-folded, with `’` read as `'` and dots dropped, so
-//!     `Mr. Cosby` equals `Mr Cosby`). A quote split around its attribution must carry the speaker on both
+//!     `Mr. Cosby` equals `Mr Cosby`; a gold speaker's parenthesis is left out: `Microsoft (press release)` is
+//!     Microsoft). A quote split around its attribution must carry the speaker on both
 //!     halves; no speaker counts as wrong.
 //!   - *statements apart*: over pairs of different gold utterances of one speaker that both have a found
 //!     variant, the share for which no engine quote group holds a quote of each.
@@ -154,6 +155,8 @@ fn speakers_fit(export: &Value, quotes: &[Value], fits: &dyn Fn(&[String]) -> bo
 
 /// The gold speaker's names: the canonical name and, when it is a gold entity, its aliases (folded).
 fn gold_names(gold: &Value, speaker: &str) -> BTreeSet<String> {
+    // "Microsoft (press release)" is Microsoft speaking through its release.
+    let speaker = speaker.split(" (").next().unwrap_or(speaker);
     let mut names = BTreeSet::from([fold(speaker)]);
     for e in gold["entities"].as_array().into_iter().flatten().filter(|e| e["canonical"] == speaker) {
         names.extend(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str).map(fold));

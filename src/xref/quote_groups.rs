@@ -232,6 +232,7 @@ mod tests {
                 verb: Some("said".into()),
                 direct: true,
                 sentence: Some(0),
+                how: None,
             }],
             ..Default::default()
         }
