@@ -234,7 +234,6 @@ const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &[
     "xref/align.rs::build",
     "xref/align.rs::pair",
     "xref/claims.rs::group",
-    "xref/quote_groups.rs::group",
 ];
 
 /// Each function of a rustfmt-formatted file with its length in lines: from a line holding `fn name` to the

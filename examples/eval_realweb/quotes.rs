@@ -274,7 +274,7 @@ fn named_head(source: &str) -> Option<String> {
     let first = s.split(',').next().unwrap_or("");
     let words: Vec<&str> = first.split_whitespace().collect();
     let caps = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let run: Vec<&str> = words.iter().rev().copied().take_while(|w| caps(&w)).collect();
+    let run: Vec<&str> = words.iter().rev().copied().take_while(|w| caps(w)).collect();
     let lower = run.first().map(|w| w.to_lowercase());
     if run.is_empty() || matches!(lower.as_deref(), Some("he" | "she" | "i" | "it" | "they" | "we")) {
         return None;
