@@ -209,15 +209,25 @@ fn cluster(qs: &[Q], pairs: Vec<Candidate>) -> Vec<Vec<usize>> {
 /// Whether two groups may join: speakers agree throughout, and more than half of the pairs across them are the
 /// same statement by their content.
 fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
-    let mut strong = 0;
+    let total = xa.len() * xb.len();
+    let (mut strong, mut weak) = (0, 0);
     for (a, b) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
         let (Some(a), Some(b)) = (qs.get(a), qs.get(b)) else { return false };
         if !speakers_fit(a, b) {
             return false;
         }
-        strong += usize::from(containment(&a.content, &b.content) >= SAME_GROUP);
+        // Copies (the same words) need no set intersection.
+        if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP {
+            strong += 1;
+        } else {
+            weak += 1;
+        }
+        // Stop once more than half of the pairs can no longer be one statement.
+        if 2 * weak >= total {
+            return false;
+        }
     }
-    2 * strong > xa.len() * xb.len()
+    2 * strong > total
 }
 
 /// One group's lineage and id; `None` when its quotes come from one article only.
