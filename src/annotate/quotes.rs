@@ -9,10 +9,12 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::annotate::entities::{EntityKind, Mention};
-use crate::base::text::Lowercase as _;
+use crate::base::lexicon::Words;
 use crate::base::text::TextRange;
+use crate::base::text::{lowercase, Lowercase as _};
 use crate::input::article::Article;
 use crate::input::segment;
+use std::collections::BTreeMap;
 
 /// One quote in one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +31,25 @@ pub struct Quote {
     pub direct: bool,
     /// Index of the sentence where the quote starts.
     pub sentence: Option<usize>,
+    /// How the speaker was found, when there is one.
+    pub how: Option<SpeakerHow>,
+}
+
+/// How a quote's speaker was found (the sieve's step that found it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SpeakerHow {
+    /// A name in the attribution: `X said`, `said X`, `X, the judge, said`, `according to X`, `— X`.
+    Name,
+    /// A pronoun (`he said`) resolved to the last named person the article's gender evidence fits.
+    Pronoun,
+    /// A description (`the judge said`) that exactly one person named earlier holds as a role.
+    Description,
+    /// No attribution of its own: it goes on from the previous quote (the second half of a quote split around
+    /// its attribution, or a paragraph that opens with a quote).
+    Continuation,
+    /// A source noun (`the statement added`) standing for the previous quote's speaker.
+    Source,
 }
 
 /// Verbs that attribute words to a speaker.
@@ -105,14 +126,46 @@ const VERBS: &[&str] = &[
     "dubbed",
     "reported",
     "reports",
+    "saying",
+    "adding",
+    "telling",
+    "noting",
+    "arguing",
+    "insisting",
+    "writing",
+    "warning",
+    "explaining",
+    "declaring",
 ];
+
+/// Words that may stand between a subject and its attribution verb (`X has also said`).
+const AUXILIARIES: &[&str] =
+    &["has", "had", "have", "was", "is", "also", "then", "later", "earlier", "again", "once", "later"];
 
 /// Pronouns that stand for a speaker.
 const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Nouns that name the source of the previous quote ("the post added").
-const SOURCE_NOUNS: &[&str] =
-    &["post", "statement", "channel", "account", "tweet", "message", "agency", "report", "ministry", "spokesman"];
+const SOURCE_NOUNS: &[&str] = &[
+    "post",
+    "statement",
+    "channel",
+    "account",
+    "tweet",
+    "message",
+    "agency",
+    "report",
+    "ministry",
+    "spokesman",
+    "release",
+    "spokeswoman",
+    "spokesperson",
+    "announcement",
+    "letter",
+    "memo",
+    "website",
+    "blog",
+];
 
 /// Words before a name that make it an object, not a speaker ("advisor to X", "the visit of X").
 const PREPOSITIONS: &[&str] = &[
@@ -120,89 +173,163 @@ const PREPOSITIONS: &[&str] = &[
     "under", "into", "over", "between", "among", "during", "after", "before", "and",
 ];
 
-/// Paragraph-level quotation spans, inner ranges (without the marks).
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    /// Only opens (`“`, `«`, `„`, two backticks).
+    Open,
+    /// Only closes (`”`, `»`).
+    Close,
+    /// Either way (`"`, and two apostrophes `''`): the neighbouring characters tell.
+    Either,
+    /// A single opening mark `‘` at the start of a word (British style, headlines).
+    SingleOpen,
+    /// A single closing mark `’` not followed by a letter (so not the apostrophe of `didn’t`): it closes only a
+    /// quote opened with `‘`.
+    SingleClose,
+}
+
+/// The quotation mark starting at byte `i` of `s`: which way it faces and its length in bytes.
+fn mark_at(s: &str, i: usize) -> Option<(Facing, usize)> {
+    let rest = s.get(i..)?;
+    let c = rest.chars().next()?;
+    match c {
+        '“' | '«' | '„' => Some((Facing::Open, c.len_utf8())),
+        '”' | '»' => Some((Facing::Close, c.len_utf8())),
+        '"' => Some((Facing::Either, 1)),
+        '\'' if rest.starts_with("''") && !rest.starts_with("'''") => Some((Facing::Either, 2)),
+        '`' if rest.starts_with("``") => Some((Facing::Open, 2)),
+        '‘' => {
+            let prev = s.get(..i).and_then(|x| x.chars().next_back());
+            let next = rest.chars().nth(1);
+            (prev.is_none_or(|p| !p.is_alphanumeric()) && next.is_some_and(char::is_alphabetic))
+                .then_some((Facing::SingleOpen, c.len_utf8()))
+        }
+        '’' => {
+            rest.chars().nth(1).is_none_or(|n| !n.is_alphanumeric()).then_some((Facing::SingleClose, c.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a paragraph's text opens with a quotation mark (a continuation mark when a quote is pending).
+fn opens_with_mark(s: &str) -> bool {
+    mark_at(s.trim_start(), 0).is_some_and(|(f, _)| !matches!(f, Facing::Close | Facing::SingleClose))
+}
+
+/// The quotation spans of an article, scanned paragraph by paragraph.
+struct MarkScan<'a> {
+    text: &'a str,
+    /// Inner ranges found so far.
+    out: Vec<TextRange>,
+    /// Inner start of the open quote.
+    open: Option<usize>,
+    /// A quote left open at the end of the previous paragraph: its inner start and that paragraph's end.
+    pending: Option<(usize, usize)>,
+    /// The next opening mark continues the pending quote (skip it).
+    skip_open: bool,
+    /// The open quote was opened with a single mark `‘` (only `’` closes it).
+    single: bool,
+}
+
+impl MarkScan<'_> {
+    /// One paragraph: a quote left open by the previous paragraph goes on when this one reopens it.
+    fn paragraph(&mut self, p: TextRange) {
+        let s = p.slice(self.text);
+        self.open = None;
+        self.skip_open = false;
+        if let Some((start, end)) = self.pending.take() {
+            if opens_with_mark(s) {
+                self.open = Some(start);
+                self.skip_open = true;
+            } else {
+                self.out.push(TextRange::new(start, end).trim(self.text));
+            }
+        }
+        let mut i = 0;
+        while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+            match mark_at(s, i) {
+                Some((facing, len)) => {
+                    self.mark(s, p.start, i, facing, len);
+                    i += len;
+                }
+                None => {
+                    if !c.is_whitespace() {
+                        self.skip_open = false;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
+        if let Some(o) = self.open.take() {
+            self.pending = Some((o, p.end));
+        }
+    }
+
+    /// One mark at byte `i` of the paragraph text `s` (which starts at byte `base` of the article).
+    fn mark(&mut self, s: &str, base: usize, i: usize, facing: Facing, len: usize) {
+        let (at, after) = (base + i, base + i + len);
+        if std::mem::take(&mut self.skip_open) && !matches!(facing, Facing::Close | Facing::SingleClose) {
+            return;
+        }
+        match facing {
+            Facing::SingleOpen if self.open.is_none() => {
+                self.open = Some(after);
+                self.single = true;
+                return;
+            }
+            Facing::SingleClose if self.open.is_some() && self.single => {
+                if let Some(o) = self.open.take() {
+                    self.out.push(TextRange::new(o, at));
+                }
+                return;
+            }
+            // Single marks inside a double quote, and double marks inside a single one, are nested quotes.
+            Facing::SingleOpen | Facing::SingleClose => return,
+            _ if self.single && self.open.is_some() => return,
+            _ => self.single = false,
+        }
+        let prev = s.get(..i).and_then(|x| x.chars().next_back());
+        let next = s.get(i + len..).and_then(|x| x.chars().next());
+        let closes = match facing {
+            // An opening mark written where a closing one belongs (“… there goes the orchestra “, she said).
+            Facing::Open => self.open.is_some() && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n)),
+            Facing::Close | Facing::SingleOpen | Facing::SingleClose => true,
+            Facing::Either => {
+                // A word on one side only tells which way it faces; else it alternates.
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ".,!?;:…—–-)".contains(c));
+                let opening = !word(prev) && next.is_some_and(|c| !c.is_whitespace());
+                let closing = word(prev) && next.is_none_or(|c| !c.is_alphanumeric());
+                if opening == closing {
+                    self.open.is_some()
+                } else {
+                    closing
+                }
+            }
+        };
+        if closes {
+            if let Some(o) = self.open.take() {
+                self.out.push(TextRange::new(o, at));
+            }
+        } else if self.open.is_none() {
+            self.open = Some(after);
+        }
+    }
+}
+
+/// Paragraph-level quotation spans, inner ranges (without the marks); page furniture is skipped.
 fn spans(article: &Article) -> Vec<TextRange> {
     let text = &article.text;
-    let mut out = Vec::new();
-    // An open quote carried over a paragraph break: (inner start, curly).
-    let mut pending: Option<usize> = None;
-    let mut pending_end = 0;
+    let mut scan = MarkScan { text, out: Vec::new(), open: None, pending: None, skip_open: false, single: false };
     for p in &article.paragraphs {
-        if article.furniture.iter().any(|f| f.range.contains_range(p.range)) {
-            continue;
-        }
-        let s = p.range.slice(text);
-        let starts_with_open = s.trim_start().starts_with(['"', '“', '«', '„']);
-        let mut open: Option<usize> = None;
-        if let Some(start) = pending.take() {
-            if starts_with_open {
-                // The quote goes on in this paragraph: its opening mark is a continuation mark.
-                open = Some(start);
-            } else {
-                out.push(TextRange::new(start, pending_end).trim(text));
-            }
-        }
-        let mut skip_first_open = open.is_some();
-        for (i, c) in s.char_indices() {
-            let at = p.range.start + i;
-            let after = at + c.len_utf8();
-            match c {
-                '“' | '«' | '„' => {
-                    // An opening mark written where a closing one belongs (“… there goes the orchestra “, she said).
-                    let next = s.get(i + c.len_utf8()..).and_then(|x| x.chars().next());
-                    let misused_close = open.is_some() && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n));
-                    if skip_first_open {
-                        skip_first_open = false;
-                    } else if misused_close {
-                        if let Some(o) = open.take() {
-                            out.push(TextRange::new(o, at));
-                        }
-                    } else if open.is_none() {
-                        open = Some(after);
-                    }
-                }
-                '”' | '»' => {
-                    if let Some(o) = open.take() {
-                        out.push(TextRange::new(o, at));
-                    }
-                    skip_first_open = false;
-                }
-                '"' => {
-                    // Which way a straight mark faces: a word on one side only tells; else it alternates.
-                    let prev = s.get(..i).and_then(|x| x.chars().next_back());
-                    let next = s.get(i + 1..).and_then(|x| x.chars().next());
-                    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ".,!?;:…—–-)".contains(c));
-                    let opening = !word(prev) && next.is_some_and(|c| !c.is_whitespace());
-                    let closing = word(prev) && next.is_none_or(|c| !c.is_alphanumeric());
-                    if skip_first_open {
-                        skip_first_open = false;
-                    } else if opening && !closing {
-                        open = Some(after);
-                    } else if closing && !opening {
-                        if let Some(o) = open.take() {
-                            out.push(TextRange::new(o, at));
-                        }
-                    } else if let Some(o) = open.take() {
-                        out.push(TextRange::new(o, at));
-                    } else {
-                        open = Some(after);
-                    }
-                }
-                _ => {
-                    if !c.is_whitespace() {
-                        skip_first_open = false;
-                    }
-                }
-            }
-        }
-        if let Some(o) = open {
-            pending = Some(o);
-            pending_end = p.range.end;
+        if !article.furniture.iter().any(|f| f.range.contains_range(p.range)) {
+            scan.paragraph(p.range);
         }
     }
-    if let Some(start) = pending {
-        out.push(TextRange::new(start, pending_end).trim(text));
+    if let Some((start, end)) = scan.pending.take() {
+        scan.out.push(TextRange::new(start, end).trim(text));
     }
+    let mut out = scan.out;
     out.retain(|r| !r.slice(text).trim().is_empty());
     out
 }
@@ -216,63 +343,230 @@ fn sentence_at(article: &Article, at: usize) -> Option<usize> {
     (at < s.range.end.max(s.range.start + 1)).then_some(i)
 }
 
+/// The paragraph index holding a byte offset (a paragraph's end included).
+fn paragraph_at(article: &Article, at: usize) -> Option<usize> {
+    let i = article.paragraphs.partition_point(|p| p.range.start <= at).checked_sub(1)?;
+    article.paragraphs.get(i).filter(|p| at <= p.range.end).map(|_| i)
+}
+
 /// What a clause says about who spoke.
 #[derive(Debug, Clone, Default)]
 struct Attribution {
     speaker: Option<usize>,
     speaker_text: Option<String>,
     verb: Option<String>,
+    how: Option<SpeakerHow>,
+}
+
+impl Attribution {
+    /// Whether the clause attributes the quote at all (a verb or a speaker).
+    fn found(&self) -> bool {
+        self.verb.is_some() || self.speaker.is_some()
+    }
+
+    /// A verb with no subject found.
+    fn verb_only(verb: Option<String>) -> Attribution {
+        Attribution { verb, ..Attribution::default() }
+    }
+}
+
+/// Where the attribution of one quote is looked for.
+struct Window {
+    /// From the start of the quote's sentence (or the previous quote's end) to its opening mark.
+    before: TextRange,
+    /// From its closing mark to the end of its last sentence (or the next quote's start).
+    after: TextRange,
+    /// The sentence where the quote starts.
+    sentence: Option<usize>,
+    /// The byte offset of its opening mark.
+    open_at: usize,
+}
+
+/// The attribution window of quote `qi` of `quoted`.
+fn window(article: &Article, quoted: &[TextRange], qi: usize) -> Window {
+    let text = &article.text;
+    let q = quoted.get(qi).copied().unwrap_or_default();
+    let marks: usize = text
+        .get(..q.start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take_while(|c| "\"“«„'`‘".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let open_at = q.start.saturating_sub(marks);
+    let first_sentence = sentence_at(article, q.start).or_else(|| sentence_at(article, open_at));
+    let last_sentence = sentence_at(article, q.end.saturating_sub(1)).or(first_sentence);
+    let close_len: usize =
+        text.get(q.end..).unwrap_or("").chars().take_while(|c| "\"”»'’".contains(*c)).map(char::len_utf8).sum();
+    let sentence_end = |s: usize| article.sentences.get(s).map(|x| (x.range.end, x.paragraph));
+    let mut after_end = last_sentence.and_then(sentence_end).map_or(q.end, |e| e.0);
+    // A quote that ends its sentence: the attribution is the next sentence of the paragraph when that holds no
+    // quote (`“…?” X said.`).
+    let next_quote = quoted.get(qi + 1).map_or(usize::MAX, |n| n.start);
+    if text.get(q.end + close_len..after_end).is_none_or(|g| g.trim().is_empty()) {
+        let here = last_sentence.and_then(|s| article.sentences.get(s)).map(|x| x.paragraph);
+        if let Some((end, p)) = last_sentence.and_then(|s| sentence_end(s + 1)) {
+            after_end = if Some(p) == here && end <= next_quote { end } else { after_end };
+        }
+    }
+    let after_end = after_end.min(next_quote);
+    let after = TextRange::new((q.end + close_len).min(after_end), after_end);
+    let previous_end = qi.checked_sub(1).and_then(|p| quoted.get(p)).map_or(0, |p| p.end);
+    let before_start =
+        first_sentence.and_then(|s| article.sentences.get(s)).map_or(open_at, |s| s.range.start).max(previous_end);
+    Window { before: TextRange::new(before_start.min(open_at), open_at), after, sentence: first_sentence, open_at }
 }
 
 /// Finds the quotes of an article. `mentions` are the article's entity mentions.
 pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
-    let text = &article.text;
     let quoted = spans(article);
+    let genders = Genders::of(article, mentions, &quoted);
     let mut out: Vec<Quote> = Vec::new();
-    let outside = |m: &Mention| !quoted.iter().any(|q| q.contains_range(m.range));
     for (qi, &q) in quoted.iter().enumerate() {
-        let open_len = text.get(..q.start).and_then(|r| r.chars().next_back()).map_or(0, char::len_utf8);
-        let open_at = q.start.saturating_sub(open_len);
-        let first_sentence = sentence_at(article, q.start).or_else(|| sentence_at(article, open_at));
-        let last_sentence = sentence_at(article, q.end.saturating_sub(1)).or(first_sentence);
-        // After the closing mark, up to the end of its sentence or the next quote.
-        let after_end = last_sentence
-            .and_then(|s| article.sentences.get(s))
-            .map_or(q.end, |s| s.range.end)
-            .min(quoted.get(qi + 1).map_or(usize::MAX, |n| n.start));
-        let close_len = text.get(q.end..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
-        let after = TextRange::new((q.end + close_len).min(after_end), after_end);
-        // Before the opening mark, from the start of its sentence or the previous quote.
-        let before_start = first_sentence
-            .and_then(|s| article.sentences.get(s))
-            .map_or(open_at, |s| s.range.start)
-            .max(if qi > 0 { quoted.get(qi - 1).map_or(0, |p| p.end) } else { 0 });
-        let before = TextRange::new(before_start.min(open_at), open_at);
-        let previous_speaker = out.last().filter(|p| {
-            let near = match (p.sentence, first_sentence) {
-                (Some(a), Some(b)) => b.saturating_sub(a) <= 3,
-                _ => false,
-            };
-            near && p.speaker.is_some()
-        });
-        let ctx = Context { article, mentions, quoted: &quoted, quote: q, previous: previous_speaker.cloned() };
-        let mut att = ctx.after(after);
-        if att.verb.is_none() {
-            att = ctx.before(before);
+        let w = window(article, &quoted, qi);
+        let previous = out
+            .iter()
+            .rev()
+            .take_while(|p| matches!((p.sentence, w.sentence), (Some(a), Some(b)) if b.saturating_sub(a) <= 3))
+            .find(|p| p.speaker.is_some())
+            .cloned();
+        let ctx = Context { article, mentions, quoted: &quoted, quote: q, previous, genders: &genders };
+        let mut att = ctx.after(w.after);
+        if att.speaker.is_none() {
+            let before = ctx.before(w.before);
+            if before.speaker.is_some() || !att.found() {
+                att = before;
+            }
         }
-        let _ = &outside;
+        if att.speaker.is_none() && att.speaker_text.is_none() {
+            att = ctx.continuation(out.last(), &w).unwrap_or(att);
+        }
         out.push(Quote {
             range: q,
             speaker: att.speaker,
             speaker_text: att.speaker_text,
             verb: att.verb,
             direct: true,
-            sentence: first_sentence,
+            sentence: w.sentence,
+            how: att.how,
         });
     }
     out.extend(paraphrases(article, mentions, &quoted));
     out.sort_by_key(|q| (q.range.start, q.range.end));
     out
+}
+
+/// A person's gender as the article shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Words before or beside a name that tell a man (titles, kinship and role nouns).
+const MALE_WORDS: Words = Words(
+    "mr sir lord king prince duke father son brother husband uncle grandfather man boy spokesman chairman \
+     congressman businessman councilman actor monsieur herr senor",
+);
+/// Words before or beside a name that tell a woman.
+const FEMALE_WORDS: Words = Words(
+    "mrs ms miss madam madame mme lady dame queen princess duchess mother daughter sister wife aunt grandmother \
+     woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman actress widow frau senora",
+);
+/// Common given names of men (English and European usage).
+const MALE_NAMES: Words = Words(
+    "john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony \
+     mark donald steven steve paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey \
+     jeff ryan jacob gary nicholas eric jonathan stephen larry justin scott frank benjamin ben gregory samuel \
+     raymond patrick alexander jack dennis jerry tyler aaron henry peter adam nathan zachary walter harold \
+     kyle carl arthur gerald roger keith jeremy lawrence sean christian ted bill jim tom tim mike joe bob \
+     barack bernie mitch hans pierre jean francois emmanuel nicolas vladimir sergei dmitry ivan juan carlos \
+     jose luis miguel giuseppe marco luca angelo mohammed muhammad ahmed ali omar hassan xi li",
+);
+/// Common given names of women (English and European usage).
+const FEMALE_NAMES: Words = Words(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra \
+     ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura \
+     cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine \
+     debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly \
+     christina lauren joan evelyn judith megan cheryl martha andrea hannah jacqueline gloria teresa ann \
+     kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly \
+     danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary \
+     marine angela theresa nadia natalia olga tatiana svetlana irina ekaterina anastasia fatima aisha \
+     claire sophie chloe camille ingrid greta sonia carmen ana lucia giulia francesca",
+);
+
+/// The gender evidence of an article's people, by resolved name: a title or role noun with the name, a given
+/// name, and he/she pronouns in sentences that name only that person (outside quotes), or in the sentence
+/// right after one that does and names nobody.
+struct Genders(BTreeMap<String, Gender>);
+
+impl Genders {
+    fn of(article: &Article, mentions: &[Mention], quoted: &[TextRange]) -> Genders {
+        let text = &article.text;
+        let mut votes: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        let outside = |r: TextRange| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end);
+        let people: Vec<&Mention> =
+            mentions.iter().filter(|m| m.kind == EntityKind::Person && outside(m.range)).collect();
+        for m in &people {
+            let v = votes.entry(m.name.as_str()).or_default();
+            let before = text.get(..m.range.start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
+            let role = m.role.as_deref().unwrap_or(before);
+            let given = m.name.split_whitespace().next().filter(|_| m.name.contains(' ')).unwrap_or("");
+            for w in role.split(|c: char| !c.is_alphabetic()).map(lowercase).chain([lowercase(given)]) {
+                v.0 += 2 * u32::from(MALE_WORDS.contains(&w) || MALE_NAMES.contains(&w));
+                v.1 += 2 * u32::from(FEMALE_WORDS.contains(&w) || FEMALE_NAMES.contains(&w));
+            }
+        }
+        let mut single: Option<&str> = None;
+        for (si, s) in article.sentences.iter().enumerate() {
+            let mut names: Vec<&str> =
+                people.iter().filter(|m| m.sentence == Some(si)).map(|m| m.name.as_str()).collect();
+            names.dedup();
+            let holder = match names.as_slice() {
+                [one] => Some(*one),
+                [] => single.take(),
+                _ => None,
+            };
+            single = if names.len() == 1 { holder } else { None };
+            let Some(name) = holder else { continue };
+            let (mut he, mut she) = (0, 0);
+            for t in s.tokens.iter().filter(|t| outside(**t)) {
+                match lowercase(t.slice(text)).as_str() {
+                    "he" | "him" | "his" | "himself" => he += 1,
+                    "she" | "her" | "hers" | "herself" => she += 1,
+                    _ => {}
+                }
+            }
+            let v = votes.entry(name).or_default();
+            v.0 += he;
+            v.1 += she;
+        }
+        let decided = votes.into_iter().filter_map(|(n, (m, f))| {
+            let g = match m.cmp(&f) {
+                std::cmp::Ordering::Greater => Gender::Male,
+                std::cmp::Ordering::Less => Gender::Female,
+                std::cmp::Ordering::Equal => return None,
+            };
+            Some((n.to_string(), g))
+        });
+        Genders(decided.collect())
+    }
+
+    /// Whether a person can be the referent of a pronoun of this gender (an unknown gender fits either).
+    fn fits(&self, m: &Mention, g: Option<Gender>) -> bool {
+        g.is_none() || self.0.get(&m.name).is_none_or(|x| Some(*x) == g)
+    }
+}
+
+/// The gender a speaker pronoun states.
+fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// What attribution needs to look at.
@@ -281,12 +575,18 @@ struct Context<'a> {
     mentions: &'a [Mention],
     quoted: &'a [TextRange],
     quote: TextRange,
+    /// The last earlier quote with a speaker, within three sentences.
     previous: Option<Quote>,
+    genders: &'a Genders,
 }
 
 impl Context<'_> {
     fn word(&self, r: TextRange) -> String {
         r.slice(&self.article.text).lowercase()
+    }
+
+    fn inside_quote(&self, m: &Mention) -> bool {
+        self.quoted.iter().any(|q| q.contains_range(m.range))
     }
 
     /// Mentions that can speak (people and organisations outside any quote) inside a range.
@@ -295,48 +595,53 @@ impl Context<'_> {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.kind != EntityKind::Place && r.contains_range(m.range))
-            .filter(|(_, m)| !self.quoted.iter().any(|q| q.contains_range(m.range)))
-            .filter(|(_, m)| !self.is_object(m))
+            .filter(|(_, m)| !self.inside_quote(m) && !self.is_possessive(m) && !self.is_object(m))
             .map(|(i, _)| i)
             .collect()
     }
 
-    /// A name that is a possessive or the object of a preposition does not speak.
+    fn is_possessive(&self, m: &Mention) -> bool {
+        let after = self.article.text.get(m.range.end..).unwrap_or("");
+        after.starts_with("'s") || after.starts_with("’s")
+    }
+
+    /// A name that is the object of a preposition does not speak ("advisor to X").
     fn is_object(&self, m: &Mention) -> bool {
         let text = &self.article.text;
-        let after = text.get(m.range.end..).unwrap_or("");
-        if after.starts_with("'s") || after.starts_with("’s") {
-            return true;
-        }
         let start = m.role_range.map_or(m.range.start, |r| r.start.min(m.range.start));
         let before = text.get(..start).unwrap_or("");
         let prev = before
             .split_whitespace()
             .rev()
-            .map(crate::base::text::lowercase)
+            .map(lowercase)
             .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             .unwrap_or_default();
         PREPOSITIONS.contains(&prev.as_str())
     }
 
-    /// Attribution after a quote: `, VERB SPEAKER` or `, SPEAKER VERB`.
+    /// Attribution after a quote: `, VERB SPEAKER`, `, SPEAKER VERB`, `— SPEAKER`.
     fn after(&self, r: TextRange) -> Attribution {
         let text = &self.article.text;
         let toks = segment::tokens(text, r);
         let Some(vi) = toks.iter().take(8).position(|t| VERBS.contains(&self.word(*t).as_str())) else {
-            return self.according_to(r, &toks);
+            return self.dash_name(r).unwrap_or_else(|| self.according_to(r, &toks));
         };
         let Some(&v) = toks.get(vi) else { return Attribution::default() };
         let verb = self.verb_text(&toks, vi);
-        // SPEAKER VERB
+        // SPEAKER VERB: the name right after the quote, even with an apposition before the verb.
         let head = TextRange::new(r.start, v.start);
+        let named = self.speakers_in(head);
+        let leading = named.iter().copied().find(|&m| self.right_after(r.start, m));
+        if let Some(m) = leading {
+            return self.attribution(m, verb, SpeakerHow::Name);
+        }
         if let Some(a) = self.subject_before(head, toks.get(..vi).unwrap_or_default(), verb.clone()) {
             return a;
         }
         // VERB SPEAKER
         let tail = TextRange::new(v.end, r.end);
         if let Some(&m) = self.speakers_in(tail).first() {
-            return self.attribution(m, verb);
+            return self.attribution(m, verb, SpeakerHow::Name);
         }
         if let Some(a) = self.noun_phrase(toks.get(vi + 1..).unwrap_or_default(), verb.clone(), true) {
             return a;
@@ -344,7 +649,43 @@ impl Context<'_> {
         Attribution { verb, ..Attribution::default() }
     }
 
-    /// Attribution before a quote: `SPEAKER VERB: "…"`, `SPEAKER described it as "…"`.
+    /// Whether mention `m` (with its role) follows `from` with only punctuation and spaces between.
+    fn right_after(&self, from: usize, m: usize) -> bool {
+        self.mentions.get(m).is_some_and(|x| self.gap_is_blank(from, x))
+    }
+
+    fn gap_is_blank(&self, from: usize, m: &Mention) -> bool {
+        let start = m.role_range.map_or(m.range.start, |r| r.start.min(m.range.start));
+        self.article.text.get(from..start).is_some_and(|g| g.chars().all(|c| !c.is_alphanumeric()))
+    }
+
+    /// Whether the words between a subject and its verb leave it the subject: nothing, an apposition between
+    /// commas, or auxiliaries and adverbs (`has also said`), never a noun it modifies (`the X deal is described`).
+    fn subject_gap_ok(&self, m: &Mention, verb_start: usize) -> bool {
+        let gap = self.article.text.get(m.range.end..verb_start).unwrap_or("x").trim();
+        gap.is_empty()
+            || gap.starts_with(',')
+            || gap.split_whitespace().all(|w| {
+                let w = lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+                w.ends_with("ly") || AUXILIARIES.contains(&w.as_str())
+            })
+    }
+
+    /// `“…” — Jane Doe`: a dash and a name right after the closing mark (in the same paragraph, even when the
+    /// sentence ended with the quote).
+    fn dash_name(&self, r: TextRange) -> Option<Attribution> {
+        let gap = self.article.text.get(r.start..)?.trim_start();
+        if !gap.starts_with(['―', '—', '–', '-']) {
+            return None;
+        }
+        let paragraph = paragraph_at(self.article, r.start).and_then(|p| self.article.paragraphs.get(p))?;
+        let next_quote = self.quoted.iter().find(|q| q.start > r.start).map_or(usize::MAX, |q| q.start);
+        let reach = TextRange::new(r.start, paragraph.range.end.min(next_quote).max(r.start));
+        let m = self.speakers_in(reach).into_iter().next().filter(|&m| self.right_after(r.start, m))?;
+        Some(self.attribution(m, None, SpeakerHow::Name))
+    }
+
+    /// Attribution before a quote: `SPEAKER VERB: "…"`, `SPEAKER described it as "…"`, `…, saying "…"`.
     fn before(&self, r: TextRange) -> Attribution {
         let text = &self.article.text;
         let toks = segment::tokens(text, r);
@@ -354,8 +695,39 @@ impl Context<'_> {
         let Some(&v) = toks.get(vi) else { return Attribution::default() };
         let verb = self.verb_text(&toks, vi);
         let head = TextRange::new(r.start, v.start);
-        self.subject_before(head, toks.get(..vi).unwrap_or_default(), verb.clone())
-            .unwrap_or(Attribution { verb, ..Attribution::default() })
+        let head_toks = toks.get(..vi).unwrap_or_default();
+        if let Some(a) = self.passive_agent(&toks, vi, verb.clone()) {
+            return a;
+        }
+        let found = if verb.as_deref().is_some_and(|v| v.ends_with("ing")) {
+            self.clause_subject(head, head_toks, verb.clone())
+        } else {
+            self.subject_before(head, head_toks, verb.clone())
+        };
+        found.unwrap_or(Attribution::verb_only(verb))
+    }
+
+    /// `described by X as "…"`: the agent of a passive attribution verb.
+    fn passive_agent(&self, toks: &[TextRange], vi: usize, verb: Option<String>) -> Option<Attribution> {
+        let by = toks.get(vi + 1).filter(|t| self.word(**t) == "by")?;
+        let rest = TextRange::new(by.end, toks.last()?.end);
+        let m = self.mentions.iter().position(|m| {
+            m.kind != EntityKind::Place && rest.contains_range(m.range) && self.gap_is_blank(by.end, m)
+        })?;
+        Some(self.attribution(m, verb, SpeakerHow::Name))
+    }
+
+    /// The subject of a clause a participle hangs on (`the judge ordered him locked up, saying "…"`): its first
+    /// speaking name, else a description one person of the article holds.
+    fn clause_subject(&self, head: TextRange, toks: &[TextRange], verb: Option<String>) -> Option<Attribution> {
+        if let Some(&m) = self.speakers_in(head).first() {
+            return Some(self.attribution(m, verb, SpeakerHow::Name));
+        }
+        let words: Vec<String> = toks.iter().map(|t| self.word(*t)).collect();
+        words.iter().enumerate().filter(|(_, w)| *w == "the").find_map(|(i, _)| {
+            let phrase: Vec<String> = words.get(i + 1..(i + 3).min(words.len()))?.to_vec();
+            (1..=phrase.len()).rev().find_map(|n| self.description(phrase.get(..n)?, verb.clone()))
+        })
     }
 
     /// "pointed out" keeps its particle.
@@ -378,17 +750,34 @@ impl Context<'_> {
         let last = toks.get(k.checked_sub(1)?).map(|t| self.word(*t));
         if let Some(p) = last.as_deref().filter(|w| PRONOUNS.contains(w)) {
             let at = toks.get(k - 1).map_or(head.end, |t| t.start);
-            let speaker = self.resolve_pronoun(at);
-            return Some(Attribution { speaker, speaker_text: Some(p.to_string()), verb });
+            let speaker = self.resolve_pronoun(at, pronoun_gender(p));
+            let how = speaker.map(|_| SpeakerHow::Pronoun);
+            return Some(Attribution { speaker, speaker_text: Some(p.to_string()), verb, how });
         }
         if let Some(&m) = self.speakers_in(head).last() {
-            return Some(self.attribution(m, verb));
+            let ok = self.mentions.get(m).is_some_and(|x| self.subject_gap_ok(x, head.end));
+            return ok.then(|| self.attribution(m, verb, SpeakerHow::Name));
+        }
+        if let Some(m) = self.source_owner(head) {
+            return Some(self.attribution(m, verb, SpeakerHow::Name));
         }
         self.noun_phrase(toks.get(..k)?, verb, false)
     }
 
-    /// "the Russian president", "the post", "the Chancellor": a role that one person of the article holds, or
-    /// the source of the previous quote.
+    /// `X's statement said`, `X's press release stresses`: the owner of a source noun right before the verb.
+    fn source_owner(&self, head: TextRange) -> Option<usize> {
+        let text = &self.article.text;
+        self.mentions.iter().enumerate().rev().find_map(|(i, m)| {
+            let ok = m.kind != EntityKind::Place && head.contains_range(m.range) && self.is_possessive(m);
+            let rest = text.get(m.range.end..head.end)?;
+            let words: Vec<String> = rest.split_whitespace().skip(1).map(lowercase).collect();
+            let noun = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())?;
+            (ok && words.len() <= 3 && SOURCE_NOUNS.contains(&noun.as_str())).then_some(i)
+        })
+    }
+
+    /// "the Russian president", "the post", "the judge": a role that one person of the article holds, or the
+    /// source of the previous quote.
     fn noun_phrase(&self, toks: &[TextRange], verb: Option<String>, forward: bool) -> Option<Attribution> {
         let words: Vec<String> = toks.iter().map(|t| self.word(*t)).collect();
         let phrase: Vec<String> = if forward {
@@ -404,61 +793,118 @@ impl Context<'_> {
             }
             words.get(start + 1..)?.to_vec()
         };
-        if phrase.is_empty() {
-            return None;
-        }
-        let speaker_text = format!("the {}", phrase.join(" "));
         let head = phrase.last()?.clone();
         if SOURCE_NOUNS.contains(&head.as_str()) {
             let speaker = self.previous.as_ref().and_then(|p| p.speaker);
-            return Some(Attribution { speaker, speaker_text: Some(speaker_text), verb });
+            let how = speaker.map(|_| SpeakerHow::Source);
+            return Some(Attribution { speaker, speaker_text: Some(format!("the {}", phrase.join(" "))), verb, how });
         }
-        // A role: persons earlier in the article whose role ends with these words.
+        self.description(&phrase, verb)
+    }
+
+    /// A description ("the judge", "the Russian president") that exactly one person named before the quote
+    /// holds: its words end that person's role, or its head noun is one of the role's words.
+    fn description(&self, phrase: &[String], verb: Option<String>) -> Option<Attribution> {
         let wanted = phrase.join(" ");
-        let mut holders: Vec<(usize, &str)> = self
+        let head = phrase.last()?;
+        if head.is_empty() {
+            return None;
+        }
+        let holds = |role: &str| {
+            let role = role.lowercase();
+            role.ends_with(&wanted) || role.split(|c: char| !c.is_alphabetic()).any(|w| w == head)
+        };
+        let holders: Vec<(usize, &str)> = self
             .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.kind == EntityKind::Person && m.range.start < self.quote.start)
-            .filter(|(_, m)| m.role.as_deref().is_some_and(|r| r.lowercase().ends_with(&wanted)))
+            .filter(|(_, m)| m.role.as_deref().is_some_and(holds))
             .map(|(i, m)| (i, m.name.as_str()))
             .collect();
-        let mut names: Vec<&str> = holders.iter().map(|h| h.1).collect();
-        names.sort_unstable();
-        names.dedup();
-        if names.len() == 1 {
-            let speaker = holders.pop().map(|h| h.0);
-            return Some(Attribution { speaker, speaker_text: Some(speaker_text), verb });
+        let first = holders.first()?;
+        if holders.iter().any(|h| h.1 != first.1) {
+            return None;
         }
-        None
+        let speaker = holders.last().map(|h| h.0);
+        Some(Attribution {
+            speaker,
+            speaker_text: Some(format!("the {wanted}")),
+            verb,
+            how: Some(SpeakerHow::Description),
+        })
     }
 
-    /// He/she: the speaker of the previous quote when it is a person, else the nearest person named before
-    /// (outside quotes) within three sentences.
-    fn resolve_pronoun(&self, at: usize) -> Option<usize> {
+    /// He/she: a person named earlier in the same sentence, else the speaker of the previous quote, else the
+    /// nearest person named before (outside quotes) within three sentences; each only when the article's
+    /// gender evidence does not contradict the pronoun.
+    fn resolve_pronoun(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let here = sentence_at(self.article, at)?;
         let fits = |m: &Mention| {
             m.kind == EntityKind::Person
                 && m.range.end <= at
-                && !self.quoted.iter().any(|q| q.contains_range(m.range))
+                && !self.inside_quote(m)
                 && !self.is_object(m)
+                && self.genders.fits(m, gender)
         };
-        // A person named earlier in the same sentence ("X sparked anger when he claimed …").
+        // A person named earlier in the same sentence ("X sparked anger when he claimed …"; "X's statement, in
+        // which she said …").
         let same = self.mentions.iter().enumerate().rfind(|(_, m)| fits(m) && m.sentence == Some(here));
         if let Some((i, _)) = same {
             return Some(i);
         }
         if let Some(p) = self.previous.as_ref().and_then(|p| p.speaker) {
-            if self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person) {
+            if self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender)) {
                 return Some(p);
             }
         }
         self.mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| fits(m) && m.sentence.is_some_and(|s| here.saturating_sub(s) <= 3))
+            .filter(|(_, m)| fits(m) && !self.is_possessive(m))
+            .filter(|(_, m)| m.sentence.is_some_and(|s| here.saturating_sub(s) <= 3))
             .map(|(i, _)| i)
             .next_back()
+    }
+
+    /// A quote with no attribution of its own that continues the previous quote's speaker: it opens a sentence
+    /// right after that quote's attribution in the same paragraph (`“…,” she said. “…”`), or it opens the next
+    /// paragraph; nobody else is named (outside quotes) between the two, nor in the rest of the quote's own
+    /// sentence (or, for a new paragraph, in that paragraph).
+    fn continuation(&self, prev: Option<&Quote>, w: &Window) -> Option<Attribution> {
+        let prev = prev.filter(|p| p.direct)?;
+        let speaker = prev.speaker?;
+        let text = &self.article.text;
+        let mark_before = text.get(..w.open_at)?.trim_end().chars().next_back();
+        let (pq, pp) = (paragraph_at(self.article, w.open_at)?, paragraph_at(self.article, prev.range.end)?);
+        let paragraph = self.article.paragraphs.get(pq)?.range;
+        let opens_paragraph = text.get(paragraph.start..w.open_at)?.trim().is_empty();
+        let same_sentence = prev.sentence.is_some() && prev.sentence == w.sentence;
+        let same = pq == pp && (same_sentence || mark_before.is_some_and(|c| ".!?:”\"'".contains(c)));
+        if !(same || (pq == pp + 1 && opens_paragraph)) {
+            return None;
+        }
+        let inner = self.quote.slice(text).trim_end();
+        // Quoted speech, not a phrase: it ends like a sentence (a new paragraph must), or has four words or more.
+        let punctuated = inner.ends_with(['.', ',', '!', '?', '…', '—']);
+        let sentence_like = punctuated || (same && inner.split_whitespace().count() >= 4);
+        let rest = if same { w.after } else { TextRange::new(self.quote.end, paragraph.end) };
+        let name = self.mentions.get(speaker).map(|m| m.name.as_str());
+        let other = |r: TextRange| {
+            self.speakers_in(r)
+                .iter()
+                .filter_map(|&m| self.mentions.get(m))
+                .any(|x| x.kind == EntityKind::Person && Some(x.name.as_str()) != name)
+        };
+        if !sentence_like || other(TextRange::new(prev.range.end, w.open_at)) || other(rest) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: Some(speaker),
+            speaker_text: prev.speaker_text.clone(),
+            verb: None,
+            how: Some(SpeakerHow::Continuation),
+        })
     }
 
     /// "according to X".
@@ -472,21 +918,22 @@ impl Context<'_> {
         let from = toks.get(i + 1).map_or(r.end, |t| t.end);
         let verb = Some("according to".to_string());
         let tail = TextRange::new(from, r.end);
-        let found = self
-            .mentions
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.kind != EntityKind::Place && tail.contains_range(m.range))
-            .map(|(i, _)| i);
-        match found {
-            Some(m) => self.attribution(m, verb),
+        // The name after "to" is the object of that preposition: speakers_in would leave it out.
+        let named = self.mentions.iter().position(|m| {
+            m.kind != EntityKind::Place
+                && tail.contains_range(m.range)
+                && !self.inside_quote(m)
+                && !self.is_possessive(m)
+        });
+        match named {
+            Some(m) => self.attribution(m, verb, SpeakerHow::Name),
             None => Attribution { verb, ..Attribution::default() },
         }
     }
 
-    fn attribution(&self, m: usize, verb: Option<String>) -> Attribution {
+    fn attribution(&self, m: usize, verb: Option<String>, how: SpeakerHow) -> Attribution {
         let text = self.mentions.get(m).map(|x| x.range.slice(&self.article.text).to_string());
-        Attribution { speaker: Some(m), speaker_text: text, verb }
+        Attribution { speaker: Some(m), speaker_text: text, verb, how: Some(how) }
     }
 }
 
@@ -551,6 +998,7 @@ fn paraphrase(article: &Article, mentions: &[Mention], m: usize, clause: TextRan
         verb: Some(verb.to_string()),
         direct: false,
         sentence: Some(si),
+        how: Some(SpeakerHow::Name),
     }
 }
 
@@ -607,6 +1055,105 @@ mod tests {
         for (body, want) in cases {
             assert_eq!(quotes(body), want, "{body}");
         }
+    }
+
+    #[test]
+    fn the_sieve_finds_each_attribution_shape() {
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            // Two apostrophes as marks.
+            (
+                "''This is a serious matter,'' Jane Walker said.",
+                vec![q("This is a serious matter,", Some("Jane Walker"), Some("said"), true)],
+            ),
+            // A quote split around its attribution: both halves get the speaker.
+            (
+                "“We won,” John Carter said. “It was hard work.”",
+                vec![
+                    q("We won,", Some("John Carter"), Some("said"), true),
+                    q("It was hard work.", Some("John Carter"), None, true),
+                ],
+            ),
+            // The attribution is the next sentence.
+            (
+                "“Why now?” Paul Brenner asked. “Nobody knows.”",
+                vec![
+                    q("Why now?", Some("Paul Brenner"), Some("asked"), true),
+                    q("Nobody knows.", Some("Paul Brenner"), None, true),
+                ],
+            ),
+            // A name with an apposition between it and the verb; the name in the apposition does not speak.
+            (
+                "“It is over,” Ann Hale, an aide to Tom Grant, said.",
+                vec![q("It is over,", Some("Ann Hale"), Some("said"), true)],
+            ),
+            ("“We will win.” ― Maria Lopez", vec![q("We will win.", Some("Maria Lopez"), None, true)]),
+            (
+                "The plan was described by John Carter as “a farce.”",
+                vec![q("a farce.", Some("John Carter"), Some("described"), true)],
+            ),
+            (
+                "“The deal is done,” according to Ruth Blake.",
+                vec![q("The deal is done,", Some("Ruth Blake"), Some("according to"), true)],
+            ),
+            // A possessive does not speak: no speaker rather than a wrong one.
+            ("“It is over,” Carter's lawyer said.", vec![q("It is over,", None, Some("said"), true)]),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn pronouns_follow_gender_evidence_and_descriptions_follow_roles() {
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            (
+                "Mary Jones met John Carter. “It is over,” she said.",
+                vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
+            ),
+            (
+                "Mary Jones met John Carter. “It is over,” he said.",
+                vec![q("It is over,", Some("John Carter"), Some("said"), true)],
+            ),
+            (
+                "Judge Steven Miller read the verdict. “This is serious,” the judge said.",
+                vec![q("This is serious,", Some("Steven Miller"), Some("said"), true)],
+            ),
+            (
+                "The judge ordered him held, saying that “he is a danger.” Judge Steven Miller ruled.",
+                vec![q("he is a danger.", None, Some("saying"), true)],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_quoted_speech_continues_the_speaker() {
+        let body = "Head\n\n“We will rebuild,” Ruth Blake said.\n\n“It will take years.”\n\n“Trust in us”\n";
+        let input = crate::input::parse::Input {
+            name: "a.txt".into(),
+            bytes: body.as_bytes().to_vec(),
+            meta: Default::default(),
+        };
+        let Ok(a) = crate::input::parse::parse(&input) else { unreachable!("the article parses") };
+        let ms = entities::mentions(&a);
+        let got: Vec<(String, Option<SpeakerHow>)> =
+            extract(&a, &ms).iter().map(|x| (a.slice(x.range).to_string(), x.how)).collect();
+        let want = [
+            ("We will rebuild,".to_string(), Some(SpeakerHow::Name)),
+            ("It will take years.".to_string(), Some(SpeakerHow::Continuation)),
+            // A phrase on its own (a pull quote) is not speech that goes on.
+            ("Trust in us".to_string(), None),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn single_marks_quote_only_at_word_starts() {
+        let got = quotes("He said: ‘Europe is waiting for us.’ It didn’t rain.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got.first().map(|r| r.0.as_str()), Some("Europe is waiting for us."));
     }
 
     #[test]

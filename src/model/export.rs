@@ -437,6 +437,8 @@ pub struct QuoteOut {
     pub speaker: Option<String>,
     /// The speaker as the text names them, or null.
     pub speaker_text: Option<String>,
+    /// How the speaker was found (name, pronoun, description, continuation, source), or null.
+    pub speaker_how: Option<crate::annotate::quotes::SpeakerHow>,
     /// Attribution verb, or null.
     pub verb: Option<String>,
     /// The speaker's own words (true) or a paraphrase (false).
@@ -568,6 +570,7 @@ fn quote_out(
         start: sp.start,
         end: sp.end,
         text: a.slice(q.range).to_string(),
+        speaker_how: speaker.as_ref().and(q.how),
         speaker,
         speaker_text: q.speaker_text.clone(),
         verb: q.verb.clone(),

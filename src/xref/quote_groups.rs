@@ -10,10 +10,19 @@ use crate::annotate::Annotations;
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{is_stopword, stem};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Smallest containment of content words for two quotes to be the same statement.
 const SAME_STATEMENT: f64 = 0.5;
+
+/// Smallest containment between every two quotes of one group: a quote joins a group only when it shares content
+/// with each of its quotes, not only with one (which chained a speaker's different statements into one group
+/// through a long quote holding two of them).
+const SAME_GROUP: f64 = 0.5;
+
+/// Largest number of quote pairs checked to join two groups; larger groups are not joined (a bound on the work
+/// for pathological inputs, such as thousands of copies of one quote, which are joined pair by pair before).
+const MAX_LINK_CHECKS: usize = 1024;
 
 /// A quote's place: article index and quote index within the article's annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,6 +78,7 @@ pub fn containment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     shared / a.len().min(b.len()).max(1) as f64
 }
 
+/// A quote as grouping sees it.
 struct Q {
     key: QuoteKey,
     speaker: Option<String>,
@@ -76,13 +86,40 @@ struct Q {
     content: BTreeSet<String>,
 }
 
+/// Two quotes of different articles that may render one statement, with their containment.
+struct Candidate {
+    a: usize,
+    b: usize,
+    containment: f64,
+}
+
 /// Groups quotes across articles. `entity_of(article, mention)` gives the entity key of a mention.
+///
+/// The steps: gather the quotes with two content words or more; find candidate pairs through an index on
+/// content words (same statement: containment ≥ [`SAME_STATEMENT`], speakers not different); join them from
+/// the strongest pair down, two groups only when every quote of one still shares content with every quote of
+/// the other ([`SAME_GROUP`]), so that a long quote holding two statements does not chain them into one group;
+/// then order each group's lineage.
 pub fn group(
     ids: &[&str],
     articles: &[&Article],
     annotations: &[Annotations],
     entity_of: &dyn Fn(usize, usize) -> Option<String>,
 ) -> Vec<QuoteGroup> {
+    let qs = gather(articles, annotations, entity_of);
+    let pairs = candidates(&qs);
+    let clusters = cluster(&qs, pairs);
+    let mut out: Vec<QuoteGroup> = clusters.iter().filter_map(|members| build(ids, articles, &qs, members)).collect();
+    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
+    out
+}
+
+/// The quotes of every article with two content words or more.
+fn gather(
+    articles: &[&Article],
+    annotations: &[Annotations],
+    entity_of: &dyn Fn(usize, usize) -> Option<String>,
+) -> Vec<Q> {
     let mut qs: Vec<Q> = Vec::new();
     for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
@@ -90,120 +127,145 @@ pub fn group(
             let speaker =
                 q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.lowercase()));
             let c = content(text);
-            if c.len() < 2 {
-                continue;
+            if c.len() >= 2 {
+                qs.push(Q { key: QuoteKey { article: ai, quote: qi }, speaker, words: norm_words(text), content: c });
             }
-            qs.push(Q { key: QuoteKey { article: ai, quote: qi }, speaker, words: norm_words(text), content: c });
         }
     }
-    // Candidate pairs through an index on content words.
-    let mut index: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    qs
+}
+
+/// Whether two quotes may be one statement by their speakers (unknown fits any).
+fn speakers_fit(a: &Q, b: &Q) -> bool {
+    !matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y)
+}
+
+/// Candidate pairs through an index on content words (a word in more than 200 quotes proposes none), strongest
+/// first.
+fn candidates(qs: &[Q]) -> Vec<Candidate> {
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, q) in qs.iter().enumerate() {
         for w in &q.content {
             index.entry(w.as_str()).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..qs.len()).collect();
-    let mut cands: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    let mut near: Vec<usize> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        cands.clear();
-        for w in &q.content {
-            if let Some(p) = index.get(w.as_str()) {
-                if p.len() <= 200 {
-                    // Postings ascend: the part after `i`.
-                    cands.extend_from_slice(p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]));
-                }
-            }
+        near.clear();
+        for p in q.content.iter().filter_map(|w| index.get(w.as_str())).filter(|p| p.len() <= 200) {
+            // Postings ascend: the part after `i`.
+            near.extend_from_slice(p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]));
         }
-        cands.sort_unstable();
-        cands.dedup();
-        for &j in &cands {
+        near.sort_unstable();
+        near.dedup();
+        for &j in &near {
             let Some(o) = qs.get(j) else { continue };
-            if o.key.article == q.key.article {
+            if o.key.article == q.key.article || !speakers_fit(q, o) {
                 continue;
             }
-            let speakers_differ = matches!((&q.speaker, &o.speaker), (Some(x), Some(y)) if x != y);
-            // Already one group: the union would change nothing (the containment is not needed).
-            if speakers_differ || root(&mut parent, i) == root(&mut parent, j) {
-                continue;
-            }
-            if containment(&q.content, &o.content) >= SAME_STATEMENT {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if let Some(slot) = parent.get_mut(ri.max(rj)) {
-                    *slot = ri.min(rj);
-                }
+            let c = containment(&q.content, &o.content);
+            if c >= SAME_STATEMENT {
+                out.push(Candidate { a: i, b: j, containment: c });
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for i in 0..qs.len() {
-        groups.entry(root(&mut parent, i)).or_default().push(i);
+    crate::base::order::sort_by(&mut out, |x, y| {
+        y.containment.total_cmp(&x.containment).then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    out
+}
+
+/// Joins candidate pairs, strongest first, into groups whose quotes all share content pairwise and whose
+/// speakers agree. Returns each group's quote indices (ascending), groups in order of their first quote.
+fn cluster(qs: &[Q], pairs: Vec<Candidate>) -> Vec<Vec<usize>> {
+    let mut group_of: Vec<usize> = (0..qs.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..qs.len()).map(|i| vec![i]).collect();
+    for p in pairs {
+        let (Some(&ga), Some(&gb)) = (group_of.get(p.a), group_of.get(p.b)) else { continue };
+        if ga == gb {
+            continue;
+        }
+        let (Some(xa), Some(xb)) = (members.get(ga), members.get(gb)) else { continue };
+        let fits = xa.len() * xb.len() <= MAX_LINK_CHECKS && linked(qs, xa, xb);
+        if !fits {
+            continue;
+        }
+        let (keep, gone) = (ga.min(gb), ga.max(gb));
+        let moved = members.get_mut(gone).map(std::mem::take).unwrap_or_default();
+        for &i in &moved {
+            if let Some(slot) = group_of.get_mut(i) {
+                *slot = keep;
+            }
+        }
+        if let Some(m) = members.get_mut(keep) {
+            m.extend(moved);
+            m.sort_unstable();
+        }
+    }
+    members.into_iter().filter(|m| !m.is_empty()).collect()
+}
+
+/// Whether two groups may join: speakers agree throughout, and more than half of the pairs across them are the
+/// same statement by their content.
+fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
+    let total = xa.len() * xb.len();
+    let (mut strong, mut weak) = (0, 0);
+    for (a, b) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
+        let (Some(a), Some(b)) = (qs.get(a), qs.get(b)) else { return false };
+        if !speakers_fit(a, b) {
+            return false;
+        }
+        // Copies (the same words) need no set intersection.
+        if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP {
+            strong += 1;
+        } else {
+            weak += 1;
+        }
+        // Stop once more than half of the pairs can no longer be one statement.
+        if 2 * weak >= total {
+            return false;
+        }
+    }
+    2 * strong > total
+}
+
+/// One group's lineage and id; `None` when its quotes come from one article only.
+fn build(ids: &[&str], articles: &[&Article], qs: &[Q], members: &[usize]) -> Option<QuoteGroup> {
+    let mut ms: Vec<&Q> = members.iter().filter_map(|&i| qs.get(i)).collect();
+    let mut arts: Vec<usize> = ms.iter().map(|q| q.key.article).collect();
+    crate::base::order::sort(&mut arts);
+    arts.dedup();
+    if arts.len() < 2 {
+        return None;
     }
     let published = |a: usize| -> Option<String> {
         articles.get(a).and_then(|x| x.meta.published.as_ref()).map(|f| f.value.chars().take(10).collect())
     };
-    let qid = |k: QuoteKey| format!("{}:q{}", ids.get(k.article).copied().unwrap_or(""), k.quote);
-    let mut out = Vec::new();
-    for members in groups.into_values() {
-        let mut arts: Vec<usize> = members.iter().filter_map(|&i| qs.get(i)).map(|q| q.key.article).collect();
-        crate::base::order::sort(&mut arts);
-        arts.dedup();
-        if arts.len() < 2 {
-            continue;
-        }
-        let mut ms: Vec<&Q> = members.iter().filter_map(|&i| qs.get(i)).collect();
-        // Lineage order: dated articles first by date, then by article id.
-        crate::base::order::sort_by(&mut ms, |x, y| {
-            let (px, py) = (published(x.key.article), published(y.key.article));
-            (px.is_none(), px, ids.get(x.key.article), x.key.quote).cmp(&(
-                py.is_none(),
-                py,
-                ids.get(y.key.article),
-                y.key.quote,
-            ))
-        });
-        let Some(first) = ms.first() else { continue };
-        let identical = ms.iter().all(|q| q.words == first.words);
-        let lineage: Vec<(QuoteKey, Relation)> = ms
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let r = if i == 0 {
-                    Relation::Earliest
-                } else if q.words == first.words {
-                    Relation::Repeats
-                } else {
-                    Relation::Rewords
-                };
-                (q.key, r)
-            })
-            .collect();
-        let speaker = ms.iter().find_map(|q| q.speaker.clone());
-        let mut keys: Vec<QuoteKey> = ms.iter().map(|q| q.key).collect();
-        crate::base::order::sort_by(&mut keys, |x, y| {
-            (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote))
-        });
-        let id = keys.first().map(|k| format!("quotes:{}", qid(*k))).unwrap_or_default();
-        out.push(QuoteGroup { id, speaker, quotes: keys, identical, earliest: first.key, lineage });
-    }
-    crate::base::order::sort_by(&mut out, |x, y| x.id.cmp(&y.id));
-    out
-}
-
-/// The root of `x`'s group (its smallest index: unions attach the larger root to the smaller), halving the
-/// path on the way (which changes no root).
-fn root(parent: &mut [usize], mut x: usize) -> usize {
-    while let Some(&p) = parent.get(x) {
-        if p == x {
-            break;
-        }
-        let grand = parent.get(p).copied().unwrap_or(p);
-        if let Some(slot) = parent.get_mut(x) {
-            *slot = grand;
-        }
-        x = grand;
-    }
-    x
+    // Lineage order: dated articles first by date, then by article id.
+    crate::base::order::sort_by(&mut ms, |x, y| {
+        let (px, py) = (published(x.key.article), published(y.key.article));
+        (px.is_none(), px, ids.get(x.key.article), x.key.quote).cmp(&(
+            py.is_none(),
+            py,
+            ids.get(y.key.article),
+            y.key.quote,
+        ))
+    });
+    let first = *ms.first()?;
+    let identical = ms.iter().all(|q| q.words == first.words);
+    let relation = |i: usize, q: &Q| match i {
+        0 => Relation::Earliest,
+        _ if q.words == first.words => Relation::Repeats,
+        _ => Relation::Rewords,
+    };
+    let lineage: Vec<(QuoteKey, Relation)> = ms.iter().enumerate().map(|(i, q)| (q.key, relation(i, q))).collect();
+    let speaker = ms.iter().find_map(|q| q.speaker.clone());
+    let mut keys: Vec<QuoteKey> = ms.iter().map(|q| q.key).collect();
+    crate::base::order::sort_by(&mut keys, |x, y| (ids.get(x.article), x.quote).cmp(&(ids.get(y.article), y.quote)));
+    let qid = |k: &QuoteKey| format!("quotes:{}:q{}", ids.get(k.article).copied().unwrap_or(""), k.quote);
+    let id = keys.first().map(qid).unwrap_or_default();
+    Some(QuoteGroup { id, speaker, quotes: keys, identical, earliest: first.key, lineage })
 }
 
 #[cfg(test)]
@@ -232,6 +294,7 @@ mod tests {
                 verb: Some("said".into()),
                 direct: true,
                 sentence: Some(0),
+                how: None,
             }],
             ..Default::default()
         }
@@ -261,6 +324,22 @@ mod tests {
         let lineage: Vec<(usize, Relation)> = g.lineage.iter().map(|(k, r)| (k.article, *r)).collect();
         assert_eq!(lineage, [(1, Relation::Earliest), (0, Relation::Rewords), (2, Relation::Repeats)]);
         assert_eq!(g.id, "quotes:a:q0");
+    }
+
+    #[test]
+    fn a_long_quote_holding_two_statements_does_not_chain_them_into_one_group() {
+        let first = "We will rebuild the old market hall this year.";
+        let second = "Taxes for families will not rise before the election.";
+        let both = format!("{first} {second}");
+        let a = dated("a", None, &format!("Head\n\n\"{first}\" the mayor said."));
+        let b = dated("b", None, &format!("Head\n\n\"{both}\" the mayor said."));
+        let c = dated("c", None, &format!("Head\n\n\"{second}\" the mayor said."));
+        let d = dated("d", None, &format!("Head\n\n\"{second}\" the mayor said."));
+        let ann = vec![quote(&a, first), quote(&b, &both), quote(&c, second), quote(&d, second)];
+        let groups = group(&["a", "b", "c", "d"], &[&a, &b, &c, &d], &ann, &|_, _| None);
+        let articles: Vec<Vec<usize>> = groups.iter().map(|g| g.quotes.iter().map(|k| k.article).collect()).collect();
+        assert!(articles.iter().all(|g| !(g.contains(&0) && g.contains(&2))), "{articles:?}");
+        assert!(articles.iter().any(|g| g.contains(&2) && g.contains(&3)), "{articles:?}");
     }
 
     #[test]

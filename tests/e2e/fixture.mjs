@@ -97,7 +97,7 @@ export function richExport(base) {
         const start = x.index + 1;
         const s = art.sentences.find((/** @type {any} */ y) => y.start <= start && start < y.end);
         if (!s) continue;
-        m.quotes.push({ id: `${art.id}:q${n++}`, article: art.id, start, end: start + x[1].length, text: x[1], speaker: null, speakerText: null, verb: 'said', direct: true, sentence: s.id });
+        m.quotes.push({ id: `${art.id}:q${n++}`, article: art.id, start, end: start + x[1].length, text: x[1], speaker: null, speakerText: null, speakerHow: null, verb: 'said', direct: true, sentence: s.id });
       }
     }
   }
