@@ -198,17 +198,19 @@ impl Corpus {
         Corpus { inner: CoreCorpus::new(), manifest: None }
     }
 
-    /// Sets the manifest whose entries supply metadata for articles added afterwards: its JSON text (read as
-    /// the CLI reads a manifest file) or the object itself.
+    /// Sets the manifest whose entries supply metadata for articles added afterwards: the object, or its JSON
+    /// text (parsed by `JSON.parse`, so that the module carries no JSON parser of its own).
     #[wasm_bindgen(js_name = setManifest)]
     pub fn set_manifest(&mut self, manifest: JsValue) -> Result<(), JsError> {
-        let m = match manifest.as_string() {
-            Some(json) => Manifest::from_json(&json)?,
-            None => serde_wasm_bindgen::from_value::<Manifest>(manifest)
-                .map_err(|e| JsError::new(&format!("the manifest cannot be read: {e}")))?
-                .checked()?,
+        let unreadable = |why: String| JsError::new(&format!("the manifest cannot be read: {why}"));
+        let object = match manifest.as_string() {
+            Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+                unreadable(e.dyn_into::<js_sys::Error>().map_or_else(|_| "not JSON".into(), |e| e.message().into()))
+            })?,
+            None => manifest,
         };
-        self.manifest = Some(m);
+        let m: Manifest = serde_wasm_bindgen::from_value(object).map_err(|e| unreadable(e.to_string()))?;
+        self.manifest = Some(m.checked()?);
         Ok(())
     }
 
