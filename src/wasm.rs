@@ -3,45 +3,54 @@
 //! Every export does three things: convert JS values into core types, call the core, convert the result back.
 //! Field names are camelCase; missing values serialise as `null`; errors become `JsError` with a message a user
 //! understands. No logic lives here.
+//!
+//! The four crates of the boundary: `wasm-bindgen` declares the exports; `serde-wasm-bindgen` converts every
+//! structured value in both directions (no JSON text in between); `js-sys` reads option keys; `web-sys` posts
+//! the model's parts from the page's worker as soon as each is converted ([`Corpus::post_export`]).
 
 use crate::input::manifest::{Manifest, ManifestEntry};
 use crate::input::parse::Input;
 use crate::model::corpus::{self, Corpus as CoreCorpus};
 use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
-/// Converts a result through JSON text and `JSON.parse`: missing values become `null`, maps become objects.
-/// One serializer (serde_json's) serves every conversion in both directions, which keeps the wasm small
-/// (serde-wasm-bindgen would compile a second one).
-fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result for JavaScript"))
+/// How every value goes out: plain objects with the model's camelCase keys, `null` for `None`, maps as plain
+/// objects (never `Map`), integers as numbers: the shapes `JSON.parse` of the CLI's JSON would give.
+const TO_JS: Serializer = Serializer::json_compatible();
+
+/// Converts a result for JavaScript.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&TO_JS).map_err(|e| JsError::new(&format!("cannot convert the result for JavaScript: {e}")))
 }
 
-/// Items per JSON text when a large array is converted (articles carry their text: fewer of them), so that the
-/// text stays at a few MB whatever the corpus.
-const PART: usize = 5_000;
-const ARTICLES_PART: usize = 500;
-
-/// Converts a large array in parts of `part` items, from the end, each part's items freed once converted, so
-/// that the wasm memory never holds the whole array's JSON text beside the array; JavaScript joins the parts.
-fn vec_to_js<T: Serialize>(mut items: Vec<T>, part: usize) -> Result<JsValue, JsError> {
-    if items.len() <= part {
-        return to_js_via_json(&items);
-    }
-    let parts = js_sys::Array::new();
-    while !items.is_empty() {
-        let tail = items.split_off(items.len().saturating_sub(part.max(1)));
-        parts.push(&to_js_via_json(&tail)?);
-    }
-    Ok(parts.reverse().flat(1).into())
+/// Where the fields of an export go: [`Whole`] sets them on one object; [`Posted`] (in the page's worker)
+/// posts each large array in parts and leaves it empty in the object.
+trait Fields {
+    /// A field of the export that is not an array of findings.
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), JsError>;
+    /// An array of the export, in parts of `part` items when it is longer.
+    fn array<T: Serialize>(&mut self, key: &'static str, items: Vec<T>, part: usize) -> Result<(), JsError>;
 }
 
-/// Converts the export field by field (each through [`vec_to_js`], each freed once converted), so that no
-/// single JSON text holds a large corpus's whole model (JavaScript strings stop at about 512 MB) and the wasm
-/// memory holds the model and at most one part's text at a time.
-fn export_to_js(e: crate::model::export::Export) -> Result<JsValue, JsError> {
+/// Sets `key` of `object`.
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(object, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("cannot convert the result for JavaScript"))
+}
+
+/// Items per part message of a large export array: articles carry their text, reuse edges their passages.
+fn part_size(key: &str) -> usize {
+    match key {
+        "articles" => 20,
+        "reuse" => 200,
+        _ => 500,
+    }
+}
+
+/// Converts the export field by field into `out`, each field freed once converted.
+fn export_fields(e: crate::model::export::Export, out: &mut impl Fields) -> Result<(), JsError> {
     // Destructured without `..`: a field added to the model fails to compile here until it is converted too.
     let crate::model::export::Export {
         schema,
@@ -60,28 +69,64 @@ fn export_to_js(e: crate::model::export::Export) -> Result<JsValue, JsError> {
         events,
         diagnostics,
     } = e;
-    let out = js_sys::Object::new();
-    let set = |key: &str, value: Result<JsValue, JsError>| -> Result<(), JsError> {
-        js_sys::Reflect::set(&out, &JsValue::from_str(key), &value?)
-            .map(|_| ())
-            .map_err(|_| JsError::new("cannot convert the result for JavaScript"))
-    };
-    set("schema", Ok(JsValue::from_str(schema)))?;
-    set("engine", Ok(JsValue::from_str(engine)))?;
-    set("articles", vec_to_js(articles, ARTICLES_PART))?;
-    set("entities", vec_to_js(entities, PART))?;
-    set("times", vec_to_js(times, PART))?;
-    set("numbers", vec_to_js(numbers, PART))?;
-    set("quotes", vec_to_js(quotes, PART))?;
-    set("alignments", vec_to_js(alignments, PART))?;
-    set("claims", vec_to_js(claims, PART))?;
-    set("contradictions", vec_to_js(contradictions, PART))?;
-    set("quoteGroups", vec_to_js(quote_groups, PART))?;
-    set("reuse", vec_to_js(reuse, PART))?;
-    set("stories", vec_to_js(stories, PART))?;
-    set("events", vec_to_js(events, PART))?;
-    set("diagnostics", to_js_via_json(&diagnostics))?;
-    Ok(out.into())
+    out.value("schema", schema)?;
+    out.value("engine", engine)?;
+    /// Converts each array in turn, in the model's field order.
+    macro_rules! arrays {
+        ($($key:literal: $items:ident),*) => { $( out.array($key, $items, part_size($key))?; )* };
+    }
+    arrays!("articles": articles, "entities": entities, "times": times, "numbers": numbers, "quotes": quotes,
+        "alignments": alignments, "claims": claims, "contradictions": contradictions, "quoteGroups": quote_groups,
+        "reuse": reuse, "stories": stories, "events": events);
+    out.value("diagnostics", &diagnostics)
+}
+
+/// The whole export as one object (`Corpus.export`).
+struct Whole(js_sys::Object);
+
+impl Fields for Whole {
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), JsError> {
+        set(&self.0, key, &to_js(value)?)
+    }
+
+    fn array<T: Serialize>(&mut self, key: &'static str, items: Vec<T>, _part: usize) -> Result<(), JsError> {
+        self.value(key, items.as_slice())
+    }
+}
+
+/// A slice of one large array of the coming result (protocol.js's `PartMessage`).
+#[derive(Serialize)]
+struct PartMessage<'a, T> {
+    r#type: &'static str,
+    id: f64,
+    field: &'static str,
+    items: &'a [T],
+}
+
+/// The export of the page's worker (`Corpus.postExport`): each large array is posted to the page in parts as
+/// soon as each part is converted, so that the page receives a large model in many short tasks; the object
+/// keeps the small fields and the posted arrays empty.
+struct Posted {
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    id: f64,
+    rest: js_sys::Object,
+}
+
+impl Fields for Posted {
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), JsError> {
+        set(&self.rest, key, &to_js(value)?)
+    }
+
+    fn array<T: Serialize>(&mut self, key: &'static str, items: Vec<T>, part: usize) -> Result<(), JsError> {
+        if items.len() <= part {
+            return self.value(key, items.as_slice());
+        }
+        for chunk in items.chunks(part.max(1)) {
+            let message = to_js(&PartMessage { r#type: "part", id: self.id, field: key, items: chunk })?;
+            self.scope.post_message(&message).map_err(|_| JsError::new("cannot post a part of the result"))?;
+        }
+        set(&self.rest, key, &js_sys::Array::new())
+    }
 }
 
 /// Installs a panic hook that logs panics to the console (diagnosis only).
@@ -107,6 +152,26 @@ struct OptionsDto {
     align_threshold: Option<f64>,
 }
 
+/// The core's options from `Corpus.export`'s argument: `undefined`/`null` for the defaults, else an object of
+/// known options (an unknown key is named in the error; serde's message would only say "unknown field").
+fn options_of(options: JsValue) -> Result<corpus::Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(corpus::DEFAULT_OPTIONS);
+    }
+    for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "invalid option: unknown option \"{key}\" (known: {})",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+    }
+    let dto: OptionsDto =
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    Ok(corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) })
+}
+
 /// The documented default options.
 #[wasm_bindgen(js_name = defaultOptions)]
 pub fn default_options() -> Result<JsValue, JsError> {
@@ -115,7 +180,7 @@ pub fn default_options() -> Result<JsValue, JsError> {
     struct Defaults {
         align_threshold: f64,
     }
-    to_js_via_json(&Defaults { align_threshold: corpus::DEFAULT_OPTIONS.align_threshold })
+    to_js(&Defaults { align_threshold: corpus::DEFAULT_OPTIONS.align_threshold })
 }
 
 /// A set of articles held in the wasm instance.
@@ -133,10 +198,19 @@ impl Corpus {
         Corpus { inner: CoreCorpus::new(), manifest: None }
     }
 
-    /// Sets the manifest (JSON text) whose entries supply metadata for articles added afterwards.
+    /// Sets the manifest whose entries supply metadata for articles added afterwards: the object, or its JSON
+    /// text (parsed by `JSON.parse`, so that the module carries no JSON parser of its own).
     #[wasm_bindgen(js_name = setManifest)]
-    pub fn set_manifest(&mut self, json: &str) -> Result<(), JsError> {
-        self.manifest = Some(Manifest::from_json(json)?);
+    pub fn set_manifest(&mut self, manifest: JsValue) -> Result<(), JsError> {
+        let unreadable = |why: String| JsError::new(&format!("the manifest cannot be read: {why}"));
+        let object = match manifest.as_string() {
+            Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+                unreadable(e.dyn_into::<js_sys::Error>().map_or_else(|_| "not JSON".into(), |e| e.message().into()))
+            })?,
+            None => manifest,
+        };
+        let m: Manifest = serde_wasm_bindgen::from_value(object).map_err(|e| unreadable(e.to_string()))?;
+        self.manifest = Some(m.checked()?);
         Ok(())
     }
 
@@ -169,46 +243,32 @@ impl Corpus {
 
     /// Cross-references the articles; returns the export model as a plain object.
     pub fn export(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let dto: OptionsDto = if options.is_undefined() || options.is_null() {
-            OptionsDto::default()
-        } else {
-            // Unknown keys are named in the error (serde's message would only say "unknown field").
-            for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !OPTION_NAMES.contains(&key.as_str()) {
-                    return Err(JsError::new(&format!(
-                        "invalid option: unknown option \"{key}\" (known: {})",
-                        OPTION_NAMES.join(", ")
-                    )));
-                }
-            }
-            let text = js_sys::JSON::stringify(&options)
-                .ok()
-                .and_then(|t| t.as_string())
-                .ok_or_else(|| JsError::new("invalid options: they must be a plain object"))?;
-            serde_json::from_str(&text).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-        };
-        let opts =
-            corpus::Options { align_threshold: dto.align_threshold.unwrap_or(corpus::DEFAULT_OPTIONS.align_threshold) };
-        export_to_js(self.inner.export(&opts)?)
+        let mut whole = Whole(js_sys::Object::new());
+        export_fields(self.inner.export(&options_of(options)?)?, &mut whole)?;
+        Ok(whole.0.into())
+    }
+
+    /// In the page's worker: cross-references the articles and posts each large array of the model to the
+    /// page as `{type: "part", id, field, items}` messages as soon as each part is converted; returns the
+    /// model with those arrays empty (the page puts the parts back). Throws outside a dedicated worker.
+    #[wasm_bindgen(js_name = postExport)]
+    pub fn post_export(&self, options: JsValue, id: f64) -> Result<JsValue, JsError> {
+        let scope: web_sys::DedicatedWorkerGlobalScope =
+            js_sys::global().dyn_into().map_err(|_| JsError::new("postExport runs only in a dedicated worker"))?;
+        let mut posted = Posted { scope, id, rest: js_sys::Object::new() };
+        export_fields(self.inner.export(&options_of(options)?)?, &mut posted)?;
+        Ok(posted.rest.into())
     }
 
     /// The pairwise diff of two articles by id (schema `storylines-diff/1`).
     pub fn diff(&self, a_id: &str, b_id: &str) -> Result<JsValue, JsError> {
-        to_js_via_json(&self.inner.diff(a_id, b_id, &corpus::DEFAULT_OPTIONS)?)
+        to_js(&self.inner.diff(a_id, b_id, &corpus::DEFAULT_OPTIONS)?)
     }
 
     /// The collation table of a claim or quote group by id (schema `storylines-collation/1`), or `null`
     /// when no claim or quote group has that id.
     pub fn collate(&self, id: &str) -> Result<JsValue, JsError> {
-        to_js_via_json(&self.inner.collate(id, &corpus::DEFAULT_OPTIONS)?)
-    }
-
-    /// The same export as JSON text (identical to the CLI's output for the same inputs).
-    #[wasm_bindgen(js_name = exportJson)]
-    pub fn export_json(&self) -> Result<String, JsError> {
-        let export = self.inner.export(&corpus::DEFAULT_OPTIONS)?;
-        serde_json::to_string(&export).map_err(|e| JsError::new(&format!("cannot write the export as JSON: {e}")))
+        to_js(&self.inner.collate(id, &corpus::DEFAULT_OPTIONS)?)
     }
 }
 
@@ -223,6 +283,18 @@ impl Default for Corpus {
 #[cfg(feature = "bench")]
 pub mod bench {
     use super::*;
+
+    #[wasm_bindgen]
+    impl Corpus {
+        /// The same export as JSON text (identical to the CLI's output for the same inputs). Only in the bench
+        /// build: serde_json's serializer of the whole model costs about 10 KB of gzipped wasm, and the page
+        /// never asks for the text.
+        #[wasm_bindgen(js_name = exportJson)]
+        pub fn export_json(&self) -> Result<String, JsError> {
+            let export = self.inner.export(&corpus::DEFAULT_OPTIONS)?;
+            serde_json::to_string(&export).map_err(|e| JsError::new(&format!("cannot write the export as JSON: {e}")))
+        }
+    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Single-stage entry points for the benchmark (`npm run bench`) and for callers that want one stage alone.
@@ -275,14 +347,14 @@ pub mod bench {
                 FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
             })
             .collect();
-        to_js_via_json(&found)
+        to_js(&found)
     }
 
     /// Entity mentions of `text` read as one article (parse + entity stage); `[{start, end, text, value}]` where
     /// `value` is the kind (`person`, `organization`, `place`).
     #[wasm_bindgen(js_name = extractEntities)]
     pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
-        let Some(article) = bench_article(text) else { return to_js_via_json(&Vec::<FoundSpan>::new()) };
+        let Some(article) = bench_article(text) else { return to_js(&Vec::<FoundSpan>::new()) };
         let map = crate::base::text::Utf16Map::new(&article.text);
         let found: Vec<FoundSpan> = crate::annotate::entities::mentions(&article)
             .into_iter()
@@ -292,7 +364,7 @@ pub mod bench {
                 FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text).to_string(), value: kind }
             })
             .collect();
-        to_js_via_json(&found)
+        to_js(&found)
     }
 
     /// Byte offset where the piece of word `k` begins: the text before the first word goes with it, and each word

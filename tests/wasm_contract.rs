@@ -1,5 +1,6 @@
 //! The JavaScript-facing contract of the wasm binding, run by `wasm-pack test --node`: camelCase field names,
-//! `null` versus missing, thrown error messages, diagnostics instead of throws for bad input.
+//! `null` versus missing, thrown error messages, diagnostics instead of throws for bad input, and every part of
+//! the model as `JSON.parse` of the CLI's JSON would give it.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -63,7 +64,7 @@ fn misuse_throws_an_error_with_a_readable_message() {
     let message = err.as_ref().map(|e| get(e, "message").as_string().unwrap_or_default()).unwrap_or_default();
     assert_eq!(message, "invalid option: alignThreshold must be between 0 and 1, not 3");
     let mut c = Corpus::new();
-    let err = c.set_manifest("{not json").err().map(JsValue::from);
+    let err = c.set_manifest(JsValue::from_str("{not json")).err().map(JsValue::from);
     let message = err.as_ref().map(|e| get(e, "message").as_string().unwrap_or_default()).unwrap_or_default();
     assert!(message.starts_with("the manifest cannot be read"), "{message}");
     let err = c.remove_article("nope").err().map(JsValue::from);
@@ -81,16 +82,89 @@ fn unknown_options_are_rejected_and_defaults_are_published() {
     assert!(get(&d, "alignThreshold").as_f64().is_some());
 }
 
+/// Two reports of one event with a date, numbers, a quote with its speaker, people, places and a reworded
+/// sentence: every part of the model has items.
+const RICH: [(&str, &str); 2] = [
+    (
+        "a.txt",
+        "Flood closes the valley road\n\nBy Mira Olsen\n\nRiverton, 3 March 2024. The valley road was closed on Sunday \
+         after 40 millimetres of rain fell in six hours, the Riverton council said. \"We expect it to reopen within \
+         two days,\" said Tomas Berg, the council's head of roads. About 200 homes lost power.\n",
+    ),
+    (
+        "b.txt",
+        "Valley road shut by flood\n\nRiverton, 4 March 2024. The valley road was shut on Sunday after 45 millimetres \
+         of rain fell in six hours, the Riverton council said. \"We expect it to reopen within two days,\" Berg said. \
+         About 200 homes lost power.\n",
+    ),
+];
+
+/// JSON text of a JavaScript value (keys in insertion order, as the serializer writes them).
+fn stringify(v: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string())
+}
+
+/// The export of the same articles by the core, as the CLI writes it (serde_json), then `JSON.parse`d.
+fn json_export_of(texts: &[(&str, &str)]) -> JsValue {
+    let mut core = storylines::Corpus::new();
+    for (name, text) in texts {
+        assert!(core.add(&storylines::Input::new(*name, text.as_bytes().to_vec())).is_ok());
+    }
+    let json = core.export(&storylines::DEFAULT_OPTIONS).ok().and_then(|e| serde_json::to_string(&e).ok());
+    js_sys::JSON::parse(&json.unwrap_or_default()).unwrap_or(JsValue::NULL)
+}
+
 #[wasm_bindgen_test]
-fn export_json_matches_the_object_export() {
-    let mut c = Corpus::new();
-    assert!(c.add_text("x.txt", "Heading line\n\nThe first fact. The second fact.\n").is_ok());
-    let json = c.export_json().unwrap_or_default();
-    let parsed = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
-    let obj = c.export(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
-    let s1 = js_sys::JSON::stringify(&parsed).ok().and_then(|s| s.as_string());
-    let s2 = js_sys::JSON::stringify(&obj).ok().and_then(|s| s.as_string());
-    assert_eq!(s1, s2);
+fn every_part_of_the_model_equals_its_json_rendering() {
+    for texts in [&RICH[..], &[("x.txt", "Heading line\n\nThe first fact. The second fact.\n")]] {
+        same_as_json(texts);
+    }
+}
+
+/// Checks each field of the export object against the CLI's JSON of the same articles.
+fn same_as_json(texts: &[(&str, &str)]) {
+    let from_json = json_export_of(texts);
+    let object = export_of(texts);
+    let keys_of = |v: &JsValue| js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+    let keys = keys_of(&from_json);
+    assert_eq!(keys.length(), keys_of(&object).length());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        let (a, b) = (get(&from_json, &key), get(&object, &key));
+        if let Some(items) = a.dyn_ref::<Array>() {
+            let may_be_empty = texts.len() < 2 || key == "contradictions" || key == "diagnostics";
+            assert!(items.length() > 0 || may_be_empty, "{key} has items");
+        }
+        assert_eq!(stringify(&a), stringify(&b), "{key}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_manifest_is_read_from_its_text_or_from_the_object() {
+    let text = r#"{"articles":[{"file":"a.txt","outlet":"Valley Post","published":"2024-03-03"}]}"#;
+    let object = js_sys::JSON::parse(text).unwrap_or(JsValue::NULL);
+    let mut outlets = Vec::new();
+    for manifest in [JsValue::from_str(text), object] {
+        let mut c = Corpus::new();
+        assert!(c.set_manifest(manifest).is_ok());
+        assert!(c.add_text(RICH[0].0, RICH[0].1).is_ok());
+        let export = c.export(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        let articles: Array = get(&export, "articles").unchecked_into();
+        outlets.push(stringify(&get(&articles.get(0), "outlet")));
+    }
+    assert_eq!(outlets[0], outlets[1]);
+    assert!(outlets[0].as_deref().is_some_and(|o| o.contains("Valley Post")), "{outlets:?}");
+    let no_file = js_sys::JSON::parse(r#"{"articles":[{"outlet":"X"}]}"#).unwrap_or(JsValue::NULL);
+    let err = Corpus::new().set_manifest(no_file).err().map(JsValue::from);
+    let message = err.as_ref().map(|e| get(e, "message").as_string().unwrap_or_default()).unwrap_or_default();
+    assert_eq!(message, "the manifest cannot be read: entry 1 has no \"file\"");
+}
+
+#[wasm_bindgen_test]
+fn post_export_needs_a_worker() {
+    let c = Corpus::new();
+    let err = c.post_export(JsValue::UNDEFINED, 1.0).err().map(JsValue::from);
+    let message = err.as_ref().map(|e| get(e, "message").as_string().unwrap_or_default()).unwrap_or_default();
+    assert_eq!(message, "postExport runs only in a dedicated worker");
 }
 
 #[wasm_bindgen_test]

@@ -7,11 +7,15 @@ import { ROOT } from './generate.mjs';
 
 export const PKG = path.join(ROOT, 'target', 'bench-pkg');
 
-/** Loads the wasm build; returns the module namespace and the instance's exports (for its memory). */
-export async function loadEngine() {
-  const wasmPath = path.join(PKG, 'storylines_bg.wasm');
-  if (!existsSync(wasmPath)) throw new Error('target/bench-pkg is missing: run `bash scripts/build-bench.sh` first');
-  const mod = await import(path.join(PKG, 'storylines.js'));
+/**
+ * Loads the wasm build (the bench build by default; `dir` another wasm-pack output with the same names, such as
+ * the page's `www/pkg`); returns the module namespace and the instance's exports (for its memory).
+ * @param {string} [dir]
+ */
+export async function loadEngine(dir = PKG) {
+  const wasmPath = path.join(dir, 'storylines_bg.wasm');
+  if (!existsSync(wasmPath)) throw new Error(`${path.relative(ROOT, dir)} is missing: run \`bash scripts/build-bench.sh\` (or \`npm run build\` for www/pkg) first`);
+  const mod = await import(path.join(dir, 'storylines.js'));
   const exports = await mod.default({ module_or_path: readFileSync(wasmPath) });
   return { mod, exports, wasmBytes: readFileSync(wasmPath).length };
 }

@@ -54,10 +54,19 @@ impl Manifest {
     pub fn from_json(json: &str) -> Result<Manifest, Error> {
         let m: Manifest =
             serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::InvalidManifest(e.to_string())))?;
-        if let Some(pos) = m.articles.iter().position(|a| a.file.trim().is_empty()) {
+        m.checked()
+    }
+
+    /// The manifest, if every entry names a file (what [`Manifest::from_json`] checks after reading the shape;
+    /// for a manifest deserialized from elsewhere, such as a JavaScript object).
+    ///
+    /// # Errors
+    /// When an entry has no `file`.
+    pub fn checked(self) -> Result<Manifest, Error> {
+        if let Some(pos) = self.articles.iter().position(|a| a.file.trim().is_empty()) {
             return Err(Error::new(ErrorKind::InvalidManifest(format!("entry {} has no \"file\"", pos + 1))));
         }
-        Ok(m)
+        Ok(self)
     }
 
     /// The entry for a file name, compared by the path as written and by its last component.

@@ -32,7 +32,7 @@ export async function parse(articles, opts = {}) {
   await init();
   const corpus = new Corpus();
   try {
-    if (opts.manifest) corpus.setManifest(typeof opts.manifest === 'string' ? opts.manifest : JSON.stringify(opts.manifest));
+    if (opts.manifest) corpus.setManifest(opts.manifest);
     for (const a of articles) {
       if (a.bytes) corpus.addBytes(a.name, a.bytes);
       else corpus.addText(a.name, a.text ?? '');

@@ -16,7 +16,8 @@
  * @typedef {{ type: 'part', id: number, field: string, items: any[] }} PartMessage
  *   A slice of one large array of the coming result's export, in order: each arrives as its own message, so
  *   the page receives a large model in many short tasks instead of one long one; the result then carries
- *   that field empty and the client puts the slices back.
+ *   that field empty and the client puts the slices back. Posted by the engine itself (`Corpus.postExport`,
+ *   src/wasm.rs, which writes this shape) as soon as each slice is converted.
  * @typedef {{ type: 'progress', id: number, done: number, total: number }} ProgressMessage
  *   How far an analyse is: `done` of `total` steps (one per article, then one for the cross-referencing).
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage

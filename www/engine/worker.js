@@ -3,7 +3,7 @@
 // next analyse. The page never blocks on the engine. When the wasm traps (a Rust panic aborts), the instance
 // is unusable: the worker says so and closes, and the page starts a new one (see client.js).
 import init, { Corpus, defaultOptions } from '../pkg/storylines.js';
-import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
 
 const ready = init();
 
@@ -57,39 +57,14 @@ async function analyse(req) {
       if (added.length % 8 === 0) self.postMessage({ type: PROGRESS, id: req.id, done: added.length, total });
     }
     self.postMessage({ type: PROGRESS, id: req.id, done: total - 1, total });
-    const result = corpus.export(req.options ?? null);
+    // The engine posts the model's large arrays to the page itself, part by part (see protocol.js).
+    const result = corpus.postExport(req.options ?? null, req.id);
     current = { corpus, options: req.options ?? null };
     return { result, added };
   } catch (err) {
     corpus.free();
     throw err;
   }
-}
-
-/** Items per part message of a large export array (articles carry their text, so fewer of them). */
-const PART_ITEMS = /** @type {Record<string, number>} */ ({ articles: 20, reuse: 200 });
-const PART_DEFAULT = 500;
-
-/**
- * Posts the large arrays of an export as part messages (see protocol.js) and returns the export without them:
- * receiving one message of a large model is one long task on the page's main thread.
- * @param {number} id
- * @param {any} model
- */
-function postParts(id, model) {
-  if (!model || typeof model !== 'object') return model;
-  /** @type {Record<string, any>} */
-  const rest = {};
-  for (const [field, v] of Object.entries(model)) {
-    const n = PART_ITEMS[field] ?? PART_DEFAULT;
-    if (!Array.isArray(v) || v.length <= n) {
-      rest[field] = v;
-      continue;
-    }
-    for (let i = 0; i < v.length; i += n) self.postMessage({ type: PART, id, field, items: v.slice(i, i + n) });
-    rest[field] = [];
-  }
-  return rest;
 }
 
 /**
@@ -120,10 +95,7 @@ self.addEventListener('message', async (/** @type {MessageEvent<import('./protoc
   try {
     let result;
     let added;
-    if (req.type === ANALYSE) {
-      ({ result, added } = await analyse(req));
-      result = postParts(req.id, result);
-    }
+    if (req.type === ANALYSE) ({ result, added } = await analyse(req));
     else if (req.type === DIFF) result = await optional('diff', [req.a, req.b]);
     else if (req.type === COLLATE) result = await optional('collate', [req.of]);
     else if (req.type === TRAP) await trap();
