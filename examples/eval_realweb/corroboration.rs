@@ -24,7 +24,7 @@ struct Tally {
 }
 
 /// Prints this section's figures.
-pub fn report(stories: &[Story], dev_data: &Path) {
+pub(crate) fn report(stories: &[Story], dev_data: &Path) {
     let table = std::env::var("EMBEDDINGS").unwrap_or_else(|_| "data/embeddings.bin".to_string());
     let model = std::fs::read(&table).ok().and_then(|b| Model::from_bytes(&b).ok());
     let mut runs = vec![("words", stories.iter().map(|s| s.export.clone()).collect::<Vec<_>>())];
