@@ -46,6 +46,7 @@ fn export_to_js(e: crate::model::export::Export) -> Result<JsValue, JsError> {
     let crate::model::export::Export {
         schema,
         engine,
+        matching,
         articles,
         entities,
         times,
@@ -68,6 +69,7 @@ fn export_to_js(e: crate::model::export::Export) -> Result<JsValue, JsError> {
     };
     set("schema", Ok(JsValue::from_str(schema)))?;
     set("engine", Ok(JsValue::from_str(engine)))?;
+    set("matching", Ok(JsValue::from_str(matching)))?;
     set("articles", vec_to_js(articles, ARTICLES_PART))?;
     set("entities", vec_to_js(entities, PART))?;
     set("times", vec_to_js(times, PART))?;
@@ -153,6 +155,22 @@ impl Corpus {
         let meta: ManifestEntry = self.manifest.as_ref().and_then(|m| m.entry_for(name)).cloned().unwrap_or_default();
         let input = Input { name: name.to_string(), bytes: bytes.to_vec(), meta };
         Ok(self.inner.add(&input)?)
+    }
+
+    /// Gives the engine the sentence-embedding table (the bytes of `embeddings.bin`, fetched by the page after
+    /// its first render): sentences then align by meaning as well as by wording. `null` takes it away.
+    /// Throws when the bytes are not a table; the engine then keeps what it had.
+    #[wasm_bindgen(js_name = setEmbeddings)]
+    pub fn set_embeddings(&mut self, bytes: Option<Vec<u8>>) -> Result<(), JsError> {
+        let model = bytes.map(|b| crate::annotate::embed::Model::from_bytes(&b)).transpose()?;
+        self.inner.set_embeddings(model);
+        Ok(())
+    }
+
+    /// Whether the engine has the sentence-embedding table (the export's `matching` says the same).
+    #[wasm_bindgen(getter, js_name = hasEmbeddings)]
+    pub fn has_embeddings(&self) -> bool {
+        self.inner.has_embeddings()
     }
 
     /// Removes an article by id.
