@@ -46,6 +46,7 @@ fn main() {
         keys.push((SentenceKey { article: a, sentence: 0 }, SentenceKey { article: b, sentence: 0 }, p["label"] == 1));
     }
     let refs: Vec<&Article> = articles.iter().collect();
+    speed(&model, &refs);
     let words = Index::build(&refs, &[]);
     let both = Index::build_with(&refs, &[], Some(&model));
     println!(
@@ -106,4 +107,24 @@ fn measure(
 fn fail(why: &str) -> ! {
     eprintln!("{why}");
     std::process::exit(2)
+}
+
+/// Embedding speed natively: every sentence's text tokenised and pooled, ten rounds.
+fn speed(model: &Model, articles: &[&Article]) {
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let start = std::time::Instant::now();
+    let mut sink = 0f32;
+    for _ in 0..10 {
+        for t in &texts {
+            sink += model.embed(t).norm;
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let n = texts.len() * 10;
+    println!(
+        "embedding speed: {:.0} sentences/s ({n} sentences in {secs:.2} s, mean {:.1} words; checksum {sink:.1}); table in memory {:.2} MB",
+        n as f64 / secs,
+        texts.iter().map(|t| t.split_whitespace().count()).sum::<usize>() as f64 / texts.len().max(1) as f64,
+        model.memory() as f64 / 1e6
+    );
 }

@@ -15,7 +15,6 @@
 
 #![warn(clippy::indexing_slicing)]
 
-use std::collections::HashMap;
 use std::fmt;
 
 /// The file's first eight bytes.
@@ -98,53 +97,18 @@ pub struct Model {
     words: String,
     /// Byte range of each token in `words`.
     spans: Vec<(u32, u32)>,
-    /// Token ids by the stable hash of their text (checked against the text on every hit).
-    lookup: HashMap<u64, u32, IdentityHash>,
+    /// `(stable hash of the token's text, token id)`, sorted: a binary search finds a token (checked against
+    /// its text on every hit). A sorted list rather than a hash map: one more map type costs kilobytes of wasm.
+    lookup: Vec<(u64, u32)>,
     scale: Vec<f32>,
     vectors: Vec<i8>,
+    /// The id of `[UNK]`, what a word no piece of the vocabulary fits becomes.
+    unknown: Option<u32>,
 }
 
 impl fmt::Debug for Model {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Model {{ tokens: {}, dims: {} }}", self.spans.len(), self.dims)
-    }
-}
-
-impl PartialEq for Model {
-    fn eq(&self, other: &Model) -> bool {
-        self.dims == other.dims
-            && self.words == other.words
-            && self.scale == other.scale
-            && self.vectors == other.vectors
-    }
-}
-
-/// The keys are hashes already: hashing them again would only cost time.
-#[derive(Clone, Copy, Default)]
-struct IdentityHash;
-
-impl std::hash::BuildHasher for IdentityHash {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
-    }
-}
-
-/// See [`IdentityHash`].
-#[derive(Clone, Copy, Default)]
-struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
@@ -209,12 +173,17 @@ impl Model {
         if spans.len() != tokens {
             return Err(TableError(format!("the vocabulary has {} tokens, the header says {tokens}", spans.len())));
         }
-        let mut lookup: HashMap<u64, u32, IdentityHash> = HashMap::with_capacity_and_hasher(tokens, IdentityHash);
-        for (id, &(s, e)) in spans.iter().enumerate() {
-            let text = words.get(s as usize..e as usize).unwrap_or("");
-            lookup.entry(crate::base::text::stable_hash(text.as_bytes())).or_insert(id as u32);
-        }
-        Ok(Model { dims, words, spans, lookup, scale, vectors })
+        let mut lookup: Vec<(u64, u32)> = spans
+            .iter()
+            .enumerate()
+            .map(|(id, &(s, e))| {
+                (crate::base::text::stable_hash(words.get(s as usize..e as usize).unwrap_or("").as_bytes()), id as u32)
+            })
+            .collect();
+        crate::base::order::sort(&mut lookup);
+        let mut model = Model { dims, words, spans, lookup, scale, vectors, unknown: None };
+        model.unknown = model.token_id("[UNK]");
+        Ok(model)
     }
 
     /// Number of dimensions of a vector.
@@ -224,16 +193,14 @@ impl Model {
 
     /// Bytes the loaded table occupies in memory (vectors, scales, vocabulary and its look-up).
     pub fn memory(&self) -> usize {
-        self.vectors.len()
-            + self.scale.len() * 4
-            + self.words.len()
-            + self.spans.len() * 8
-            + self.lookup.capacity() * (8 + 4 + 1)
+        self.vectors.len() + self.scale.len() * 4 + self.words.len() + self.spans.len() * 8 + self.lookup.len() * 16
     }
 
     /// The id of a token (`"bridge"`, `"##s"`), if the vocabulary has it.
     pub fn token_id(&self, token: &str) -> Option<u32> {
-        let id = *self.lookup.get(&crate::base::text::stable_hash(token.as_bytes()))?;
+        let hash = crate::base::text::stable_hash(token.as_bytes());
+        let at = self.lookup.binary_search_by_key(&hash, |&(h, _)| h).ok()?;
+        let &(_, id) = self.lookup.get(at)?;
         let &(s, e) = self.spans.get(id as usize)?;
         (self.words.get(s as usize..e as usize)? == token).then_some(id)
     }
@@ -250,7 +217,7 @@ impl Model {
 
     /// Greedy longest-match-first WordPiece of one word, pushed to `out`.
     fn wordpiece(&self, word: &str, piece: &mut String, out: &mut Vec<u32>) {
-        let unknown = self.token_id("[UNK]");
+        let unknown = self.unknown;
         let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
         if bounds.len() > MAX_WORD_CHARS + 1 {
             out.extend(unknown);

@@ -642,11 +642,16 @@ impl Index {
     /// annotations add), with its meaning (the embeddings' cosine) adding to that, or both.
     fn pair(&self, x: usize, y: usize, shared: f64, count: usize, threshold: f64) -> Option<SentencePair> {
         let lexical = self.lexical(x, y, shared);
+        // Too far below the threshold for any agreement bonus or the meaning to lift it, the pair fails
+        // whatever the annotations say: skip comparing them (and their embeddings, when even the most the
+        // meaning can add would not do).
+        let most = if lexical >= threshold * 0.6 { MAX_BONUS } else { SAME_QUOTE_BONUS };
+        let most_meaning = if self.has_meaning() { meaning_score(1.0) } else { 0.0 };
+        if lexical + most + most_meaning + 1e-9 < threshold {
+            return None;
+        }
         let cos = self.cosine(x, y);
         let meaning = cos.map_or(0.0, meaning_score);
-        // Too far below the threshold for any agreement bonus or the meaning to lift it, the pair fails
-        // whatever the annotations say: skip comparing them.
-        let most = if lexical >= threshold * 0.6 { MAX_BONUS } else { SAME_QUOTE_BONUS };
         if lexical + most + meaning + 1e-9 < threshold || count < 2 && meaning <= 0.0 {
             return None;
         }
