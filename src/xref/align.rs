@@ -646,13 +646,16 @@ impl Index {
         // whatever the annotations say: skip comparing them (and their embeddings, when even the most the
         // meaning can add would not do).
         let most = if lexical >= threshold * 0.6 { MAX_BONUS } else { SAME_QUOTE_BONUS };
+        // A pair sharing a single term never aligns, whatever its meaning: most candidates of a large corpus
+        // share one, and comparing all their embeddings and annotations would cost more than the rest of
+        // alignment.
         let most_meaning = if self.has_meaning() { meaning_score(1.0) } else { 0.0 };
-        if lexical + most + most_meaning + 1e-9 < threshold {
+        if count < 2 || lexical + most + most_meaning + 1e-9 < threshold {
             return None;
         }
         let cos = self.cosine(x, y);
         let meaning = cos.map_or(0.0, meaning_score);
-        if lexical + most + meaning + 1e-9 < threshold || count < 2 && meaning <= 0.0 {
+        if lexical + most + meaning + 1e-9 < threshold {
             return None;
         }
         let ag = self.agreement(x, y)?;
