@@ -2,7 +2,8 @@
 //! stages whose cost grows faster than the corpus.
 //!
 //! `node scripts/bench/generate.mjs 1000 --articles-jsonl /tmp/articles-1000.jsonl`, then
-//! `cargo run --release --example stages -- /tmp/articles-1000.jsonl [N]` (the first N articles of the file).
+//! `cargo run --release --example stages -- /tmp/articles-1000.jsonl [N]` (the first N articles of the file);
+//! `EMBEDDINGS=data/embeddings.bin` gives the engine the sentence-embedding model (its load is timed apart).
 
 use std::time::Instant;
 use storylines::input::manifest::ManifestEntry;
@@ -16,8 +17,17 @@ fn main() {
         eprintln!("{file}: {e}");
         std::process::exit(2)
     });
-    let t0 = Instant::now();
     let mut corpus = Corpus::new();
+    if let Ok(path) = std::env::var("EMBEDDINGS") {
+        let t = Instant::now();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        match storylines::annotate::embed::Model::from_bytes(&bytes) {
+            Ok(m) => corpus.set_embeddings(Some(m)),
+            Err(e) => eprintln!("{path}: {e}"),
+        }
+        println!("{:<16} {:>10}", "embeddings load", format!("{:.1} ms", t.elapsed().as_secs_f64() * 1e3));
+    }
+    let t0 = Instant::now();
     let mut bytes = 0usize;
     for line in text.lines().take(limit) {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };

@@ -33,6 +33,9 @@ elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
   rm -f www/pkg-html/.gitignore
   echo "$main_stamp" > www/pkg-html/.build-stamp
 fi
+# The sentence-embedding table (issue 19), a separate asset beside the page so that `npm start` serves it from the
+# page's own origin (never part of the wasm or of the size budget); the page is to fetch it after its first render.
+cp data/embeddings.bin www/embeddings.bin
 # The minified element, worker, core API, stylesheet and wasm a host downloads (www/dist; esbuild, < 1 s).
 node scripts/build-dist.mjs
 # The single self-contained HTML file, www/dist/storylines.html (scripts/build-single.mjs, a second or two).

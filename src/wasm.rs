@@ -55,6 +55,7 @@ fn export_fields(e: crate::model::export::Export, out: &mut impl Fields) -> Resu
     let crate::model::export::Export {
         schema,
         engine,
+        matching,
         articles,
         entities,
         times,
@@ -71,6 +72,7 @@ fn export_fields(e: crate::model::export::Export, out: &mut impl Fields) -> Resu
     } = e;
     out.value("schema", schema)?;
     out.value("engine", engine)?;
+    out.value("matching", matching)?;
     /// Converts each array in turn, in the model's field order.
     macro_rules! arrays {
         ($($key:literal: $items:ident),*) => { $( out.array($key, $items, part_size($key))?; )* };
@@ -227,6 +229,25 @@ impl Corpus {
         let meta: ManifestEntry = self.manifest.as_ref().and_then(|m| m.entry_for(name)).cloned().unwrap_or_default();
         let input = Input { name: name.to_string(), bytes: bytes.to_vec(), meta };
         Ok(self.inner.add(&input)?)
+    }
+
+    /// Gives the engine the sentence-embedding table (the bytes of `embeddings.bin`): sentences then align by
+    /// meaning as well as by wording. `null` takes it away. Throws when the bytes are not a table; the engine
+    /// then keeps what it had. Only in builds with the `embeddings` feature: the page's main module leaves it
+    /// out (size budget) until the page fetches the table.
+    #[cfg(feature = "embeddings")]
+    #[wasm_bindgen(js_name = setEmbeddings)]
+    pub fn set_embeddings(&mut self, bytes: Option<Vec<u8>>) -> Result<(), JsError> {
+        let model = bytes.map(|b| crate::annotate::embed::Model::from_bytes(&b)).transpose()?;
+        self.inner.set_embeddings(model);
+        Ok(())
+    }
+
+    /// Whether the engine has the sentence-embedding table (the export's `matching` says the same).
+    #[cfg(feature = "embeddings")]
+    #[wasm_bindgen(getter, js_name = hasEmbeddings)]
+    pub fn has_embeddings(&self) -> bool {
+        self.inner.has_embeddings()
     }
 
     /// Removes an article by id.

@@ -138,7 +138,7 @@ fn the_engine_holds_no_name_of_the_bundled_story() {
 const PIPELINE: &[(&str, &[&str])] = &[
     ("base", &["text", "order", "diagnostic", "error", "lexicon", "mod"]),
     ("input", &["segment", "article", "manifest", "markdown", "html", "parse", "mod"]),
-    ("annotate", &["tokens", "time", "numbers", "entities", "quotes", "mod"]),
+    ("annotate", &["tokens", "time", "numbers", "entities", "quotes", "embed", "mod"]),
     (
         "xref",
         &[
@@ -230,7 +230,7 @@ fn the_pipeline_check_sees_an_import_of_a_later_stage() {
 const MAX_FUNCTION_LINES: usize = 80;
 
 /// Functions still over the limit, to be split into named steps; the list only ever shrinks.
-const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &["xref/align.rs::build", "xref/align.rs::pair", "xref/claims.rs::group"];
+const LONG_FUNCTIONS_TO_SPLIT: &[&str] = &["xref/claims.rs::group"];
 
 /// Each function of a rustfmt-formatted file with its length in lines: from a line holding `fn name` to the
 /// first later line that is a lone `}` at the `fn` line's indentation.

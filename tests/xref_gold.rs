@@ -64,58 +64,15 @@ fn bundle_against_gold() {
         .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
         .unwrap_or_default();
 
-    // Claims: pairwise "same claim" decisions over the sentences the gold names.
-    let mut gold_claim: BTreeMap<(String, u64), usize> = BTreeMap::new();
-    for (ci, c) in g["claims"].as_array().into_iter().flatten().enumerate() {
-        for r in c["sentences"].as_array().into_iter().flatten() {
-            if let Some(k) = locate(&export, &letters, r) {
-                gold_claim.insert(k, ci);
-            } else {
-                println!("gold sentence not found: {r}");
-            }
-        }
-    }
-    let mut found_claim: BTreeMap<(String, u64), String> = BTreeMap::new();
-    for c in export["claims"].as_array().into_iter().flatten() {
-        for s in c["sentences"].as_array().into_iter().flatten() {
-            let k = (s["article"].as_str().unwrap_or("").to_string(), s["sentence"].as_u64().unwrap_or(0));
-            found_claim.insert(k, c["id"].as_str().unwrap_or("").to_string());
-        }
-    }
-    let keys: Vec<&(String, u64)> = gold_claim.keys().collect();
-    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
-    for (i, a) in keys.iter().enumerate() {
-        for b in keys.iter().skip(i + 1) {
-            if a.0 == b.0 {
-                continue;
-            }
-            let same_gold = gold_claim.get(*a) == gold_claim.get(*b);
-            let same_found = found_claim.contains_key(*a) && found_claim.get(*a) == found_claim.get(*b);
-            match (same_gold, same_found) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fneg += 1,
-                _ => {}
-            }
-        }
-    }
-    // Pairs the gold keeps apart (a shared topic or word, different facts): grouped together they are false
-    // positives too (within one article as well: a headline and a quote of its own article).
-    for pair in g["apart"]["pairs"].as_array().into_iter().flatten() {
-        let (Some(a), Some(b)) = (locate(&export, &letters, &pair[0]), locate(&export, &letters, &pair[1])) else {
-            println!("apart sentence not found: {pair}");
-            continue;
-        };
-        if found_claim.contains_key(&a) && found_claim.get(&a) == found_claim.get(&b) {
-            fp += 1;
-            println!("grouped although the gold keeps them apart: {a:?} / {b:?}");
-        }
-    }
-    // Claims touching no gold sentence at all are not judged (the gold is not exhaustive).
-    let (cp, cr) = pr("claims (pairs)", tp, tp + fp, tp + fneg, tp);
-    if std::env::var_os("VERBOSE").is_some() {
-        explain_claim_pairs(&export, &gold_claim, &found_claim);
-    }
+    let (cp, cr) = claim_pairs("claims (pairs)", &export, &g, &letters);
+    // With the sentence-embedding model (data/embeddings.bin): sentences also align by meaning.
+    let meaning = export_with_meaning(threshold);
+    let (mp, mr) = claim_pairs("claims, meaning", &meaning, &g, &letters);
+    let opening = one_claim_of_all(&meaning, &g, &letters, 1);
+    println!(
+        "the opening-in-Kazakh fact in one claim with all five articles: {opening:?} (by wording alone: {:?})",
+        one_claim_of_all(&export, &g, &letters, 1)
+    );
 
     // Reuse edges (directed).
     let want: BTreeSet<(String, String)> = g["reuse"]
@@ -257,6 +214,11 @@ fn bundle_against_gold() {
     // floors leave a little room.
     assert!(cp >= 0.9, "claim precision {cp}");
     assert!(cr >= 0.55, "claim recall {cr}");
+    // With the sentence-embedding model (issue 19: recall 0.6 or more at precision 0.9 or more): measured
+    // 0.90 / 0.68 (28 of 31 pairs right, 28 of 41 found). The meaning's weight and floor were chosen on MSRP
+    // and the realweb stories, not here.
+    assert!(mp >= 0.9, "claim precision with meaning {mp}");
+    assert!(mr >= 0.65, "claim recall with meaning {mr}");
     // Stories: the two happenings a year apart must be told apart, undated articles placed right.
     assert_eq!((sp, sr), (1.0, 1.0), "stories");
     // Quote groups and events rest on the quote and time annotators; what they find must group right.
@@ -266,6 +228,94 @@ fn bundle_against_gold() {
     assert!(xp >= 0.99, "contradiction precision {xp}");
     // Five of six: the one missed is a role told in two stories a year apart, which is not compared by design.
     assert!(xr >= 0.8, "contradiction recall {xr}");
+}
+
+/// Pairwise "same claim" decisions over the sentences the gold names: precision and recall.
+fn claim_pairs(name: &str, export: &Value, g: &Value, letters: &BTreeMap<String, String>) -> (f64, f64) {
+    let mut gold_claim: BTreeMap<(String, u64), usize> = BTreeMap::new();
+    for (ci, c) in g["claims"].as_array().into_iter().flatten().enumerate() {
+        for r in c["sentences"].as_array().into_iter().flatten() {
+            if let Some(k) = locate(export, letters, r) {
+                gold_claim.insert(k, ci);
+            } else {
+                println!("gold sentence not found: {r}");
+            }
+        }
+    }
+    let mut found_claim: BTreeMap<(String, u64), String> = BTreeMap::new();
+    for c in export["claims"].as_array().into_iter().flatten() {
+        for s in c["sentences"].as_array().into_iter().flatten() {
+            let k = (s["article"].as_str().unwrap_or("").to_string(), s["sentence"].as_u64().unwrap_or(0));
+            found_claim.insert(k, c["id"].as_str().unwrap_or("").to_string());
+        }
+    }
+    let keys: Vec<&(String, u64)> = gold_claim.keys().collect();
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    for (i, a) in keys.iter().enumerate() {
+        for b in keys.iter().skip(i + 1) {
+            if a.0 == b.0 {
+                continue;
+            }
+            let same_gold = gold_claim.get(*a) == gold_claim.get(*b);
+            let same_found = found_claim.contains_key(*a) && found_claim.get(*a) == found_claim.get(*b);
+            match (same_gold, same_found) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fneg += 1,
+                _ => {}
+            }
+        }
+    }
+    // Pairs the gold keeps apart (a shared topic or word, different facts): grouped together they are false
+    // positives too (within one article as well: a headline and a quote of its own article).
+    for pair in g["apart"]["pairs"].as_array().into_iter().flatten() {
+        let (Some(a), Some(b)) = (locate(export, letters, &pair[0]), locate(export, letters, &pair[1])) else {
+            println!("apart sentence not found: {pair}");
+            continue;
+        };
+        if found_claim.contains_key(&a) && found_claim.get(&a) == found_claim.get(&b) {
+            fp += 1;
+            println!("grouped although the gold keeps them apart: {a:?} / {b:?}");
+        }
+    }
+    // Claims touching no gold sentence at all are not judged (the gold is not exhaustive).
+    let scores = pr(name, tp, tp + fp, tp + fneg, tp);
+    if std::env::var_os("VERBOSE").is_some() {
+        explain_claim_pairs(export, &gold_claim, &found_claim);
+    }
+    scores
+}
+
+/// The bundle exported with the sentence-embedding model.
+fn export_with_meaning(threshold: Option<f64>) -> Value {
+    let table = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/embeddings.bin")).unwrap_or_default();
+    let mut corpus = storylines::Corpus::new();
+    corpus.set_embeddings(storylines::annotate::embed::Model::from_bytes(&table).ok());
+    assert!(corpus.has_embeddings(), "data/embeddings.bin is not a table");
+    for i in common::inputs(&common::bundle_files()) {
+        let _ = corpus.add(&i);
+    }
+    let mut options = storylines::DEFAULT_OPTIONS;
+    options.align_threshold = threshold.unwrap_or(options.align_threshold);
+    corpus.export(&options).ok().and_then(|e| serde_json::to_value(e).ok()).unwrap_or(Value::Null)
+}
+
+/// Whether the sentences of gold claim `index` are all in one claim of the export, and its sources and
+/// independent sources then.
+fn one_claim_of_all(
+    export: &Value,
+    g: &Value,
+    letters: &BTreeMap<String, String>,
+    index: usize,
+) -> Option<(usize, usize)> {
+    let wanted: Vec<(String, u64)> =
+        g["claims"][index]["sentences"].as_array()?.iter().filter_map(|r| locate(export, letters, r)).collect();
+    let claim = export["claims"].as_array()?.iter().find(|c| {
+        wanted.iter().all(|(a, s)| {
+            c["sentences"].as_array().into_iter().flatten().any(|x| x["article"] == a.as_str() && x["sentence"] == *s)
+        })
+    })?;
+    Some((claim["sources"].as_array()?.len(), claim["independentSources"].as_array()?.len()))
 }
 
 /// With `VERBOSE=1`: every gold pair the engine gets wrong, with both sentences and the alignment score the

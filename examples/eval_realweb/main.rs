@@ -9,6 +9,7 @@
 //! lines; this file only loads the stories and runs the engine once per story.
 
 mod contradictions;
+mod corroboration;
 mod dates;
 mod entities;
 mod events;
@@ -100,6 +101,9 @@ fn main() {
     }
     if run("events") {
         events::report(&stories, &root);
+    }
+    if run("corroboration") {
+        corroboration::report(&stories, &root);
     }
 }
 

@@ -1,11 +1,13 @@
 //! Stage 2, per-article annotation: entity mentions ([`entities`]), temporal expressions ([`time`]),
-//! numbers ([`numbers`]) and quotes ([`quotes`]) of one article, kept together as [`Annotations`].
+//! numbers ([`numbers`]) and quotes ([`quotes`]) of one article, kept together as [`Annotations`]; and the
+//! static sentence-embedding model ([`embed`]) that turns a sentence into a vector when the caller gives one.
 //! [`entities::resolve`] is the one cross-article step here: it merges the mentions of all articles into
 //! entities, which every later stage reads.
 //!
 //! Uses [`input`](crate::input) and [`base`](crate::base) only; must not align, group or compare
 //! sentences of different articles (that is [`xref`](crate::xref)'s work).
 
+pub mod embed;
 pub mod entities;
 pub mod numbers;
 pub mod quotes;

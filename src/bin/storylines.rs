@@ -9,10 +9,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use storylines::annotate::embed::Model;
 use storylines::{Corpus, Diagnostic, Input, Manifest, Severity, DEFAULT_OPTIONS};
 
 const USAGE: &str = "usage:
-  storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders...>
+  storylines export [--manifest FILE] [--pretty] [--threshold X] [--embeddings FILE | --no-embeddings] <files-or-folders...>
   storylines diff [--pretty] [--threshold X] FILE_A FILE_B
   storylines view EXPORT.json
   storylines jsonl [--threshold X]
@@ -22,6 +23,9 @@ export: reads articles (.txt, .md, .html) and prints the cross-reference export 
 diff: prints the pairwise diff of two articles as JSON (schema/storylines.schema.json, $defs/diff).
 view: loads an export back and prints its findings as plain text.
 Folders are read non-recursively, files sorted by name.
+export aligns sentences by meaning as well as by wording when it has the embedding table: the file given by
+--embeddings, else embeddings.bin beside the binary (data/embeddings.bin of the repository); --no-embeddings,
+or no table, aligns by wording alone. The export's \"matching\" says which ran.
 jsonl reads JSON Lines on stdin, one story per line: {\"id\": …, \"articles\": [{\"name\": …, \"text\": …}], \"manifest\": {…}}
 (manifest optional) and writes one line per story: {\"id\": …, \"export\": {…}} or {\"id\": …, \"error\": \"…\"}.";
 
@@ -68,6 +72,7 @@ fn export(args: &[String]) -> Result<(), String> {
         });
     }
     let mut corpus = Corpus::new();
+    corpus.set_embeddings(a.embeddings.load()?);
     if let Some(d) = a.manifest_problem {
         corpus.report(d);
     }
@@ -88,6 +93,43 @@ struct ExportArgs {
     options: storylines::Options,
     /// Files and folders named on the command line.
     paths: Vec<PathBuf>,
+    /// Where the sentence-embedding table comes from.
+    embeddings: Embeddings,
+}
+
+/// Where the sentence-embedding table comes from.
+enum Embeddings {
+    /// `embeddings.bin` beside the binary, when there is one.
+    BesideTheBinary,
+    /// The file given by `--embeddings` (an error when it cannot be read).
+    File(PathBuf),
+    /// `--no-embeddings`: wording alone.
+    None,
+}
+
+impl Embeddings {
+    /// The table, if any. A table given by the flag that cannot be read is an error; one beside the binary
+    /// only a warning (the export then aligns by wording alone and says so).
+    fn load(&self) -> Result<Option<Model>, String> {
+        match self {
+            Embeddings::None => Ok(None),
+            Embeddings::File(path) => {
+                let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Model::from_bytes(&bytes).map(Some).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Embeddings::BesideTheBinary => {
+                let beside = std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("embeddings.bin")));
+                let Some(bytes) = beside.as_ref().and_then(|p| std::fs::read(p).ok()) else { return Ok(None) };
+                match Model::from_bytes(&bytes) {
+                    Ok(m) => Ok(Some(m)),
+                    Err(e) => {
+                        eprintln!("warning: embeddings.bin beside the binary: {e}; aligning by wording alone");
+                        Ok(None)
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl ExportArgs {
@@ -98,6 +140,7 @@ impl ExportArgs {
             pretty: false,
             options: DEFAULT_OPTIONS,
             paths: Vec::new(),
+            embeddings: Embeddings::BesideTheBinary,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -110,6 +153,10 @@ impl ExportArgs {
                     }
                 }
                 "--pretty" => out.pretty = true,
+                "--embeddings" => {
+                    out.embeddings = Embeddings::File(PathBuf::from(it.next().ok_or("--embeddings needs a file")?));
+                }
+                "--no-embeddings" => out.embeddings = Embeddings::None,
                 "--threshold" => {
                     let v = it.next().ok_or("--threshold needs a number")?;
                     out.options.align_threshold =

@@ -3,6 +3,7 @@
 //! Articles are kept sorted by id, so the export never depends on the order in which inputs arrived.
 //! This module orchestrates the stages; it must not do IO, read clocks or hold JS values.
 
+use crate::annotate::embed::Model;
 use crate::annotate::entities;
 use crate::annotate::time::{self, Grain};
 use crate::annotate::{self, Annotations};
@@ -59,12 +60,26 @@ pub const DEFAULT_OPTIONS: Options = Options { align_threshold: 0.3 };
 pub struct Corpus {
     articles: Vec<Article>,
     diagnostics: Vec<Diagnostic>,
+    /// The sentence-embedding model, when the caller gave one: alignment then compares meaning too.
+    embeddings: Option<std::sync::Arc<Model>>,
 }
 
 impl Corpus {
     /// An empty corpus.
     pub fn new() -> Corpus {
         Corpus::default()
+    }
+
+    /// Gives the engine the sentence-embedding model (`data/embeddings.bin`, read by [`Model::from_bytes`]), or
+    /// takes it away with `None`: with it, sentences are aligned by meaning as well as by wording; without it,
+    /// by wording alone. The export's `matching` says which ran.
+    pub fn set_embeddings(&mut self, model: Option<Model>) {
+        self.embeddings = model.map(std::sync::Arc::new);
+    }
+
+    /// Whether the engine has the sentence-embedding model.
+    pub fn has_embeddings(&self) -> bool {
+        self.embeddings.is_some()
     }
 
     /// Parses and adds one input. Bad input never fails the call: it becomes a diagnostic, and the id of the
@@ -158,7 +173,12 @@ impl Corpus {
 
     /// Runs every stage on the articles; `done` hears the name of each stage as it finishes (a profiler's
     /// hook: the core reads no clock itself).
-    fn analyse<'a>(refs: Vec<&'a Article>, options: &Options, done: &mut dyn FnMut(&'static str)) -> Analysis<'a> {
+    fn analyse<'a>(
+        refs: Vec<&'a Article>,
+        options: &Options,
+        model: Option<&Model>,
+        done: &mut dyn FnMut(&'static str),
+    ) -> Analysis<'a> {
         let ids: Vec<&str> = refs.iter().map(|a| a.id.as_str()).collect();
         let mut annotations: Vec<Annotations> = refs.iter().map(|a| annotate::annotate(a)).collect();
         done("annotate");
@@ -167,7 +187,7 @@ impl Corpus {
         done("entities");
         let entity_of = entity_of(&entities);
         let signals = signals(&refs, &annotations, &entity_of);
-        let index = Index::build(&refs, &signals);
+        let index = Index::build_with(&refs, &signals, model);
         done("index");
         let pairs = index.pairs(options.align_threshold);
         done("align");
@@ -227,7 +247,7 @@ impl Corpus {
         options.validate()?;
         let patched = self.patched();
         done("furniture");
-        let mut an = Corpus::analyse(self.refs(&patched), options, done);
+        let mut an = Corpus::analyse(self.refs(&patched), options, self.embeddings.as_deref(), done);
         let pairs = std::mem::take(&mut an.pairs);
         let refs = &an.refs;
         let ann = export::annotations_out(refs, &an.annotations, &an.entities);
@@ -244,6 +264,7 @@ impl Corpus {
         let out = Export {
             schema: SCHEMA,
             engine: env!("CARGO_PKG_VERSION"),
+            matching: if self.embeddings.is_some() { "words+meaning" } else { "words" },
             articles,
             entities: ann.entities,
             times: ann.times,
@@ -286,7 +307,7 @@ impl Corpus {
     pub fn collate(&self, id: &str, options: &Options) -> Result<Option<CollationOut>, Error> {
         options.validate()?;
         let patched = self.patched();
-        let an = Corpus::analyse(self.refs(&patched), options, &mut |_| {});
+        let an = Corpus::analyse(self.refs(&patched), options, self.embeddings.as_deref(), &mut |_| {});
         let mut witnesses: Vec<(String, usize, TextRange)> = Vec::new();
         if let Some(c) = an.claims.iter().find(|c| c.id == id) {
             for k in &c.sentences {

@@ -34,6 +34,9 @@ pub struct Export {
     pub schema: &'static str,
     /// The engine version that produced it.
     pub engine: &'static str,
+    /// How sentences were aligned: `words` (shared wording alone) or `words+meaning` (with the
+    /// sentence-embedding model as well).
+    pub matching: &'static str,
     /// The articles, sorted by id.
     pub articles: Vec<ArticleOut>,
     /// People, organisations and places, merged across articles.
@@ -220,6 +223,10 @@ pub struct AlignmentOut {
     pub shared_words: Vec<String>,
     /// The lexical part of the score (IDF-weighted word overlap).
     pub lexical: f64,
+    /// The cosine of the sentences' embeddings, or null when the engine ran without the model.
+    pub meaning: Option<f64>,
+    /// What aligned them: `words`, `meaning` or `both`.
+    pub evidence: crate::xref::align::Evidence,
     /// Entity ids both sentences mention.
     pub same_entities: Vec<String>,
     /// Normalised dates both mention.
@@ -319,6 +326,8 @@ pub fn alignments_out(articles: &[&Article], pairs: Vec<SentencePair>) -> Vec<Al
             score: p.score,
             shared_words: p.shared,
             lexical: p.lexical,
+            meaning: p.meaning,
+            evidence: p.evidence,
             same_entities: p.same_entities,
             same_dates: p.same_dates,
             same_numbers: p.same_numbers,

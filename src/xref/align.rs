@@ -14,6 +14,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
+use crate::annotate::embed::{Embedding, Model};
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, ParagraphKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -44,6 +45,10 @@ pub struct SentencePair {
     pub score: f64,
     /// IDF-weighted overlap of content words alone, from 0 to 1.
     pub lexical: f64,
+    /// The cosine of the two sentences' embeddings, when the engine was given the embedding model.
+    pub meaning: Option<f64>,
+    /// Which evidence made the pair: shared words, meaning, or both.
+    pub evidence: Evidence,
     /// The shared content words (as the first sentence writes them), rarest first.
     pub shared: Vec<String>,
     /// Entity keys both sentences mention.
@@ -54,6 +59,19 @@ pub struct SentencePair {
     pub same_numbers: Vec<String>,
     /// The two sentences have the same words in the same order (case and punctuation aside).
     pub verbatim: bool,
+}
+
+/// Which evidence aligned two sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Evidence {
+    /// Their shared words (and what the annotations add) reach the threshold.
+    #[default]
+    Words,
+    /// Their embeddings' cosine reaches it, their shared words do not: the same statement reworded.
+    Meaning,
+    /// Both do.
+    Both,
 }
 
 /// Options of the aligner.
@@ -300,12 +318,20 @@ pub struct Index {
     topical: Vec<bool>,
     /// Whether an indexed sentence is a headline or sub-heading.
     heading: Vec<bool>,
+    /// Each indexed sentence's embedding (empty when the index was built without a model).
+    meaning: Vec<Embedding>,
 }
 
 impl Index {
     /// Indexes the English sentences of `articles`. `signals[i][s]`, when present, are the annotations of
     /// sentence `s` of article `i`.
     pub fn build(articles: &[&Article], signals: &[Vec<SentenceSignals>]) -> Index {
+        Index::build_with(articles, signals, None)
+    }
+
+    /// [`Index::build`], and with a model each indexed sentence's embedding, so that pairs can be compared by
+    /// meaning as well as by wording.
+    pub fn build_with(articles: &[&Article], signals: &[Vec<SentenceSignals>], model: Option<&Model>) -> Index {
         let mut ix = Index::default();
         let mut vocab: HashMap<String, u32> = HashMap::new();
         for (ai, a) in articles.iter().enumerate() {
@@ -313,63 +339,122 @@ impl Index {
                 continue;
             }
             for si in 0..a.sentences.len() {
-                let mut surface = BTreeMap::new();
-                let mut ids: Vec<u32> = Vec::new();
-                for (st, w) in terms(a, si, signals.get(ai).and_then(|g| g.get(si))) {
-                    let next = u32::try_from(ix.words.len()).unwrap_or(u32::MAX);
-                    let id = *vocab.entry(st.clone()).or_insert_with(|| {
-                        ix.words.push(st);
-                        next
-                    });
-                    surface.entry(id).or_insert(w);
-                    ids.push(id);
-                }
-                // A word of a word group stands in the order as its group, so that phrases meet across
-                // synonyms ("rather than" and "instead of" before the same word).
-                let mut order: Vec<u32> = Vec::new();
-                for &i in &ids {
-                    match ix.words.get(i as usize).map(|t| t.as_bytes().first()) {
-                        Some(Some(b'~')) => {
-                            if let Some(last) = order.last_mut() {
-                                *last = i;
-                            }
-                        }
-                        Some(Some(b'@')) | None => {}
-                        Some(_) => order.push(i),
-                    }
-                }
-                crate::base::order::sort(&mut ids);
-                ids.dedup();
-                if ids.len() >= 2 {
-                    ix.order.push(order);
-                    let kind = a.sentences.get(si).and_then(|s| a.paragraphs.get(s.paragraph)).map(|p| p.kind);
-                    ix.heading.push(matches!(kind, Some(ParagraphKind::Headline | ParagraphKind::Heading)));
-                    let key = SentenceKey { article: ai, sentence: si };
-                    ix.position.insert(key, ix.keys.len());
-                    ix.keys.push(key);
-                    ix.bags.push(ids);
-                    ix.surface.push(surface);
-                    ix.signals.push(signals.get(ai).and_then(|s| s.get(si)).cloned().unwrap_or_default());
-                    ix.plain.push(all_words(a, si));
-                }
+                ix.add_sentence(a, SentenceKey { article: ai, sentence: si }, signals, &mut vocab, model);
             }
         }
-        let n = ix.bags.len().max(1) as f64;
-        let mut df = vec![0u32; ix.words.len()];
-        for ids in &ix.bags {
+        let n_articles = articles.iter().filter(|a| a.is_english()).count();
+        ix.weigh(n_articles);
+        // Centred on the corpus's mean sentence: static embeddings of news sentences all share a large
+        // common part, and only what a sentence has beyond it tells one fact from another.
+        let mean = Embedding::mean(&ix.meaning);
+        ix.meaning = ix.meaning.iter().map(|e| e.centred(&mean)).collect();
+        ix
+    }
+
+    /// Indexes one sentence (one with two terms or more).
+    fn add_sentence(
+        &mut self,
+        a: &Article,
+        key: SentenceKey,
+        signals: &[Vec<SentenceSignals>],
+        vocab: &mut HashMap<String, u32>,
+        model: Option<&Model>,
+    ) {
+        let si = key.sentence;
+        let sig = signals.get(key.article).and_then(|g| g.get(si));
+        let mut surface = BTreeMap::new();
+        let mut ids: Vec<u32> = Vec::new();
+        for (st, w) in terms(a, si, sig) {
+            let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+            let id = *vocab.entry(st.clone()).or_insert_with(|| {
+                self.words.push(st);
+                next
+            });
+            surface.entry(id).or_insert(w);
+            ids.push(id);
+        }
+        let order = self.phrase_order(&ids);
+        crate::base::order::sort(&mut ids);
+        ids.dedup();
+        if ids.len() < 2 {
+            return;
+        }
+        self.order.push(order);
+        let kind = a.sentences.get(si).and_then(|s| a.paragraphs.get(s.paragraph)).map(|p| p.kind);
+        self.heading.push(matches!(kind, Some(ParagraphKind::Headline | ParagraphKind::Heading)));
+        self.position.insert(key, self.keys.len());
+        self.keys.push(key);
+        self.bags.push(ids);
+        self.surface.push(surface);
+        self.signals.push(sig.cloned().unwrap_or_default());
+        self.plain.push(all_words(a, si));
+        if let Some(m) = model {
+            self.meaning.push(a.sentences.get(si).map(|s| m.embed(a.slice(s.range))).unwrap_or_default());
+        }
+    }
+
+    /// The word terms of a sentence in their order, for shared phrases. A word of a word group stands in the
+    /// order as its group, so that phrases meet across synonyms ("rather than" and "instead of" before the
+    /// same word); entities are left out.
+    fn phrase_order(&self, ids: &[u32]) -> Vec<u32> {
+        let mut order: Vec<u32> = Vec::new();
+        for &i in ids {
+            match self.words.get(i as usize).map(|t| t.as_bytes().first()) {
+                Some(Some(b'~')) => {
+                    if let Some(last) = order.last_mut() {
+                        *last = i;
+                    }
+                }
+                Some(Some(b'@')) | None => {}
+                Some(_) => order.push(i),
+            }
+        }
+        order
+    }
+
+    /// The IDF weights of the terms, topic terms (see `is_topical`) keeping part of their weight
+    /// (`TOPIC_WEIGHT`): they say what the story is about, not which fact a sentence states.
+    fn weigh(&mut self, n_articles: usize) {
+        let n = self.bags.len().max(1) as f64;
+        let mut df = vec![0u32; self.words.len()];
+        for ids in &self.bags {
             for &w in ids {
                 if let Some(d) = df.get_mut(w as usize) {
                     *d += 1;
                 }
             }
         }
-        // Topic words (see `is_topical`) say what the story is about, not which fact a sentence states; they
-        // keep part of their weight (`TOPIC_WEIGHT`).
-        let mut article_df = vec![0usize; ix.words.len()];
-        // Articles in which a term recurs (two sentences or more), and its count in the current article.
-        let mut repeated = vec![0usize; ix.words.len()];
-        let mut last_seen = vec![(usize::MAX, 0usize); ix.words.len()];
-        for (key, ids) in ix.keys.iter().zip(&ix.bags) {
+        let (article_df, repeated) = self.spread();
+        // Entities are terms like words: one found in most articles, recurring, is the story's protagonist
+        // and weighs as a topic term.
+        self.topical = article_df.iter().zip(&repeated).map(|(&ad, &rep)| is_topical(ad, n_articles, rep)).collect();
+        self.idf = df
+            .iter()
+            .zip(&self.topical)
+            .zip(&self.words)
+            .map(|((&d, &topical), word)| {
+                let mut idf = (1.0 + n / f64::from(d.max(1))).ln();
+                if word.starts_with('~') {
+                    idf *= GROUP_WEIGHT;
+                }
+                if topical {
+                    idf * TOPIC_WEIGHT
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        self.weight = self.bags.iter().map(|ids| ids.iter().map(|&w| self.idf_of(w)).sum()).collect();
+    }
+
+    /// Per term: the number of articles it is in, and the number of articles in which it recurs (two
+    /// sentences or more).
+    fn spread(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut article_df = vec![0usize; self.words.len()];
+        let mut repeated = vec![0usize; self.words.len()];
+        // The last article a term was seen in, and its count there.
+        let mut last_seen = vec![(usize::MAX, 0usize); self.words.len()];
+        for (key, ids) in self.keys.iter().zip(&self.bags) {
             for &w in ids {
                 let w = w as usize;
                 if let (Some(seen), Some(df), Some(rep)) =
@@ -386,28 +471,7 @@ impl Index {
                 }
             }
         }
-        let n_articles = articles.iter().filter(|a| a.is_english()).count();
-        // Entities are terms like words: one found in most articles, recurring, is the story's protagonist
-        // and weighs as a topic term.
-        ix.topical = article_df.iter().zip(&repeated).map(|(&ad, &rep)| is_topical(ad, n_articles, rep)).collect();
-        ix.idf = df
-            .iter()
-            .zip(&ix.topical)
-            .zip(&ix.words)
-            .map(|((&d, &topical), word)| {
-                let mut idf = (1.0 + n / f64::from(d.max(1))).ln();
-                if word.starts_with('~') {
-                    idf *= GROUP_WEIGHT;
-                }
-                if topical {
-                    idf * TOPIC_WEIGHT
-                } else {
-                    idf
-                }
-            })
-            .collect();
-        ix.weight = ix.bags.iter().map(|ids| ids.iter().map(|&w| ix.idf_of(w)).sum()).collect();
-        ix
+        (article_df, repeated)
     }
 
     fn idf_of(&self, w: u32) -> f64 {
@@ -434,12 +498,14 @@ impl Index {
         }
     }
 
-    /// The lexical similarity of two sentences (0 when either is not indexed).
+    /// The similarity of two sentences: the lexical score, plus what their meaning adds when the index has
+    /// embeddings (see [`meaning_score`]); 0 when either sentence is not indexed.
     pub fn similarity(&self, a: SentenceKey, b: SentenceKey) -> f64 {
         let (Some(&x), Some(&y)) = (self.position.get(&a), self.position.get(&b)) else { return 0.0 };
         let (Some(bx), Some(by)) = (self.bags.get(x), self.bags.get(y)) else { return 0.0 };
         let shared: f64 = bx.iter().filter(|w| by.binary_search(w).is_ok()).map(|&w| self.idf_of(w)).sum();
-        self.lexical(x, y, shared)
+        let meaning = self.cosine(x, y).map_or(0.0, meaning_score);
+        self.lexical(x, y, shared) + meaning
     }
 
     fn lexical(&self, x: usize, y: usize, shared: f64) -> f64 {
@@ -544,23 +610,79 @@ impl Index {
         out
     }
 
+    /// The cosine of two indexed sentences' embeddings, when the index has them.
+    fn cosine(&self, x: usize, y: usize) -> Option<f64> {
+        Some(f64::from(self.meaning.get(x)?.cosine(self.meaning.get(y)?)))
+    }
+
+    /// Two indexed sentences judged as [`Index::pairs`] judges a candidate: the pair if it aligns at
+    /// `threshold` (`None` also when either sentence is not indexed). For evaluations of single pairs.
+    pub fn judge(&self, a: SentenceKey, b: SentenceKey, threshold: f64) -> Option<SentencePair> {
+        let (&x, &y) = (self.position.get(&a)?, self.position.get(&b)?);
+        let (bx, by) = (self.bags.get(x)?, self.bags.get(y)?);
+        let common: Vec<u32> = bx.iter().copied().filter(|w| by.binary_search(w).is_ok()).collect();
+        let shared = common.iter().map(|&w| self.idf_of(w)).sum();
+        self.pair(x, y, shared, common.len(), threshold)
+    }
+
+    /// The lexical score and the embeddings' cosine (when the index has embeddings) of two indexed sentences.
+    pub fn scores(&self, a: SentenceKey, b: SentenceKey) -> Option<(f64, Option<f64>)> {
+        let (&x, &y) = (self.position.get(&a)?, self.position.get(&b)?);
+        let (bx, by) = (self.bags.get(x)?, self.bags.get(y)?);
+        let shared: f64 = bx.iter().filter(|w| by.binary_search(w).is_ok()).map(|&w| self.idf_of(w)).sum();
+        Some((self.lexical(x, y, shared), self.cosine(x, y)))
+    }
+
+    /// Whether the index compares sentences by meaning (it was built with a model).
+    pub fn has_meaning(&self) -> bool {
+        !self.meaning.is_empty()
+    }
+
+    /// The pair `x`, `y` if it aligns at `threshold`: by its wording (the lexical score with what the
+    /// annotations add), with its meaning (the embeddings' cosine) adding to that, or both.
     fn pair(&self, x: usize, y: usize, shared: f64, count: usize, threshold: f64) -> Option<SentencePair> {
-        let (key, okey) = (*self.keys.get(x)?, *self.keys.get(y)?);
-        let (ids, oids) = (self.bags.get(x)?, self.bags.get(y)?);
         let lexical = self.lexical(x, y, shared);
-        // Without two shared words, or too far below the threshold for any agreement bonus to lift it, the
-        // pair fails whatever the annotations say: skip comparing them.
+        // Too far below the threshold for any agreement bonus or the meaning to lift it, the pair fails
+        // whatever the annotations say: skip comparing them (and their embeddings, when even the most the
+        // meaning can add would not do).
         let most = if lexical >= threshold * 0.6 { MAX_BONUS } else { SAME_QUOTE_BONUS };
-        if count < 2 || lexical + most + 1e-9 < threshold {
+        // A pair sharing a single term never aligns, whatever its meaning: most candidates of a large corpus
+        // share one, and comparing all their embeddings and annotations would cost more than the rest of
+        // alignment.
+        let most_meaning = if self.has_meaning() { meaning_score(1.0) } else { 0.0 };
+        if count < 2 || lexical + most + most_meaning + 1e-9 < threshold {
             return None;
         }
+        let cos = self.cosine(x, y);
+        let meaning = cos.map_or(0.0, meaning_score);
+        if lexical + most + meaning + 1e-9 < threshold {
+            return None;
+        }
+        let ag = self.agreement(x, y)?;
+        // A heading sums a story up in few words; with a body sentence it needs a clear margin.
+        let margin = if self.heading.get(x) == self.heading.get(y) { 0.0 } else { HEADING_MARGIN };
+        // A shared topic alone never aligns by wording: two shared words at least, one of them not a topic
+        // word (or the same quoted words).
+        let worded = count >= 2 && ag.words.len() >= 2 && (ag.telling > 0 || ag.same_quote);
+        let words = if worded { (lexical + ag.bonus(count, lexical, threshold)).min(1.0) } else { 0.0 };
+        // Meaning adds to the wording; it never joins two happenings dated months apart.
+        let meaning = if ag.far_apart || !ag.anchored { 0.0 } else { meaning };
+        let score = (words + meaning).min(1.0);
+        if score < threshold + margin {
+            return None;
+        }
+        let evidence = match (words >= threshold + margin, meaning > 0.0) {
+            (true, true) => Evidence::Both,
+            (true, false) => Evidence::Words,
+            (false, _) => Evidence::Meaning,
+        };
+        Some(self.explained(x, y, ag, PairScores { score, lexical, cos, evidence }))
+    }
+
+    /// What two sentences share besides their wording score.
+    fn agreement(&self, x: usize, y: usize) -> Option<Agreement> {
+        let (ids, oids) = (self.bags.get(x)?, self.bags.get(y)?);
         let (sa, sb) = (self.signals.get(x)?, self.signals.get(y)?);
-        let same_entities: Vec<String> = sa.entities.intersection(&sb.entities).cloned().collect();
-        let same_dates: Vec<String> = sa.dates.intersection(&sb.dates).cloned().collect();
-        let same_numbers: Vec<String> = sa.numbers.intersection(&sb.numbers).cloned().collect();
-        // Annotation agreement only adds to pairs that already share wording (two content words at least
-        // and a fair lexical overlap): same entities alone are a shared topic, not a shared fact.
-        let phrases = self.shared_phrases(x, y);
         // What the pair shares beyond entities, and beyond the story's topic words.
         // A group term counts as a word only where the two sentences use different words of the group.
         let words: Vec<u32> = ids
@@ -573,62 +695,119 @@ impl Index {
                 None => false,
             })
             .collect();
-        let telling = words.iter().filter(|w| !self.topical.get(**w as usize).copied().unwrap_or(false)).count();
-        let same_quote = sa.quotes.intersection(&sb.quotes).next().is_some();
-        // A shared topic alone never aligns: two shared words at least, one of them not a topic word (or
-        // the same quoted words).
-        if words.len() < 2 || telling == 0 && !same_quote {
-            return None;
-        }
-        let mut bonus = 0.0;
-        // Both sentences dated, and every date of one far from every date of the other: two happenings
-        // (the same strike a year later), however alike the wording.
-        if far_apart(&sa.dates, &sb.dates) {
-            bonus -= DATE_CONFLICT_PENALTY;
-        }
-        if same_quote {
-            bonus += SAME_QUOTE_BONUS;
-        }
-        if count >= 2 && lexical >= threshold * 0.6 {
-            bonus += PHRASE_BONUS * phrases.len().min(3) as f64;
-            bonus += if same_dates.is_empty() { 0.0 } else { 0.1 };
-            bonus += if same_numbers.is_empty() { 0.0 } else { 0.08 };
-        }
-        let score = (lexical + bonus).min(1.0);
-        // A heading sums a story up in few words; with a body sentence it needs a clear margin.
-        let margin = if self.heading.get(x) == self.heading.get(y) { 0.0 } else { HEADING_MARGIN };
-        if count < 2 || score < threshold + margin {
-            return None;
-        }
+        let is_topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
+        let telling = words.iter().filter(|w| !is_topical(**w)).count();
+        let anchored = ids.iter().any(|w| oids.binary_search(w).is_ok());
+        Some(Agreement {
+            same_entities: sa.entities.intersection(&sb.entities).cloned().collect(),
+            same_dates: sa.dates.intersection(&sb.dates).cloned().collect(),
+            same_numbers: sa.numbers.intersection(&sb.numbers).cloned().collect(),
+            phrases: self.shared_phrases(x, y).len(),
+            words,
+            telling,
+            anchored,
+            same_quote: sa.quotes.intersection(&sb.quotes).next().is_some(),
+            far_apart: far_apart(&sa.dates, &sb.dates),
+        })
+    }
+
+    /// The pair as the export shows it: shared words rarest first, a word met through its group as both
+    /// forms ("purchase/buy").
+    fn explained(&self, x: usize, y: usize, ag: Agreement, scores: PairScores) -> SentencePair {
+        let (key, okey) =
+            (self.keys.get(x).copied().unwrap_or_default(), self.keys.get(y).copied().unwrap_or_default());
+        let (ids, oids) =
+            (self.bags.get(x).map(Vec::as_slice).unwrap_or(&[]), self.bags.get(y).map(Vec::as_slice).unwrap_or(&[]));
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
         crate::base::order::sort_by(&mut common, |p, q| {
             self.idf_of(*q)
                 .total_cmp(&self.idf_of(*p))
                 .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))
         });
-        let surface = self.surface.get(x)?;
-        let verbatim = self.plain.get(x) == self.plain.get(y);
+        let no_surface = BTreeMap::new();
+        let surface = self.surface.get(x).unwrap_or(&no_surface);
         let (a, b) = if key <= okey { (key, okey) } else { (okey, key) };
-        Some(SentencePair {
+        SentencePair {
             a,
             b,
-            score: round3(score),
-            lexical: round3(lexical),
-            // A word met through its word group shows both forms ("purchase/buy").
+            score: round3(scores.score),
+            lexical: round3(scores.lexical),
+            meaning: scores.cos.map(round3),
+            evidence: scores.evidence,
             shared: common
                 .into_iter()
-                .filter(|w| words.contains(w))
+                .filter(|w| ag.words.contains(w))
                 .filter_map(|w| match self.synonym_pair(x, y, w) {
                     Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
                     None => surface.get(&w).cloned(),
                 })
                 .collect(),
-            same_entities,
-            same_dates,
-            same_numbers,
-            verbatim,
-        })
+            same_entities: ag.same_entities,
+            same_dates: ag.same_dates,
+            same_numbers: ag.same_numbers,
+            verbatim: self.plain.get(x) == self.plain.get(y),
+        }
     }
+}
+
+/// What two sentences share, found while scoring them.
+struct Agreement {
+    same_entities: Vec<String>,
+    same_dates: Vec<String>,
+    same_numbers: Vec<String>,
+    /// Shared phrases (see [`Index::shared_phrases`]).
+    phrases: usize,
+    /// Shared word terms (no entities; a group term only where the words differ).
+    words: Vec<u32>,
+    /// How many of `words` are not topic terms.
+    telling: usize,
+    /// Whether they share a term (word, group or entity; a candidate of the index always does).
+    anchored: bool,
+    same_quote: bool,
+    /// Both dated, every date of one months from every date of the other.
+    far_apart: bool,
+}
+
+impl Agreement {
+    /// What the annotations add to (or take from) a lexical score. Agreement only adds to pairs that
+    /// already share wording (two content words at least and a fair lexical overlap): same entities alone
+    /// are a shared topic, not a shared fact.
+    fn bonus(&self, count: usize, lexical: f64, threshold: f64) -> f64 {
+        let mut bonus = 0.0;
+        // Two happenings (the same strike a year later), however alike the wording.
+        if self.far_apart {
+            bonus -= DATE_CONFLICT_PENALTY;
+        }
+        if self.same_quote {
+            bonus += SAME_QUOTE_BONUS;
+        }
+        if count >= 2 && lexical >= threshold * 0.6 {
+            bonus += PHRASE_BONUS * self.phrases.min(3) as f64;
+            bonus += if self.same_dates.is_empty() { 0.0 } else { 0.1 };
+            bonus += if self.same_numbers.is_empty() { 0.0 } else { 0.08 };
+        }
+        bonus
+    }
+}
+
+/// The scores a pair was judged by.
+struct PairScores {
+    score: f64,
+    lexical: f64,
+    cos: Option<f64>,
+    evidence: Evidence,
+}
+
+/// The (centred) cosine below which two sentences' embeddings add nothing to their wording score. Chosen
+/// with [`MEANING_WEIGHT`] on the development data (MSRP's training pairs and the realweb stories, never the
+/// bundle): docs/ACCURACY.md, "Corroboration by meaning".
+pub const MEANING_FLOOR: f64 = 0.3;
+/// What each unit of cosine above [`MEANING_FLOOR`] adds to the wording score (at most 0.35).
+pub const MEANING_WEIGHT: f64 = 0.5;
+
+/// What two sentences' (centred) cosine adds to their wording score.
+pub fn meaning_score(cos: f64) -> f64 {
+    ((cos - MEANING_FLOOR) * MEANING_WEIGHT).max(0.0)
 }
 
 /// Rounds to three decimals (scores are shown, not computed with, after this).
