@@ -176,59 +176,95 @@ pub fn group(
     dependence: &Dependence,
     threshold: f64,
 ) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
-    let mut order: Vec<&SentencePair> = pairs.iter().collect();
-    crate::base::order::sort_by(&mut order, |x, y| {
-        y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
-    });
-    let mut member: BTreeMap<SentenceKey, usize> = BTreeMap::new();
-    let mut groups: Vec<Vec<SentenceKey>> = Vec::new();
     // Guard: the mean similarity across two groups must reach this for them to merge.
-    let guard = threshold * 0.6;
-    for p in &order {
-        match (member.get(&p.a).copied(), member.get(&p.b).copied()) {
-            (None, None) => {
-                member.insert(p.a, groups.len());
-                member.insert(p.b, groups.len());
-                groups.push(vec![p.a, p.b]);
+    let groups = Grouping::grow(index, pairs, threshold * 0.6);
+    build_claims(ids, pairs, groups, dependence)
+}
+
+/// Sentence groups grown from the strongest aligned pair down, with a guard against chaining: a sentence or
+/// a group joins another only when the mean similarity across them reaches the guard, and never when two of
+/// their sentences are dated months apart.
+struct Grouping<'a> {
+    index: &'a Index,
+    guard: f64,
+    member: BTreeMap<SentenceKey, usize>,
+    groups: Vec<Vec<SentenceKey>>,
+}
+
+impl<'a> Grouping<'a> {
+    /// The groups of `pairs`, strongest pair first (ties by sentence keys).
+    fn grow(index: &'a Index, pairs: &[SentencePair], guard: f64) -> Vec<Vec<SentenceKey>> {
+        let mut order: Vec<&SentencePair> = pairs.iter().collect();
+        crate::base::order::sort_by(&mut order, |x, y| {
+            y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        let mut grouping = Grouping { index, guard, member: BTreeMap::new(), groups: Vec::new() };
+        for p in &order {
+            match (grouping.member.get(&p.a).copied(), grouping.member.get(&p.b).copied()) {
+                (None, None) => grouping.start(p.a, p.b),
+                (Some(g), None) => grouping.join(g, p.b),
+                (None, Some(g)) => grouping.join(g, p.a),
+                (Some(g), Some(h)) if g != h => grouping.merge(g, h),
+                _ => {}
             }
-            (Some(g), None) | (None, Some(g)) => {
-                let new = if member.contains_key(&p.a) { p.b } else { p.a };
-                let Some(members) = groups.get(g) else { continue };
-                if members.iter().any(|&m| index.dates_conflict(m, new)) {
-                    continue;
-                }
-                let mean = members.iter().map(|&m| index.similarity(m, new)).sum::<f64>() / members.len() as f64;
-                if mean >= guard {
-                    member.insert(new, g);
-                    if let Some(ms) = groups.get_mut(g) {
-                        ms.push(new);
-                    }
-                }
+        }
+        grouping.groups
+    }
+
+    /// A new group of two sentences.
+    fn start(&mut self, a: SentenceKey, b: SentenceKey) {
+        self.member.insert(a, self.groups.len());
+        self.member.insert(b, self.groups.len());
+        self.groups.push(vec![a, b]);
+    }
+
+    /// Sentence `new` joins group `g` if the guard allows it.
+    fn join(&mut self, g: usize, new: SentenceKey) {
+        let Some(members) = self.groups.get(g) else { return };
+        if members.iter().any(|&m| self.index.dates_conflict(m, new)) {
+            return;
+        }
+        let mean = members.iter().map(|&m| self.index.similarity(m, new)).sum::<f64>() / members.len() as f64;
+        if mean >= self.guard {
+            self.member.insert(new, g);
+            if let Some(ms) = self.groups.get_mut(g) {
+                ms.push(new);
             }
-            (Some(g), Some(h)) if g != h => {
-                let (Some(x), Some(y)) = (groups.get(g), groups.get(h)) else { continue };
-                if x.iter().any(|&m| y.iter().any(|&n| index.dates_conflict(m, n))) {
-                    continue;
-                }
-                let mut total = 0.0;
-                for &m in x {
-                    for &n in y {
-                        total += index.similarity(m, n);
-                    }
-                }
-                if total / (x.len() * y.len()).max(1) as f64 >= guard {
-                    let moved = groups.get_mut(h).map(std::mem::take).unwrap_or_default();
-                    for m in &moved {
-                        member.insert(*m, g);
-                    }
-                    if let Some(gs) = groups.get_mut(g) {
-                        gs.extend(moved);
-                    }
-                }
-            }
-            _ => {}
         }
     }
+
+    /// Group `h` moves into group `g` if the guard allows it.
+    fn merge(&mut self, g: usize, h: usize) {
+        let (Some(x), Some(y)) = (self.groups.get(g), self.groups.get(h)) else { return };
+        if x.iter().any(|&m| y.iter().any(|&n| self.index.dates_conflict(m, n))) {
+            return;
+        }
+        let mut total = 0.0;
+        for &m in x {
+            for &n in y {
+                total += self.index.similarity(m, n);
+            }
+        }
+        if total / (x.len() * y.len()).max(1) as f64 >= self.guard {
+            let moved = self.groups.get_mut(h).map(std::mem::take).unwrap_or_default();
+            for m in &moved {
+                self.member.insert(*m, g);
+            }
+            if let Some(gs) = self.groups.get_mut(g) {
+                gs.extend(moved);
+            }
+        }
+    }
+}
+
+/// The claims of the sentence groups that hold two sources or more, with each sentence's agreement; sorted
+/// by id.
+fn build_claims(
+    ids: &[&str],
+    pairs: &[SentencePair],
+    groups: Vec<Vec<SentenceKey>>,
+    dependence: &Dependence,
+) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
     let verbatim: BTreeSet<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
     let mut claims = Vec::new();
     let mut agreement = BTreeMap::new();
