@@ -4,7 +4,9 @@
 //! same speaker and different speakers for the same words.
 //!
 //! Dates, numbers and roles are compared only within one story (or one claim inside a story), never between
-//! unrelated happenings of a bundle. The office words used for roles are general English knowledge.
+//! unrelated happenings of a bundle; numbers and dates only when they measure the same thing (the same unit and
+//! counted phrase, the same entity, paired across two sentences that say the same thing), never two figures of
+//! one sentence against each other; quote wordings only between renderings of one statement. The office words used for roles are general English knowledge.
 //! This module reads findings of the other stages; it must not change them (the corpus marks claims
 //! contested from what is returned here).
 
@@ -336,6 +338,8 @@ struct Bundle<'a> {
     entity_of: BTreeMap<(usize, usize), usize>,
     /// The claim of each sentence in one.
     claim_of: BTreeMap<SentenceKey, &'a str>,
+    /// The name of each entity key.
+    names: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Bundle<'a> {
@@ -357,7 +361,7 @@ impl<'a> Bundle<'a> {
 
     /// The name of the entity with this key.
     fn name_of(&self, key: &str) -> Option<&'a str> {
-        self.entities.iter().find(|e| e.key == key).map(|e| e.name.as_str())
+        self.names.get(key).copied()
     }
 
     /// An article's id.
@@ -407,8 +411,20 @@ pub fn find(
     }
     let claim_of: BTreeMap<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
-    let bundle =
-        Bundle { ids, articles, annotations, entities, claims, quote_groups, stories, story_of, entity_of, claim_of };
+    let names = entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();
+    let bundle = Bundle {
+        ids,
+        articles,
+        annotations,
+        entities,
+        claims,
+        quote_groups,
+        stories,
+        story_of,
+        entity_of,
+        claim_of,
+        names,
+    };
     let mut out: Vec<Contradiction> = FINDERS.iter().flat_map(|f| f(&bundle)).collect();
     number(&mut out, ids);
     out
@@ -678,6 +694,8 @@ fn figures_of(cx: &Bundle<'_>, k: SentenceKey) -> Vec<Figure> {
 
 /// Whether a time expression may be compared as a date: resolved, of day, month or year grain, with no
 /// modifier ("early May", "since 2015" are not the date of a happening) and no flag that doubts it.
+/// A weekday read backward only by the news default (`PastLeaning`, issue 22 item 5) or a date resolved against
+/// a publication date inferred from the bundle (`InferredAnchor`) is a guess, not evidence of a different date.
 fn comparable_date(t: &TimeExpr) -> bool {
     matches!(t.grain, Grain::Day | Grain::Month | Grain::Year)
         && t.value.is_some()
@@ -816,9 +834,10 @@ fn sentence_pairs(cx: &Bundle<'_>) -> Vec<(SentenceKey, SentenceKey)> {
     let mut out: Vec<(SentenceKey, SentenceKey)> = Vec::new();
     for c in cx.claims.iter().filter(|c| cx.one_story(c)) {
         for (x, &a) in c.sentences.iter().enumerate() {
-            out.extend(
-                c.sentences.iter().skip(x + 1).filter(|b| b.article != a.article).map(|&b| (a.min(b), a.max(b))),
-            );
+            // The next few sentences of other articles only: linked figures form one quantity anyway, and a
+            // value that differs differs from a neighbour (the pairs stay linear in a claim's size).
+            let next = c.sentences.iter().skip(x + 1).filter(|b| b.article != a.article).take(CLAIM_NEIGHBOURS);
+            out.extend(next.map(|&b| (a.min(b), a.max(b))));
         }
     }
     let mut frames: BTreeMap<(usize, String), Vec<SentenceKey>> = BTreeMap::new();
@@ -839,6 +858,9 @@ fn sentence_pairs(cx: &Bundle<'_>) -> Vec<(SentenceKey, SentenceKey)> {
     out.dedup();
     out
 }
+
+/// How many later sentences of other articles each sentence of a claim is compared with.
+const CLAIM_NEIGHBOURS: usize = 4;
 
 /// Most sentences one frame may hold in a story (a frame shared more widely is no evidence of one happening).
 const MAX_FRAME_SENTENCES: usize = 12;

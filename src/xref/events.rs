@@ -528,12 +528,15 @@ fn event_label(
     annotations: &[Annotations],
     claim_of: &BTreeMap<SentenceKey, usize>,
 ) -> Option<String> {
+    let mut told_by: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in e.sentences.iter().filter_map(|k| claim_of.get(k)) {
+        *told_by.entry(*c).or_default() += 1;
+    }
     let mut best: Option<((usize, bool, usize), String)> = None;
     for k in &e.sentences {
         let (Some(a), Some(ann)) = (articles.get(k.article), annotations.get(k.article)) else { continue };
         let Some(label) = sentence_label(a, ann, k.sentence) else { continue };
-        let claim = claim_of.get(k);
-        let told = claim.map_or(1, |c| e.sentences.iter().filter(|s| claim_of.get(s) == Some(c)).count());
+        let told = claim_of.get(k).and_then(|c| told_by.get(c)).copied().unwrap_or(1);
         let body = a
             .sentences
             .get(k.sentence)
