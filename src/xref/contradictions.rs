@@ -708,7 +708,7 @@ fn comparable_date(t: &TimeExpr) -> bool {
         })
 }
 
-/// The entity named nearest before byte `at` in the sentence (a possessive "Nokia's" included).
+/// The entity named nearest before byte `at` in the sentence (a possessive "Acme's" included).
 fn holder_before(cx: &Bundle<'_>, k: SentenceKey, at: usize) -> Option<usize> {
     let ann = cx.annotations.get(k.article)?;
     ann.mentions

@@ -443,8 +443,8 @@ fn tidy_punctuation(text: &str) -> String {
     t.trim_start_matches([',', ';', ':', ' ', '—', '–', '-', '*', '•', '·']).trim().to_string()
 }
 
-/// The text after a leading adverbial clause ("As of 10 p.m. in Paris, Macron had won …" → "Macron had won
-/// …"), when four words or more follow its comma.
+/// The text after a leading adverbial clause ("As of 10 p.m. in the capital, the winner had won …" → "The winner
+/// had won …"), when four words or more follow its comma.
 fn after_leading_clause(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if !CLAUSE_OPENERS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) {
