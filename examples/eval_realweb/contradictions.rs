@@ -5,7 +5,8 @@
 //! engine contradiction of a matching kind (number → number; date → date or weekday; title → role; place →
 //! place; quote → quote-wording or quote-attribution) has one span overlapping an occurrence of one of its
 //! texts in one listed article and another span overlapping an occurrence of a *different* one of its texts
-//! in another listed article (two articles that write the same figure agree).
+//! in another listed article, the two spans saying different things (their digits differ, else their words:
+//! two articles that write the same figure agree).
 //! An engine contradiction is **right** when it finds a gold contradiction by that rule and, for numbers,
 //! every span it lists lies inside the gold's texts; a number contradiction that finds a gold one but also
 //! lists other figures **mixes** numbers that count different things; one that finds none is **unmatched**
@@ -117,11 +118,33 @@ fn finds(gold: &Gold<'_>, c: &Value) -> bool {
     if !kind_matches(gold.kind, c["kind"].as_str().unwrap_or("")) {
         return false;
     }
-    let hits: Vec<(usize, &Span<'_>)> = spans(c)
+    let refs: Vec<(Span<'_>, String)> = spans(c).into_iter().zip(ref_values(c)).collect();
+    let hits: Vec<(usize, &Span<'_>, &str)> = refs
         .iter()
-        .flat_map(|s| gold.occurrences.iter().filter(|(_, o)| o.overlaps(s)).map(|(t, o)| (*t, o)).collect::<Vec<_>>())
+        .flat_map(|(s, v)| {
+            gold.occurrences.iter().filter(|(_, o)| o.overlaps(s)).map(|(t, o)| (*t, o, v.as_str())).collect::<Vec<_>>()
+        })
         .collect();
-    hits.iter().any(|(ta, a)| hits.iter().any(|(tb, b)| ta != tb && a.article != b.article))
+    hits.iter().any(|(ta, a, va)| hits.iter().any(|(tb, b, vb)| ta != tb && a.article != b.article && va != vb))
+}
+
+/// What each span of an engine contradiction says, to tell two values apart: its digits when it has any
+/// ("47%" and "47 percent" say the same), else its lowercased words.
+fn ref_values(c: &Value) -> Vec<String> {
+    c["refs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let t = r["text"].as_str().unwrap_or("");
+            let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+            if digits.is_empty() {
+                t.to_lowercase()
+            } else {
+                digits
+            }
+        })
+        .collect()
 }
 
 /// The verdict on one engine contradiction.

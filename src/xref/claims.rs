@@ -146,7 +146,9 @@ impl Dependence {
     }
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
+/// The root of `x` in a disjoint-set forest over indices (path halving; unions attach the larger root to the
+/// smaller), shared with the contradictions stage.
+pub(crate) fn find(parent: &mut [usize], mut x: usize) -> usize {
     while let Some(&p) = parent.get(x) {
         if p == x {
             break;
@@ -160,7 +162,8 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
+/// Joins the sets of `a` and `b` (the smaller root stays).
+pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     let (lo, hi) = (ra.min(rb), ra.max(rb));
     if let Some(slot) = parent.get_mut(hi) {

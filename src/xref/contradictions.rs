@@ -4,7 +4,9 @@
 //! same speaker and different speakers for the same words.
 //!
 //! Dates, numbers and roles are compared only within one story (or one claim inside a story), never between
-//! unrelated happenings of a bundle. The office words used for roles are general English knowledge.
+//! unrelated happenings of a bundle; numbers and dates only when they measure the same thing (the same unit and
+//! counted phrase, the same entity, paired across two sentences that say the same thing), never two figures of
+//! one sentence against each other; quote wordings only between renderings of one statement. The office words used for roles are general English knowledge.
 //! This module reads findings of the other stages; it must not change them (the corpus marks claims
 //! contested from what is returned here).
 
@@ -20,6 +22,7 @@ use crate::xref::claims::Claim;
 use crate::xref::events::Story;
 use crate::xref::quote_groups::{containment, norm_words, QuoteGroup};
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What kind of disagreement.
@@ -72,8 +75,6 @@ pub struct Contradiction {
     pub claims: Vec<String>,
 }
 
-/// Where a value was found: article, span, sentence.
-type Occurrence = (usize, TextRange, SentenceKey);
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
 /// Spans (article, range) already listed.
@@ -143,12 +144,6 @@ fn office_qualifier(role: &str) -> String {
     } else {
         String::new()
     }
-}
-
-/// Whether two different values come from two different articles.
-fn across_sources(values: &BTreeMap<String, Vec<Occurrence>>) -> bool {
-    let arts: Vec<Vec<usize>> = values.values().map(|o| o.iter().map(|x| x.0).collect()).collect();
-    arts.iter().enumerate().any(|(i, a)| arts.iter().skip(i + 1).any(|b| a.iter().any(|x| b.iter().any(|y| x != y))))
 }
 
 /// Whether `small` occurs as a contiguous run of words in `big`.
@@ -343,6 +338,8 @@ struct Bundle<'a> {
     entity_of: BTreeMap<(usize, usize), usize>,
     /// The claim of each sentence in one.
     claim_of: BTreeMap<SentenceKey, &'a str>,
+    /// The name of each entity key.
+    names: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Bundle<'a> {
@@ -355,6 +352,16 @@ impl<'a> Bundle<'a> {
     /// The text of a span.
     fn slice(&self, a: usize, r: TextRange) -> String {
         self.articles.get(a).map(|x| x.slice(r).to_string()).unwrap_or_default()
+    }
+
+    /// The byte range of a sentence.
+    fn sentence_range(&self, k: SentenceKey) -> Option<TextRange> {
+        self.articles.get(k.article)?.sentences.get(k.sentence).map(|s| s.range)
+    }
+
+    /// The name of the entity with this key.
+    fn name_of(&self, key: &str) -> Option<&'a str> {
+        self.names.get(key).copied()
     }
 
     /// An article's id.
@@ -381,7 +388,7 @@ impl<'a> Bundle<'a> {
 type Finder = fn(&Bundle<'_>) -> Vec<Contradiction>;
 
 /// The finders, run in this order.
-const FINDERS: &[Finder] = &[weekdays, claim_dates_and_numbers, places, roles, quote_wordings, quote_attributions];
+const FINDERS: &[Finder] = &[weekdays, claim_figures, places, roles, quote_wordings, quote_attributions];
 
 /// Finds the contradictions: every finder of [`FINDERS`] in turn, then ids from the kind and first span.
 #[allow(clippy::too_many_arguments)]
@@ -404,8 +411,20 @@ pub fn find(
     }
     let claim_of: BTreeMap<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
-    let bundle =
-        Bundle { ids, articles, annotations, entities, claims, quote_groups, stories, story_of, entity_of, claim_of };
+    let names = entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();
+    let bundle = Bundle {
+        ids,
+        articles,
+        annotations,
+        entities,
+        claims,
+        quote_groups,
+        stories,
+        story_of,
+        entity_of,
+        claim_of,
+        names,
+    };
     let mut out: Vec<Contradiction> = FINDERS.iter().flat_map(|f| f(&bundle)).collect();
     number(&mut out, ids);
     out
@@ -530,83 +549,422 @@ fn weekday_dated_twice(
     })
 }
 
-/// Dates and numbers within one claim (sentences of one story).
-fn claim_dates_and_numbers(cx: &Bundle<'_>) -> Vec<Contradiction> {
-    let mut out: Vec<Contradiction> = Vec::new();
-    for c in cx.claims {
-        let mut dates: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
-        let mut numbers: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
-        for k in &c.sentences {
-            let Some(ann) = cx.annotations.get(k.article) else { continue };
-            // A weekday read backward only by the news default, or a date resolved against a publication date
-            // inferred from the bundle, is a guess, not evidence of a different date.
-            let told =
-                |t: &&TimeExpr| !t.flags.iter().any(|f| matches!(f, TimeFlag::PastLeaning | TimeFlag::InferredAnchor));
-            for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && t.grain == Grain::Day).filter(told) {
-                if let Some(v) = &t.value {
-                    dates.entry(v.clone()).or_default().push((k.article, t.range, *k));
-                }
+/// What a figure measures, as far as its own words tell: a number's unit and counted noun, or a date's grain.
+#[derive(Debug, Clone, PartialEq)]
+enum Measure {
+    /// A number: its unit ("percent", "USD"; empty when none) and what it counts (empty when the sentence
+    /// does not say): the counted noun's stem after the words between the number and it ("active monthly
+    /// users" is not "users"). A percentage is a share of whatever its holder has: its counted noun is not
+    /// compared.
+    Number { unit: String, counted: String },
+    /// A date of this precision.
+    Date(Grain),
+}
+
+impl Measure {
+    /// Whether two figures may measure the same thing: the same unit, and the same counted noun where both
+    /// name one (a number needs a unit or a counted noun to be told at all); dates of the same grain.
+    fn compatible(&self, other: &Measure) -> bool {
+        match (self, other) {
+            (Measure::Number { unit: u, counted: c }, Measure::Number { unit: v, counted: d }) => {
+                u == v && (u == "percent" || c == d || !u.is_empty() && (c.is_empty() || d.is_empty()))
             }
-            for n in ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal) {
-                let slot = format!(
-                    "{}|{}",
-                    n.unit.as_deref().unwrap_or(""),
-                    n.counted.as_deref().map(crate::xref::align::stem).unwrap_or_default()
-                );
-                numbers
-                    .entry(slot)
-                    .or_default()
-                    .entry(format!("{}", n.value))
-                    .or_default()
-                    .push((k.article, n.range, *k));
-            }
-        }
-        if !cx.one_story(c) {
-            continue;
-        }
-        if dates.len() >= 2 && across_sources(&dates) {
-            let refs: Vec<(usize, TextRange)> = dates.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
-            let texts: Vec<String> = dates
-                .iter()
-                .map(|(v, occ)| {
-                    let (a, r, _) = occ.first().copied().unwrap_or((0, TextRange::new(0, 0), SentenceKey::default()));
-                    format!("{v} (\"{}\", {})", cx.slice(a, r), cx.id(a))
-                })
-                .collect();
-            out.push(Contradiction {
-                id: String::new(),
-                kind: Kind::Date,
-                explanation: format!("The same happening is dated differently: {}.", texts.join(" versus ")),
-                refs,
-                claims: vec![c.id.clone()],
-            });
-        }
-        for (slot, values) in &numbers {
-            // The same quantity needs a unit or a counted noun to be told; and two sources must differ (one
-            // article giving two numbers is no disagreement between sources).
-            if values.len() < 2 || slot == "|" || !across_sources(values) {
-                continue;
-            }
-            let refs: Vec<(usize, TextRange)> = values.values().flatten().map(|(a, r, _)| (*a, *r)).collect();
-            let texts: Vec<String> = values
-                .values()
-                .filter_map(|occ| occ.first())
-                .map(|&(a, r, _)| format!("\"{}\" ({})", cx.slice(a, r), cx.id(a)))
-                .collect();
-            out.push(Contradiction {
-                id: String::new(),
-                kind: Kind::Number,
-                explanation: format!(
-                    "The sources give different numbers for the same thing: {}.",
-                    texts.join(" versus ")
-                ),
-                refs,
-                claims: vec![c.id.clone()],
-            });
+            (Measure::Date(g), Measure::Date(h)) => g == h,
+            _ => false,
         }
     }
+}
 
+/// A number or a date of a claim's sentence, as compared across sources.
+#[derive(Debug, Clone)]
+struct Figure {
+    article: usize,
+    sentence: SentenceKey,
+    range: TextRange,
+    measure: Measure,
+    /// The value: a number's, or a date's normalised value.
+    value: String,
+    /// For a number: its value and whether the text hedges it ("about 65").
+    number: Option<(f64, bool)>,
+    /// The entity it belongs to: the nearest entity named before it in its sentence.
+    holder: Option<usize>,
+    /// A bound the text puts on it: `Greater` for "more than 60" (the value is at least this), `Less` for
+    /// "under 10".
+    bound: Option<Ordering>,
+}
+
+/// Words before a number that make it a lower bound ("more than 60") or an upper one ("under 10").
+const BOUNDS: &[(&str, Ordering)] = &[
+    ("more than", Ordering::Greater),
+    ("over", Ordering::Greater),
+    ("at least", Ordering::Greater),
+    ("above", Ordering::Greater),
+    ("upwards of", Ordering::Greater),
+    ("less than", Ordering::Less),
+    ("fewer than", Ordering::Less),
+    ("under", Ordering::Less),
+    ("below", Ordering::Less),
+    ("up to", Ordering::Less),
+    ("at most", Ordering::Less),
+    ("nearly", Ordering::Less),
+    ("almost", Ordering::Less),
+];
+
+/// The bound the words right before byte `at` put on a number.
+fn bound_before(article: &Article, sentence: TextRange, at: usize) -> Option<Ordering> {
+    let before = article.text.get(sentence.start..at)?.trim_end().to_ascii_lowercase();
+    BOUNDS.iter().find(|(w, _)| before.ends_with(w) && !before.ends_with(&format!("{w}-"))).map(|(_, o)| *o)
+}
+
+/// What a number counts: the words between it and its counted noun (up to four, function words left out)
+/// before the noun's stem; empty when the sentence names no counted noun after it.
+fn counted_phrase(article: &Article, sentence: TextRange, n: &crate::annotate::numbers::NumberMention) -> String {
+    let Some(noun) = n.counted.as_deref() else { return String::new() };
+    let after = article.text.get(n.range.end..sentence.end).unwrap_or("").to_ascii_lowercase();
+    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let stem = crate::xref::align::stem(noun);
+    let Some(at) = words.iter().take(5).position(|w| crate::xref::align::stem(w) == stem) else { return stem };
+    let mut phrase: Vec<&str> =
+        words.iter().take(at).copied().filter(|w| !crate::xref::align::is_stopword(w)).collect();
+    phrase.push(&stem);
+    phrase.join(" ")
+}
+
+impl Figure {
+    /// Whether two figures give the same value: equal, or a hedged number that the other rounds to.
+    /// A bound ("more than 60", "under 10") agrees with every value on its side.
+    fn agrees(&self, other: &Figure) -> bool {
+        if self.value == other.value {
+            return true;
+        }
+        let (Some((a, hedged_a)), Some((b, hedged_b))) = (self.number, other.number) else { return false };
+        let within = |bound: Option<Ordering>, limit: f64, v: f64| match bound {
+            Some(Ordering::Greater) => v >= limit,
+            Some(Ordering::Less) => v <= limit,
+            _ => false,
+        };
+        hedged_a && a.fract() == 0.0 && b.round() == a
+            || hedged_b && b.fract() == 0.0 && a.round() == b
+            || within(self.bound, a, b)
+            || within(other.bound, b, a)
+    }
+}
+
+/// The figures of one sentence, in text order: numbers (not ordinals) with a unit or a counted noun, and
+/// resolved dates of day, month or year grain (a date of a year needs a holder: a year alone says too little
+/// about what happened in it).
+fn figures_of(cx: &Bundle<'_>, k: SentenceKey) -> Vec<Figure> {
+    let Some(ann) = cx.annotations.get(k.article) else { return Vec::new() };
+    let holder = |at: usize| holder_before(cx, k, at);
+    let mut out: Vec<Figure> = Vec::new();
+    let Some(article) = cx.articles.get(k.article) else { return Vec::new() };
+    // The sentence's range (the whole text if the sentence is not the article's: the words around a number
+    // are then read up to the text's ends).
+    let sentence = cx.sentence_range(k).unwrap_or(TextRange::new(0, article.text.len()));
+    for n in ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal) {
+        let unit = n.unit.clone().unwrap_or_default();
+        let counted = counted_phrase(article, sentence, n);
+        if unit.is_empty() && counted.is_empty() {
+            continue;
+        }
+        out.push(Figure {
+            article: k.article,
+            sentence: k,
+            range: n.range,
+            measure: Measure::Number { unit, counted },
+            value: format!("{}", n.value),
+            number: Some((n.value, n.approximate)),
+            holder: holder(n.range.start),
+            bound: bound_before(article, sentence, n.range.start),
+        });
+    }
+    for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && comparable_date(t)) {
+        let Some(value) = t.value.clone() else { continue };
+        let holder = holder(t.range.start);
+        if t.grain == Grain::Year && holder.is_none() {
+            continue;
+        }
+        let measure = Measure::Date(t.grain);
+        let (range, number, bound) = (t.range, None, None);
+        out.push(Figure { article: k.article, sentence: k, range, measure, value, number, holder, bound });
+    }
+    crate::base::order::sort_by(&mut out, |x, y| x.range.start.cmp(&y.range.start));
     out
+}
+
+/// Whether a time expression may be compared as a date: resolved, of day, month or year grain, with no
+/// modifier ("early May", "since 2015" are not the date of a happening) and no flag that doubts it.
+/// A weekday read backward only by the news default (`PastLeaning`, issue 22 item 5) or a date resolved against
+/// a publication date inferred from the bundle (`InferredAnchor`) is a guess, not evidence of a different date.
+fn comparable_date(t: &TimeExpr) -> bool {
+    matches!(t.grain, Grain::Day | Grain::Month | Grain::Year)
+        && t.value.is_some()
+        && t.modifier.is_none()
+        && !t.flags.iter().any(|f| {
+            matches!(
+                f,
+                TimeFlag::Unresolved | TimeFlag::AfterPublication | TimeFlag::PastLeaning | TimeFlag::InferredAnchor
+            )
+        })
+}
+
+/// The entity named nearest before byte `at` in the sentence (a possessive "Acme's" included).
+fn holder_before(cx: &Bundle<'_>, k: SentenceKey, at: usize) -> Option<usize> {
+    let ann = cx.annotations.get(k.article)?;
+    ann.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == Some(k.sentence) && m.range.end <= at)
+        .max_by_key(|(_, m)| m.range.end)
+        .and_then(|(mi, _)| cx.entity_of.get(&(k.article, mi)).copied())
+}
+
+/// The holders of a list of figures when each is known and no two are the same: then they tell the figures
+/// apart.
+fn distinct_holders(list: &[&Figure]) -> Option<Vec<usize>> {
+    let holders: Vec<usize> = list.iter().map(|f| f.holder).collect::<Option<Vec<_>>>()?;
+    let mut sorted = holders.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    (sorted.len() == holders.len()).then_some(holders)
+}
+
+/// Pairs the figures of two sentences that measure the same thing, as (index in `a`, index in `b`, whether
+/// they agree). Agreeing values pair first; of the rest, figures with distinct holders on both sides pair by
+/// holder, else two lists of the same length pair in text order (sentences that say the same thing list
+/// their figures in the same order), else only a holder named once on each side pairs. A year pairs only by
+/// holder.
+fn pair_figures(a: &[Figure], b: &[Figure]) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    let mut used_b = vec![false; b.len()];
+    let mut rest_a: Vec<usize> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        let same = b.iter().enumerate().position(|(j, y)| {
+            !used_b.get(j).copied().unwrap_or(true) && x.measure.compatible(&y.measure) && x.agrees(y)
+        });
+        match same {
+            Some(j) => {
+                if let Some(u) = used_b.get_mut(j) {
+                    *u = true;
+                }
+                out.push((i, j, true));
+            }
+            None => rest_a.push(i),
+        }
+    }
+    let rest_b: Vec<usize> = (0..b.len()).filter(|&j| !used_b.get(j).copied().unwrap_or(true)).collect();
+    // Compatible groups: each figure of `a` left with the figures of `b` left that measure the same thing.
+    for (i, x) in rest_a.iter().filter_map(|&i| a.get(i).map(|x| (i, x))) {
+        let peers_a: Vec<usize> =
+            rest_a.iter().copied().filter(|&p| a.get(p).is_some_and(|p| p.measure.compatible(&x.measure))).collect();
+        let peers_b: Vec<usize> =
+            rest_b.iter().copied().filter(|&q| b.get(q).is_some_and(|q| q.measure.compatible(&x.measure))).collect();
+        if let Some(j) = partner(a, b, &peers_a, &peers_b, i) {
+            out.push((i, j, false));
+        }
+    }
+    out
+}
+
+/// The partner in `b` of figure `i` of `a` among the compatible figures left on each side (see
+/// [`pair_figures`]).
+fn partner(a: &[Figure], b: &[Figure], peers_a: &[usize], peers_b: &[usize], i: usize) -> Option<usize> {
+    let x = a.get(i)?;
+    let side_a: Vec<&Figure> = peers_a.iter().filter_map(|&p| a.get(p)).collect();
+    let side_b: Vec<&Figure> = peers_b.iter().filter_map(|&q| b.get(q)).collect();
+    let by_holder = |h: usize| -> Option<usize> {
+        let mut hits = peers_b.iter().copied().filter(|&q| b.get(q).is_some_and(|y| y.holder == Some(h)));
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    };
+    let year = x.measure == Measure::Date(Grain::Year);
+    if distinct_holders(&side_a).is_some() && distinct_holders(&side_b).is_some() || year {
+        let h = x.holder?;
+        let j = by_holder(h)?;
+        let same_holder_in_a = side_a.iter().filter(|f| f.holder == Some(h)).count();
+        return (same_holder_in_a == 1).then_some(j);
+    }
+    if side_a.len() == side_b.len() {
+        let at = peers_a.iter().position(|&p| p == i)?;
+        return peers_b.get(at).copied();
+    }
+    let h = x.holder?;
+    let same_holder_in_a = side_a.iter().filter(|f| f.holder == Some(h)).count();
+    by_holder(h).filter(|_| same_holder_in_a == 1)
+}
+
+/// Figures of one story compared across sources: the sentences of one claim pair with each other, and so do
+/// two sentences of different articles that give figures of the same measures for the same entities in the
+/// same order ([`frame`]: "A's shares rose 48% … while B's fell 3.3%" and "A's shares surged 47 percent …
+/// while B's stock was down 3.2 percent"). Their figures pair by [`pair_figures`]; figures linked by pairs
+/// (agreeing or not) are one quantity, a finding when two of its values differ, dropped when it holds two
+/// figures of one sentence (it would set a sentence against itself).
+fn claim_figures(cx: &Bundle<'_>) -> Vec<Contradiction> {
+    let pairs = sentence_pairs(cx);
+    let mut keys: Vec<SentenceKey> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    crate::base::order::sort(&mut keys);
+    keys.dedup();
+    let figures: Vec<Vec<Figure>> = keys.iter().map(|&k| figures_of(cx, k)).collect();
+    let mut offset: Vec<usize> = Vec::with_capacity(figures.len());
+    let mut flat: Vec<&Figure> = Vec::new();
+    for f in &figures {
+        offset.push(flat.len());
+        flat.extend(f.iter());
+    }
+    let at = |k: SentenceKey| keys.binary_search(&k).ok();
+    let mut parent: Vec<usize> = (0..flat.len()).collect();
+    let mut differ: Vec<(usize, usize)> = Vec::new();
+    for &(ka, kb) in &pairs {
+        let (Some(x), Some(y)) = (at(ka), at(kb)) else { continue };
+        let (Some(fa), Some(fb)) = (figures.get(x), figures.get(y)) else { continue };
+        let (oa, ob) = (offset.get(x).copied().unwrap_or(0), offset.get(y).copied().unwrap_or(0));
+        for (i, j, agree) in pair_figures(fa, fb) {
+            crate::xref::claims::union(&mut parent, oa + i, ob + j);
+            if !agree {
+                differ.push((oa + i, ob + j));
+            }
+        }
+    }
+    quantities(cx, &flat, &mut parent, &differ)
+}
+
+/// The sentence pairs whose figures are compared: sentences of different articles in one claim of one story,
+/// and sentences of different articles of one story with the same [`frame`].
+fn sentence_pairs(cx: &Bundle<'_>) -> Vec<(SentenceKey, SentenceKey)> {
+    let mut out: Vec<(SentenceKey, SentenceKey)> = Vec::new();
+    for c in cx.claims.iter().filter(|c| cx.one_story(c)) {
+        for (x, &a) in c.sentences.iter().enumerate() {
+            // The next few sentences of other articles only: linked figures form one quantity anyway, and a
+            // value that differs differs from a neighbour (the pairs stay linear in a claim's size).
+            let next = c.sentences.iter().skip(x + 1).filter(|b| b.article != a.article).take(CLAIM_NEIGHBOURS);
+            out.extend(next.map(|&b| (a.min(b), a.max(b))));
+        }
+    }
+    let mut frames: BTreeMap<(usize, String), Vec<SentenceKey>> = BTreeMap::new();
+    for (ai, a) in cx.articles.iter().enumerate() {
+        for si in 0..a.sentences.len() {
+            let k = SentenceKey { article: ai, sentence: si };
+            if let Some(f) = frame(cx, k) {
+                frames.entry((cx.slot(ai), f)).or_default().push(k);
+            }
+        }
+    }
+    for keys in frames.values().filter(|v| v.len() <= MAX_FRAME_SENTENCES) {
+        for (x, &a) in keys.iter().enumerate() {
+            out.extend(keys.iter().skip(x + 1).filter(|b| b.article != a.article).map(|&b| (a, b)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many later sentences of other articles each sentence of a claim is compared with.
+const CLAIM_NEIGHBOURS: usize = 4;
+
+/// Most sentences one frame may hold in a story (a frame shared more widely is no evidence of one happening).
+const MAX_FRAME_SENTENCES: usize = 12;
+
+/// The frame of a sentence: the measures of its numbers with the entity each belongs to, in text order, when
+/// it gives two numbers or more, every one with a holder, and names two holders or more; `None` otherwise.
+fn frame(cx: &Bundle<'_>, k: SentenceKey) -> Option<String> {
+    let ann = cx.annotations.get(k.article)?;
+    let count = ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal).count();
+    if count < 2 {
+        return None;
+    }
+    let figures: Vec<Figure> = figures_of(cx, k).into_iter().filter(|f| f.number.is_some()).collect();
+    let holders: Vec<usize> = figures.iter().map(|f| f.holder).collect::<Option<Vec<_>>>()?;
+    let mut distinct = holders.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if figures.len() < 2 || distinct.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = figures
+        .iter()
+        .zip(&holders)
+        .map(|(f, h)| match &f.measure {
+            Measure::Number { unit, counted, .. } => format!("{unit}/{counted}@{h}"),
+            Measure::Date(g) => format!("{g:?}@{h}"),
+        })
+        .collect();
+    Some(parts.join(" "))
+}
+
+/// One finding per quantity (a set of linked figures) with a disagreeing pair and no two figures of one
+/// sentence.
+fn quantities(
+    cx: &Bundle<'_>,
+    flat: &[&Figure],
+    parent: &mut [usize],
+    differ: &[(usize, usize)],
+) -> Vec<Contradiction> {
+    let mut roots: Vec<usize> = differ.iter().map(|&(a, _)| crate::xref::claims::find(parent, a)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let mut out = Vec::new();
+    for r in roots {
+        let members: Vec<&Figure> = (0..flat.len())
+            .filter(|&i| crate::xref::claims::find(parent, i) == r)
+            .filter_map(|i| flat.get(i).copied())
+            .collect();
+        let mut sentences: Vec<SentenceKey> = members.iter().map(|f| f.sentence).collect();
+        crate::base::order::sort(&mut sentences);
+        if sentences.windows(2).any(|w| w.first() == w.get(1)) {
+            continue;
+        }
+        out.extend(quantity_finding(cx, &members));
+    }
+    out
+}
+
+/// The finding for one quantity: its values, each with the texts and sources that give it.
+fn quantity_finding(cx: &Bundle<'_>, members: &[&Figure]) -> Option<Contradiction> {
+    // A hedged figure or a bound that agrees with every other is no side of the disagreement.
+    let vague = |f: &Figure| f.bound.is_some() || f.number.is_some_and(|n| n.1);
+    let shown: Vec<&Figure> =
+        members.iter().copied().filter(|f| !(vague(f) && members.iter().all(|g| f.agrees(g)))).collect();
+    let members = shown.as_slice();
+    let first = members.first()?;
+    let mut values: Vec<(String, Vec<String>, Vec<&str>)> = Vec::new();
+    for f in members {
+        let text = format!("\"{}\"", cx.slice(f.article, f.range));
+        match values.iter_mut().find(|v| v.0 == f.value) {
+            Some(v) => {
+                if !v.1.contains(&text) {
+                    v.1.push(text);
+                }
+                if !v.2.contains(&cx.id(f.article)) {
+                    v.2.push(cx.id(f.article));
+                }
+            }
+            None => values.push((f.value.clone(), vec![text], vec![cx.id(f.article)])),
+        }
+    }
+    if values.len() < 2 {
+        return None;
+    }
+    let holders: Vec<Option<usize>> = members.iter().map(|f| f.holder).collect();
+    let of = match holders.first().copied().flatten() {
+        Some(h) if holders.iter().all(|x| *x == Some(h)) => {
+            cx.entities.get(h).map(|e| format!(" of {}", e.name)).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let listed: Vec<String> =
+        values.iter().map(|(_, texts, arts)| format!("{} ({})", texts.join(", "), arts.join(", "))).collect();
+    let (kind, what) = match first.measure {
+        Measure::Date(_) => (Kind::Date, "date"),
+        Measure::Number { .. } => (Kind::Number, "figure"),
+    };
+    Some(Contradiction {
+        id: String::new(),
+        kind,
+        explanation: format!("The sources give a different {what}{of}: {}.", listed.join(" versus ")),
+        refs: members.iter().map(|f| (f.article, f.range)).collect(),
+        claims: cx.claims_at(&members.iter().map(|f| f.sentence).collect::<Vec<_>>()),
+    })
 }
 
 /// Places within one claim of one story: each of two articles puts the happening "in"/"at" a place the
@@ -675,48 +1033,90 @@ fn places(cx: &Bundle<'_>) -> Vec<Contradiction> {
     out
 }
 
-/// Quote wording: a group where two quotes differ in words (a partial quote inside a fuller one is not a
-/// different wording).
+/// One quote as compared with other renderings of its statement.
+struct Rendering {
+    article: usize,
+    range: TextRange,
+    sentence: Option<usize>,
+    /// Its words, lowercased, curly apostrophes written straight (`’` and `'` are one spelling).
+    words: Vec<String>,
+    /// Its content words, stemmed.
+    content: BTreeSet<String>,
+}
+
+/// A quote of the group as a [`Rendering`].
+fn rendering(cx: &Bundle<'_>, k: &crate::xref::quote_groups::QuoteKey) -> Option<Rendering> {
+    let q = cx.annotations.get(k.article)?.quotes.get(k.quote)?;
+    Some(rendering_of(k.article, q.range, q.sentence, &cx.slice(k.article, q.range)))
+}
+
+/// The [`Rendering`] of a quote's text.
+fn rendering_of(article: usize, range: TextRange, sentence: Option<usize>, text: &str) -> Rendering {
+    let words = norm_words(&text.replace(['\u{2019}', '\u{2018}'], "'"));
+    // Figures are no words of a statement: "three to 10 years" and "no less than three years" share none.
+    let figure = |w: &str| w.chars().any(|c| c.is_ascii_digit()) || crate::base::lexicon::word_value(w).is_some();
+    let content = words
+        .iter()
+        .filter(|w| !crate::xref::align::is_stopword(w) && !figure(w))
+        .map(|w| crate::xref::align::stem(w))
+        .collect();
+    Rendering { article, range, sentence, words, content }
+}
+
+/// Whether two quotes of different articles render one statement differently: they share two content words
+/// or more, at least half of the smaller one's (the same statement, not another one of the same speaker),
+/// and neither is a run of the other's words (a partial quote inside a fuller one is the same wording).
+fn renders_differently(x: &Rendering, y: &Rendering) -> bool {
+    let shared = x.content.intersection(&y.content).count();
+    x.article != y.article
+        && shared >= 2
+        && shared * 2 >= x.content.len().min(y.content.len())
+        && !contains_run(&x.words, &y.words)
+        && !contains_run(&y.words, &x.words)
+}
+
+/// Quote wording: the renderings of one statement in a quote group that differ from another rendering of it
+/// in another article, with the speaker's name.
 fn quote_wordings(cx: &Bundle<'_>) -> Vec<Contradiction> {
     let mut out: Vec<Contradiction> = Vec::new();
-    let words_of = |k: &crate::xref::quote_groups::QuoteKey| -> Vec<String> {
-        cx.annotations
-            .get(k.article)
-            .and_then(|a| a.quotes.get(k.quote))
-            .map(|q| norm_words(&cx.slice(k.article, q.range)))
-            .unwrap_or_default()
-    };
-    let varies = |g: &QuoteGroup| {
-        let ws: Vec<Vec<String>> = g.quotes.iter().map(words_of).collect();
-        ws.iter().enumerate().any(|(i, x)| ws.iter().skip(i + 1).any(|y| !contains_run(x, y) && !contains_run(y, x)))
-    };
-    for g in cx.quote_groups.iter().filter(|g| !g.identical && varies(g)) {
-        let mut refs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut texts: Vec<String> = Vec::new();
-        for k in &g.quotes {
-            let Some(q) = cx.annotations.get(k.article).and_then(|a| a.quotes.get(k.quote)) else { continue };
-            refs.push((k.article, q.range));
-            sentences.extend(q.sentence.map(|s| SentenceKey { article: k.article, sentence: s }));
-            texts.push(format!("\"{}\" ({})", cx.slice(k.article, q.range), cx.id(k.article)));
+    for g in cx.quote_groups.iter().filter(|g| !g.identical) {
+        let all: Vec<Rendering> = g.quotes.iter().filter_map(|k| rendering(cx, k)).collect();
+        let differing: Vec<&Rendering> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| all.iter().enumerate().any(|(j, y)| *i != j && renders_differently(x, y)))
+            .map(|(_, x)| x)
+            .collect();
+        if differing.is_empty() {
+            continue;
         }
+        let refs: Vec<(usize, TextRange)> = differing.iter().map(|r| (r.article, r.range)).collect();
+        let sentences: Vec<SentenceKey> = differing
+            .iter()
+            .filter_map(|r| r.sentence.map(|s| SentenceKey { article: r.article, sentence: s }))
+            .collect();
+        let texts: Vec<String> =
+            differing.iter().map(|r| format!("\"{}\" ({})", cx.slice(r.article, r.range), cx.id(r.article))).collect();
+        let of = g.speaker.as_deref().and_then(|s| cx.name_of(s)).map(|n| format!(" of {n}")).unwrap_or_default();
         out.push(Contradiction {
             id: String::new(),
             kind: Kind::QuoteWording,
-            explanation: format!(
-                "The same statement{} is quoted in different words: {}.",
-                g.speaker.as_deref().map(|s| format!(" of {s}")).unwrap_or_default(),
-                listed(&texts, " versus ")
-            ),
+            explanation: format!("One statement{of} is quoted in different words: {}.", listed(&texts, " versus ")),
             refs,
             claims: cx.claims_at(&sentences),
         });
     }
-
     out
 }
 
-/// Quote attribution: nearly the same words, different speakers.
+/// Whether two speakers' names end in the same word ("Jane Roe" and "Chair Jane Roe"): more likely one person
+/// the entity stage left in two entities than two people saying the same words.
+fn same_surname(cx: &Bundle<'_>, a: &str, b: &str) -> bool {
+    let last = |key: &str| cx.name_of(key).and_then(|n| n.split_whitespace().last()).map(crate::base::text::lowercase);
+    last(a).is_some_and(|x| Some(x) == last(b))
+}
+
+/// Quote attribution: nearly the same words, different speakers (not two entities of one surname).
 fn quote_attributions(cx: &Bundle<'_>) -> Vec<Contradiction> {
     let mut out: Vec<Contradiction> = Vec::new();
     let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
@@ -739,7 +1139,7 @@ fn quote_attributions(cx: &Bundle<'_>) -> Vec<Contradiction> {
     for (x, y) in attribution_candidates(&all.iter().map(|q| &q.3).collect::<Vec<_>>(), 0.7) {
         let (Some(a), Some(b)) = (all.get(x), all.get(y)) else { continue };
         {
-            if a.0 != b.0 && a.2 != b.2 && containment(&a.3, &b.3) >= 0.7 {
+            if a.0 != b.0 && a.2 != b.2 && !same_surname(cx, &a.2, &b.2) && containment(&a.3, &b.3) >= 0.7 {
                 let (Some(qa), Some(qb)) = (
                     cx.annotations.get(a.0).and_then(|n| n.quotes.get(a.1)),
                     cx.annotations.get(b.0).and_then(|n| n.quotes.get(b.1)),
@@ -751,9 +1151,9 @@ fn quote_attributions(cx: &Bundle<'_>) -> Vec<Contradiction> {
                     kind: Kind::QuoteAttribution,
                     explanation: format!(
                         "The same words are attributed to {} in {} and to {} in {}.",
-                        a.2,
+                        cx.name_of(&a.2).unwrap_or(&a.2),
                         cx.id(a.0),
-                        b.2,
+                        cx.name_of(&b.2).unwrap_or(&b.2),
                         cx.id(b.0)
                     ),
                     refs: vec![(a.0, qa.range), (b.0, qb.range)],
@@ -1164,5 +1564,83 @@ mod tests {
         assert!(bare_offices(&b, s, &[]).is_empty());
         assert_eq!(office_qualifier("Danish President"), "danish");
         assert_eq!(office_qualifier("President"), "");
+    }
+
+    fn fig(value: f64, unit: &str, holder: Option<usize>, bound: Option<Ordering>) -> Figure {
+        Figure {
+            article: 0,
+            sentence: SentenceKey::default(),
+            range: TextRange::new(0, 0),
+            measure: Measure::Number { unit: unit.into(), counted: String::new() },
+            value: format!("{value}"),
+            number: Some((value, false)),
+            holder,
+            bound,
+        }
+    }
+
+    type PairCase = (&'static str, Vec<Figure>, Vec<Figure>, Vec<(usize, usize, bool)>);
+
+    /// Figures of two sentences that say the same thing: which pair (index in a, index in b, agreeing).
+    #[test]
+    fn figures_pair_only_when_they_measure_the_same_thing() {
+        let (x, y) = (Some(1), Some(2));
+        let cases: Vec<PairCase> = vec![
+            (
+                "X 65.1% to Y 34.9% / X 57.85% while Y 42.15%: by holder",
+                vec![fig(65.1, "percent", x, None), fig(34.9, "percent", y, None)],
+                vec![fig(57.85, "percent", x, None), fig(42.15, "percent", y, None)],
+                vec![(0, 0, false), (1, 1, false)],
+            ),
+            (
+                "reversed order, distinct holders: still by holder",
+                vec![fig(65.1, "percent", x, None), fig(34.9, "percent", y, None)],
+                vec![fig(42.15, "percent", y, None), fig(57.85, "percent", x, None)],
+                vec![(0, 1, false), (1, 0, false)],
+            ),
+            (
+                "X defeated Y by 65.5% to 34.5% (one holder for both): in text order",
+                vec![fig(65.1, "percent", x, None), fig(34.9, "percent", y, None)],
+                vec![fig(65.5, "percent", y, None), fig(34.5, "percent", y, None)],
+                vec![(0, 0, false), (1, 1, false)],
+            ),
+            (
+                "the same value agrees first, the other two pair by holder",
+                vec![fig(7.6, "USD", x, None), fig(8.5, "USD", y, None), fig(1.2, "USD", Some(3), None)],
+                vec![fig(8.5, "USD", y, None), fig(7.2, "USD", x, None)],
+                vec![(1, 0, true), (0, 1, false)],
+            ),
+            ("different holders: no pair", vec![fig(7.6, "USD", x, None)], vec![fig(7.2, "USD", y, None)], vec![]),
+            ("different units: no pair", vec![fig(47.0, "percent", x, None)], vec![fig(47.0, "USD", x, None)], vec![]),
+            (
+                "a bound agrees with the values on its side",
+                vec![fig(65.0, "percent", x, Some(Ordering::Greater))],
+                vec![fig(65.5, "percent", x, None)],
+                vec![(0, 0, true)],
+            ),
+        ];
+        for (name, a, b, want) in cases {
+            assert_eq!(pair_figures(&a, &b), want, "{name}");
+        }
+    }
+
+    /// Renderings of one statement differ; a speaker's other statement, a partial quote, figures alone or a
+    /// curly apostrophe do not.
+    #[test]
+    fn renderings_of_one_statement() {
+        let r = |article: usize, text: &str| rendering_of(article, TextRange::new(0, text.len()), None, text);
+        let cases: &[(&str, &str, bool)] = &[
+            ("This is a serious crime", "This was a serious crime", true),
+            ("America's Dad", "America\u{2019}s Dad", false),
+            ("three to 10 years", "no less than three and no more than 10 years", false),
+            ("The team has grown a fantastic business", "Together we can accelerate the growth", false),
+            ("hope and renewed confidence", "A page of hope and renewed confidence tonight", false),
+            ("trolling at a high level", "trolling at a prohibitive level", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(renders_differently(&r(0, a), &r(1, b)), *want, "{a} / {b}");
+        }
+        // Two quotes of one article are no disagreement between sources.
+        assert!(!renders_differently(&r(0, "This is a serious crime"), &r(0, "This was a serious crime")));
     }
 }

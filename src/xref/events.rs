@@ -14,6 +14,7 @@
 
 use crate::annotate::time::{DayNumber, Grain, TimeFlag};
 use crate::annotate::Annotations;
+use crate::base::text::TextRange;
 use crate::input::article::Article;
 use crate::xref::align::{SentenceKey, SentencePair};
 use crate::xref::claims::{Claim, Dependence};
@@ -45,7 +46,8 @@ pub struct Event {
     pub date: String,
     /// Its precision.
     pub grain: Grain,
-    /// A short label taken from the text.
+    /// A label a person would write: the best of its sentences shortened around what happened, without its
+    /// date ([`sentence_label`]).
     pub label: String,
     /// Supporting sentences, sorted.
     pub sentences: Vec<SentenceKey>,
@@ -322,8 +324,9 @@ pub fn civil(z: DayNumber) -> String {
     format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// A short label from a sentence: its first words, the time expression left out.
-fn label(article: &Article, sentence: usize, skip: crate::base::text::TextRange) -> String {
+/// A first label from the sentence that dates an event: its first words, the time expression left out
+/// (replaced by [`event_label`] when one of the event's sentences gives a label).
+fn label(article: &Article, sentence: usize, skip: TextRange) -> String {
     let Some(s) = article.sentences.get(sentence) else { return String::new() };
     let words: Vec<&str> =
         s.tokens.iter().filter(|t| t.end <= skip.start || t.start >= skip.end).map(|t| article.slice(*t)).collect();
@@ -332,6 +335,220 @@ fn label(article: &Article, sentence: usize, skip: crate::base::text::TextRange)
         out.push('…');
     }
     out
+}
+
+/// Words a time expression's phrase opens with ("on Tuesday", "in late May", "last week"): cut with it.
+const TIME_LEAD: &[&str] = &[
+    "on", "in", "at", "since", "by", "from", "until", "during", "of", "this", "last", "next", "early", "late", "mid",
+    "earlier", "later", "the",
+];
+
+/// Words that open a leading adverbial clause ("As of 10 p.m., X won …", "After the vote, …"): a label
+/// starts after its comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "as",
+    "after",
+    "when",
+    "while",
+    "with",
+    "according",
+    "in",
+    "on",
+    "at",
+    "following",
+    "despite",
+    "amid",
+    "although",
+    "because",
+    "since",
+    "before",
+    "during",
+    "once",
+    "if",
+];
+
+/// Where a sentence goes on with another clause: a label ends there (after its first few words).
+const CLAUSE_BREAKS: &[&str] =
+    &[", while ", ", which ", ", who ", "; ", " — ", " – ", " - ", ", but ", ", as ", ", and "];
+
+/// Most words a label keeps before it is cut with an ellipsis.
+const LABEL_WORDS: usize = 16;
+
+/// A label a person would write from one sentence: the sentence without its time expressions (each with the
+/// words that lead into it, so no "on" is left without its date), without parentheses, a leading adverbial
+/// clause or a trailing attribution, up to where another clause begins, at most [`LABEL_WORDS`] words, never
+/// ending on a function word. `None` when fewer than three words are left.
+pub fn sentence_label(article: &Article, ann: &Annotations, sentence: usize) -> Option<String> {
+    let s = article.sentences.get(sentence)?;
+    let mut text = article.slice(s.range).to_string();
+    // Time expressions, last first so that earlier ranges stay valid.
+    let mut cuts: Vec<TextRange> = ann
+        .times
+        .iter()
+        .filter(|t| t.sentence == Some(sentence) && s.range.contains_range(t.range))
+        .map(|t| TextRange::new(t.range.start - s.range.start, t.range.end - s.range.start))
+        .collect();
+    cuts.sort_by_key(|r| std::cmp::Reverse(r.start));
+    for r in cuts {
+        let start = lead_start(&text, r.start);
+        text = format!("{}{}", text.get(..start).unwrap_or(""), text.get(r.end..).unwrap_or(""));
+    }
+    let text = without_parentheses(&text);
+    let text = tidy_punctuation(&text);
+    let text = after_leading_clause(&text);
+    let text = before_attribution(text);
+    let text = before_clause_break(text);
+    shortened(text)
+}
+
+/// The start of a time expression's phrase: back over the words of [`TIME_LEAD`] right before it.
+fn lead_start(text: &str, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let head = text.get(..start).unwrap_or("");
+        let trimmed = head.trim_end();
+        let word_at = trimmed.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |p| p + 1);
+        let word = trimmed.get(word_at..).unwrap_or("").to_ascii_lowercase();
+        if word.is_empty() || !TIME_LEAD.contains(&word.as_str()) {
+            break;
+        }
+        start = word_at;
+    }
+    start
+}
+
+/// The text without its parenthesised parts.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Spaces and commas left by the cuts put right: no double spaces, no space before a comma or full stop, no
+/// doubled or leading comma.
+fn tidy_punctuation(text: &str) -> String {
+    let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (from, to) in [(" ,", ","), (" .", "."), (",,", ","), (", ,", ","), (" ;", ";"), (" :", ":")] {
+        while t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t.trim_start_matches([',', ';', ':', ' ', '—', '–', '-', '*', '•', '·']).trim().to_string()
+}
+
+/// The text after a leading adverbial clause ("As of 10 p.m. in the capital, the winner had won …" → "The winner
+/// had won …"), when four words or more follow its comma.
+fn after_leading_clause(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if !CLAUSE_OPENERS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return text.to_string();
+    }
+    let Some(comma) = text.find(", ") else { return text.to_string() };
+    let rest = text.get(comma + 2..).unwrap_or("");
+    if text.get(..comma).unwrap_or("").split_whitespace().count() > 14 || rest.split_whitespace().count() < 4 {
+        return text.to_string();
+    }
+    crate::base::text::capitalised(rest)
+}
+
+/// The text without a trailing attribution (", the minister said.", ", according to the agency.").
+fn before_attribution(text: String) -> String {
+    let Some(comma) = text.rfind(", ") else { return text };
+    let tail = text.get(comma + 2..).unwrap_or("").trim_end_matches(['.', '"', '”', '\'']).to_ascii_lowercase();
+    let words = tail.split_whitespace().count();
+    let said = ["said", "says", "added", "reported", "reports", "told"]
+        .iter()
+        .any(|v| tail.split_whitespace().any(|w| w == *v));
+    if words <= 6 && (said || tail.starts_with("according to")) {
+        return text.get(..comma).unwrap_or(&text).to_string();
+    }
+    text
+}
+
+/// The text up to where another clause begins, when six words or more come before it.
+fn before_clause_break(text: String) -> String {
+    let cut = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| text.find(b))
+        .filter(|&p| text.get(..p).unwrap_or("").split_whitespace().count() >= 6)
+        .min();
+    match cut {
+        Some(p) => text.get(..p).unwrap_or(&text).to_string(),
+        None => text,
+    }
+}
+
+/// At most [`LABEL_WORDS`] words, never ending on a function word, an ellipsis where words were cut; the
+/// final full stop dropped, the first letter a capital.
+fn shortened(text: String) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cut = words.len() > LABEL_WORDS;
+    let mut kept: Vec<&str> = words.iter().take(LABEL_WORDS - 2).copied().collect();
+    if !cut {
+        kept = words.clone();
+    }
+    while let Some(last) = kept.last() {
+        let bare = crate::base::text::lowercase(last.trim_matches(|c: char| !c.is_alphanumeric()));
+        if kept.len() > 3 && (crate::xref::align::is_stopword(&bare) || TIME_LEAD.contains(&bare.as_str())) {
+            kept.pop();
+        } else {
+            break;
+        }
+    }
+    if kept.len() < 3 {
+        return None;
+    }
+    let mut out = kept.join(" ").trim_end_matches([',', ';', ':', '.', ' ']).to_string();
+    // A quotation mark whose partner was cut off goes too.
+    if out.chars().filter(|c| matches!(c, '"' | '“' | '”')).count() % 2 == 1 {
+        out = match out.strip_prefix(['"', '“']) {
+            Some(rest) => rest.to_string(),
+            None => out.trim_end_matches(['"', '”']).to_string(),
+        };
+    }
+    if cut || kept.len() < words.len() {
+        out.push('…');
+    }
+    Some(crate::base::text::capitalised(&out))
+}
+
+/// The label of an event: the label of its best sentence, the one whose claim the most of the event's
+/// sentences share (the happening most sources tell), body text before headings, then the label nearest
+/// ten words, then the first in article order.
+fn event_label(
+    e: &Event,
+    articles: &[&Article],
+    annotations: &[Annotations],
+    claim_of: &BTreeMap<SentenceKey, usize>,
+) -> Option<String> {
+    let mut told_by: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in e.sentences.iter().filter_map(|k| claim_of.get(k)) {
+        *told_by.entry(*c).or_default() += 1;
+    }
+    let mut best: Option<((usize, bool, usize), String)> = None;
+    for k in &e.sentences {
+        let (Some(a), Some(ann)) = (articles.get(k.article), annotations.get(k.article)) else { continue };
+        let Some(label) = sentence_label(a, ann, k.sentence) else { continue };
+        let told = claim_of.get(k).and_then(|c| told_by.get(c)).copied().unwrap_or(1);
+        let body = a
+            .sentences
+            .get(k.sentence)
+            .and_then(|s| a.paragraphs.get(s.paragraph))
+            .is_some_and(|p| p.kind == crate::input::article::ParagraphKind::Body);
+        let words = label.split_whitespace().count();
+        let score = (told, body, usize::MAX - words.abs_diff(10));
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, label));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// Finds timeline events and tells each claim which events it is told of.
@@ -354,8 +571,13 @@ pub fn events(
     }
     let story_of: BTreeMap<usize, &str> =
         stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
-    let out: Vec<Event> =
+    let mut out: Vec<Event> =
         by_value.into_values().map(|e| completed(e, claims, &claim_of, &story_of, dependence)).collect();
+    for e in &mut out {
+        if let Some(label) = event_label(e, articles, annotations, &claim_of) {
+            e.label = label;
+        }
+    }
     tell_claims(claims, &out, &claim_of);
     out
 }
@@ -374,7 +596,9 @@ fn dated_events(articles: &[&Article], annotations: &[Annotations]) -> BTreeMap<
                 id: format!("event:{value}"),
                 date: value.clone(),
                 grain: t.grain,
-                label: label(a, s, t.range),
+                label: Some(label(a, s, t.range))
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or_else(|| a.slice(t.range).to_string()),
                 sentences: Vec::new(),
                 sources: Vec::new(),
                 independent: Vec::new(),
@@ -521,5 +745,34 @@ mod tests {
         let joined = stories(&["a", "b", "c"], &[&a, &b, &c], &ann, &[pair(0, 2), pair(1, 2)]);
         let groups: Vec<Vec<usize>> = joined.iter().map(|s| s.articles.clone()).collect();
         assert_eq!(groups, [vec![0, 1, 2]]);
+    }
+
+    /// Labels of one sentence: the date with the words leading into it is cut (no hole is left), and so are a
+    /// leading adverbial clause, a trailing attribution and parentheses.
+    #[test]
+    fn labels_read_as_sentences() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "A judge on Tuesday sentenced the actor to three to 10 years in prison.",
+                "A judge sentenced the actor to three to 10 years in prison",
+            ),
+            ("On Thursday, the two leaders met in the capital.", "The two leaders met in the capital"),
+            (
+                "In late October 2024, the government announced its opposition to the plan.",
+                "The government announced its opposition to the plan",
+            ),
+            ("The company (founded in 2002) agreed to the deal, the agency said.", "The company agreed to the deal"),
+            (
+                "Shares of the firm surged 47 percent, while the buyer's stock was down 3 percent.",
+                "Shares of the firm surged 47 percent",
+            ),
+            ("May 2017", ""),
+        ];
+        for (text, want) in cases {
+            let a = Article::parsed("a", text);
+            let ann = crate::annotate::annotate(&a);
+            let got = sentence_label(&a, &ann, 0).unwrap_or_default();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 }
