@@ -619,7 +619,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     // Candidates swallowed by another mention's role ("Kremlin" in "Kremlin chief X") are roles, not names.
     let roles: Vec<TextRange> = found.iter().filter_map(|m| m.role_range).collect();
     found.retain(|m| !roles.iter().any(|r| r.contains_range(m.range)));
-    found.sort_by_key(|m| (m.range.start, m.range.end));
+    crate::base::order::sort_by_key(&mut found, |m| (m.range.start, m.range.end));
     found.dedup_by_key(|m| m.range);
     add_lowercase_variants(article, &sentence_words, &mut found);
     resolve_within(article, &mut found);
@@ -1286,7 +1286,7 @@ fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found:
     }
     if !extra.is_empty() {
         found.extend(extra);
-        found.sort_by_key(|m| (m.range.start, m.range.end));
+        crate::base::order::sort_by_key(found, |m| (m.range.start, m.range.end));
         found.dedup_by_key(|m| m.range);
     }
 }
@@ -1433,7 +1433,7 @@ fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
         }
     }
     let mut ranked: Vec<(usize, String)> = fits.into_iter().map(|(n, c)| (c, n)).collect();
-    ranked.sort_by(|a, b| b.cmp(a));
+    crate::base::order::sort_by(&mut ranked, |a, b| b.cmp(a));
     match ranked.as_slice() {
         [(_, only)] => Some(only.clone()),
         [(c1, top), (c2, _), ..] if *c1 > 2 * *c2 => Some(top.clone()),
@@ -1815,7 +1815,7 @@ fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
             fulls.push((key, l.name.as_str(), l.article, i));
         }
     }
-    fulls.sort_unstable();
+    crate::base::order::sort(&mut fulls);
     for (i, l) in locals.iter().enumerate() {
         if !(l.kind == EntityKind::Person || l.guessed) || is_full_name(&l.name) {
             continue;
@@ -1836,7 +1836,7 @@ fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
                 last.0 += 1;
             }
         }
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        crate::base::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let [(c1, top), (c2, _), ..] = ranked.as_slice() else { continue };
         if *c1 <= 2 * *c2 {
             continue;
@@ -2000,7 +2000,7 @@ fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Ve
             }
         }
     }
-    tried.sort_unstable();
+    crate::base::order::sort(&mut tried);
     tried.dedup();
     for &(p, q) in &tried {
         let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
@@ -2030,7 +2030,7 @@ fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger:
                 }
             }
         }
-        cands.sort_unstable();
+        crate::base::order::sort(&mut cands);
         for (j, q) in cands {
             let Some(b) = locals.get(j) else { continue };
             // Already one entity: the union would change nothing (and record no reason).
@@ -2154,7 +2154,7 @@ fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> O
         }
     }
     aliases.remove(&name);
-    ms.sort_unstable();
+    crate::base::order::sort(&mut ms);
     for l in members.iter().filter_map(|&i| locals.get(i)) {
         for (_, form) in &l.mentions {
             if let Some(r) = within_reason(form, &l.name, kind) {
@@ -2162,7 +2162,7 @@ fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> O
             }
         }
     }
-    reasons.sort();
+    crate::base::order::sort(&mut reasons);
     reasons.dedup();
     Some(Entity {
         key: format!("{}:{}", kind.prefix(), slug(&name)),

@@ -453,7 +453,7 @@ pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
         });
     }
     out.extend(paraphrases(article, mentions, &quoted));
-    out.sort_by_key(|q| (q.range.start, q.range.end));
+    crate::base::order::sort_by_key(&mut out, |q| (q.range.start, q.range.end));
     out
 }
 

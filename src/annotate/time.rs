@@ -196,7 +196,7 @@ fn extract_with(article: &Article, published: Option<CivilDate>, inferred: bool)
             out.push(t);
         }
     }
-    out.sort_by_key(|t| (t.range.start, t.range.end));
+    crate::base::order::sort_by_key(&mut out, |t| (t.range.start, t.range.end));
     out
 }
 

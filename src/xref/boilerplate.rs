@@ -51,7 +51,7 @@ pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
             }
         }
     }
-    pairs.sort_unstable();
+    crate::base::order::sort(&mut pairs);
     // How many paragraphs two articles share.
     let shared = |x: usize, y: usize| {
         let key = (x.min(y), x.max(y));

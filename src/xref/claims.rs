@@ -103,7 +103,7 @@ impl Dependence {
                 reused.push((e.from.min(e.to), e.from.max(e.to)));
             }
         }
-        reused.sort_unstable();
+        crate::base::order::sort(&mut reused);
         let group = (0..n).map(|i| find(&mut parent, i)).collect();
         Dependence { group, outlet, reused }
     }

@@ -224,7 +224,7 @@ mod tests {
             .map(|c| {
                 // Cells in the order of the witnesses' texts, so that tables compare across input orders.
                 let mut ps: Vec<usize> = (0..c.cells.len()).collect();
-                ps.sort_by_key(|&p| texts[t.order[p]]);
+                crate::base::order::sort_by_key(&mut ps, |&p| texts[t.order[p]]);
                 ps.iter()
                     .map(|&p| c.cells[p].map_or("-".to_string(), |r| r.slice(texts[t.order[p]]).to_string()))
                     .collect::<Vec<_>>()

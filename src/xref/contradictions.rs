@@ -204,7 +204,7 @@ fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, u
             }
         }
     }
-    out.sort_unstable();
+    crate::base::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -516,7 +516,7 @@ fn weekday_dated_twice(
     let from = story.partition_point(|x| x.0 < t_day - 62);
     let mut near: Vec<(usize, usize)> =
         story.get(from..).unwrap_or(&[]).iter().take_while(|x| x.0 <= t_day + 62).map(|x| (x.1, x.2)).collect();
-    near.sort_unstable();
+    crate::base::order::sort(&mut near);
     for (bi, ui) in near {
         let Some(u) = cx.annotations.get(bi).and_then(|b| b.times.get(ui)) else { continue };
         let utext = cx.articles.get(bi).map_or("", |x| x.slice(u.range));
@@ -724,7 +724,7 @@ fn holder_before(cx: &Bundle<'_>, k: SentenceKey, at: usize) -> Option<usize> {
 fn distinct_holders(list: &[&Figure]) -> Option<Vec<usize>> {
     let holders: Vec<usize> = list.iter().map(|f| f.holder).collect::<Option<Vec<_>>>()?;
     let mut sorted = holders.clone();
-    sorted.sort_unstable();
+    crate::base::order::sort(&mut sorted);
     sorted.dedup();
     (sorted.len() == holders.len()).then_some(holders)
 }
@@ -854,7 +854,7 @@ fn sentence_pairs(cx: &Bundle<'_>) -> Vec<(SentenceKey, SentenceKey)> {
             out.extend(keys.iter().skip(x + 1).filter(|b| b.article != a.article).map(|&b| (a, b)));
         }
     }
-    out.sort_unstable();
+    crate::base::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -876,7 +876,7 @@ fn frame(cx: &Bundle<'_>, k: SentenceKey) -> Option<String> {
     let figures: Vec<Figure> = figures_of(cx, k).into_iter().filter(|f| f.number.is_some()).collect();
     let holders: Vec<usize> = figures.iter().map(|f| f.holder).collect::<Option<Vec<_>>>()?;
     let mut distinct = holders.clone();
-    distinct.sort_unstable();
+    crate::base::order::sort(&mut distinct);
     distinct.dedup();
     if figures.len() < 2 || distinct.len() < 2 {
         return None;
@@ -901,7 +901,7 @@ fn quantities(
     differ: &[(usize, usize)],
 ) -> Vec<Contradiction> {
     let mut roots: Vec<usize> = differ.iter().map(|&(a, _)| crate::xref::claims::find(parent, a)).collect();
-    roots.sort_unstable();
+    crate::base::order::sort(&mut roots);
     roots.dedup();
     let mut out = Vec::new();
     for r in roots {

@@ -388,7 +388,7 @@ pub fn sentence_label(article: &Article, ann: &Annotations, sentence: usize) -> 
         .filter(|t| t.sentence == Some(sentence) && s.range.contains_range(t.range))
         .map(|t| TextRange::new(t.range.start - s.range.start, t.range.end - s.range.start))
         .collect();
-    cuts.sort_by_key(|r| std::cmp::Reverse(r.start));
+    crate::base::order::sort_by_key(&mut cuts, |r| std::cmp::Reverse(r.start));
     for r in cuts {
         let start = lead_start(&text, r.start);
         text = format!("{}{}", text.get(..start).unwrap_or(""), text.get(r.end..).unwrap_or(""));

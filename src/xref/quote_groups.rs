@@ -157,7 +157,7 @@ fn candidates(qs: &[Q]) -> Vec<Candidate> {
             // Postings ascend: the part after `i`.
             near.extend_from_slice(p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]));
         }
-        near.sort_unstable();
+        crate::base::order::sort(&mut near);
         near.dedup();
         for &j in &near {
             let Some(o) = qs.get(j) else { continue };
@@ -200,7 +200,7 @@ fn cluster(qs: &[Q], pairs: Vec<Candidate>) -> Vec<Vec<usize>> {
         }
         if let Some(m) = members.get_mut(keep) {
             m.extend(moved);
-            m.sort_unstable();
+            crate::base::order::sort(m);
         }
     }
     members.into_iter().filter(|m| !m.is_empty()).collect()
