@@ -390,7 +390,7 @@ type Finder = fn(&Bundle<'_>) -> Vec<Contradiction>;
 /// The finders, run in this order.
 const FINDERS: &[Finder] = &[weekdays, claim_figures, places, roles, quote_wordings, quote_attributions];
 
-/// Finds the contradictions: every finder of [`FINDERS`] in turn, then ids from the kind and first span.
+/// Finds the contradictions: every finder of `FINDERS` in turn, then ids from the kind and first span.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     ids: &[&str],

@@ -376,7 +376,7 @@ const LABEL_WORDS: usize = 16;
 
 /// A label a person would write from one sentence: the sentence without its time expressions (each with the
 /// words that lead into it, so no "on" is left without its date), without parentheses, a leading adverbial
-/// clause or a trailing attribution, up to where another clause begins, at most [`LABEL_WORDS`] words, never
+/// clause or a trailing attribution, up to where another clause begins, at most `LABEL_WORDS` words, never
 /// ending on a function word. `None` when fewer than three words are left.
 pub fn sentence_label(article: &Article, ann: &Annotations, sentence: usize) -> Option<String> {
     let s = article.sentences.get(sentence)?;

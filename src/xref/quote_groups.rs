@@ -96,9 +96,9 @@ struct Candidate {
 /// Groups quotes across articles. `entity_of(article, mention)` gives the entity key of a mention.
 ///
 /// The steps: gather the quotes with two content words or more; find candidate pairs through an index on
-/// content words (same statement: containment ≥ [`SAME_STATEMENT`], speakers not different); join them from
+/// content words (same statement: containment ≥ `SAME_STATEMENT`, speakers not different); join them from
 /// the strongest pair down, two groups only when every quote of one still shares content with every quote of
-/// the other ([`SAME_GROUP`]), so that a long quote holding two statements does not chain them into one group;
+/// the other (`SAME_GROUP`), so that a long quote holding two statements does not chain them into one group;
 /// then order each group's lineage.
 pub fn group(
     ids: &[&str],
