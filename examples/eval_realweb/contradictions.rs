@@ -17,7 +17,6 @@
 use crate::{share, verbose, Story};
 use serde_json::Value;
 use std::path::Path;
-use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
 
 /// A span of an article: engine article id and UTF-16 range.
 #[derive(Clone, Copy, PartialEq)]
@@ -231,14 +230,7 @@ fn judged(stories: &[Story]) -> Judged {
 
 /// The bundled sample's export (with its manifest), as JSON.
 pub(crate) fn bundle() -> Option<Value> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/articles");
-    let manifest = Manifest::from_json(&std::fs::read_to_string(dir.join("manifest.json")).ok()?).ok()?;
-    let mut corpus = Corpus::new();
-    for entry in &manifest.articles {
-        let bytes = std::fs::read(dir.join(&entry.file)).ok()?;
-        corpus.add(&Input { name: entry.file.clone(), bytes, meta: entry.clone() }).ok()?;
-    }
-    serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()?).ok()
+    crate::export_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("www/articles"), None).map(|(_, export)| export)
 }
 
 /// Prints this section's figures.

@@ -10,7 +10,6 @@ use crate::{share, verbose, Story};
 use serde_json::Value;
 use std::path::Path;
 use storylines::annotate::embed::Model;
-use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
 
 /// The figures of one run over all stories.
 #[derive(Default)]
@@ -62,14 +61,7 @@ pub(crate) fn report(stories: &[Story], dev_data: &Path) {
 
 /// The story run again with the model.
 fn rerun(story: &Story, dir: &Path, model: &Model) -> Option<Value> {
-    let manifest = Manifest::from_json(&std::fs::read_to_string(dir.join("manifest.json")).ok()?).ok()?;
-    let mut corpus = Corpus::new();
-    corpus.set_embeddings(Some(model.clone()));
-    for entry in &manifest.articles {
-        let bytes = std::fs::read(dir.join(&entry.file)).ok()?;
-        corpus.add(&Input { name: entry.file.clone(), bytes, meta: entry.clone() }).ok()?;
-    }
-    let export = serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()?).ok()?;
+    let (_, export) = crate::export_folder(dir, Some(model))?;
     // The loader's ids hold for this run too: the same files in the same corpus.
     let same = story
         .articles

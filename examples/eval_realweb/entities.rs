@@ -21,7 +21,7 @@ use crate::{share, verbose, Story};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
+use storylines::{Corpus, Input, DEFAULT_OPTIONS};
 
 /// Prints this section's figures.
 pub(crate) fn report(stories: &[Story], dev_data: &Path) {
@@ -450,16 +450,6 @@ fn ecb_report(dev_data: &Path) {
 // The bundled sample
 // ---------------------------------------------------------------------------------------------------------
 
-fn bundle_export(dir: &Path) -> Option<Value> {
-    let manifest = Manifest::from_json(&std::fs::read_to_string(dir.join("manifest.json")).ok()?).ok()?;
-    let mut corpus = Corpus::new();
-    for entry in &manifest.articles {
-        let bytes = std::fs::read(dir.join(&entry.file)).ok()?;
-        corpus.add(&Input { name: entry.file.clone(), bytes, meta: entry.clone() }).ok()?;
-    }
-    serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()?).ok()
-}
-
 fn norm(s: &str) -> String {
     let s = s.replace('’', "'");
     s.strip_suffix("'s").unwrap_or(&s).to_lowercase()
@@ -470,7 +460,9 @@ fn bundle_report() {
     let gold: Option<Value> = std::fs::read_to_string(root.join("tests/gold/bundle.entities.json"))
         .ok()
         .and_then(|s| serde_json::from_str(&s).ok());
-    let (Some(gold), Some(export)) = (gold, bundle_export(&root.join("www/articles"))) else {
+    let (Some(gold), Some(export)) =
+        (gold, crate::export_folder(&root.join("www/articles"), None).map(|(_, export)| export))
+    else {
         println!("entities: bundle not measured (www/articles or its gold missing)");
         return;
     };

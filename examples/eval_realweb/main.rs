@@ -19,6 +19,7 @@ mod reuse;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use storylines::annotate::embed::Model;
 use storylines::{Corpus, Input, Manifest, DEFAULT_OPTIONS};
 
 /// One real story: its gold, its articles' texts and the engine's export as JSON.
@@ -118,24 +119,29 @@ fn load_stories(dir: &Path) -> Vec<Story> {
 
 /// One story: its manifest's files added to a corpus with their manifest entries, exported as JSON.
 fn load_story(dir: &Path) -> Option<Story> {
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
-    let gold: Value = serde_json::from_str(&read("gold.json")?).ok()?;
-    let manifest = Manifest::from_json(&read("manifest.json")?).ok()?;
-    let mut corpus = Corpus::new();
-    let mut stems = Vec::new();
-    for entry in &manifest.articles {
-        let bytes = std::fs::read(dir.join(&entry.file)).ok()?;
-        let input = Input { name: entry.file.clone(), bytes, meta: entry.clone() };
-        corpus.add(&input).ok()?;
-        stems.push((entry.file.trim_end_matches(".txt").to_string(), entry.file.clone()));
-    }
-    let export = serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()?).ok()?;
-    let articles = stems
-        .into_iter()
-        .filter_map(|(stem, file)| {
-            let a = export["articles"].as_array()?.iter().find(|a| a["file"] == file.as_str())?;
-            Some((stem, a["id"].as_str()?.to_string()))
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).ok()?).ok()?;
+    let (manifest, export) = export_folder(dir, None)?;
+    let articles = manifest
+        .articles
+        .iter()
+        .filter_map(|entry| {
+            let a = export["articles"].as_array()?.iter().find(|a| a["file"] == entry.file.as_str())?;
+            Some((entry.file.trim_end_matches(".txt").to_string(), a["id"].as_str()?.to_string()))
         })
         .collect();
     Some(Story { name: dir.file_name()?.to_string_lossy().into_owned(), gold, articles, export })
+}
+
+/// The engine's export, as JSON, of the articles that a folder's `manifest.json` lists, each added with its
+/// manifest entry (as `storylines export --manifest`), with the sentence-embedding model when one is given.
+pub(crate) fn export_folder(dir: &Path, model: Option<&Model>) -> Option<(Manifest, Value)> {
+    let manifest = Manifest::from_json(&std::fs::read_to_string(dir.join("manifest.json")).ok()?).ok()?;
+    let mut corpus = Corpus::new();
+    corpus.set_embeddings(model.cloned());
+    for entry in &manifest.articles {
+        let bytes = std::fs::read(dir.join(&entry.file)).ok()?;
+        corpus.add(&Input { name: entry.file.clone(), bytes, meta: entry.clone() }).ok()?;
+    }
+    let export = serde_json::to_value(corpus.export(&DEFAULT_OPTIONS).ok()?).ok()?;
+    Some((manifest, export))
 }
