@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
-wasm_env wasm-pack build --release --mode force --target web --out-dir target/bench-pkg --out-name storylines \
+wasm_size_env wasm-pack build --release --mode force --target web --out-dir target/bench-pkg --out-name storylines \
   --no-pack -- --features bench >&2

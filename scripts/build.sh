@@ -8,12 +8,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
 # Skip the build when nothing that goes into the wasm (src/, and data/ through include_str!) changed since the last one (wasm-opt alone takes a minute).
-stamp_of() { cat Cargo.toml Cargo.lock $(find src data -type f | sort) | sha256sum | cut -d' ' -f1; }
+stamp_of() { cat Cargo.toml Cargo.lock scripts/env.sh $(find src data -type f | sort) | sha256sum | cut -d' ' -f1; }
 main_stamp="$(stamp_of)"
 if [ -f www/pkg/storylines_bg.wasm ] && [ "$(cat www/pkg/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
   echo "www/pkg is up to date" >&2
 else
-  wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
+  wasm_size_env wasm-pack build --release --mode force --target web --out-dir www/pkg --out-name storylines --no-pack >&2
   rm -f www/pkg/.gitignore
   # A second wasm-opt pass with --low-memory-unused: rustc links the stack first (data starts at 1 MiB), so the
   # low 1 KiB of memory is the bottom of the stack, reached only just before a stack overflow traps; binaryen may

@@ -40,6 +40,13 @@ if ! has_wasm_std; then
   fi
 fi
 echo "$route" > "$cache/route"
+# The standard library's sources, for the page's size build (scripts/env.sh wasm_size_env); route B has them
+# in rust-web-src. Without them the build still works, only larger.
+if [ "$route" = A ] && command -v rustup >/dev/null \
+  && [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  log "adding rustup component rust-src (bounded to 120 s)"
+  timeout 120 rustup component add rust-src >&2 || log "rustup component add rust-src failed or timed out: the wasm will be larger"
+fi
 
 # 2. wasm-bindgen-cli at the lockfile's version, and wasm-pack.
 wb_version="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)"

@@ -44,6 +44,24 @@ pub enum Grain {
     Century,
 }
 
+impl Grain {
+    /// The variant's name ("Day"), for keys built from a grain: never through `Debug`, which the page's size
+    /// build compiles away (`-Zfmt-debug=none`, scripts/env.sh).
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Time => "Time",
+            Grain::Day => "Day",
+            Grain::Week => "Week",
+            Grain::Month => "Month",
+            Grain::Quarter => "Quarter",
+            Grain::Season => "Season",
+            Grain::Year => "Year",
+            Grain::Decade => "Decade",
+            Grain::Century => "Century",
+        }
+    }
+}
+
 /// What a value was resolved against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -2211,6 +2229,14 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grain_is_named_as_its_variant() {
+        use Grain::*;
+        for g in [Time, Day, Week, Month, Quarter, Season, Year, Decade, Century] {
+            assert_eq!(g.name(), format!("{g:?}"));
+        }
+    }
 
     /// Extracts from `text` with reference `reference` (or none) and checks the first expression's text,
     /// value, anchor, modifier and flags.

@@ -886,7 +886,7 @@ fn frame(cx: &Bundle<'_>, k: SentenceKey) -> Option<String> {
         .zip(&holders)
         .map(|(f, h)| match &f.measure {
             Measure::Number { unit, counted, .. } => format!("{unit}/{counted}@{h}"),
-            Measure::Date(g) => format!("{g:?}@{h}"),
+            Measure::Date(g) => format!("{}@{h}", g.name()),
         })
         .collect();
     Some(parts.join(" "))
