@@ -6,14 +6,36 @@
 
 /// A list of words packed into one string, separated by single spaces. A `&[&str]` costs eight bytes of pointer
 /// and length per word in the wasm (and compresses poorly); this costs the words alone. Looked up by scanning,
-/// as a slice's `contains` would.
+/// as a slice's `contains` would: one pass over the bytes (no per-word search call; a hot path of the index).
 #[derive(Clone, Copy, Debug)]
 pub struct Words(pub &'static str);
+
+/// The packed entry that starts `rest` (up to the next space) and what follows that space.
+fn next_entry(rest: &[u8]) -> (&[u8], Option<&[u8]>) {
+    let mut n = 0;
+    for &b in rest {
+        if b == b' ' {
+            break;
+        }
+        n += 1;
+    }
+    let (head, tail) = rest.split_at(n.min(rest.len()));
+    (head, tail.get(1..))
+}
 
 impl Words {
     /// Whether `w` is one of the words.
     pub fn contains(self, w: &str) -> bool {
-        !w.is_empty() && self.iter().any(|x| x == w)
+        let w = w.as_bytes();
+        let mut rest = Some(self.0.as_bytes());
+        while let Some(r) = rest {
+            let (entry, tail) = next_entry(r);
+            if !w.is_empty() && entry == w {
+                return true;
+            }
+            rest = tail;
+        }
+        false
     }
 
     /// The words in order.
@@ -29,7 +51,18 @@ pub struct Pairs(pub &'static str);
 impl Pairs {
     /// The value paired with `key`.
     pub fn get(self, key: &str) -> Option<&'static str> {
-        self.0.split(' ').find_map(|p| p.split_once(':').filter(|(k, _)| *k == key).map(|(_, v)| v))
+        let key = key.as_bytes();
+        let mut rest = Some(self.0.as_bytes());
+        while let Some(r) = rest {
+            let (entry, tail) = next_entry(r);
+            // Keys hold no colon: the entry matches when it starts with the key and a colon.
+            if entry.get(key.len()) == Some(&b':') && entry.starts_with(key) {
+                let value = entry.get(key.len() + 1..).unwrap_or(&[]);
+                return std::str::from_utf8(value).ok();
+            }
+            rest = tail;
+        }
+        None
     }
 }
 
