@@ -23,9 +23,42 @@ fn next_entry(rest: &[u8]) -> (&[u8], Option<&[u8]>) {
     (head, tail.get(1..))
 }
 
+/// Most lists [`Words::contains`] keeps a hash set of; beyond them it scans.
+const MAX_SETS: usize = 32;
+
+thread_local! {
+    /// Each list's words as a hash set, made on the list's first look-up (the annotators and the stages ask
+    /// for nearly every token), keyed by the list's address. A cache of constant data: what a look-up answers
+    /// never depends on it.
+    static SETS: std::cell::RefCell<Vec<(usize, std::collections::HashSet<&'static str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Words {
     /// Whether `w` is one of the words.
     pub fn contains(self, w: &str) -> bool {
+        if w.is_empty() {
+            return false;
+        }
+        let key = self.0.as_ptr() as usize;
+        let cached = SETS.try_with(|sets| {
+            let mut sets = sets.try_borrow_mut().ok()?;
+            if let Some((_, set)) = sets.iter().find(|(k, _)| *k == key) {
+                return Some(set.contains(w));
+            }
+            if sets.len() >= MAX_SETS {
+                return None;
+            }
+            let set: std::collections::HashSet<&'static str> = self.iter().collect();
+            let found = set.contains(w);
+            sets.push((key, set));
+            Some(found)
+        });
+        cached.ok().flatten().unwrap_or_else(|| self.scan(w))
+    }
+
+    /// Whether `w` is one of the words, by one pass over the packed bytes.
+    fn scan(self, w: &str) -> bool {
         let w = w.as_bytes();
         let mut rest = Some(self.0.as_bytes());
         while let Some(r) = rest {
@@ -52,10 +85,13 @@ impl Pairs {
     /// The value paired with `key`.
     pub fn get(self, key: &str) -> Option<&'static str> {
         let key = key.as_bytes();
+        if key.contains(&b':') {
+            return None;
+        }
         let mut rest = Some(self.0.as_bytes());
         while let Some(r) = rest {
             let (entry, tail) = next_entry(r);
-            // Keys hold no colon: the entry matches when it starts with the key and a colon.
+            // The entry matches when it starts with the key and a colon (keys hold none).
             if entry.get(key.len()) == Some(&b':') && entry.starts_with(key) {
                 let value = entry.get(key.len() + 1..).unwrap_or(&[]);
                 return std::str::from_utf8(value).ok();
@@ -303,6 +339,27 @@ pub(crate) fn word_value(lower: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_and_pairs_are_looked_up_whole() {
+        const LIST: Words = Words("a an the  said");
+        for (w, member) in [("a", true), ("an", true), ("the", true), ("said", true), ("", false), ("th", false)] {
+            for _ in 0..2 {
+                // The second look-up reads the cached set; both agree with the scan.
+                assert_eq!(LIST.contains(w), member, "{w:?}");
+                assert_eq!(LIST.scan(w), member, "{w:?}");
+            }
+        }
+        for w in ["the said", "a an", " ", "saids", "A"] {
+            assert!(!LIST.contains(w) && !LIST.scan(w), "{w:?}");
+        }
+        const PAIRS: Pairs = Pairs("began:begin  took:take");
+        assert_eq!(PAIRS.get("began"), Some("begin"));
+        assert_eq!(PAIRS.get("took"), Some("take"));
+        for k in ["", "begin", "beg", "began:", "took:take"] {
+            assert_eq!(PAIRS.get(k), None, "{k:?}");
+        }
+    }
 
     #[test]
     fn month_and_weekday_names() {
