@@ -301,6 +301,30 @@ pub fn is_stopword(w: &str) -> bool {
     w.chars().count() < 2 && !w.chars().all(char::is_numeric) || STOPWORDS.contains(w)
 }
 
+/// The word behind a term in one sentence: as written there (lowercased, possessive off; an entity term's is
+/// its key) and its own term, which for a group term tells which word of the group the sentence used.
+#[derive(Debug, Clone)]
+struct Surface {
+    text: String,
+    term: u32,
+}
+
+/// Pairs of terms that stand near each other in a sentence's term order (at most one term between them),
+/// each pair written smaller id first, sorted, duplicates removed.
+fn near_pairs(seq: &[u32]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for (i, &p) in seq.iter().enumerate() {
+        for &q in seq.iter().skip(i + 1).take(2) {
+            if p != q {
+                out.push((p.min(q), p.max(q)));
+            }
+        }
+    }
+    crate::base::order::sort(&mut out);
+    out.dedup();
+    out
+}
+
 /// One written form of a word (a token's text as written), as the index saw it: its lowercased form, and its
 /// term ids once they were asked for (`Some(None)`: no content word).
 struct WordForm {
@@ -340,7 +364,7 @@ impl<'a> Vocabulary<'a> {
 pub struct Index {
     keys: Vec<SentenceKey>,
     bags: Vec<Vec<u32>>,
-    surface: Vec<BTreeMap<u32, String>>,
+    surface: Vec<BTreeMap<u32, Surface>>,
     words: Vec<String>,
     idf: Vec<f64>,
     weight: Vec<f64>,
@@ -349,6 +373,9 @@ pub struct Index {
     plain: Vec<String>,
     /// Word terms (no entities) of each sentence in their order, for shared phrases.
     order: Vec<Vec<u32>>,
+    /// The near term pairs of each sentence (see [`near_pairs`]), sorted: made once per sentence, compared per
+    /// candidate pair.
+    near: Vec<Vec<(u32, u32)>>,
     /// Whether a term is a topic term (found in most articles of a bundle of three or more).
     topical: Vec<bool>,
     /// Whether an indexed sentence is a headline or sub-heading.
@@ -422,7 +449,7 @@ impl Index {
         si: usize,
         sig: Option<&SentenceSignals>,
         vocab: &mut Vocabulary<'a>,
-    ) -> (Vec<u32>, BTreeMap<u32, String>) {
+    ) -> (Vec<u32>, BTreeMap<u32, Surface>) {
         let mut surface = BTreeMap::new();
         let mut ids: Vec<u32> = Vec::new();
         let Some(s) = a.sentences.get(si) else { return (ids, surface) };
@@ -437,13 +464,13 @@ impl Index {
                 if !ids.contains(&id) {
                     ids.push(id);
                     let w = vocab.forms.get(text).map(|f| surface_of(&f.lower)).unwrap_or_default();
-                    surface.entry(id).or_insert_with(|| w.to_string());
+                    surface.entry(id).or_insert_with(|| Surface { text: w.to_string(), term: st });
                 }
             }
         }
         for e in sig.map(|g| &g.entities).into_iter().flatten() {
             let id = self.term_id(vocab, format!("@{e}"));
-            surface.entry(id).or_insert_with(|| e.clone());
+            surface.entry(id).or_insert_with(|| Surface { text: e.clone(), term: id });
             ids.push(id);
         }
         (ids, surface)
@@ -467,6 +494,7 @@ impl Index {
         if ids.len() < 2 {
             return;
         }
+        self.near.push(near_pairs(&order));
         self.order.push(order);
         let kind = a.sentences.get(si).and_then(|s| a.paragraphs.get(s.paragraph)).map(|p| p.kind);
         self.heading.push(matches!(kind, Some(ParagraphKind::Headline | ParagraphKind::Heading)));
@@ -611,35 +639,21 @@ impl Index {
     /// sentences, in either order: "river crossing" and "crossing of the river" share one. Two topic
     /// words together are still the topic, and do not count.
     pub fn shared_phrases(&self, x: usize, y: usize) -> Vec<(u32, u32)> {
-        let near = |seq: &[u32]| -> Vec<(u32, u32)> {
-            let mut out = Vec::new();
-            for (i, &p) in seq.iter().enumerate() {
-                for &q in seq.iter().skip(i + 1).take(2) {
-                    if p != q {
-                        out.push((p.min(q), p.max(q)));
-                    }
-                }
-            }
-            crate::base::order::sort(&mut out);
-            out.dedup();
-            out
-        };
-        let (Some(sx), Some(sy)) = (self.order.get(x), self.order.get(y)) else { return Vec::new() };
-        let ny = near(sy);
+        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return Vec::new() };
         // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
         // as topical.
         let topical = |w: u32| {
             self.topical.get(w as usize).copied().unwrap_or(false)
                 && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
         };
-        near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
+        nx.iter().copied().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
     }
 
     /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
     /// other term, or when both sentences use the same word (the word itself is shared then).
     fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&String, &String)> {
         let (mine, theirs) = (self.surface.get(x)?.get(&w)?, self.surface.get(y)?.get(&w)?);
-        (self.words.get(w as usize)?.starts_with('~') && term(mine) != term(theirs)).then_some((mine, theirs))
+        (self.words.get(w as usize)?.starts_with('~') && mine.term != theirs.term).then_some((&mine.text, &theirs.text))
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
@@ -827,7 +841,7 @@ impl Index {
                 .filter(|w| ag.words.contains(w))
                 .filter_map(|w| match self.synonym_pair(x, y, w) {
                     Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
-                    None => surface.get(&w).cloned(),
+                    None => surface.get(&w).map(|s| s.text.clone()),
                 })
                 .collect(),
             same_entities: ag.same_entities,
