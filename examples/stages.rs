@@ -4,10 +4,21 @@
 //! `node scripts/bench/generate.mjs 1000 --articles-jsonl /tmp/articles-1000.jsonl`, then
 //! `cargo run --release --example stages -- /tmp/articles-1000.jsonl [N]` (the first N articles of the file);
 //! `EMBEDDINGS=data/embeddings.bin` gives the engine the sentence-embedding model (its load is timed apart).
+//! Each line gives wall time and, on Linux, the CPU time of the process (user + system, 10 ms ticks from
+//! `/proc/self/stat`): on a shared machine the CPU time is the figure to compare.
 
 use std::time::Instant;
 use storylines::input::manifest::ManifestEntry;
 use storylines::{Corpus, Input, DEFAULT_OPTIONS};
+
+/// CPU time (user + system) of this process in milliseconds, from `/proc/self/stat` (0 elsewhere).
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with the last ')'): utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let field = |i: usize| rest.split_whitespace().nth(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (field(11) + field(12)) * 10.0
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -27,7 +38,7 @@ fn main() {
         }
         println!("{:<16} {:>10}", "embeddings load", format!("{:.1} ms", t.elapsed().as_secs_f64() * 1e3));
     }
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), cpu_ms());
     let mut bytes = 0usize;
     for line in text.lines().take(limit) {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
@@ -43,21 +54,20 @@ fn main() {
     }
     let n = corpus.articles().len();
     println!("{n} articles, {:.2} MB", bytes as f64 / 1e6);
-    println!("{:<16} {:>10}", "parse (add)", format!("{:.1} ms", t0.elapsed().as_secs_f64() * 1e3));
-    let mut last = Instant::now();
-    let start = last;
+    let line = |name: &str, wall: f64, cpu: f64| {
+        println!("{name:<16} {:>10}  cpu {:>8}", format!("{wall:.1} ms"), format!("{cpu:.0} ms"))
+    };
+    line("parse (add)", t0.elapsed().as_secs_f64() * 1e3, cpu_ms() - c0);
+    let (mut last, mut last_cpu) = (Instant::now(), cpu_ms());
+    let (start, start_cpu) = (last, last_cpu);
     let export = corpus.export_observed(&DEFAULT_OPTIONS, &mut |stage| {
-        let now = Instant::now();
-        println!("{stage:<16} {:>10}", format!("{:.1} ms", (now - last).as_secs_f64() * 1e3));
-        last = now;
+        let (now, now_cpu) = (Instant::now(), cpu_ms());
+        line(stage, (now - last).as_secs_f64() * 1e3, now_cpu - last_cpu);
+        (last, last_cpu) = (now, now_cpu);
     });
     let total = start.elapsed().as_secs_f64() * 1e3;
-    println!(
-        "{:<16} {:>10}  ({:.3} ms per article)",
-        "export total",
-        format!("{total:.1} ms"),
-        total / n.max(1) as f64
-    );
+    line("export total", total, cpu_ms() - start_cpu);
+    println!("({:.3} ms per article)", total / n.max(1) as f64);
     if let Ok(e) = export {
         let sentences: usize = e.articles.iter().map(|a| a.sentences.len()).sum();
         println!(

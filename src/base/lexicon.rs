@@ -6,14 +6,69 @@
 
 /// A list of words packed into one string, separated by single spaces. A `&[&str]` costs eight bytes of pointer
 /// and length per word in the wasm (and compresses poorly); this costs the words alone. Looked up by scanning,
-/// as a slice's `contains` would.
+/// as a slice's `contains` would: one pass over the bytes (no per-word search call; a hot path of the index).
 #[derive(Clone, Copy, Debug)]
 pub struct Words(pub &'static str);
+
+/// The packed entry that starts `rest` (up to the next space) and what follows that space.
+fn next_entry(rest: &[u8]) -> (&[u8], Option<&[u8]>) {
+    let mut n = 0;
+    for &b in rest {
+        if b == b' ' {
+            break;
+        }
+        n += 1;
+    }
+    let (head, tail) = rest.split_at(n.min(rest.len()));
+    (head, tail.get(1..))
+}
+
+/// Most lists [`Words::contains`] keeps a hash set of; beyond them it scans.
+const MAX_SETS: usize = 32;
+
+thread_local! {
+    /// Each list's words as a hash set, made on the list's first look-up (the annotators and the stages ask
+    /// for nearly every token), keyed by the list's address. A cache of constant data: what a look-up answers
+    /// never depends on it.
+    static SETS: std::cell::RefCell<Vec<(usize, std::collections::HashSet<&'static str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
 
 impl Words {
     /// Whether `w` is one of the words.
     pub fn contains(self, w: &str) -> bool {
-        !w.is_empty() && self.iter().any(|x| x == w)
+        if w.is_empty() {
+            return false;
+        }
+        let key = self.0.as_ptr() as usize;
+        let cached = SETS.try_with(|sets| {
+            let mut sets = sets.try_borrow_mut().ok()?;
+            if let Some((_, set)) = sets.iter().find(|(k, _)| *k == key) {
+                return Some(set.contains(w));
+            }
+            if sets.len() >= MAX_SETS {
+                return None;
+            }
+            let set: std::collections::HashSet<&'static str> = self.iter().collect();
+            let found = set.contains(w);
+            sets.push((key, set));
+            Some(found)
+        });
+        cached.ok().flatten().unwrap_or_else(|| self.scan(w))
+    }
+
+    /// Whether `w` is one of the words, by one pass over the packed bytes.
+    fn scan(self, w: &str) -> bool {
+        let w = w.as_bytes();
+        let mut rest = Some(self.0.as_bytes());
+        while let Some(r) = rest {
+            let (entry, tail) = next_entry(r);
+            if !w.is_empty() && entry == w {
+                return true;
+            }
+            rest = tail;
+        }
+        false
     }
 
     /// The words in order.
@@ -29,7 +84,21 @@ pub struct Pairs(pub &'static str);
 impl Pairs {
     /// The value paired with `key`.
     pub fn get(self, key: &str) -> Option<&'static str> {
-        self.0.split(' ').find_map(|p| p.split_once(':').filter(|(k, _)| *k == key).map(|(_, v)| v))
+        let key = key.as_bytes();
+        if key.contains(&b':') {
+            return None;
+        }
+        let mut rest = Some(self.0.as_bytes());
+        while let Some(r) = rest {
+            let (entry, tail) = next_entry(r);
+            // The entry matches when it starts with the key and a colon (keys hold none).
+            if entry.get(key.len()) == Some(&b':') && entry.starts_with(key) {
+                let value = entry.get(key.len() + 1..).unwrap_or(&[]);
+                return std::str::from_utf8(value).ok();
+            }
+            rest = tail;
+        }
+        None
     }
 }
 
@@ -270,6 +339,27 @@ pub(crate) fn word_value(lower: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_and_pairs_are_looked_up_whole() {
+        const LIST: Words = Words("a an the  said");
+        for (w, member) in [("a", true), ("an", true), ("the", true), ("said", true), ("", false), ("th", false)] {
+            for _ in 0..2 {
+                // The second look-up reads the cached set; both agree with the scan.
+                assert_eq!(LIST.contains(w), member, "{w:?}");
+                assert_eq!(LIST.scan(w), member, "{w:?}");
+            }
+        }
+        for w in ["the said", "a an", " ", "saids", "A"] {
+            assert!(!LIST.contains(w) && !LIST.scan(w), "{w:?}");
+        }
+        const PAIRS: Pairs = Pairs("began:begin  took:take");
+        assert_eq!(PAIRS.get("began"), Some("begin"));
+        assert_eq!(PAIRS.get("took"), Some("take"));
+        for k in ["", "begin", "beg", "began:", "took:take"] {
+            assert_eq!(PAIRS.get(k), None, "{k:?}");
+        }
+    }
 
     #[test]
     fn month_and_weekday_names() {

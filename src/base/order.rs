@@ -10,18 +10,29 @@ fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     idx.sort_by(|a, b| cmp(*a, *b));
 }
 
-/// Sorts `v` stably by `cmp`.
+/// Whether the `n` items `cmp` compares by index are already in order (a stable sort would keep them as
+/// they are). Not generic, like [`sort_indices`].
+fn in_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+    (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater)
+}
+
+/// Sorts `v` stably by `cmp`. A vector already in order is left as it is without moving its items (many
+/// are: postings, candidates gathered in order).
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let mut idx: Vec<usize> = (0..v.len()).collect();
+    let mut idx: Vec<usize>;
     {
         let view: &[T] = v;
         let f = |a: usize, b: usize| match (view.get(a), view.get(b)) {
             (Some(x), Some(y)) => cmp(x, y),
             _ => Ordering::Equal,
         };
+        if in_order(view.len(), &f) {
+            return;
+        }
+        idx = (0..view.len()).collect();
         sort_indices(&mut idx, &f);
     }
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
@@ -53,5 +64,9 @@ mod tests {
         let mut e: Vec<u8> = Vec::new();
         sort(&mut e);
         assert!(e.is_empty());
+        // Already in order, with ties: left as it is.
+        let mut s = vec![(0, 'a'), (1, 'b'), (1, 'a'), (3, 'c')];
+        sort_by_key(&mut s, |x| x.0);
+        assert_eq!(s, [(0, 'a'), (1, 'b'), (1, 'a'), (3, 'c')]);
     }
 }

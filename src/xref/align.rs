@@ -224,6 +224,29 @@ pub fn group_term(term: &str) -> Option<String> {
 /// Share of its weight a group term keeps: the same word is stronger evidence than a word of its group.
 const GROUP_WEIGHT: f64 = 0.8;
 
+/// The terms of one lowercased word (possessive ending already off): its term and its group term, or `None`
+/// for a stopword, a weak word or a weekday or month name (dates are compared as values, `same_dates`, not as
+/// words).
+fn word_terms(w: &str) -> Option<(String, Option<String>)> {
+    let calendar = crate::base::lexicon::weekday_number(w).is_some() || crate::base::lexicon::month_number(w).is_some();
+    if is_stopword(w) || WEAK_WORDS.contains(w) || calendar {
+        return None;
+    }
+    let st = term(w);
+    let group = group_term(&st);
+    Some((st, group))
+}
+
+/// A token's lowercased form and possessive ending off (the surface of its terms).
+fn surface_of(lower: &str) -> &str {
+    lower.trim_end_matches("’s").trim_end_matches("'s")
+}
+
+/// Whether a token lies inside one of the entity names of its sentence.
+fn in_names(names: &[crate::base::text::TextRange], t: crate::base::text::TextRange) -> bool {
+    names.iter().any(|n| n.start <= t.start && t.end <= n.end)
+}
+
 /// The terms of one sentence: (term, surface) for its content words outside entity names, each followed by
 /// its group term when it has one, then one `@key` term per entity it mentions (surface: the key),
 /// duplicates removed.
@@ -234,25 +257,15 @@ pub fn terms(article: &Article, sentence: usize, signals: Option<&SentenceSignal
     }
     let names: &[crate::base::text::TextRange] = signals.map(|g| g.names.as_slice()).unwrap_or(&[]);
     let mut out: Vec<(String, String)> = Vec::new();
-    for t in &s.tokens {
-        if names.iter().any(|n| n.start <= t.start && t.end <= n.end) {
-            continue;
-        }
-        let w = article.slice(*t).lowercase();
-        let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
-        // Weekday and month names are dates, compared as values (`same_dates`), not as words.
-        let calendar =
-            crate::base::lexicon::weekday_number(&w).is_some() || crate::base::lexicon::month_number(&w).is_some();
-        if is_stopword(&w) || WEAK_WORDS.contains(&w) || calendar {
-            continue;
-        }
-        let st = term(&w);
-        let group = group_term(&st);
+    for t in s.tokens.iter().filter(|t| !in_names(names, **t)) {
+        let lower = article.slice(*t).lowercase();
+        let w = surface_of(&lower);
+        let Some((st, group)) = word_terms(w) else { continue };
         if !out.iter().any(|(x, _)| *x == st) {
-            out.push((st, w.clone()));
+            out.push((st, w.to_string()));
         }
         if let Some(g) = group.filter(|g| !out.iter().any(|(x, _)| x == g)) {
-            out.push((g, w));
+            out.push((g, w.to_string()));
         }
     }
     for e in signals.map(|g| &g.entities).into_iter().flatten() {
@@ -288,15 +301,61 @@ pub fn is_stopword(w: &str) -> bool {
     w.chars().count() < 2 && !w.chars().all(char::is_numeric) || STOPWORDS.contains(w)
 }
 
-/// Lowercased words of a sentence in order (all of them), joined by a control character, for verbatim
-/// comparison (one string per sentence: a large corpus keeps hundreds of thousands).
-fn all_words(article: &Article, sentence: usize) -> String {
-    let mut out = String::new();
-    for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
-        out.push_str(&article.slice(*t).lowercase());
-        out.push('\u{1}');
+/// The word behind a term in one sentence: as written there (lowercased, possessive off; an entity term's is
+/// its key) and its own term, which for a group term tells which word of the group the sentence used.
+#[derive(Debug, Clone)]
+struct Surface {
+    text: String,
+    term: u32,
+}
+
+/// Pairs of terms that stand near each other in a sentence's term order (at most one term between them),
+/// each pair written smaller id first, sorted, duplicates removed.
+fn near_pairs(seq: &[u32]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for (i, &p) in seq.iter().enumerate() {
+        for &q in seq.iter().skip(i + 1).take(2) {
+            if p != q {
+                out.push((p.min(q), p.max(q)));
+            }
+        }
     }
+    crate::base::order::sort(&mut out);
+    out.dedup();
     out
+}
+
+/// One written form of a word (a token's text as written), as the index saw it: its lowercased form, and its
+/// term ids once they were asked for (`Some(None)`: no content word).
+struct WordForm {
+    lower: String,
+    terms: Option<Option<(u32, Option<u32>)>>,
+}
+
+/// What [`Index::build_with`] computes once per corpus rather than once per token: the term ids of each term,
+/// and each written form's lowercased form and term ids.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    ids: HashMap<String, u32>,
+    forms: HashMap<&'a str, WordForm>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// The written form `text`, lowercased on first sight.
+    fn form(&mut self, text: &'a str) -> &WordForm {
+        self.forms.entry(text).or_insert_with(|| WordForm { lower: text.lowercase(), terms: None })
+    }
+
+    /// Lowercased words of a sentence in order (all of them), joined by a control character, for verbatim
+    /// comparison (one string per sentence: a large corpus keeps hundreds of thousands).
+    fn all_words(&mut self, article: &'a Article, sentence: usize) -> String {
+        let mut out = String::new();
+        for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
+            out.push_str(&self.form(article.slice(*t)).lower);
+            out.push('\u{1}');
+        }
+        out
+    }
 }
 
 /// An inverted index over the sentences of a corpus, with IDF weights; answers both "which pairs align" and
@@ -305,7 +364,7 @@ fn all_words(article: &Article, sentence: usize) -> String {
 pub struct Index {
     keys: Vec<SentenceKey>,
     bags: Vec<Vec<u32>>,
-    surface: Vec<BTreeMap<u32, String>>,
+    surface: Vec<BTreeMap<u32, Surface>>,
     words: Vec<String>,
     idf: Vec<f64>,
     weight: Vec<f64>,
@@ -314,6 +373,9 @@ pub struct Index {
     plain: Vec<String>,
     /// Word terms (no entities) of each sentence in their order, for shared phrases.
     order: Vec<Vec<u32>>,
+    /// The near term pairs of each sentence (see [`near_pairs`]), sorted: made once per sentence, compared per
+    /// candidate pair.
+    near: Vec<Vec<(u32, u32)>>,
     /// Whether a term is a topic term (found in most articles of a bundle of three or more).
     topical: Vec<bool>,
     /// Whether an indexed sentence is a headline or sub-heading.
@@ -333,7 +395,7 @@ impl Index {
     /// meaning as well as by wording.
     pub fn build_with(articles: &[&Article], signals: &[Vec<SentenceSignals>], model: Option<&Model>) -> Index {
         let mut ix = Index::default();
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab = Vocabulary::default();
         for (ai, a) in articles.iter().enumerate() {
             if !a.is_english() {
                 continue;
@@ -351,34 +413,88 @@ impl Index {
         ix
     }
 
-    /// Indexes one sentence (one with two terms or more).
-    fn add_sentence(
+    /// The term id of `term`, numbered in the order terms are first met.
+    fn term_id(&mut self, vocab: &mut Vocabulary<'_>, term: String) -> u32 {
+        let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        *vocab.ids.entry(term).or_insert_with_key(|t| {
+            self.words.push(t.clone());
+            next
+        })
+    }
+
+    /// The term ids of a token (`None` for no content word), looked up once per written form of a word.
+    fn token_terms<'a>(&mut self, vocab: &mut Vocabulary<'a>, text: &'a str) -> Option<(u32, Option<u32>)> {
+        if let Some(known) = vocab.forms.get(text).and_then(|f| f.terms) {
+            return known;
+        }
+        let lower = vocab.form(text).lower.clone();
+        let found = match word_terms(surface_of(&lower)) {
+            Some((st, group)) => {
+                let t = self.term_id(vocab, st);
+                Some((t, group.map(|g| self.term_id(vocab, g))))
+            }
+            None => None,
+        };
+        if let Some(f) = vocab.forms.get_mut(text) {
+            f.terms = Some(found);
+        }
+        found
+    }
+
+    /// The term ids of one sentence in the order of [`terms`] (duplicates removed, entities last) and the
+    /// surface of each.
+    fn sentence_terms<'a>(
         &mut self,
-        a: &Article,
+        a: &'a Article,
+        si: usize,
+        sig: Option<&SentenceSignals>,
+        vocab: &mut Vocabulary<'a>,
+    ) -> (Vec<u32>, BTreeMap<u32, Surface>) {
+        let mut surface = BTreeMap::new();
+        let mut ids: Vec<u32> = Vec::new();
+        let Some(s) = a.sentences.get(si) else { return (ids, surface) };
+        if a.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
+            return (ids, surface);
+        }
+        let names: &[crate::base::text::TextRange] = sig.map(|g| g.names.as_slice()).unwrap_or(&[]);
+        for t in s.tokens.iter().filter(|t| !in_names(names, **t)) {
+            let text = a.slice(*t);
+            let Some((st, group)) = self.token_terms(vocab, text) else { continue };
+            for id in std::iter::once(st).chain(group) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                    let w = vocab.forms.get(text).map(|f| surface_of(&f.lower)).unwrap_or_default();
+                    surface.entry(id).or_insert_with(|| Surface { text: w.to_string(), term: st });
+                }
+            }
+        }
+        for e in sig.map(|g| &g.entities).into_iter().flatten() {
+            let id = self.term_id(vocab, format!("@{e}"));
+            surface.entry(id).or_insert_with(|| Surface { text: e.clone(), term: id });
+            ids.push(id);
+        }
+        (ids, surface)
+    }
+
+    /// Indexes one sentence (one with two terms or more).
+    fn add_sentence<'a>(
+        &mut self,
+        a: &'a Article,
         key: SentenceKey,
         signals: &[Vec<SentenceSignals>],
-        vocab: &mut HashMap<String, u32>,
+        vocab: &mut Vocabulary<'a>,
         model: Option<&Model>,
     ) {
         let si = key.sentence;
         let sig = signals.get(key.article).and_then(|g| g.get(si));
-        let mut surface = BTreeMap::new();
-        let mut ids: Vec<u32> = Vec::new();
-        for (st, w) in terms(a, si, sig) {
-            let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-            let id = *vocab.entry(st.clone()).or_insert_with(|| {
-                self.words.push(st);
-                next
-            });
-            surface.entry(id).or_insert(w);
-            ids.push(id);
-        }
+        let (mut ids, surface) = self.sentence_terms(a, si, sig, vocab);
         let order = self.phrase_order(&ids);
         crate::base::order::sort(&mut ids);
         ids.dedup();
         if ids.len() < 2 {
             return;
         }
+        self.near.push(near_pairs(&order));
         self.order.push(order);
         let kind = a.sentences.get(si).and_then(|s| a.paragraphs.get(s.paragraph)).map(|p| p.kind);
         self.heading.push(matches!(kind, Some(ParagraphKind::Headline | ParagraphKind::Heading)));
@@ -387,7 +503,7 @@ impl Index {
         self.bags.push(ids);
         self.surface.push(surface);
         self.signals.push(sig.cloned().unwrap_or_default());
-        self.plain.push(all_words(a, si));
+        self.plain.push(vocab.all_words(a, si));
         if let Some(m) = model {
             self.meaning.push(a.sentences.get(si).map(|s| m.embed(a.slice(s.range))).unwrap_or_default());
         }
@@ -523,35 +639,21 @@ impl Index {
     /// sentences, in either order: "river crossing" and "crossing of the river" share one. Two topic
     /// words together are still the topic, and do not count.
     pub fn shared_phrases(&self, x: usize, y: usize) -> Vec<(u32, u32)> {
-        let near = |seq: &[u32]| -> Vec<(u32, u32)> {
-            let mut out = Vec::new();
-            for (i, &p) in seq.iter().enumerate() {
-                for &q in seq.iter().skip(i + 1).take(2) {
-                    if p != q {
-                        out.push((p.min(q), p.max(q)));
-                    }
-                }
-            }
-            crate::base::order::sort(&mut out);
-            out.dedup();
-            out
-        };
-        let (Some(sx), Some(sy)) = (self.order.get(x), self.order.get(y)) else { return Vec::new() };
-        let ny = near(sy);
+        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return Vec::new() };
         // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
         // as topical.
         let topical = |w: u32| {
             self.topical.get(w as usize).copied().unwrap_or(false)
                 && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
         };
-        near(sx).into_iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
+        nx.iter().copied().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
     }
 
     /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
     /// other term, or when both sentences use the same word (the word itself is shared then).
     fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&String, &String)> {
         let (mine, theirs) = (self.surface.get(x)?.get(&w)?, self.surface.get(y)?.get(&w)?);
-        (self.words.get(w as usize)?.starts_with('~') && term(mine) != term(theirs)).then_some((mine, theirs))
+        (self.words.get(w as usize)?.starts_with('~') && mine.term != theirs.term).then_some((&mine.text, &theirs.text))
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
@@ -739,7 +841,7 @@ impl Index {
                 .filter(|w| ag.words.contains(w))
                 .filter_map(|w| match self.synonym_pair(x, y, w) {
                     Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
-                    None => surface.get(&w).cloned(),
+                    None => surface.get(&w).map(|s| s.text.clone()),
                 })
                 .collect(),
             same_entities: ag.same_entities,
