@@ -671,10 +671,11 @@ impl Figure {
 /// smaller than it and of no other unit. "From 5 to 7 percent" is a change, not a range; "65 to 34" a score.
 fn range_low<'n>(article: &Article, numbers: &[&'n NumberMention], n: &NumberMention) -> Option<&'n NumberMention> {
     let m = numbers.iter().copied().filter(|m| m.range.end <= n.range.start).max_by_key(|m| m.range.end)?;
-    let between = article.text.get(m.range.end..n.range.start)?.trim().to_ascii_lowercase();
-    let before = article.text.get(..m.range.start)?.trim_end().to_ascii_lowercase();
-    let joined = matches!(between.as_str(), "to" | "-" | "–" | "—") && !before.ends_with("from")
-        || between == "and" && before.ends_with("between");
+    let between = article.text.get(m.range.end..n.range.start)?.trim();
+    // The word before the lower end (only it: the text before may be long).
+    let before = article.text.get(..m.range.start)?.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let joined = matches!(between, "to" | "-" | "–" | "—") && !before.eq_ignore_ascii_case("from")
+        || between == "and" && before.eq_ignore_ascii_case("between");
     let same_unit = m.unit.is_none() || m.unit == n.unit;
     (joined && same_unit && m.value < n.value).then_some(m)
 }
