@@ -651,7 +651,7 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
         }
     }
     let (xa, xb) = altered.first()?;
-    let show = |words: &[String]| first_words(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    let show = |words: &[String]| first_words(words);
     Some(format!(
         "the quoted words differ in {} aligned sentence pair(s), so the quotes were altered in copying (\"{}\" in \"{}\", \"{}\" in \"{}\")",
         altered.len(),
@@ -666,10 +666,11 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
 const QUOTE_WORDS_SHOWN: usize = 12;
 
 /// Words as an explanation shows them: a long run by its first [`QUOTE_WORDS_SHOWN`] words and "…".
-fn first_words(words: &[&str]) -> String {
+fn first_words<S: AsRef<str>>(words: &[S]) -> String {
+    let joined = |ws: &[S]| ws.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(" ");
     match words.get(..QUOTE_WORDS_SHOWN) {
-        Some(head) if words.len() > QUOTE_WORDS_SHOWN => format!("{} …", head.join(" ")),
-        _ => words.join(" "),
+        Some(head) if words.len() > QUOTE_WORDS_SHOWN => format!("{} …", joined(head)),
+        _ => joined(words),
     }
 }
 
