@@ -11,6 +11,7 @@
 //! contested from what is returned here).
 
 use crate::annotate::entities::Entity;
+use crate::annotate::numbers::NumberMention;
 use crate::annotate::time::{Grain, TimeExpr, TimeFlag};
 use crate::annotate::Annotations;
 use crate::base::lexicon::weekday_number;
@@ -591,6 +592,8 @@ struct Figure {
     /// A bound the text puts on it: `Greater` for "more than 60" (the value is at least this), `Less` for
     /// "under 10".
     bound: Option<Ordering>,
+    /// The lower end when the figure is a range ("65 to 66.1 percent": 65, the value being 66.1).
+    low: Option<f64>,
 }
 
 /// Words before a number that make it a lower bound ("more than 60") or an upper one ("under 10").
@@ -618,7 +621,7 @@ fn bound_before(article: &Article, sentence: TextRange, at: usize) -> Option<Ord
 
 /// What a number counts: the words between it and its counted noun (up to four, function words left out)
 /// before the noun's stem; empty when the sentence names no counted noun after it.
-fn counted_phrase(article: &Article, sentence: TextRange, n: &crate::annotate::numbers::NumberMention) -> String {
+fn counted_phrase(article: &Article, sentence: TextRange, n: &NumberMention) -> String {
     let Some(noun) = n.counted.as_deref() else { return String::new() };
     let after = article.text.get(n.range.end..sentence.end).unwrap_or("").to_ascii_lowercase();
     let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
@@ -632,22 +635,49 @@ fn counted_phrase(article: &Article, sentence: TextRange, n: &crate::annotate::n
 
 impl Figure {
     /// Whether two figures give the same value: equal, or a hedged number that the other rounds to.
-    /// A bound ("more than 60", "under 10") agrees with every value on its side.
+    /// A bound ("more than 60", "under 10") agrees with every value on its side, a range ("65 to 66.1
+    /// percent") with every value inside it; two of them agree when they overlap (then the upper end of one
+    /// lies in the other).
     fn agrees(&self, other: &Figure) -> bool {
         if self.value == other.value {
             return true;
         }
         let (Some((a, hedged_a)), Some((b, hedged_b))) = (self.number, other.number) else { return false };
-        let within = |bound: Option<Ordering>, limit: f64, v: f64| match bound {
-            Some(Ordering::Greater) => v >= limit,
-            Some(Ordering::Less) => v <= limit,
-            _ => false,
-        };
         hedged_a && a.fract() == 0.0 && b.round() == a
             || hedged_b && b.fract() == 0.0 && a.round() == b
-            || within(self.bound, a, b)
-            || within(other.bound, b, a)
+            || self.allows(b)
+            || other.allows(a)
     }
+
+    /// Whether a bound or a range allows the value `v` (an exact figure allows nothing more than itself).
+    fn allows(&self, v: f64) -> bool {
+        let Some((limit, _)) = self.number else { return false };
+        match (self.low, self.bound) {
+            (Some(low), _) => low <= v && v <= limit,
+            (None, Some(Ordering::Greater)) => v >= limit,
+            (None, Some(Ordering::Less)) => v <= limit,
+            _ => false,
+        }
+    }
+
+    /// Whether the text leaves the value open: hedged ("about 65"), a bound or a range.
+    fn vague(&self) -> bool {
+        self.bound.is_some() || self.low.is_some() || self.number.is_some_and(|n| n.1)
+    }
+}
+
+/// The lower end of the range whose upper end is `n`, among the numbers of its sentence: the number right
+/// before it joined by "to" or a dash ("65 to 66.1 percent", "3-10 years"), or by "and" after "between",
+/// smaller than it and of no other unit. "From 5 to 7 percent" is a change, not a range; "65 to 34" a score.
+fn range_low<'n>(article: &Article, numbers: &[&'n NumberMention], n: &NumberMention) -> Option<&'n NumberMention> {
+    let m = numbers.iter().copied().filter(|m| m.range.end <= n.range.start).max_by_key(|m| m.range.end)?;
+    let between = article.text.get(m.range.end..n.range.start)?.trim();
+    // The word before the lower end (only it: the text before may be long).
+    let before = article.text.get(..m.range.start)?.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let joined = matches!(between, "to" | "-" | "–" | "—") && !before.eq_ignore_ascii_case("from")
+        || between == "and" && before.eq_ignore_ascii_case("between");
+    let same_unit = m.unit.is_none() || m.unit == n.unit;
+    (joined && same_unit && m.value < n.value).then_some(m)
 }
 
 /// The figures of one sentence, in text order: numbers (not ordinals) with a unit or a counted noun, and
@@ -661,21 +691,28 @@ fn figures_of(cx: &Bundle<'_>, k: SentenceKey) -> Vec<Figure> {
     // The sentence's range (the whole text if the sentence is not the article's: the words around a number
     // are then read up to the text's ends).
     let sentence = cx.sentence_range(k).unwrap_or(TextRange::new(0, article.text.len()));
-    for n in ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal) {
+    let numbers: Vec<&NumberMention> =
+        ann.numbers.iter().filter(|n| n.sentence == Some(k.sentence) && !n.ordinal).collect();
+    let lows: Vec<Option<&NumberMention>> = numbers.iter().map(|n| range_low(article, &numbers, n)).collect();
+    for (n, low) in numbers.iter().zip(&lows) {
         let unit = n.unit.clone().unwrap_or_default();
         let counted = counted_phrase(article, sentence, n);
-        if unit.is_empty() && counted.is_empty() {
+        // The lower end of a range is part of the range's figure.
+        let is_low = lows.iter().flatten().any(|l| std::ptr::eq(*l, *n));
+        if unit.is_empty() && counted.is_empty() || is_low {
             continue;
         }
+        let start = low.map_or(n.range.start, |l| l.range.start);
         out.push(Figure {
             article: k.article,
             sentence: k,
-            range: n.range,
+            range: TextRange::new(start, n.range.end),
             measure: Measure::Number { unit, counted },
-            value: format!("{}", n.value),
+            value: low.map_or_else(|| format!("{}", n.value), |l| format!("{}-{}", l.value, n.value)),
             number: Some((n.value, n.approximate)),
-            holder: holder(n.range.start),
-            bound: bound_before(article, sentence, n.range.start),
+            holder: holder(start),
+            bound: bound_before(article, sentence, start),
+            low: low.map(|l| l.value),
         });
     }
     for t in ann.times.iter().filter(|t| t.sentence == Some(k.sentence) && comparable_date(t)) {
@@ -685,8 +722,8 @@ fn figures_of(cx: &Bundle<'_>, k: SentenceKey) -> Vec<Figure> {
             continue;
         }
         let measure = Measure::Date(t.grain);
-        let (range, number, bound) = (t.range, None, None);
-        out.push(Figure { article: k.article, sentence: k, range, measure, value, number, holder, bound });
+        let (range, number, bound, low) = (t.range, None, None, None);
+        out.push(Figure { article: k.article, sentence: k, range, measure, value, number, holder, bound, low });
     }
     crate::base::order::sort_by(&mut out, |x, y| x.range.start.cmp(&y.range.start));
     out
@@ -819,6 +856,10 @@ fn claim_figures(cx: &Bundle<'_>) -> Vec<Contradiction> {
         let (Some(fa), Some(fb)) = (figures.get(x), figures.get(y)) else { continue };
         let (oa, ob) = (offset.get(x).copied().unwrap_or(0), offset.get(y).copied().unwrap_or(0));
         for (i, j, agree) in pair_figures(fa, fb) {
+            let restated = |k: SentenceKey, f: Option<&Figure>| f.is_some_and(|f| gives_value(cx, k, f));
+            if !agree && (restated(ka, fb.get(j)) || restated(kb, fa.get(i))) {
+                continue;
+            }
             crate::xref::claims::union(&mut parent, oa + i, ob + j);
             if !agree {
                 differ.push((oa + i, ob + j));
@@ -826,6 +867,15 @@ fn claim_figures(cx: &Bundle<'_>) -> Vec<Contradiction> {
         }
     }
     quantities(cx, &flat, &mut parent, &differ)
+}
+
+/// Whether sentence `k` also gives the value of figure `f` (as any number, with or without its unit): then
+/// it agrees with `f`, and its own different figure counts something else ("played 11 seasons and coached
+/// for seven" beside "coached for seven seasons"; "finished 30 days of a 90-day stay" beside "the 90 days").
+fn gives_value(cx: &Bundle<'_>, k: SentenceKey, f: &Figure) -> bool {
+    let Some((v, _)) = f.number else { return false };
+    let numbers = cx.annotations.get(k.article).map_or(&[][..], |a| a.numbers.as_slice());
+    numbers.iter().any(|n| n.sentence == Some(k.sentence) && !n.ordinal && n.value == v)
 }
 
 /// The sentence pairs whose figures are compared: sentences of different articles in one claim of one story,
@@ -921,10 +971,11 @@ fn quantities(
 
 /// The finding for one quantity: its values, each with the texts and sources that give it.
 fn quantity_finding(cx: &Bundle<'_>, members: &[&Figure]) -> Option<Contradiction> {
-    // A hedged figure or a bound that agrees with every other is no side of the disagreement.
-    let vague = |f: &Figure| f.bound.is_some() || f.number.is_some_and(|n| n.1);
-    let shown: Vec<&Figure> =
-        members.iter().copied().filter(|f| !(vague(f) && members.iter().all(|g| f.agrees(g)))).collect();
+    // A hedged figure, a bound or a range is no side of the disagreement when it agrees with every other
+    // figure, or with an exact one (that figure speaks for its side: "more than 65 percent" beside "65.5").
+    let speaks_for =
+        |f: &Figure| members.iter().all(|g| f.agrees(g)) || members.iter().any(|g| !g.vague() && f.agrees(g));
+    let shown: Vec<&Figure> = members.iter().copied().filter(|f| !(f.vague() && speaks_for(f))).collect();
     let members = shown.as_slice();
     let first = members.first()?;
     let mut values: Vec<(String, Vec<String>, Vec<&str>)> = Vec::new();
@@ -1576,6 +1627,7 @@ mod tests {
             number: Some((value, false)),
             holder,
             bound,
+            low: None,
         }
     }
 
@@ -1621,6 +1673,78 @@ mod tests {
         ];
         for (name, a, b, want) in cases {
             assert_eq!(pair_figures(&a, &b), want, "{name}");
+        }
+    }
+
+    /// The number findings of one-sentence articles (a headline, then the sentence) whose sentences form one
+    /// claim of one story, annotated by the annotators themselves.
+    fn number_findings(texts: &[&str]) -> Vec<String> {
+        let articles: Vec<Article> =
+            texts.iter().enumerate().map(|(i, t)| article(&format!("{}", i), &format!("Head\n\n{t}"))).collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let ann: Vec<Annotations> = refs.iter().map(|a| crate::annotate::annotate(a)).collect();
+        let all: Vec<usize> = (0..texts.len()).collect();
+        let claims = vec![Claim {
+            id: "claim:0:0".into(),
+            sentences: all.iter().map(|&article| SentenceKey { article, sentence: 0 }).collect(),
+            sources: all.clone(),
+            independent: all.clone(),
+            status: Status::Corroborated,
+            explanation: String::new(),
+            events: vec![],
+        }];
+        let stories = vec![Story { id: "story:0".into(), articles: all, range: None }];
+        let found = find(&ids, &refs, &ann, &[], &claims, &[], &stories);
+        found.into_iter().filter(|c| c.kind == Kind::Number).map(|c| c.explanation).collect()
+    }
+
+    /// Figures compared across the sentences of one claim: a range agrees with the values inside it and is
+    /// shown whole; a bound or a range that an exact figure speaks for is not listed; a sentence that also
+    /// gives the other's value counts something else with its own figure.
+    #[test]
+    fn ranges_bounds_and_restated_values() {
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            (
+                "exact values differ",
+                &["Turnout was 61.5 percent.", "Turnout was 57.85 percent."],
+                Some("\"61.5 percent\" (0) versus \"57.85 percent\" (1)"),
+            ),
+            ("a value inside a range", &["Turnout was 65 to 66.1 percent.", "Turnout was 65.5 percent."], None),
+            (
+                "a value outside a range",
+                &["Turnout was 65 to 66.1 percent.", "Turnout was 57.85 percent."],
+                Some("\"65 to 66.1 percent\" (0) versus \"57.85 percent\" (1)"),
+            ),
+            ("between one and the other", &["They face between 3 and 10 years.", "They face 5 years."], None),
+            (
+                "a change is no range",
+                &["Turnout rose from 65 to 66.1 percent.", "Turnout rose to 65.5 percent."],
+                Some("\"66.1 percent\" (0) versus \"65.5 percent\" (1)"),
+            ),
+            (
+                "a bound beside an exact value on its side",
+                &["Turnout was more than 65 percent.", "Turnout was 65.5 percent.", "Turnout was 57.85 percent."],
+                Some("The sources give a different figure: \"65.5 percent\" (1) versus \"57.85 percent\" (2)."),
+            ),
+            (
+                "the other's value restated",
+                &["He played 11 seasons and coached for seven.", "He coached for seven seasons."],
+                None,
+            ),
+            (
+                "no value restated",
+                &["He played 11 seasons.", "He played seven seasons."],
+                Some("\"11\" (0) versus \"seven\" (1)"),
+            ),
+        ];
+        for (name, texts, want) in cases {
+            let found = number_findings(texts);
+            match want {
+                Some(w) => assert!(found.len() == 1 && found.iter().all(|f| f.contains(w)), "{name}: {found:?}"),
+                None => assert!(found.is_empty(), "{name}: {found:?}"),
+            }
         }
     }
 

@@ -384,7 +384,7 @@ fn edge(
     let is_reuse = matched >= 12 && text_share >= 0.25
         || matched >= 12 && text_share >= 0.08 && sentences >= 2
         || matched >= 6 && sentences >= 3 && sentence_share >= 0.3;
-    let run = if is_reuse { None } else { rewritten_run(pair, sentence_pairs) };
+    let run = if is_reuse { None } else { rewritten_run(pair, sentence_pairs, found) };
     if !is_reuse && run.is_none() {
         return None;
     }
@@ -420,8 +420,10 @@ fn edge(
     })
 }
 
-/// Fewest sentence pairs in a [`RewrittenRun`].
+/// Fewest sentence pairs in a [`RewrittenRun`] without a [`CopiedClause`].
 pub const MIN_RUN: usize = 3;
+/// Fewest content words (function words aside) of a passage that is a clause copied word for word.
+const COPIED_CLAUSE: usize = 8;
 /// Fewest words (outside quotes, function words included) two sentences keep in the same order to count as
 /// one rewritten from the other.
 const MIN_FRAME_WORDS: usize = 6;
@@ -435,6 +437,23 @@ pub struct RewrittenRun {
     pub pairs: Vec<(usize, usize)>,
     /// How many of them share under half their content words (the aligner's lexical overlap below 0.5).
     pub low_overlap: usize,
+    /// The clause one of the pairs copies word for word, when the run needs it (a run of fewer than
+    /// [`MIN_RUN`] pairs, or one covering less than a quarter of the shorter article).
+    pub copied: Option<CopiedClause>,
+}
+
+/// A passage of [`COPIED_CLAUSE`] content words or more shared word for word by a sentence pair of a
+/// [`RewrittenRun`]: a desk that rewords a story sentence by sentence keeps some clauses whole, while two
+/// reports written apart rarely share that many words in a row outside quotes (the story's stock phrases,
+/// shared by more articles, seed no passage).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopiedClause {
+    /// The sentence pair (sentence of the first article, sentence of the second).
+    pub pair: (usize, usize),
+    /// Its content words.
+    pub words: usize,
+    /// The passage's text in the first article.
+    pub text: String,
 }
 
 impl RewrittenRun {
@@ -442,8 +461,19 @@ impl RewrittenRun {
         let list = |side: fn(&(usize, usize)) -> usize| {
             self.pairs.iter().map(|p| (side(p) + 1).to_string()).collect::<Vec<_>>().join(", ")
         };
+        let clause = self.copied.as_ref().map_or_else(String::new, |c| {
+            let shown = first_words(&c.text.split_whitespace().collect::<Vec<_>>());
+            format!(
+                "; sentence {} of \"{}\" and sentence {} of \"{}\" share a clause of {} content words word for word (\"{shown}\")",
+                c.pair.0 + 1,
+                aa.id,
+                c.pair.1 + 1,
+                ab.id,
+                c.words
+            )
+        });
         format!(
-            "{} sentences are rewritten in the same order in both (each keeps the other's words in their order outside quotes, at least half of the shorter sentence): sentences {} of \"{}\" and {} of \"{}\"; {} of the pairs share under half their content words",
+            "{} sentences are rewritten in the same order in both (each keeps the other's words in their order outside quotes, at least half of the shorter sentence): sentences {} of \"{}\" and {} of \"{}\"; {} of the pairs share under half their content words{clause}",
             self.pairs.len(),
             list(|p| p.0),
             aa.id,
@@ -458,8 +488,14 @@ impl RewrittenRun {
 /// rewritten one from the other ([`frame_words`] at least [`MIN_FRAME_WORDS`] and half the shorter sentence,
 /// quotes left out, since independent reports quote the same words), one to one and in the same order in
 /// both, covering a quarter of the shorter article's body sentences or more. Independent reports of one event
-/// share facts in a natural order, but each in its own sentence frame.
-fn rewritten_run(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<RewrittenRun> {
+/// share facts in a natural order, but each in its own sentence frame. A shorter run (one pair fewer) or one
+/// covering less is a run when one of its pairs also shares a [`CopiedClause`] (`found`: the pair's
+/// passages as [`edge`] takes them): a rewrite of a longer story, or of an excerpt cut short.
+fn rewritten_run(
+    pair: &Pair,
+    sentence_pairs: &[&SentencePair],
+    found: &[(usize, usize, usize, usize, usize)],
+) -> Option<RewrittenRun> {
     let Pair { aa, ab, qa, qb, .. } = *pair;
     let body = |a: &Article| {
         a.sentences
@@ -468,7 +504,7 @@ fn rewritten_run(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Rewrit
             .count()
     };
     let shorter = body(aa).min(body(ab));
-    if sentence_pairs.len() < MIN_RUN || shorter < MIN_RUN {
+    if sentence_pairs.len() + 1 < MIN_RUN || shorter < MIN_RUN {
         return None;
     }
     let mut rewritten: Vec<(usize, usize, bool)> = sentence_pairs
@@ -483,10 +519,40 @@ fn rewritten_run(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Rewrit
         .collect();
     crate::base::order::sort(&mut rewritten);
     let chain = longest_chain(&rewritten);
-    (chain.len() >= MIN_RUN && 4 * chain.len() >= shorter).then(|| RewrittenRun {
-        pairs: chain.iter().map(|&(i, j, _)| (i, j)).collect(),
-        low_overlap: chain.iter().filter(|p| p.2).count(),
-    })
+    let pairs: Vec<(usize, usize)> = chain.iter().map(|&(i, j, _)| (i, j)).collect();
+    let copied = if chain.len() >= MIN_RUN && 4 * chain.len() >= shorter {
+        None
+    } else if chain.len() + 1 >= MIN_RUN {
+        Some(copied_clause(pair, &pairs, found)?)
+    } else {
+        return None;
+    };
+    Some(RewrittenRun { pairs, low_overlap: chain.iter().filter(|p| p.2).count(), copied })
+}
+
+/// The longest passage of [`COPIED_CLAUSE`] content words or more that lies in one of the sentence `pairs`
+/// on both sides (the first such pair on ties).
+fn copied_clause(
+    pair: &Pair,
+    pairs: &[(usize, usize)],
+    found: &[(usize, usize, usize, usize, usize)],
+) -> Option<CopiedClause> {
+    let Pair { aa, ab, wa, wb, .. } = *pair;
+    let span = |ws: &[Word], from: usize, to: usize| -> Option<TextRange> {
+        Some(TextRange::new(ws.get(from)?.range.start, ws.get(to.checked_sub(1)?)?.range.end))
+    };
+    let inside = |article: &Article, i: usize, r: TextRange| {
+        article.sentences.get(i).is_some_and(|s| s.range.start < r.end && r.start < s.range.end)
+    };
+    let mut best: Option<CopiedClause> = None;
+    for &(si, ei, sj, ej, words) in found.iter().filter(|p| p.4 >= COPIED_CLAUSE) {
+        let (Some(ra), Some(rb)) = (span(wa, si, ei), span(wb, sj, ej)) else { continue };
+        let Some(&at) = pairs.iter().find(|&&(i, j)| inside(aa, i, ra) && inside(ab, j, rb)) else { continue };
+        if best.as_ref().is_none_or(|b| words > b.words) {
+            best = Some(CopiedClause { pair: at, words, text: aa.slice(ra).to_string() });
+        }
+    }
+    best
 }
 
 /// The sentence `i` of an article when it is in a body paragraph (headlines and headings are left out).
@@ -585,11 +651,7 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
         }
     }
     let (xa, xb) = altered.first()?;
-    // A long quote is shown by its first words.
-    let show = |words: &[String]| match words.get(..QUOTE_WORDS_SHOWN) {
-        Some(head) if words.len() > QUOTE_WORDS_SHOWN => format!("{} …", head.join(" ")),
-        _ => words.join(" "),
-    };
+    let show = |words: &[String]| first_words(words);
     Some(format!(
         "the quoted words differ in {} aligned sentence pair(s), so the quotes were altered in copying (\"{}\" in \"{}\", \"{}\" in \"{}\")",
         altered.len(),
@@ -600,8 +662,17 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
     ))
 }
 
-/// Most words of a quote an explanation shows.
+/// Most words of a quote or a clause an explanation shows.
 const QUOTE_WORDS_SHOWN: usize = 12;
+
+/// Words as an explanation shows them: a long run by its first [`QUOTE_WORDS_SHOWN`] words and "…".
+fn first_words<S: AsRef<str>>(words: &[S]) -> String {
+    let joined = |ws: &[S]| ws.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(" ");
+    match words.get(..QUOTE_WORDS_SHOWN) {
+        Some(head) if words.len() > QUOTE_WORDS_SHOWN => format!("{} …", joined(head)),
+        _ => joined(words),
+    }
+}
 
 /// Which way an edge points: earlier publication first; else the article that cites a source is the later.
 fn direction(
@@ -729,6 +800,61 @@ mod tests {
                 assert!(evidence.contains("the quotes were altered"), "{name}: {evidence}");
                 assert!(
                     evidence.contains("\"we will reconstruct the old bridge for everybody in this town\""),
+                    "{evidence}"
+                );
+            }
+        }
+    }
+
+    const LONG_SOURCE: &str = "Ferry line to close\n\nThe regional transport board voted on Thursday to close the island ferry line at the end of the summer season.\nThe ferry has carried passengers between the harbour and the island for more than sixty years.\nBoard members said the ageing vessel needed repairs that the budget could no longer cover.\nResidents of the island gathered outside the offices to protest against the decision.\nA shopkeeper said the closure would cut the island off from doctors, schools and markets.\nThe board promised a replacement bus service across the new causeway once it opens next spring.\nCritics noted that the causeway has already been delayed twice by flooding.\nThe last crossing is planned for the final weekend of September.\nTickets for the final crossings will go on sale next week.\nLocal historians plan an exhibition about the ferry at the town library.\n";
+
+    /// A longer story rewritten by a desk that keeps only a few of its sentences (or an excerpt cut short):
+    /// two rewritten sentences in the same order are reuse when one of them keeps a clause word for word
+    /// (eight content words or more); the same two sentences each reworded throughout are not (independent
+    /// reports share facts in order and a short phrase or two), nor is the clause in a pair out of order.
+    #[test]
+    fn two_rewritten_sentences_with_a_copied_clause_are_reuse() {
+        let rewrite = |first: &str, kept: &str, swap: bool| {
+            let mut lines = vec![
+                "Island residents are angry after officials decided to shut down the ferry service when summer ends.",
+                first,
+                "Fishermen in the harbour say the boat is the only reliable link in winter.",
+                "The council has not yet said what will happen to the crew.",
+                "Weather forecasters expect a stormy autumn on the coast.",
+                kept,
+                "Several shops rely on tourists who arrive by boat.",
+                "Ticket prices have risen twice in the past year.",
+                "A protest march is planned for Saturday.",
+                "The mayor will meet the board next month.",
+            ];
+            if swap {
+                lines.swap(1, 5);
+            }
+            format!("Ferry anger\n\n{}\n", lines.join("\n"))
+        };
+        const FIRST: &str =
+            "A regional transport board voted on Thursday to end the island ferry route at the close of the summer season.";
+        const CLAUSE: &str =
+            "The board promised a replacement bus service across the new causeway once it opens next spring, officials confirmed.";
+        const REWORDED: &str =
+            "The board offered a substitute coach service over the new causeway when it opens next spring.";
+        /// A case: its name, the rewrite, the aligned sentence pairs, whether it is reuse.
+        type Case<'c> = (&'c str, String, &'c [(usize, usize)], bool);
+        let cases: &[Case] = &[
+            ("a clause kept word for word", rewrite(FIRST, CLAUSE, false), &[(1, 2), (6, 6)], true),
+            ("every sentence reworded", rewrite(FIRST, REWORDED, false), &[(1, 2), (6, 6)], false),
+            ("the clause out of order", rewrite(FIRST, CLAUSE, true), &[(1, 6), (6, 2)], false),
+        ];
+        let src = article("src", LONG_SOURCE);
+        for (name, text, pairs, reuse) in cases {
+            let other = article("other", text);
+            let edges = detect(&[&src, &other], &aligned(pairs));
+            assert_eq!(edges.len(), usize::from(*reuse), "{name}: {edges:?}");
+            if let Some(e) = edges.first() {
+                let evidence = e.evidence.join(" / ");
+                assert!(evidence.contains("2 sentences are rewritten in the same order"), "{name}: {evidence}");
+                assert!(
+                    evidence.contains("sentence 7 of \"src\" and sentence 7 of \"other\" share a clause of"),
                     "{evidence}"
                 );
             }
