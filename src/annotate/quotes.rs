@@ -625,6 +625,17 @@ impl Context<'_> {
         after.starts_with("'s") || after.starts_with("’s")
     }
 
+    /// A name inside another's role (`X campaign spokesman Jane Roe`, `X communication director …`) modifies it.
+    fn is_modifier(&self, m: &Mention) -> bool {
+        let near = self.mentions.partition_point(|x| x.range.start < m.range.start);
+        let around = self.mentions.get(near.saturating_sub(1)..(near + 4).min(self.mentions.len())).unwrap_or(&[]);
+        let text = &self.article.text;
+        let before = |r: TextRange| text.get(m.range.end..r.start).is_some_and(|g| g.trim().is_empty());
+        around
+            .iter()
+            .any(|x| x.range != m.range && x.role_range.is_some_and(|r| r.contains_range(m.range) || before(r)))
+    }
+
     /// A name that is the object of a preposition does not speak ("advisor to X").
     fn is_object(&self, m: &Mention) -> bool {
         let text = &self.article.text;
@@ -881,9 +892,11 @@ impl Context<'_> {
         })
     }
 
-    /// He/she: a person named earlier in the same sentence, else the speaker of the previous quote, else the
-    /// nearest person named before (outside quotes) within three sentences; each only when the article's
-    /// gender evidence does not contradict the pronoun.
+    /// He/she: a person named earlier in the same sentence, else the first person named in the nearest of the
+    /// three sentences before (the subject of what the text was saying, not the people it named in passing:
+    /// `X noted that he backed Y to replace Z. “…,” he said.` is X), else the speaker of the previous quote; each
+    /// only when the article's gender evidence does not contradict the pronoun. Names inside quotes, possessives
+    /// and objects of a preposition are passed over.
     fn resolve_pronoun(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let here = sentence_at(self.article, at)?;
         let fits = |m: &Mention| {
@@ -899,18 +912,20 @@ impl Context<'_> {
         if let Some((i, _)) = same {
             return Some(i);
         }
-        if let Some(p) = self.previous.as_ref().and_then(|p| p.speaker) {
-            if self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender)) {
-                return Some(p);
-            }
-        }
-        self.mentions
+        // One pass: the nearest sentence first, then the earliest name in it.
+        let subject = self
+            .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| fits(m) && !self.is_possessive(m))
-            .filter(|(_, m)| m.sentence.is_some_and(|s| here.saturating_sub(s) <= 3))
-            .map(|(i, _)| i)
-            .next_back()
+            .filter(|(_, m)| m.sentence.is_some_and(|s| s < here && here - s <= 3))
+            .filter(|(_, m)| fits(m) && !self.is_possessive(m) && !self.is_modifier(m))
+            .min_by_key(|(_, m)| (std::cmp::Reverse(m.sentence), m.range.start));
+        if let Some((i, _)) = subject {
+            return Some(i);
+        }
+        self.previous.as_ref().and_then(|p| p.speaker).filter(|&p| {
+            self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender))
+        })
     }
 
     /// A quote with no attribution of its own that continues the previous quote's speaker: it opens a sentence
@@ -1187,6 +1202,23 @@ mod tests {
             (
                 "The judge ordered him held, saying that “he is a danger.” Judge Steven Miller ruled.",
                 vec![q("he is a danger.", None, Some("saying"), true)],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_subject_of_the_sentence_before_not_to_names_in_passing() {
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            (
+                "John Carter said he backed Tom Grant to replace Paul Brenner. “It is over,” he said.",
+                vec![q("It is over,", Some("John Carter"), Some("said"), true)],
+            ),
+            (
+                "Grant campaign director Mary Jones spoke. “It is over,” she said.",
+                vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
             ),
         ];
         for (body, want) in cases {

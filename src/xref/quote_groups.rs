@@ -24,7 +24,7 @@ const SAME_GROUP: f64 = 0.5;
 /// for pathological inputs, such as thousands of copies of one quote, which are joined pair by pair before).
 const MAX_LINK_CHECKS: usize = 1024;
 
-/// Largest number of quotes of two groups looked at as a bridge between a pair of their quotes that share little.
+/// Largest group a single quote joins through a bridge (see `linked`): a bound on the work.
 const MAX_BRIDGES: usize = 16;
 
 /// A quote's place: article index and quote index within the article's annotations.
@@ -241,35 +241,39 @@ fn cluster(qs: &[Q], pairs: Vec<Candidate>) -> Vec<Vec<usize>> {
 }
 
 /// Whether two groups may join: speakers agree throughout, and more than half of the pairs across them are the
-/// same statement by their content, or render the same sentence of a third quote of the two groups (a
-/// translation and a paraphrase that share few words with each other but each much with one sentence of a
-/// longer rendering; two statements held by one long quote are its different sentences).
+/// same statement by their content. A single quote joining a small group may also count the pairs it forms
+/// with quotes that render the same sentence of a third quote of the group as itself (a translation and a
+/// paraphrase that share few words with each other but each much with one sentence of a longer rendering; two
+/// statements held by one long quote are its different sentences, so they stay apart).
 fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
     let total = xa.len() * xb.len();
-    let (mut strong, mut weak) = (0, 0);
-    let bridges = || xa.iter().chain(xb).filter_map(|&k| qs.get(k)).take(MAX_BRIDGES);
-    for (a, b) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
-        let (Some(a), Some(b)) = (qs.get(a), qs.get(b)) else { return false };
+    let bridging = xa.len().min(xb.len()) == 1 && xa.len().max(xb.len()) <= MAX_BRIDGES;
+    let (mut strong, mut weak) = (0, Vec::new());
+    for (i, j) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
+        let (Some(a), Some(b)) = (qs.get(i), qs.get(j)) else { return false };
         if !speakers_fit(a, b) {
             return false;
         }
-        let bridged = || {
-            bridges().any(|z| {
-                z.key != a.key && z.key != b.key && z.sentence_of(a).is_some_and(|s| z.sentence_of(b) == Some(s))
-            })
-        };
         // Copies (the same words) need no set intersection.
-        if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP || bridged() {
+        if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP {
             strong += 1;
         } else {
-            weak += 1;
+            weak.push((a, b));
         }
         // Stop once more than half of the pairs can no longer be one statement.
-        if 2 * weak >= total {
+        if !bridging && 2 * weak.len() >= total {
             return false;
         }
     }
-    2 * strong > total
+    if 2 * strong > total || !bridging {
+        return 2 * strong > total;
+    }
+    let group = || xa.iter().chain(xb).filter_map(|&k| qs.get(k));
+    let bridged = |a: &Q, b: &Q| {
+        group()
+            .any(|z| z.key != a.key && z.key != b.key && z.sentence_of(a).is_some_and(|s| z.sentence_of(b) == Some(s)))
+    };
+    2 * (strong + weak.iter().filter(|(a, b)| bridged(a, b)).count()) > total
 }
 
 /// One group's lineage and id; `None` when its quotes come from one article only.
