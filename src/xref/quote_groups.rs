@@ -3,7 +3,8 @@
 //! word for word and which reword it).
 //!
 //! Two quotes are the same statement when their content words overlap enough (containment, so a partial
-//! quote joins the fuller one) and their speakers do not differ. This module must not judge the wording
+//! quote joins the fuller one) and their speakers do not differ, or when both render the same sentence of a
+//! fuller rendering in the group (a translation and a paraphrase that share few words with each other). This module must not judge the wording
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
 use crate::annotate::Annotations;
