@@ -20,10 +20,12 @@
 //!   opens with a quotation mark and closes with one (before final `.`/`,`/`;`/`:`): a direct quote in
 //!   marks, and whose source is named. A source is named when, with a parenthesis (`(D-Wis.)`) and anything
 //!   after its first comma removed, its last word is capitalised; its name is the run of capitalised words
-//!   ending there (`Trump campaign spokesman Jason Miller` → `Jason Miller`). A pronoun source (`he`, `she`,
+//!   ending there (`Trump campaign spokesman Jason Miller` → `Jason Miller`; a trailing `of Place` after two
+//!   capitalised words is left out: `Representative Jane Roe of New York` → `Jane Roe`). A pronoun source (`he`, `she`,
 //!   any case) takes the name of the nearest preceding attribution (by the source's offset) with a named
 //!   source: PolNeAR marks no gender, so this is the gold's own nearest-name reading, reported apart.
-//!   - *found*: an engine quote overlaps the content's span;
+//!   - *found*: an engine quote overlaps one of the content's spans (a content split around its attribution
+//!     has several spans; the attribution between them, with a title quoted in it, is not content);
 //!   - *speaker right*: every overlapping engine quote has a speaker entity whose canonical name or an alias
 //!     ends with the gold name's last word (case-folded, `’` as `'`).
 //!
@@ -253,8 +255,8 @@ fn score_groups(story: &Story, utterances: &[Value], located: &[Located], t: &mu
 
 /// A scored PolNeAR attribution: the content's char span and the gold speaker's name.
 struct Direct {
-    start: usize,
-    end: usize,
+    /// The content's spans (a discontinuous content, `“…,” she said, “…”`, has several).
+    spans: Vec<(usize, usize)>,
     name: String,
     resolved: bool,
 }
@@ -272,8 +274,21 @@ fn named_head(source: &str) -> Option<String> {
         }
     }
     let first = s.split(',').next().unwrap_or("");
-    let words: Vec<&str> = first.split_whitespace().collect();
     let caps = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // A place after the name (`Representative Jane Roe of Ohio`): the name ends before `of` when two capitalised
+    // words end there (`Secretary of State Jane Roe` keeps its name).
+    let first = first
+        .split(" of ")
+        .scan(String::new(), |acc, part| {
+            if !acc.is_empty() {
+                acc.push_str(" of ");
+            }
+            acc.push_str(part);
+            Some(acc.clone())
+        })
+        .find(|head| head.split_whitespace().rev().take(2).filter(caps).count() == 2 && head.len() < first.len())
+        .unwrap_or_else(|| first.to_string());
+    let words: Vec<&str> = first.split_whitespace().collect();
     let run: Vec<&str> = words.iter().rev().copied().take_while(|w| caps(w)).collect();
     let lower = run.first().map(|w| w.to_lowercase());
     if run.is_empty() || matches!(lower.as_deref(), Some("he" | "she" | "i" | "it" | "they" | "we")) {
@@ -305,6 +320,12 @@ fn directs(rec: &Value) -> Vec<Direct> {
     let mut out = Vec::new();
     for a in rec["attributions"].as_array().into_iter().flatten() {
         let (Some((s, e)), Some((src_at, _))) = (span(&a["content"]), span(&a["source"])) else { continue };
+        let spans: Vec<(usize, usize)> = a["content"]["spans"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| Some((x[0].as_u64()? as usize, x[1].as_u64()? as usize)))
+            .collect();
         let content: String = chars.get(s..e).unwrap_or_default().iter().collect();
         let inner = content.trim();
         let inner = inner.strip_prefix("that ").or_else(|| inner.strip_prefix("That ")).unwrap_or(inner);
@@ -325,7 +346,7 @@ fn directs(rec: &Value) -> Vec<Direct> {
                 None => continue,
             }
         };
-        out.push(Direct { start: s, end: e, name, resolved });
+        out.push(Direct { spans, name, resolved });
     }
     out
 }
@@ -406,11 +427,24 @@ fn score_polnear(name: &str, rec: &Value, t: &mut PolTally) {
     }
     let map = utf16_of_chars(text);
     for d in directs(rec) {
-        let (Some(&s), Some(&e)) = (map.get(d.start), map.get(d.end)) else { continue };
+        let utf16: Option<Vec<(u64, u64)>> = d.spans.iter().map(|&(s, e)| Some((*map.get(s)?, *map.get(e)?))).collect();
+        let Some(utf16) = utf16 else { continue };
         t.scored += 1;
         t.resolved_scored += usize::from(d.resolved);
-        let quotes = overlapping(&export, &id, s, e);
-        let content: String = text.chars().skip(d.start).take(d.end - d.start).collect();
+        let mut quotes: Vec<Value> = Vec::new();
+        for &(s, e) in &utf16 {
+            for q in overlapping(&export, &id, s, e) {
+                if !quotes.iter().any(|x| x["id"] == q["id"]) {
+                    quotes.push(q);
+                }
+            }
+        }
+        let content: String = d
+            .spans
+            .iter()
+            .map(|&(s, e)| text.chars().skip(s).take(e - s).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" … ");
         if quotes.is_empty() {
             if verbose() {
                 println!("    polnear missed [{name}] {}: {content}", d.name);

@@ -440,7 +440,7 @@ pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
             }
         }
         if att.speaker.is_none() && att.speaker_text.is_none() {
-            att = ctx.continuation(out.last(), &w).unwrap_or(att);
+            att = ctx.continuation(last_speech(&out, &article.text), &w).unwrap_or(att);
         }
         out.push(Quote {
             range: q,
@@ -455,6 +455,26 @@ pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
     out.extend(paraphrases(article, mentions, &quoted));
     crate::base::order::sort_by_key(&mut out, |q| (q.range.start, q.range.end));
     out
+}
+
+/// The last quote that can be speech going on: phrases quoted after it inside its attribution (a title, `on Fox
+/// News’s “Fox and Friends.”`: at most two, each short, inside a sentence, unpunctuated but for a final period,
+/// without a speaker) are passed over.
+fn last_speech<'q>(out: &'q [Quote], text: &str) -> Option<&'q Quote> {
+    let phrase = |q: &Quote| {
+        let inner = q.range.slice(text).trim_end();
+        let before = text.get(..q.range.start).unwrap_or("").trim_end_matches(['"', '“', '‘', '\'', '`']);
+        let inside_sentence = before.trim_end().chars().next_back().is_some_and(char::is_alphanumeric);
+        q.speaker.is_none()
+            && inside_sentence
+            && inner.split_whitespace().count() <= 5
+            && !inner.trim_end_matches('.').contains(['.', ',', '!', '?', '…', '—'])
+    };
+    let skipped = out.iter().rev().take_while(|q| phrase(q)).take(3).count();
+    if skipped > 2 {
+        return None;
+    }
+    out.len().checked_sub(skipped + 1).and_then(|i| out.get(i))
 }
 
 /// A person's gender as the article shows it.
@@ -605,6 +625,17 @@ impl Context<'_> {
         after.starts_with("'s") || after.starts_with("’s")
     }
 
+    /// A name inside another's role (`X campaign spokesman Jane Roe`, `X communication director …`) modifies it.
+    fn is_modifier(&self, m: &Mention) -> bool {
+        let near = self.mentions.partition_point(|x| x.range.start < m.range.start);
+        let around = self.mentions.get(near.saturating_sub(1)..(near + 4).min(self.mentions.len())).unwrap_or(&[]);
+        let text = &self.article.text;
+        let before = |r: TextRange| text.get(m.range.end..r.start).is_some_and(|g| g.trim().is_empty());
+        around
+            .iter()
+            .any(|x| x.range != m.range && x.role_range.is_some_and(|r| r.contains_range(m.range) || before(r)))
+    }
+
     /// A name that is the object of a preposition does not speak ("advisor to X").
     fn is_object(&self, m: &Mention) -> bool {
         let text = &self.article.text;
@@ -623,7 +654,8 @@ impl Context<'_> {
     fn after(&self, r: TextRange) -> Attribution {
         let text = &self.article.text;
         let toks = segment::tokens(text, r);
-        let Some(vi) = toks.iter().take(8).position(|t| VERBS.contains(&self.word(*t).as_str())) else {
+        let verb_at = toks.iter().take(8).position(|t| VERBS.contains(&self.word(*t).as_str()));
+        let Some(vi) = verb_at.or_else(|| self.verb_after_apposition(r, &toks)) else {
             return self.dash_name(r).unwrap_or_else(|| self.according_to(r, &toks));
         };
         let Some(&v) = toks.get(vi) else { return Attribution::default() };
@@ -649,6 +681,19 @@ impl Context<'_> {
         Attribution { verb, ..Attribution::default() }
     }
 
+    /// The verb of `“…,” NAME (PARTY), AN APPOSITION OF SOME LENGTH, VERB`: a name right after the quote, then
+    /// only a parenthesis and an apposition closed by a comma before a verb within 24 words.
+    fn verb_after_apposition(&self, r: TextRange, toks: &[TextRange]) -> Option<usize> {
+        let text = &self.article.text;
+        let m = self.speakers_in(r).into_iter().find(|&m| self.right_after(r.start, m))?;
+        let end = self.mentions.get(m)?.range.end;
+        let vi = toks.iter().take(24).position(|t| t.start >= end && VERBS.contains(&self.word(*t).as_str()))?;
+        let gap = text.get(end..toks.get(vi)?.start)?.trim();
+        let closed = gap.starts_with([',', '(']) && gap.ends_with([',', ')']);
+        let one_clause = !gap.contains(['.', ';', ':', '"', '“', '”']);
+        (closed && one_clause).then_some(vi)
+    }
+
     /// Whether mention `m` (with its role) follows `from` with only punctuation and spaces between.
     fn right_after(&self, from: usize, m: usize) -> bool {
         self.mentions.get(m).is_some_and(|x| self.gap_is_blank(from, x))
@@ -663,6 +708,11 @@ impl Context<'_> {
     /// commas, or auxiliaries and adverbs (`has also said`), never a noun it modifies (`the X deal is described`).
     fn subject_gap_ok(&self, m: &Mention, verb_start: usize) -> bool {
         let gap = self.article.text.get(m.range.end..verb_start).unwrap_or("x").trim();
+        // A parenthesis after the name (`Jane Roe (D-Ohio) said`) is part of it.
+        let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+            Some((inner, rest)) if !inner.contains('(') => rest.trim(),
+            _ => gap,
+        };
         gap.is_empty()
             || gap.starts_with(',')
             || gap.split_whitespace().all(|w| {
@@ -720,6 +770,13 @@ impl Context<'_> {
     /// The subject of a clause a participle hangs on (`the judge ordered him locked up, saying "…"`): its first
     /// speaking name, else a description one person of the article holds.
     fn clause_subject(&self, head: TextRange, toks: &[TextRange], verb: Option<String>) -> Option<Attribution> {
+        // The clause after the last `but`; names after its `that` sit in a reported clause, not in the subject
+        // (`a witness testified that X should not be listed, arguing that …`).
+        let from = toks.iter().rposition(|t| self.word(*t) == "but").map_or(0, |i| i + 1);
+        let toks = toks.get(from..).unwrap_or(toks);
+        let that = toks.iter().position(|t| self.word(*t) == "that").unwrap_or(toks.len());
+        let start = toks.first().map_or(head.start, |t| t.start.min(head.end));
+        let head = TextRange::new(start, toks.get(that).map_or(head.end, |t| t.start).max(start));
         if let Some(&m) = self.speakers_in(head).first() {
             return Some(self.attribution(m, verb, SpeakerHow::Name));
         }
@@ -835,9 +892,11 @@ impl Context<'_> {
         })
     }
 
-    /// He/she: a person named earlier in the same sentence, else the speaker of the previous quote, else the
-    /// nearest person named before (outside quotes) within three sentences; each only when the article's
-    /// gender evidence does not contradict the pronoun.
+    /// He/she: a person named earlier in the same sentence, else the first person named in the nearest of the
+    /// three sentences before (the subject of what the text was saying, not the people it named in passing:
+    /// `X noted that he backed Y to replace Z. “…,” he said.` is X), else the speaker of the previous quote; each
+    /// only when the article's gender evidence does not contradict the pronoun. Names inside quotes, possessives
+    /// and objects of a preposition are passed over.
     fn resolve_pronoun(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let here = sentence_at(self.article, at)?;
         let fits = |m: &Mention| {
@@ -853,18 +912,20 @@ impl Context<'_> {
         if let Some((i, _)) = same {
             return Some(i);
         }
-        if let Some(p) = self.previous.as_ref().and_then(|p| p.speaker) {
-            if self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender)) {
-                return Some(p);
-            }
-        }
-        self.mentions
+        // One pass: the nearest sentence first, then the earliest name in it.
+        let subject = self
+            .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| fits(m) && !self.is_possessive(m))
-            .filter(|(_, m)| m.sentence.is_some_and(|s| here.saturating_sub(s) <= 3))
-            .map(|(i, _)| i)
-            .next_back()
+            .filter(|(_, m)| m.sentence.is_some_and(|s| s < here && here - s <= 3))
+            .filter(|(_, m)| fits(m) && !self.is_possessive(m) && !self.is_modifier(m))
+            .min_by_key(|(_, m)| (std::cmp::Reverse(m.sentence), m.range.start));
+        if let Some((i, _)) = subject {
+            return Some(i);
+        }
+        self.previous.as_ref().and_then(|p| p.speaker).filter(|&p| {
+            self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender))
+        })
     }
 
     /// A quote with no attribution of its own that continues the previous quote's speaker: it opens a sentence
@@ -896,7 +957,12 @@ impl Context<'_> {
                 .filter_map(|&m| self.mentions.get(m))
                 .any(|x| x.kind == EntityKind::Person && Some(x.name.as_str()) != name)
         };
-        if !sentence_like || other(TextRange::new(prev.range.end, w.open_at)) || other(rest) {
+        // Names in the rest of the previous quote's sentence belong to its attribution (`“…,” said X, a friend of
+        // Y, where Z also spoke.`): the next sentence goes on with X.
+        let attribution_end = sentence_at(self.article, prev.range.end.saturating_sub(1))
+            .and_then(|s| self.article.sentences.get(s))
+            .map_or(prev.range.end, |s| s.range.end.clamp(prev.range.end, w.open_at.max(prev.range.end)));
+        if !sentence_like || other(TextRange::new(attribution_end, w.open_at)) || other(rest) {
             return None;
         }
         Some(Attribution {
@@ -1097,6 +1163,21 @@ mod tests {
             ),
             // A possessive does not speak: no speaker rather than a wrong one.
             ("“It is over,” Carter's lawyer said.", vec![q("It is over,", None, Some("said"), true)]),
+            // A party and state in parentheses between the name and the verb.
+            (
+                "“It is over,” Sen. Ann Hale (D-Ohio) said.",
+                vec![q("It is over,", Some("Ann Hale"), Some("said"), true)],
+            ),
+            // A long apposition puts the verb past the first eight words.
+            (
+                "“It is over,” Ann Hale, a longtime writer for a weekly magazine in the city, said on air.",
+                vec![q("It is over,", Some("Ann Hale"), Some("said"), true)],
+            ),
+            // A name after `that` is in the reported clause, not the subject of the participle.
+            (
+                "A final witness testified that John Carter should be freed, arguing that the risk is “very low.”",
+                vec![q("very low.", None, Some("arguing"), true)],
+            ),
         ];
         for (body, want) in cases {
             assert_eq!(quotes(body), want, "{body}");
@@ -1121,6 +1202,15 @@ mod tests {
             (
                 "The judge ordered him held, saying that “he is a danger.” Judge Steven Miller ruled.",
                 vec![q("he is a danger.", None, Some("saying"), true)],
+            ),
+            // The subject of the sentence before, not a name in passing nor one modifying another's role.
+            (
+                "John Carter said he backed Tom Grant to replace Paul Brenner. “It is over,” he said.",
+                vec![q("It is over,", Some("John Carter"), Some("said"), true)],
+            ),
+            (
+                "Grant campaign director Mary Jones spoke. “It is over,” she said.",
+                vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
             ),
         ];
         for (body, want) in cases {
@@ -1147,6 +1237,30 @@ mod tests {
             ("Trust in us".to_string(), None),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_quote_split_around_its_attribution_goes_on_past_names_in_that_attribution() {
+        let cases: [(&str, [Option<&str>; 2]); 2] = [
+            (
+                "“We won,” said Ann Hale, an aide to Tom Grant, where Mary Jones also spoke. “It was hard work.”",
+                [Some("Ann Hale"), Some("Ann Hale")],
+            ),
+            // Someone else named in a sentence of their own between the two: no speaker.
+            ("“We won,” said Ann Hale. Tom Grant disagreed. “It was luck.”", [Some("Ann Hale"), None]),
+        ];
+        for (body, want) in cases {
+            let got = quotes(body);
+            let speakers: Vec<Option<&str>> = got.iter().map(|r| r.1.as_deref()).collect();
+            assert_eq!(speakers, want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_title_quoted_in_the_attribution_does_not_stop_the_speech_going_on() {
+        let got = quotes("“We won,” Ann Hale, a Tom Grant aide, said on the show “Good Morning.” “It was hard work.”");
+        let last = got.last().map(|r| (r.0.as_str(), r.1.as_deref()));
+        assert_eq!(last, Some(("It was hard work.", Some("Ann Hale"))), "{got:?}");
     }
 
     #[test]

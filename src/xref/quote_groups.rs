@@ -3,7 +3,8 @@
 //! word for word and which reword it).
 //!
 //! Two quotes are the same statement when their content words overlap enough (containment, so a partial
-//! quote joins the fuller one) and their speakers do not differ. This module must not judge the wording
+//! quote joins the fuller one) and their speakers do not differ, or when both render the same sentence of a
+//! fuller rendering in the group (a translation and a paraphrase that share few words with each other). This module must not judge the wording
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
 use crate::annotate::Annotations;
@@ -23,6 +24,9 @@ const SAME_GROUP: f64 = 0.5;
 /// Largest number of quote pairs checked to join two groups; larger groups are not joined (a bound on the work
 /// for pathological inputs, such as thousands of copies of one quote, which are joined pair by pair before).
 const MAX_LINK_CHECKS: usize = 1024;
+
+/// Largest group a single quote joins through a bridge (see `linked`): a bound on the work.
+const MAX_BRIDGES: usize = 16;
 
 /// A quote's place: article index and quote index within the article's annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,6 +88,24 @@ struct Q {
     speaker: Option<String>,
     words: Vec<String>,
     content: BTreeSet<String>,
+    /// The content words of each of its sentences (the article's sentences cut to the quote).
+    sentences: Vec<BTreeSet<String>>,
+}
+
+impl Q {
+    /// Which of this quote's sentences another quote renders: the one sharing the most content words with it (two
+    /// at least; the first of equals).
+    fn sentence_of(&self, other: &Q) -> Option<usize> {
+        let shared = |s: &BTreeSet<String>| s.intersection(&other.content).count();
+        let (best, n) = self.sentences.iter().enumerate().map(|(i, s)| (i, shared(s))).fold((0, 0), |acc, (i, n)| {
+            if n > acc.1 {
+                (i, n)
+            } else {
+                acc
+            }
+        });
+        (n >= 2).then_some(best)
+    }
 }
 
 /// Two quotes of different articles that may render one statement, with their containment.
@@ -128,11 +150,24 @@ fn gather(
                 q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.lowercase()));
             let c = content(text);
             if c.len() >= 2 {
-                qs.push(Q { key: QuoteKey { article: ai, quote: qi }, speaker, words: norm_words(text), content: c });
+                let key = QuoteKey { article: ai, quote: qi };
+                let sentences = sentences_of(a, q.range);
+                qs.push(Q { key, speaker, words: norm_words(text), content: c, sentences });
             }
         }
     }
     qs
+}
+
+/// The content words of each sentence of an article that a quote's range overlaps, cut to the range.
+fn sentences_of(a: &Article, r: crate::base::text::TextRange) -> Vec<BTreeSet<String>> {
+    let first = a.sentences.partition_point(|s| s.range.end <= r.start);
+    let overlapping = a.sentences.get(first..).unwrap_or(&[]).iter().take_while(|s| s.range.start < r.end);
+    let cut = overlapping.map(|s| {
+        let (start, end) = (s.range.start.max(r.start), s.range.end.min(r.end));
+        content(a.text.get(start..end.max(start)).unwrap_or(""))
+    });
+    cut.filter(|c| !c.is_empty()).collect()
 }
 
 /// Whether two quotes may be one statement by their speakers (unknown fits any).
@@ -207,12 +242,16 @@ fn cluster(qs: &[Q], pairs: Vec<Candidate>) -> Vec<Vec<usize>> {
 }
 
 /// Whether two groups may join: speakers agree throughout, and more than half of the pairs across them are the
-/// same statement by their content.
+/// same statement by their content. A single quote joining a small group may also count the pairs it forms
+/// with quotes that render the same sentence of a third quote of the group as itself (a translation and a
+/// paraphrase that share few words with each other but each much with one sentence of a longer rendering; two
+/// statements held by one long quote are its different sentences, so they stay apart).
 fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
     let total = xa.len() * xb.len();
-    let (mut strong, mut weak) = (0, 0);
-    for (a, b) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
-        let (Some(a), Some(b)) = (qs.get(a), qs.get(b)) else { return false };
+    let bridging = xa.len().min(xb.len()) == 1 && xa.len().max(xb.len()) <= MAX_BRIDGES;
+    let (mut strong, mut weak) = (0, Vec::new());
+    for (i, j) in xa.iter().flat_map(|&i| xb.iter().map(move |&j| (i, j))) {
+        let (Some(a), Some(b)) = (qs.get(i), qs.get(j)) else { return false };
         if !speakers_fit(a, b) {
             return false;
         }
@@ -220,14 +259,22 @@ fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
         if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP {
             strong += 1;
         } else {
-            weak += 1;
+            weak.push((a, b));
         }
         // Stop once more than half of the pairs can no longer be one statement.
-        if 2 * weak >= total {
+        if !bridging && 2 * weak.len() >= total {
             return false;
         }
     }
-    2 * strong > total
+    if 2 * strong > total || !bridging {
+        return 2 * strong > total;
+    }
+    let group = || xa.iter().chain(xb).filter_map(|&k| qs.get(k));
+    let bridged = |a: &Q, b: &Q| {
+        group()
+            .any(|z| z.key != a.key && z.key != b.key && z.sentence_of(a).is_some_and(|s| z.sentence_of(b) == Some(s)))
+    };
+    2 * (strong + weak.iter().filter(|(a, b)| bridged(a, b)).count()) > total
 }
 
 /// One group's lineage and id; `None` when its quotes come from one article only.
@@ -340,6 +387,21 @@ mod tests {
         let articles: Vec<Vec<usize>> = groups.iter().map(|g| g.quotes.iter().map(|k| k.article).collect()).collect();
         assert!(articles.iter().all(|g| !(g.contains(&0) && g.contains(&2))), "{articles:?}");
         assert!(articles.iter().any(|g| g.contains(&2) && g.contains(&3)), "{articles:?}");
+    }
+
+    #[test]
+    fn renderings_of_one_sentence_of_a_longer_quote_join_through_it() {
+        // Two translations share no content word, but each renders the first sentence of the fuller quote.
+        let full = "I know the anger, the anxiety and the doubts many of you expressed. We will act now.";
+        let short = "I have heard your anger and your anxiety.";
+        let other = "the rage, fear and doubts you expressed";
+        let a = dated("a", None, &format!("Head\n\n\"{full}\" the mayor said."));
+        let b = dated("b", None, &format!("Head\n\n\"{short}\" the mayor said."));
+        let c = dated("c", None, &format!("Head\n\nShe spoke of \"{other}\" on the night."));
+        let ann = vec![quote(&a, full), quote(&b, short), quote(&c, other)];
+        let groups = group(&["a", "b", "c"], &[&a, &b, &c], &ann, &|_, _| None);
+        let articles: Vec<Vec<usize>> = groups.iter().map(|g| g.quotes.iter().map(|k| k.article).collect()).collect();
+        assert_eq!(articles, [vec![0, 1, 2]]);
     }
 
     #[test]
