@@ -5,18 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { start, newPage, RESULTS, ROOT } from './harness.mjs';
+import { start, newPage, axeViolations, RESULTS } from './harness.mjs';
 import { VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;
-/** @type {string} */
-let axeSource;
 
 before(async () => {
   env = await start();
-  axeSource = await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 });
 after(async () => env?.close());
 
@@ -31,18 +27,8 @@ async function ready(page) {
   });
 }
 
-/**
- * The serious and critical violations axe finds on the page (shadow DOM included).
- * @param {import('playwright-core').Page} page
- */
-async function audit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const r = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')) }));
-  });
-  return result.filter((/** @type {any} */ v) => v.impact === 'serious' || v.impact === 'critical');
-}
+/** The serious and critical violations axe finds on the page. @param {import('playwright-core').Page} page */
+const audit = (page) => axeViolations(page, ['serious', 'critical']);
 
 for (const scheme of /** @type {const} */ (['light', 'dark'])) {
   test(`axe: no serious or critical violation on any view (${scheme} theme)`, async () => {

@@ -8,6 +8,7 @@ import { parseDate, dayLabel } from '../model/dates.js';
 import { renderSegments, searchMarks } from './highlight.js';
 import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
+import { renderMetaEditor } from './metaedit.js';
 
 /**
  * @param {import('./common.js').ViewContext} ctx
@@ -29,11 +30,12 @@ export function renderSources(ctx) {
             'aria-current': selected ? 'true' : undefined,
           }),
         ]),
-        h('p', { class: 'meta' }, [ctx.user?.own.has(a.id) ? h('span', { class: 'yours' }, ['✎ yours']) : null, ctx.user?.own.has(a.id) ? ' ' : null, ...meta]),
+        h('p', { class: 'meta' }, [...(edited(ctx, a.id) ? [h('span', { class: 'yours', title: 'you corrected these details' }, ['✎ yours']), ' '] : []), ...meta]),
         h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
           `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
         ]),
         h('p', { class: 'id', title: a.id }, [bdi(visibleName(a.file ? `file: ${a.file}` : a.id))]),
+        ctx.user?.own.has(a.id) ? renderMetaEditor(ctx.user, a) : null,
       ]),
     );
   }
@@ -129,6 +131,13 @@ export function renderReader(ctx, article) {
     furniture,
   ]);
 }
+
+/**
+ * Whether the user corrected an article's details (headline, outlet, date, URL, authors).
+ * @param {import('./common.js').ViewContext} ctx
+ * @param {string} id
+ */
+const edited = (ctx, id) => !!ctx.user?.corrections.some((c) => c.kind === 'meta' && c.article === id);
 
 /**
  * Outlet · authors · date of an article, each name the article gave in its own run.

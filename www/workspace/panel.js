@@ -3,6 +3,7 @@
 // workspace's state; changes go through the workspace and the actions. Article text is only ever set as text.
 import { h, bdi } from '../views/dom.js';
 import { visibleName } from '../model/names.js';
+import { folderFiles } from './intake.js';
 
 /**
  * @typedef {object} PanelActions
@@ -68,6 +69,11 @@ export function renderPanel(ws, actions, opts) {
     if (files.files?.length) ws.addFiles(files.files);
     files.value = '';
   });
+  const folder = /** @type {HTMLInputElement} */ (h('input', { type: 'file', webkitdirectory: true, 'data-testid': 'add-folder', 'data-key': 'ws-folder' }));
+  folder.addEventListener('change', () => {
+    if (folder.files?.length) ws.addFiles(folderFiles(folder.files));
+    folder.value = '';
+  });
   const paste = /** @type {HTMLTextAreaElement} */ (h('textarea', { rows: 4, 'data-testid': 'paste-text', 'data-key': 'ws-paste' }));
   const importer = /** @type {HTMLInputElement} */ (h('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'import-file', 'data-key': 'ws-import' }));
   importer.addEventListener('change', () => {
@@ -77,10 +83,11 @@ export function renderPanel(ws, actions, opts) {
   });
   const busy = !!ws.job;
   return h('section', { class: 'workspace', 'aria-labelledby': 'ws-h', 'data-testid': 'workspace' }, [
-    h('h2', { id: 'ws-h' }, ['Your articles']),
+    h('h2', { id: 'ws-h' }, [ws.sample ? 'Add your articles' : 'Articles of this story']),
     h('div', { class: 'drop', 'data-testid': 'drop' }, [
       h('p', {}, ['Drop .txt, .md or .html files on the explorer, or:']),
       h('label', { class: 'file-label' }, ['Choose files ', files]),
+      h('label', { class: 'file-label' }, ['Choose a folder ', folder]),
     ]),
     h('details', { class: 'paste' }, [
       h('summary', { 'data-key': 'ws-paste-summary' }, ['Paste an article']),
