@@ -7,10 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { start, newPage, bundleExport, axeViolations, RESULTS } from './harness.mjs';
 import { VIEWS } from '../../www/model/state.js';
+import { storyFolder, deskReady, chooseFolder } from './desk-story.mjs';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;
@@ -21,61 +20,14 @@ let folder;
 
 const X = 'storylines-explorer';
 
-/** Three reports of an invented story: a and b reuse each other, b and c share one claim (independently). */
-const ARTICLES = {
-  'a.txt': `Harbour bridge in Eastport closes after inspection
-
-By Mara Quill
-
-EASTPORT (Coastline News) — The harbour bridge in Eastport was closed on Tuesday after engineers found 14 cracks in its main span, the city's transport office said.
-The mayor said repairs would cost about 3 million dollars and take six weeks.
-Commuters were told to use the ferry service, which will run every twenty minutes.
-Local shop owners worried about losing customers during the closure.
-`,
-  'b.txt': `Eastport shuts harbour bridge for repairs
-
-By Tomas Reed
-
-Engineers found 14 cracks in the main span of the harbour bridge in Eastport, which was closed on Tuesday, the city's transport office said.
-A school principal said pupils from the far shore would start classes later.
-Repairs are expected to take six weeks, the mayor said, at a cost of about 3 million dollars.
-The last major repair of the bridge took place a decade ago.
-`,
-  'c.txt': `Cracks close Eastport bridge
-
-Ferry operators in Eastport added extra boats on Tuesday as the harbour bridge stayed shut.
-The transport office said engineers found 14 cracks in the bridge's main span.
-Cyclists complained that the ferries had little room for bikes.
-Visit https://www.harbourdaily.example/news for updates.
-`,
-};
-
 before(async () => {
   env = await start();
   sample = await bundleExport();
-  folder = path.join(await mkdtemp(path.join(tmpdir(), 'storylines-desk-')), 'eastport');
-  await mkdir(folder);
-  for (const [name, text] of Object.entries(ARTICLES)) await writeFile(path.join(folder, name), text);
-  await writeFile(path.join(folder, '.hidden.txt'), 'not an article');
+  folder = await storyFolder();
 });
 after(async () => env?.close());
 
-/** Waits until the explorer shows a model and no job or story switch runs. @param {import('playwright-core').Page} page */
-async function ready(page) {
-  await page.locator(`${X} [data-view]`).first().waitFor({ timeout: 20000, state: 'attached' });
-  await page.waitForFunction(async () => {
-    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
-    return el?.model && !el.busy && !el.workspace?.job;
-  });
-  await page.evaluate(async () => {
-    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
-    for (let i = 0; i < 3; i++) await Promise.all([el.storySwitch, el.workspace?.queue]);
-  });
-  await page.waitForFunction(() => {
-    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
-    return el?.model && !el.busy && !el.workspace?.job;
-  });
-}
+const ready = deskReady;
 
 /** @param {import('playwright-core').Page} page */
 const model = (page) => page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model);
@@ -133,11 +85,7 @@ test('a chosen folder becomes a story of its own: only its articles, none of the
 
 test('metadata edits reach the engine: an article given another\'s outlet stops counting as independent; undoable', async () => {
   const { page, context, errors } = await newPage(env.browser, env.url);
-  await page.goto(env.url);
-  await ready(page);
-  await page.locator(`${X} [data-testid=add-folder]`).setInputFiles(folder);
-  await page.waitForFunction(() => new URLSearchParams(location.search).has('story'));
-  await ready(page);
+  await chooseFolder(page, env.url, folder);
   const before = await claim(page, 'claim:b:0');
   assert.deepEqual([before.status, before.independentSources], ['corroborated', ['b', 'c']]);
   await page.locator(`${X} nav a[data-view=sources]`).click();
@@ -175,11 +123,7 @@ test('metadata edits reach the engine: an article given another\'s outlet stops 
 test('every view of the user\'s story: no axe violation; screenshots at 1366 and 390 px', async () => {
   const { page, context } = await newPage(env.browser, env.url);
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(env.url);
-  await ready(page);
-  await page.locator(`${X} [data-testid=add-folder]`).setInputFiles(folder);
-  await page.waitForFunction(() => new URLSearchParams(location.search).has('story'));
-  await ready(page);
+  await chooseFolder(page, env.url, folder);
   /** @type {Record<string, any[]>} */
   const found = {};
   for (const width of [1366, 390]) {

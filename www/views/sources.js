@@ -3,7 +3,7 @@
 // how many independent sources carry it (with a number as the non-colour cue), furniture folded away.
 import { h, bdi, bdiList } from './dom.js';
 import { visibleName } from '../model/names.js';
-import { articleCounts, agreementOf } from '../model/model.js';
+import { articleCounts, agreementOf, headlineOf } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { renderSegments, searchMarks } from './highlight.js';
 import { highlightText } from './highlight.js';
@@ -25,7 +25,7 @@ export function renderSources(ctx) {
     list.append(
       h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
         h('h3', {}, [
-          link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(a.title ?? '(no headline)', state.q))], {
+          link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(headlineOf(a), state.q))], {
             'data-article': a.id,
             'aria-current': selected ? 'true' : undefined,
           }),
@@ -119,8 +119,8 @@ export function renderReader(ctx, article) {
     h('span', { class: 'sentence agree-3' }, ['three or more', h('sup', { class: 'agree-cue' }, ['3'])]),
   ]);
   const r = parseDate(article.published);
-  return h('article', { class: 'reader', 'aria-label': article.title ?? article.id }, [
-    h('h3', {}, [bdi(article.title ?? '(no headline)')]),
+  return h('article', { class: 'reader', 'aria-label': headlineOf(article) }, [
+    h('h3', {}, [bdi(headlineOf(article))]),
     h('p', { class: 'meta' }, [
       ...byline(article, r ? `published ${r.label}` : 'date unknown'),
       ' · ',

@@ -37,9 +37,9 @@ export function renderDesk(reg, current, actions, busy) {
     name.value = story.name;
     name.addEventListener('change', () => name.value.trim() && actions.rename(name.value));
     tools = [
-      h('label', { class: 'desk-name' }, ['Name ', name]),
-      story.named ? null : h('span', { class: 'meta', 'data-testid': 'story-auto' }, ['named after its headlines']),
       button(reg.settings.sampleHidden ? 'Show the sample' : 'Hide the sample', () => actions.hideSample(!reg.settings.sampleHidden), { 'data-testid': 'hide-sample' }),
+      h('label', { class: 'desk-name' }, ['Name ', name]),
+      story.named ? null : h('span', { class: 'meta', 'data-testid': 'story-auto' }, ['(after its headlines)']),
     ];
   } else {
     tools = [
@@ -48,9 +48,9 @@ export function renderDesk(reg, current, actions, busy) {
     ];
   }
   return h('section', { class: 'desk', 'aria-label': 'Stories', 'data-testid': 'desk', 'data-story': current }, [
-    h('label', { class: 'desk-switch' }, [h('strong', {}, ['Story ']), select]),
     story ? h('p', { class: 'desk-title', 'data-testid': 'story-title' }, [bdi(story.name)]) : h('p', { class: 'desk-title' }, ['Sample story']),
-    ...tools,
+    h('label', { class: 'desk-switch' }, [h('strong', {}, ['Story ']), select]),
     button('New story', actions.create, { 'data-testid': 'new-story' }),
+    ...tools,
   ]);
 }

@@ -5,10 +5,10 @@
 import { h } from '../views/dom.js';
 import { Workspace } from './workspace.js';
 import { droppedFiles, decodeText } from './intake.js';
-import { StoryRegistry, FIRST, storeOf, storyName } from './stories.js';
+import { StoryRegistry, FIRST, SAMPLE, storeOf, storyName } from './stories.js';
 import { renderDesk } from './desk.js';
 import { renderPanel, renderProgress } from './panel.js';
-import { bundle, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
+import { bundle, bundleStoryName, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
 import { Cancelled } from '../engine/client.js';
 
 /**
@@ -64,12 +64,13 @@ function hasArticles(name) {
 }
 
 /**
- * The story an explorer opens: the one the URL names, else the last one opened, else the sample (unless
- * the user hid it and has a story).
+ * The story an explorer opens: the one the URL names (`story=sample` names the sample), else the last one
+ * opened, else the sample (unless the user hid it and has a story).
  * @param {StoryRegistry} reg
  * @param {string} asked the URL's `story`
  */
 export function startingStory(reg, asked) {
+  if (asked === SAMPLE) return '';
   if (asked && reg.get(asked)) return asked;
   const last = reg.settings.last;
   if (last && reg.get(last)) return last;
@@ -96,7 +97,7 @@ export async function enterStory(el, id, remember = true) {
  * @param {string} story '' for the sample
  */
 function createWorkspace(el, story) {
-  const ws = new Workspace(storeOf(prefixed(el, 'storylines-workspace'), story || 'sample'), {
+  const ws = new Workspace(storeOf(prefixed(el, 'storylines-workspace'), story || SAMPLE), {
     analyse: (articles, label, corrections) => el.analyse(articles, label, true, corrections),
     baseIds: () => new Set(story ? [] : el.articles.map((a) => a.name.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, ''))),
     diagnosticFor: (id) => (el.model?.diagnostics ?? []).find((/** @type {any} */ d) => d.article === id && d.severity === 'error')?.message ?? null,
@@ -139,7 +140,7 @@ export function nameStory(el) {
 export function exportText(el, kind) {
   const ws = /** @type {Workspace} */ (el.workspace);
   const corrected = el.corrected;
-  if (kind === 'bundle') return { text: JSON.stringify(bundle(el.model, ws.articles, ws.corrections), null, 1), name: 'storylines-bundle.json', type: 'application/json' };
+  if (kind === 'bundle') return { text: JSON.stringify(bundle(el.model, ws.articles, ws.corrections, el.stories?.get(el.state.story)), null, 1), name: 'storylines-bundle.json', type: 'application/json' };
   if (kind === 'claims') return { text: claimsCsv(el.model, corrected), name: 'storylines-claims.csv', type: 'text/csv' };
   if (kind === 'contradictions') return { text: contradictionsCsv(el.model, corrected), name: 'storylines-contradictions.csv', type: 'text/csv' };
   const base = new URL('./', location.href).href;
@@ -167,7 +168,14 @@ function actions(el) {
         const json = JSON.parse(await file.text());
         const { model, articles, corrections } = readBundle(json);
         if (!articles.length && !corrections.length && model) el.showBundle(json);
-        else await ws.importBundle(json);
+        else {
+          await ws.importBundle(json);
+          // The story the bundle came from lends its name to a story still named after its headlines.
+          const name = bundleStoryName(json);
+          const story = el.stories?.get(el.state.story);
+          if (name && story && !story.named) await el.stories?.rename(story.id, name, true);
+          drawDesk(el);
+        }
       } catch (err) {
         ws.errors.push({ file: file.name, error: `cannot be imported: ${err instanceof Error ? err.message : String(err)}` });
         el.workspaceChanged();
@@ -186,11 +194,11 @@ export function drawPanel(el, slot) {
   if (!ws) return;
   const root = /** @type {ShadowRoot} */ (el.shadowRoot);
   const key = /** @type {HTMLElement | null} */ (root.activeElement)?.getAttribute('data-key');
-  const open = [...slot.querySelectorAll('details')].map((d) => /** @type {HTMLDetailsElement} */ (d).open);
+  const open = new Set([...slot.querySelectorAll('details')].filter((d) => /** @type {HTMLDetailsElement} */ (d).open).map((d) => d.className));
   const pasted = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'))?.value;
   const headlines = new Map((el.model?.articles ?? []).filter((/** @type {any} */ a) => a.title).map((/** @type {any} */ a) => [a.id, String(a.title)]));
   slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0, headlines }));
-  slot.querySelectorAll('details').forEach((d, i) => open[i] && (/** @type {HTMLDetailsElement} */ (d).open = true));
+  slot.querySelectorAll('details').forEach((d) => open.has(d.className) && (/** @type {HTMLDetailsElement} */ (d).open = true));
   const area = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'));
   if (area && pasted) area.value = pasted;
   if (key) /** @type {HTMLElement | null} */ (slot.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();

@@ -100,17 +100,27 @@ export function renderPanel(ws, actions, opts) {
     opts.orphans
       ? h('p', { class: 'notice', 'data-testid': 'ws-orphans' }, [`${opts.orphans} of your corrections no longer match a finding (the articles changed); they are kept and apply again if it comes back.`])
       : null,
-    ws.articles.length || ws.errors.length
-      ? h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, [
-          ...ws.errors.map((e, i) =>
+    ws.errors.length
+      ? h(
+          'ul',
+          { class: 'own-cards', 'aria-label': 'Files not added' },
+          ws.errors.map((e, i) =>
             h('li', { class: 'own-card error', 'data-testid': 'own-error' }, [
               h('p', {}, [h('strong', {}, [bdi(visibleName(e.file))]), ': ', e.error]),
               button('Dismiss', () => (ws.errors.splice(i, 1), ws.host.changed()), { 'aria-label': `Dismiss the error about ${visibleName(e.file)}`, 'data-key': `ws-err:${i}` }),
             ]),
           ),
-          ...ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy)),
+        )
+      : null,
+    // The story's articles fold away on a narrow screen, so that the view is not pushed below them.
+    ws.articles.length
+      ? h('details', { class: 'own-list', open: !matchMedia('(max-width: 48rem)').matches }, [
+          h('summary', { 'data-key': 'ws-own-summary' }, [`${ws.articles.length} article${ws.articles.length === 1 ? '' : 's'}`]),
+          h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy))),
         ])
-      : h('p', { class: 'meta' }, ['None yet. What you add stays in this browser only.']),
+      : ws.errors.length
+        ? null
+        : h('p', { class: 'meta' }, [ws.sample ? 'What you add becomes a story of your own and stays in this browser only.' : 'None yet. What you add stays in this browser only.']),
     h('details', { class: 'exports' }, [
       h('summary', { 'data-key': 'ws-export-summary' }, ['Export and import']),
       h('div', { class: 'export-buttons' }, [

@@ -16,6 +16,8 @@
 /** The first story's id: its store is the workspace's historical one, so articles added before stories existed are in it. */
 export const FIRST = 'mine';
 const SETTINGS = '~settings';
+/** The sample's name in a link (`?story=sample`); no story of the user's has it. */
+export const SAMPLE = 'sample';
 
 /** Words a headline name never leads with (function words, reporting verbs, bare numbers). */
 const STOP = new Set(
@@ -62,7 +64,7 @@ export function storyName(titles) {
 export function newStoryId(taken, now) {
   if (!taken.has(FIRST)) return FIRST;
   let n = now;
-  while (taken.has(`s${n.toString(36)}`)) n++;
+  while (taken.has(`s${n.toString(36)}`) || `s${n.toString(36)}` === SAMPLE) n++;
   return `s${n.toString(36)}`;
 }
 
