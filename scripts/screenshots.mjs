@@ -45,7 +45,7 @@ for (const [label, query] of [['sample', 'story=sample&'], ['story', `story=${st
   }
 }
 await page.emulateMedia({ media: 'print' });
-await page.goto(`${env.url}?story=&view=claims`);
+await page.goto(`${env.url}?story=sample&view=claims`);
 await ready(page);
 await shoot(page, 800, 'sample-print.png');
 if (errors.length) console.error(errors.join('\n'));

@@ -76,8 +76,9 @@ test('human names instead of ids: an untitled article by its first words, story 
   assert.equal(headlineOf(a), '“One two three four five six seven eight…”');
   assert.equal(headlineOf({ ...a, title: 'A headline' }), 'A headline');
   assert.equal(headlineOf({ id: 'x', file: 'x.txt', sentences: [] }), 'x.txt');
-  const ix = indexModel({ schema: 'storylines/1', articles: [], entities: [{ id: 'person:ann-bell', name: 'Ann Bell', kind: 'person', aliases: [], mentions: [] }], stories: [{ id: 'story:000_a', date: '2023-11-10' }], claims: [], contradictions: [], events: [], quotes: [], quoteGroups: [], reuse: [], alignments: [], times: [], numbers: [], diagnostics: [] });
+  const ix = indexModel({ schema: 'storylines/1', articles: [{ ...a, id: 'a', title: 'Bridge shut' }, { ...a, id: 'b', title: null, outlet: 'Harbour Daily' }], entities: [{ id: 'person:ann-bell', name: 'Ann Bell', kind: 'person', aliases: [], mentions: [] }], stories: [{ id: 'story:000_a', date: '2023-11-10' }], claims: [], contradictions: [], events: [], quotes: [], quoteGroups: [], reuse: [], alignments: [], times: [], numbers: [], diagnostics: [] });
   assert.equal(readable(ix, 'Told in 2 stories (story:000_a, story:001_b) by person:ann-bell.'), 'Told in 2 stories (the story of 2023-11-10, story:001_b) by Ann Bell.');
+  assert.equal(readable(ix, "3 sources, 2 independent (a and b: one reuses the other's text; b and x: both are from X)."), "3 sources, 2 independent (Bridge shut and Harbour Daily: one reuses the other's text; b and x: both are from X).");
   assert.equal(independenceSaid(1, 1), '1 source');
   assert.equal(independenceSaid(2, 3), '2 independent of 3 sources');
   assert.equal(outletsSaid(3, 0, 3), '3 articles, outlets unknown');

@@ -70,6 +70,15 @@ test('a chosen folder becomes a story of its own: only its articles, none of the
   await page.locator(`${X} [data-testid=story-name]`).fill('Eastport bridge');
   await page.locator(`${X} [data-testid=story-name]`).press('Enter');
   await page.locator(`${X} [data-testid=story-title]`).getByText('Eastport bridge').waitFor();
+  // The sample can be hidden from the switcher, and shown again.
+  const options = () => page.locator(`${X} [data-testid=story-select] option`).evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+  assert.deepEqual(await options(), ['', 'mine']);
+  await page.locator(`${X} [data-testid=hide-sample]`).click();
+  await page.locator(`${X} [data-testid=hide-sample]`).getByText('Show the sample').waitFor();
+  assert.deepEqual(await options(), ['mine']);
+  await page.locator(`${X} [data-testid=hide-sample]`).click();
+  await page.locator(`${X} [data-testid=hide-sample]`).getByText('Hide the sample').waitFor();
+  assert.deepEqual(await options(), ['', 'mine']);
   await page.locator(`${X} [data-testid=story-select]`).selectOption('');
   await ready(page);
   assert.equal((await model(page)).articles.length, sample.articles.length, 'the sample is analysed alone');

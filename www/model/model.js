@@ -188,6 +188,11 @@ export function readable(ix, text, wrap = (name) => name) {
     .replace(/(["(\u201c])([^"()\u201c\u201d\s]+)([")\u201d])/g, (all, open, id, close) => {
       const name = known.get(`article ${id}`);
       return name ? `${open}${wrap(name)}${close}` : all;
+    })
+    // The pairs a claim's explanation gives for dependent sources: "(a and b: one reuses the other's text; …)".
+    .replace(/([(;] ?)([^\s();:]+) and ([^\s();:]+):/g, (all, open, x, y) => {
+      const [nx, ny] = [known.get(`article ${x}`), known.get(`article ${y}`)];
+      return nx && ny ? `${open}${wrap(nx)} and ${wrap(ny)}:` : all;
     });
 }
 
