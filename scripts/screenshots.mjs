@@ -44,6 +44,9 @@ for (const [label, query] of [['sample', 'story=sample&'], ['story', `story=${st
     }
   }
 }
+await page.goto(`${env.url}?story=sample&view=claims&status=contested`);
+await ready(page);
+await shoot(page, 1366, 'sample-claims-contested-1366.png');
 await page.emulateMedia({ media: 'print' });
 await page.goto(`${env.url}?story=sample&view=claims`);
 await ready(page);
@@ -53,7 +56,7 @@ await context.close();
 await env.close();
 if (process.argv.includes('--docs')) {
   const docs = path.join(ROOT, 'docs', 'screenshots');
-  for (const v of VIEWS) await copyFile(path.join(OUT, `sample-${v}-1366.png`), path.join(docs, `${v}.png`));
+  for (const v of VIEWS) await copyFile(path.join(OUT, `sample-${v === 'claims' ? 'claims-contested' : v}-1366.png`), path.join(docs, `${v}.png`));
   await copyFile(path.join(OUT, 'sample-overview-390.png'), path.join(docs, 'narrow.png'));
   await copyFile(path.join(OUT, 'story-sources-1366.png'), path.join(docs, 'desk.png'));
   await copyFile(path.join(OUT, 'story-sources-390.png'), path.join(docs, 'desk-narrow.png'));
