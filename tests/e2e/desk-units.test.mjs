@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { storyName, newStoryId, storeOf, FIRST } from '../../www/workspace/stories.js';
 import { metaManifest, cleanFields, sourceOf, suggestOutlet } from '../../www/model/metadata.js';
 import { headlineOf, independenceSaid, indexModel, readable } from '../../www/model/model.js';
-import { parseState, formatState, emptyState } from '../../www/model/state.js';
+import { parseState, formatState, emptyState, withState, storyPatch } from '../../www/model/state.js';
 import { bundle, bundleStoryName } from '../../www/workspace/exports.js';
 import { outletsSaid } from '../../www/views/overview.js';
 
@@ -91,6 +91,8 @@ test('the URL names the story; a malformed one is ignored; a bundle carries the 
   assert.equal(parseState('?story=..%2Fx').story, '');
   assert.equal(formatState({ ...emptyState(), story: 'mine' }), '?story=mine');
   assert.equal(formatState(emptyState()), '');
+  const opened = withState({ ...emptyState(), view: 'claims', q: 'bridge', status: ['contested'], sel: 'c1', t: '0.5', story: 'mine' }, storyPatch('s2'));
+  assert.deepEqual(opened, { ...emptyState(), t: '0.5', story: 's2' }, 'a story opens on its overview, unfiltered; the threshold stays');
   assert.equal(bundleStoryName(bundle({}, [], [], { name: ' Eastport bridge ' })), 'Eastport bridge');
   assert.equal(bundleStoryName(bundle({}, [], [])), '');
   assert.deepEqual(Object.keys(bundle({}, [], []).workspace), ['articles', 'corrections']);

@@ -70,7 +70,8 @@ async function ready(page) {
 async function settled(page) {
   await page.evaluate(async () => {
     const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
-    for (let i = 0; i < 5; i++) await el.workspace.queue;
+    // A story switch (an addition on the sample starts a story of its own) and the workspace's changes.
+    for (let i = 0; i < 5; i++) await Promise.all([el.storySwitch, el.workspace.queue]);
   });
   await ready(page);
 }

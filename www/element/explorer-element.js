@@ -17,7 +17,7 @@ import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
 import { h, bdi } from '../views/dom.js';
 import { visibleName } from '../model/names.js';
-import { formatState, withState, emptyState, VIEWS, hasFilters } from '../model/state.js';
+import { formatState, withState, emptyState, storyPatch, VIEWS, hasFilters } from '../model/state.js';
 import { indexModel, derive } from '../model/model.js';
 import { renderFilters } from '../views/filters.js';
 import { renderOverview } from '../views/overview.js';
@@ -136,6 +136,10 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.stories = null;
     /** @type {Promise<unknown> | null} the registry being opened */
     this.deskReady = null;
+    /** @type {Promise<void> | null} the first story being opened */
+    this.firstStory = null;
+    /** @type {string | null} the story whose articles the model shown was computed from */
+    this.modelStory = null;
   }
 
   /**
@@ -144,7 +148,7 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {string} id
    */
   openStory(id) {
-    this.go({ story: id, view: 'overview', sel: '', s: '', a: '', b: '', zoom: '', sources: [], entities: [], status: [], from: '', to: '', q: '' });
+    this.go(storyPatch(id));
     return this.storySwitch;
   }
 
@@ -163,17 +167,37 @@ export class StorylinesExplorerElement extends HTMLElement {
   /** The state names another story than the workspace's: open it and cross-reference its articles. */
   switchStory() {
     const id = this.state.story;
-    this.storySwitch = this.storySwitch.then(async () => {
-      if (this.workspace && this.workspace.sample === !id && this.storyShown === id) return;
-      // A change under way finishes first (the sample's own queue is the one that asks for a new story).
-      if (!this.workspace?.sample) await this.workspace?.queue;
+    return this.afterSwitches(() => this.enterShown(id));
+  }
+
+  /**
+   * Runs `job` after the story switches under way (they run one after another; `storySwitch` is the last).
+   * @param {() => Promise<void>} job
+   */
+  afterSwitches(job) {
+    this.storySwitch = this.storySwitch.then(job).catch((err) => {
+      this.status.textContent = `The story could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+    });
+    return this.storySwitch;
+  }
+
+  /**
+   * Opens story `id`'s workspace unless it is open, runs `then` on it (the addition that starts a new story),
+   * and cross-references the story unless the model shown is already its.
+   * @param {string} id
+   * @param {(ws: import('../workspace/workspace.js').Workspace) => Promise<unknown>} [then]
+   */
+  async enterShown(id, then) {
+    if (!(this.workspace && this.workspace.sample === !id && this.storyShown === id)) {
+      // A change under way finishes first.
+      await this.workspace?.queue;
       await enterStory(this, id);
       this.storyShown = id;
       drawDesk(this);
       drawPanel(this, this.wsSlot);
-      if (!this.exported) await this.analyse();
-    });
-    return this.storySwitch;
+    }
+    if (then && this.workspace) await then(this.workspace);
+    if (this.modelStory !== id && (id || !this.exported)) await this.analyse();
   }
 
   /**
@@ -351,15 +375,20 @@ export class StorylinesExplorerElement extends HTMLElement {
       const { manifest, articles, problems } = input;
       Object.assign(this, { inputs: articles, manifest, problems, exported: false });
       await this.deskReady;
-      if (!this.workspace && this.stories) {
-        this.state.story = startingStory(this.stories, this.state.story);
-        this.storyShown = this.state.story;
-        await enterStory(this, this.state.story);
-        drawDesk(this);
-      } else if (this.state.story && typeof source !== 'string' && !(source instanceof URL)) {
-        // Articles handed over from script are shown: they are the sample's place, not the user's story.
-        await this.showSample(true);
+      // The first load opens the story the URL or the last visit names (once, however many loads overlap).
+      const first = !this.firstStory;
+      const reg = this.stories;
+      if (reg) {
+        this.firstStory ??= (async () => {
+          this.state.story = startingStory(reg, this.state.story);
+          await enterStory(this, this.state.story);
+          this.storyShown = this.state.story;
+          drawDesk(this);
+        })();
+        await this.firstStory;
       }
+      // Articles handed over from script later are shown: they are the sample's place, not the user's story.
+      if (!first && this.state.story && typeof source !== 'string' && !(source instanceof URL)) await this.showSample(true);
       await this.workspace?.ready;
       if (ticket !== this.loads) return;
       drawPanel(this, this.wsSlot);
@@ -418,7 +447,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
+      const shown = this.state.story;
       const { model, added } = await client.analyseWithIds(inputs, { manifest, options, progress: step });
+      this.modelStory = shown;
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;

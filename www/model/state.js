@@ -94,6 +94,17 @@ export function withState(state, patch) {
 }
 
 /**
+ * The patch that opens a story ('' the sample): the overview, none of the filters or selection of the one before.
+ * @param {string} story
+ * @returns {Partial<State>}
+ */
+export function storyPatch(story) {
+  // The threshold (`t`) is the user's setting, kept across stories.
+  const { view, sources, entities, status, from, to, q, sel, a, b, zoom, s } = emptyState();
+  return { view, sources, entities, status, from, to, q, sel, a, b, zoom, s, story };
+}
+
+/**
  * Whether any filter (not view or selection) is set.
  * @param {State} s
  */

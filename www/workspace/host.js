@@ -7,6 +7,7 @@ import { Workspace } from './workspace.js';
 import { droppedFiles, decodeText } from './intake.js';
 import { StoryRegistry, FIRST, SAMPLE, storeOf, storyName } from './stories.js';
 import { renderDesk } from './desk.js';
+import { storyPatch } from '../model/state.js';
 import { renderPanel, renderProgress } from './panel.js';
 import { bundle, bundleStoryName, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
 import { Cancelled } from '../engine/client.js';
@@ -112,12 +113,15 @@ function createWorkspace(el, story) {
  * @param {Explorer} el
  * @param {(ws: Workspace) => Promise<unknown>} then
  */
-export async function newStory(el, then) {
+export function newStory(el, then) {
   const reg = el.stories;
-  if (!reg) return;
-  const story = await reg.create(Date.now());
-  await el.openStory(story.id);
-  if (el.workspace) await then(el.workspace);
+  if (!reg) return Promise.resolve();
+  // One job of the element's story switches, so that whoever waits for them waits for the addition too.
+  return el.afterSwitches(async () => {
+    const story = await reg.create(Date.now());
+    el.go(storyPatch(story.id));
+    await el.enterShown(story.id, then);
+  });
 }
 
 /**

@@ -108,12 +108,12 @@ export class Workspace {
   }
 
   /**
-   * Creates a story of the user's own, opens it and runs `then` on its workspace, as a change of this one
-   * (so that waiting for this workspace's changes waits for the new story too).
+   * Creates a story of the user's own, opens it and runs `then` on its workspace (one of the element's story
+   * switches, so that waiting for them waits for the addition too).
    * @param {(ws: Workspace) => Promise<unknown>} then
    */
   intoNewStory(then) {
-    return this.enqueue(() => this.host.newStory(then));
+    return this.host.newStory(then);
   }
 
   /** Ids in use: the page's articles and the workspace's. */
