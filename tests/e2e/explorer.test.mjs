@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { start, newPage, bundleExport, withBundle, RESULTS } from './harness.mjs';
 import { richExport } from './fixture.mjs';
-import { indexModel, derive, timelineItems, overview, diffRows, rowsFromEngineDiff } from '../../www/model/model.js';
+import { indexModel, derive, timelineItems, overview, diffRows, rowsFromEngineDiff, headlineOf } from '../../www/model/model.js';
 import { emptyState, withState, VIEWS } from '../../www/model/state.js';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
@@ -98,7 +98,7 @@ test('sources: one card per article; opening one shows its text highlighted and 
   const cards = page.locator(`${X} [data-testid=source-card]`);
   assert.equal(await cards.count(), expected.articles.length);
   for (const a of expected.articles) {
-    assert.equal(await page.locator(`${X} [data-testid=source-card][data-article="${a.id}"] h3`).innerText(), a.title ?? '(no headline)');
+    assert.equal(await page.locator(`${X} [data-testid=source-card][data-article="${a.id}"] h3`).innerText(), headlineOf(a), 'the headline, else the first words of the text, never a raw id');
   }
   const a = expected.articles.find((/** @type {any} */ x) => x.furniture.length > 3);
   await page.locator(`${X} a[data-article="${a.id}"]`).click();

@@ -93,3 +93,19 @@ export async function withBundle(fn) {
     corpus.free();
   }
 }
+
+/**
+ * The violations axe-core (the pinned devDependency, injected through the DevTools protocol, which the page's
+ * CSP does not govern) finds on the page, shadow DOM included, of the impacts given (all when none).
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} [impacts] e.g. `['serious', 'critical']`
+ * @returns {Promise<{ id: string, impact: string, nodes: string[] }[]>}
+ */
+export async function axeViolations(page, impacts) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const r = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')) }));
+  });
+  return impacts ? result.filter((/** @type {any} */ v) => impacts.includes(v.impact)) : result;
+}

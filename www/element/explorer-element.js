@@ -4,10 +4,12 @@
 // instance owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page
 // do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
 // attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
-// events storylines-ready, storylines-select, storylines-error.
+// events storylines-ready, storylines-select, storylines-error. The user's stories (workspace/stories.js) are
+// spaces of their own: the URL's `story` names the one shown, and each is cross-referenced alone.
 import { EngineClient } from '../engine/client.js';
 import { toInput } from '../workspace/workspace.js';
-import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
+import { openDesk, enterStory, startingStory, nameStory, drawDesk, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
+import { metaManifest } from '../model/metadata.js';
 import { applyCorrections } from '../model/corrections.js';
 import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from '../engine/assets.js';
@@ -15,7 +17,7 @@ import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
 import { h, bdi } from '../views/dom.js';
 import { visibleName } from '../model/names.js';
-import { formatState, withState, emptyState, VIEWS, hasFilters } from '../model/state.js';
+import { formatState, withState, emptyState, storyPatch, VIEWS, hasFilters } from '../model/state.js';
 import { indexModel, derive } from '../model/model.js';
 import { renderFilters } from '../views/filters.js';
 import { renderOverview } from '../views/overview.js';
@@ -70,10 +72,13 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.wsSlot = h('div', { class: 'workspace-slot' });
     /** @type {HTMLElement} */
     this.view = h('div', { class: 'view-slot', 'data-testid': 'view' });
+    /** @type {HTMLElement} the story desk (switcher, name) */
+    this.deskSlot = h('div', { class: 'desk-slot' });
     /** @type {HTMLElement} */
     this.footer = h('div', { class: 'footer' });
     /** @type {HTMLElement} */
     this.content = h('div', { class: 'content', part: 'content' }, [
+      this.deskSlot,
       this.nav,
       h('div', { class: 'layout' }, [h('aside', { class: 'side', 'aria-label': 'Filters and settings' }, [this.wsSlot, this.filters]), this.view]),
       this.footer,
@@ -127,6 +132,72 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.crashes = 0;
     /** @type {import('../workspace/storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
     this.sharedCorrections = null;
+    /** @type {import('../workspace/stories.js').StoryRegistry | null} the user's stories */
+    this.stories = null;
+    /** @type {Promise<unknown> | null} the registry being opened */
+    this.deskReady = null;
+    /** @type {Promise<void> | null} the first story being opened */
+    this.firstStory = null;
+    /** @type {string | null} the story whose articles the model shown was computed from */
+    this.modelStory = null;
+  }
+
+  /**
+   * Opens a story ('' the sample): the URL names it, its workspace replaces the current one, the engine runs
+   * on its articles alone. Resolves when it is shown.
+   * @param {string} id
+   */
+  openStory(id) {
+    this.go(storyPatch(id));
+    return this.storySwitch;
+  }
+
+  /**
+   * Shows the sample's place (without analysing: the caller does), the URL updated in place.
+   * @param {boolean} remember open it next time
+   */
+  async showSample(remember) {
+    this.state = this.patched({ story: '' });
+    if (this.usesHistory) history.replaceState(history.state, '', this.href({}));
+    this.storyShown = '';
+    await enterStory(this, '', remember);
+    drawDesk(this);
+  }
+
+  /** The state names another story than the workspace's: open it and cross-reference its articles. */
+  switchStory() {
+    const id = this.state.story;
+    return this.afterSwitches(() => this.enterShown(id));
+  }
+
+  /**
+   * Runs `job` after the story switches under way (they run one after another; `storySwitch` is the last).
+   * @param {() => Promise<void>} job
+   */
+  afterSwitches(job) {
+    this.storySwitch = this.storySwitch.then(job).catch((err) => {
+      this.status.textContent = `The story could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+    });
+    return this.storySwitch;
+  }
+
+  /**
+   * Opens story `id`'s workspace unless it is open, runs `then` on it (the addition that starts a new story),
+   * and cross-references the story unless the model shown is already its.
+   * @param {string} id
+   * @param {(ws: import('../workspace/workspace.js').Workspace) => Promise<unknown>} [then]
+   */
+  async enterShown(id, then) {
+    if (!(this.workspace && this.workspace.sample === !id && this.storyShown === id)) {
+      // A change under way finishes first.
+      await this.workspace?.queue;
+      await enterStory(this, id);
+      this.storyShown = id;
+      drawDesk(this);
+      drawPanel(this, this.wsSlot);
+    }
+    if (then && this.workspace) await then(this.workspace);
+    if (this.modelStory !== id && (id || !this.exported)) await this.analyse();
   }
 
   /**
@@ -191,7 +262,10 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   connectedCallback() {
     this.client ??= this.newClient();
-    this.workspace ??= createWorkspace(this);
+    /** @type {Promise<unknown>} story switches, one after another */
+    this.storySwitch ??= Promise.resolve();
+    this.storyShown ??= '';
+    this.deskReady ??= openDesk(this).then((reg) => (this.stories = reg));
     // A property set before the element was defined shadows the accessor: take it over.
     if (Object.hasOwn(this, 'articles')) {
       const list = /** @type {any} */ (this).articles;
@@ -282,7 +356,10 @@ export class StorylinesExplorerElement extends HTMLElement {
       if (ticket !== this.loads) return;
       if (input.kind === 'export') {
         // Shown as it was shared (workspace-host.js); its articles also go to the worker, for the diffs and
-        // collations an export does not store.
+        // collations an export does not store. It is nobody's story: the sample's read-only workspace.
+        await this.deskReady;
+        if (ticket !== this.loads) return;
+        if (this.state.story || !this.workspace) await this.showSample(false);
         Object.assign(this, { inputs: [], manifest: '', problems: [], exported: true, modelThreshold: '' });
         this.showBundle(input.model);
         const { articles, manifest } = articlesOfExport(this.model);
@@ -297,6 +374,21 @@ export class StorylinesExplorerElement extends HTMLElement {
       }
       const { manifest, articles, problems } = input;
       Object.assign(this, { inputs: articles, manifest, problems, exported: false });
+      await this.deskReady;
+      // The first load opens the story the URL or the last visit names (once, however many loads overlap).
+      const first = !this.firstStory;
+      const reg = this.stories;
+      if (reg) {
+        this.firstStory ??= (async () => {
+          this.state.story = startingStory(reg, this.state.story);
+          await enterStory(this, this.state.story);
+          this.storyShown = this.state.story;
+          drawDesk(this);
+        })();
+        await this.firstStory;
+      }
+      // Articles handed over from script later are shown: they are the sample's place, not the user's story.
+      if (!first && this.state.story && typeof source !== 'string' && !(source instanceof URL)) await this.showSample(true);
       await this.workspace?.ready;
       if (ticket !== this.loads) return;
       drawPanel(this, this.wsSlot);
@@ -332,13 +424,18 @@ export class StorylinesExplorerElement extends HTMLElement {
    * @param {import('../workspace/storage.js').StoredArticle[]} [user]
    * @param {string} [label] what the progress bar says
    * @param {boolean} [rethrow] let the caller handle a failure (the workspace does)
+   * @param {import('../workspace/storage.js').Correction[]} [corrections] whose metadata the engine reads (default: the workspace's)
    * @returns {Promise<(string | null)[]>} the id each of `user` became (null: rejected)
    */
-  async analyse(user = this.workspace?.articles ?? [], label = 'Cross-referencing', rethrow = false) {
+  async analyse(user = this.workspace?.articles ?? [], label = 'Cross-referencing', rethrow = false, corrections = this.workspace?.corrections ?? []) {
     const client = this.client;
     if (!client) return [];
     const t = this.state.t;
-    const inputs = [...this.inputs, ...user.map(toInput)];
+    // A story of the user's is analysed alone, with their metadata as the manifest; the sample is the page's articles.
+    const story = !!this.state.story;
+    const base = story ? [] : this.inputs;
+    const inputs = [...base, ...user.map(toInput)];
+    const manifest = story ? metaManifest(user, corrections) : this.manifest;
     const step = (/** @type {number} */ done, /** @type {number} */ total) => {
       this.workspace?.progress(label, done, total);
       drawJob(this, this.wsSlot);
@@ -350,7 +447,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     try {
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
-      const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
+      const shown = this.state.story;
+      const { model, added } = await client.analyseWithIds(inputs, { manifest, options, progress: step });
+      this.modelStory = shown;
       this.loadMs = Math.round(performance.now() - t0);
       this.busy = false;
       this.modelThreshold = t;
@@ -362,7 +461,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       await nextTask();
       this.render();
       this.ready('articles');
-      return added.slice(this.inputs.length);
+      return added.slice(base.length);
     } catch (err) {
       this.busy = false;
       this.workspace?.progress(null);
@@ -402,6 +501,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     if (backed) this.sharedCorrections = null;
     this.corrected = applyCorrections(model, this.sharedCorrections ?? this.workspace?.corrections ?? []);
     this.ix = indexModel(this.corrected);
+    nameStory(this);
+    drawDesk(this);
     drawPanel(this, this.wsSlot);
     if (!later) this.render();
   }
@@ -411,8 +512,10 @@ export class StorylinesExplorerElement extends HTMLElement {
     const next = initialState(this.stateAttributes(), location.search, this.prefix);
     const rerun = next.t !== this.state.t;
     const viewChanged = next.view !== this.state.view;
+    const story = next.story !== this.state.story;
     this.state = next;
-    if (rerun && this.model) this.rerun();
+    if (story && this.stories) this.switchStory();
+    else if (rerun && this.model) this.rerun();
     else this.render(viewChanged);
   }
 
@@ -444,13 +547,15 @@ export class StorylinesExplorerElement extends HTMLElement {
     const viewChanged = next.view !== this.state.view;
     const rerun = next.t !== this.state.t;
     const selected = next.sel !== this.state.sel || (next.sel && next.s !== this.state.s);
+    const story = next.story !== this.state.story;
     this.state = next;
     if (this.usesHistory) {
       const url = `${location.pathname}${formatState(next, location.search, this.prefix)}${location.hash}`;
       if (replace) history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
     }
-    if (rerun) this.rerun();
+    if (story) this.switchStory();
+    else if (rerun) this.rerun();
     else this.render(viewChanged);
     const selection = selected ? selectionOf(this.corrected ?? this.model, next) : null;
     if (selection) this.dispatchEvent(new CustomEvent('storylines-select', { bubbles: true, composed: true, detail: selection }));
@@ -501,7 +606,11 @@ export class StorylinesExplorerElement extends HTMLElement {
       href: (patch) => this.href(patch),
       go: (patch, replace) => this.go(patch, replace),
       announce: (m) => (this.status.textContent = m),
-      user: this.workspace && !this.sharedCorrections ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) } : undefined,
+      // The sample is read-only: corrections and metadata belong to the user's own stories.
+      user:
+        this.workspace && !this.workspace.sample && !this.sharedCorrections
+          ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) }
+          : undefined,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

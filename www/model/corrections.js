@@ -30,6 +30,12 @@ export const correction = {
   status: (target, status, at = Date.now()) => ({ id: `status:${target}`, kind: 'status', target, status, at }),
   /** @param {string} target @param {string} text */
   note: (target, text, at = Date.now()) => ({ id: `note:${target}`, kind: 'note', target, text, at }),
+  /**
+   * The user's metadata of one of their articles (headline, outlet, date, URL, authors), handed to the engine
+   * as the manifest's override (model/metadata.js), not applied here.
+   * @param {string} article @param {import('./metadata.js').MetaFields} fields
+   */
+  meta: (article, fields, at = Date.now()) => ({ id: `meta:${article}`, kind: 'meta', article, fields, at }),
 };
 
 /**
@@ -109,7 +115,7 @@ export function applyCorrections(model, corrections) {
         mark(hit.item, { status: c.status, engineStatus: hit.item.user?.engineStatus ?? hit.item.status });
         hit.item.status = c.status;
       }
-    } else orphans.push(c);
+    } else if (c.kind !== 'meta') orphans.push(c);
   }
   return m;
 }

@@ -130,14 +130,30 @@ export function sentenceText(ix, ref) {
 }
 
 /**
- * A short name of a source: outlet, else title, else its file name or id (control characters made visible).
+ * A short name of a source: outlet, else its headline (`headlineOf`); never a raw id where the article has
+ * words (ids stay in tooltips and exports).
  * @param {Index} ix
  * @param {string} id
  */
 export function sourceName(ix, id) {
   const a = ix.articleById.get(id);
   if (!a) return visibleName(id);
-  return a.outlet ?? a.title ?? visibleName(a.file ?? a.id);
+  return a.outlet ?? headlineOf(a);
+}
+
+/**
+ * What a reader calls an article: its headline, else the first words of its first body sentence in quotation
+ * marks, else its file name (control characters made visible).
+ * @param {any} a an export article
+ * @returns {string}
+ */
+export function headlineOf(a) {
+  if (a.title) return String(a.title);
+  const body = new Set((a.paragraphs ?? []).flatMap((/** @type {any} */ p, /** @type {number} */ i) => (p.kind === 'body' ? [i] : [])));
+  const first = (a.sentences ?? []).find((/** @type {any} */ s) => body.has(s.paragraph));
+  const words = typeof first?.text === 'string' ? first.text.split(/\s+/).filter(Boolean) : [];
+  if (words.length) return `“${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}”`;
+  return visibleName(a.file ?? a.id);
 }
 
 /** @type {WeakMap<object, Map<string, string>>} the readable names of an index's ids, built on first use */
@@ -158,19 +174,25 @@ export function readable(ix, text, wrap = (name) => name) {
     names = new Map();
     for (const a of ix.model.articles) names.set(`article ${a.id}`, sourceName(ix, a.id));
     for (const e of ix.model.entities) if (e.id && e.name) names.set(e.id, e.name);
+    for (const st of ix.model.stories ?? []) if (st.id) names.set(st.id, `the story of ${st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'no date')}`);
     namesOf.set(ix, names);
   }
   const known = names;
   // Entity ids anywhere (`kind:slug`); article ids only where the engine writes them, in parentheses or
   // quotation marks, so that an id that is also a word ("report") never replaces the word.
   return String(text)
-    .replace(/\b[a-z]+:[a-z0-9][a-z0-9-]*\b/g, (id) => {
+    .replace(/\b[a-z]+:[\w.-]*\w/g, (id) => {
       const name = known.get(id);
       return name === undefined ? id : wrap(name);
     })
     .replace(/(["(\u201c])([^"()\u201c\u201d\s]+)([")\u201d])/g, (all, open, id, close) => {
       const name = known.get(`article ${id}`);
       return name ? `${open}${wrap(name)}${close}` : all;
+    })
+    // The pairs a claim's explanation gives for dependent sources: "(a and b: one reuses the other's text; …)".
+    .replace(/([(;] ?)([^\s();:]+) and ([^\s();:]+):/g, (all, open, x, y) => {
+      const [nx, ny] = [known.get(`article ${x}`), known.get(`article ${y}`)];
+      return nx && ny ? `${open}${wrap(nx)} and ${wrap(ny)}:` : all;
     });
 }
 
@@ -636,4 +658,14 @@ export function collation(ix, id) {
   }
   const base = items[0]?.text ?? '';
   return { title, rows: items.map((it, i) => ({ ...it, ops: i === 0 ? [{ op: 'same', text: it.text }] : wordDiff(base, it.text) })) };
+}
+
+/**
+ * "2 independent of 3 sources", "1 source", in words.
+ * @param {number} independent
+ * @param {number} sources
+ */
+export function independenceSaid(independent, sources) {
+  if (sources <= 1) return `${sources} source`;
+  return `${independent} independent of ${sources} sources`;
 }

@@ -1,4 +1,4 @@
-// URL state of one explorer: the view, the filters and the selection, read from and written to a query
+// URL state of one explorer: the story, the view, the filters and the selection, read from and written to a query
 // string. Pure (no DOM, no globals): the element decides when to push or replace history entries. Several
 // explorers on one page keep apart by a key prefix (`<storylines-explorer state-key="x">` → `x.view=…`).
 
@@ -23,15 +23,16 @@ export const STATUSES = /** @type {const} */ (['corroborated', 'single-source', 
  * @property {string} t alignment threshold as typed ('' = the engine's default)
  * @property {string} zoom timeline window `start~end` in day numbers ('' = fit)
  * @property {string} s sentence index to show in the reader ('' = none)
+ * @property {string} story the story shown: '' the bundled sample, else the id of one of the user's stories
  */
 
 /** @returns {State} */
 export function emptyState() {
-  return { view: 'overview', sources: [], entities: [], status: [], from: '', to: '', q: '', sel: '', a: '', b: '', t: '', zoom: '', s: '' };
+  return { view: 'overview', sources: [], entities: [], status: [], from: '', to: '', q: '', sel: '', a: '', b: '', t: '', zoom: '', s: '', story: '' };
 }
 
 const LISTS = /** @type {const} */ (['sources', 'entities', 'status']);
-const SCALARS = /** @type {const} */ (['from', 'to', 'q', 'sel', 'a', 'b', 't', 'zoom', 's']);
+const SCALARS = /** @type {const} */ (['from', 'to', 'q', 'sel', 'a', 'b', 't', 'zoom', 's', 'story']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -58,6 +59,7 @@ export function parseState(search, prefix = '') {
   if (state.to && !DAY.test(state.to)) state.to = '';
   if (state.t && !(Number(state.t) >= 0 && Number(state.t) <= 1)) state.t = '';
   if (state.s && !/^\d+$/.test(state.s)) state.s = '';
+  if (state.story && !/^[a-z0-9-]{1,40}$/.test(state.story)) state.story = '';
   if (state.zoom && !/^-?\d+(\.\d+)?~-?\d+(\.\d+)?$/.test(state.zoom)) state.zoom = '';
   return state;
 }
@@ -89,6 +91,17 @@ export function formatState(state, search = '', prefix = '') {
  */
 export function withState(state, patch) {
   return { ...state, ...patch };
+}
+
+/**
+ * The patch that opens a story ('' the sample): the overview, none of the filters or selection of the one before.
+ * @param {string} story
+ * @returns {Partial<State>}
+ */
+export function storyPatch(story) {
+  // The threshold (`t`) is the user's setting, kept across stories.
+  const { view, sources, entities, status, from, to, q, sel, a, b, zoom, s } = emptyState();
+  return { view, sources, entities, status, from, to, q, sel, a, b, zoom, s, story };
 }
 
 /**

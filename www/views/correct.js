@@ -10,7 +10,7 @@ import { correction } from '../model/corrections.js';
  * @property {(c: import('../workspace/storage.js').Correction) => void} correct stores a correction and re-renders
  * @property {(id: string) => void} undo removes a correction
  * @property {import('../workspace/storage.js').Correction[]} corrections
- * @property {Set<string>} own ids of the articles the user added
+ * @property {Set<string>} own ids of the articles the user added (in a story of their own: all of them)
  */
 
 /**
@@ -19,7 +19,7 @@ import { correction } from '../model/corrections.js';
  * @param {() => void} onClick
  * @param {Record<string, string>} [attrs]
  */
-function button(label, onClick, attrs = {}) {
+export function button(label, onClick, attrs = {}) {
   const b = h('button', { type: 'button', class: 'small-button', ...attrs }, typeof label === 'string' ? [label] : label);
   b.addEventListener('click', onClick);
   return b;

@@ -2,7 +2,7 @@
 // the conflicting passages) and quote groups (lineage, earliest first). Each item links to its sentences,
 // the timeline and the diff.
 import { h, bdi, bdiList, isolated } from './dom.js';
-import { sourceName, sentenceAt, sentenceText, readable } from '../model/model.js';
+import { sourceName, sentenceAt, sentenceText, readable, independenceSaid } from '../model/model.js';
 import { highlightText } from './highlight.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
@@ -34,7 +34,7 @@ export function renderClaims(ctx) {
       h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}`, title: c.id })]),
       h('p', { class: 'why' }, [bdi(highlightText(readable(ix, c.explanation ?? '', isolated), state.q))]),
       h('p', { class: 'meta' }, [
-        `${(c.independentSources ?? []).length} independent of ${(c.sources ?? []).length} sources: `,
+        `${independenceSaid((c.independentSources ?? []).length, (c.sources ?? []).length)}: `,
         ...bdiList((c.sources ?? []).map((s) => sourceName(ix, s)), ', '),
       ]),
       selected || (c.sentences ?? []).length <= 3 ? h('div', {}, (c.sentences ?? []).map((r) => quoteRef(ctx, r))) : null,

@@ -3,7 +3,7 @@
 // and their dates, events, claims by status, the strongest contradictions and reuse edges — each a link into
 // its view.
 import { h, bdi, isolated } from './dom.js';
-import { overview, sourceName, eventStatus, count, readable } from '../model/model.js';
+import { overview, sourceName, headlineOf, eventStatus, count, readable } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { link, badge, empty, section } from './common.js';
 
@@ -43,7 +43,7 @@ export function renderOverview(ctx) {
       h('li', {}, [
         h('span', { class: 'date' }, [r ? dayLabel(r.start) : 'date unknown']),
         ' ',
-        link(ctx, { view: 'sources', sel: a.id }, [bdi(a.title ?? '(no headline)')]),
+        link(ctx, { view: 'sources', sel: a.id }, [bdi(headlineOf(a))]),
         h('span', { class: 'meta' }, [' — ', bdi(a.outlet ?? 'outlet unknown')]),
       ]),
     ),
@@ -170,6 +170,18 @@ function storyLeads(ctx) {
 }
 
 /**
+ * "3 articles from 2 outlets, 1 of unknown outlet", in words.
+ * @param {number} n articles
+ * @param {number} known distinct outlets the articles name
+ * @param {number} unknown articles that name none
+ */
+export function outletsSaid(n, known, unknown) {
+  const plural = (/** @type {number} */ k, /** @type {string} */ w) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  if (!known) return `${plural(n, 'article')}, outlet${n === 1 ? '' : 's'} unknown`;
+  return `${plural(n, 'article')} from ${plural(known, 'outlet')}${unknown ? `, ${unknown} of unknown outlet` : ''}`;
+}
+
+/**
  * @param {import('./common.js').ViewContext} ctx
  * @param {any} st a story of the model
  * @param {string[]} articles its articles under the current filters
@@ -180,7 +192,9 @@ function storyLead(ctx, st, articles) {
   const main = d.events
     .filter((ev) => ev.story === st.id)
     .sort((a, b) => count(b.independentSources) - count(a.independentSources) || count(b.sources) - count(a.sources))[0];
-  const outlets = new Set(articles.map((a) => ix.articleById.get(a)?.outlet ?? `unknown:${a}`));
+  // Only outlets the articles name count as outlets; an article of unknown outlet is said as such.
+  const outlets = new Set(articles.flatMap((a) => ix.articleById.get(a)?.outlet ?? []));
+  const unknown = articles.filter((a) => !ix.articleById.get(a)?.outlet).length;
   const independent = main ? count(main.independentSources) : 0;
   const contradiction = d.contradictions.find((c) => (c.refs ?? []).some((/** @type {any} */ r) => mine.has(r.article)));
   const earliest = articles
@@ -189,10 +203,12 @@ function storyLead(ctx, st, articles) {
     .sort((x, y) => (x.r?.start ?? 0) - (y.r?.start ?? 0))[0];
   const range = st.date ?? (st.range ? `${st.range.start} – ${st.range.end}` : 'undated');
   return h('article', { class: 'lead', 'data-testid': 'story-lead' }, [
-    h('h3', { class: 'lead-title' }, [main ? link(ctx, { view: 'timeline', sel: main.id }, [bdi(main.label ?? main.id)]) : `${articles.length} articles`]),
+    h('h3', { class: 'lead-title' }, [
+      main ? link(ctx, { view: 'timeline', sel: main.id }, [bdi(main.label ?? main.id)]) : articles.length ? link(ctx, { view: 'sources', sel: (earliest?.a ?? articles[0]) }, [bdi(headlineOf(ix.articleById.get(earliest?.a ?? articles[0])))]) : 'No articles',
+    ]),
     h('p', { class: 'lead-facts' }, [
       h('span', { class: 'date' }, [range]),
-      ` · ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
+      ` · ${outletsSaid(articles.length, outlets.size, unknown)}`,
       main ? ` · main event reported by ${independent} independent source${independent === 1 ? '' : 's'}` : '',
     ]),
     contradiction ? h('p', { class: 'lead-line' }, [h('span', { class: 'badge kind' }, ['disagreement']), ' ', link(ctx, { view: 'contradictions', sel: contradiction.id }, [bdi(readable(ix, contradiction.explanation || 'see the contradiction', isolated))])]) : null,

@@ -3,11 +3,12 @@
 // how many independent sources carry it (with a number as the non-colour cue), furniture folded away.
 import { h, bdi, bdiList } from './dom.js';
 import { visibleName } from '../model/names.js';
-import { articleCounts, agreementOf } from '../model/model.js';
+import { articleCounts, agreementOf, headlineOf } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { renderSegments, searchMarks } from './highlight.js';
 import { highlightText } from './highlight.js';
 import { link, empty, section } from './common.js';
+import { renderMetaEditor } from './metaedit.js';
 
 /**
  * @param {import('./common.js').ViewContext} ctx
@@ -24,16 +25,17 @@ export function renderSources(ctx) {
     list.append(
       h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
         h('h3', {}, [
-          link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(a.title ?? '(no headline)', state.q))], {
+          link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(headlineOf(a), state.q))], {
             'data-article': a.id,
             'aria-current': selected ? 'true' : undefined,
           }),
         ]),
-        h('p', { class: 'meta' }, [ctx.user?.own.has(a.id) ? h('span', { class: 'yours' }, ['✎ yours']) : null, ctx.user?.own.has(a.id) ? ' ' : null, ...meta]),
+        h('p', { class: 'meta' }, [...(edited(ctx, a.id) ? [h('span', { class: 'yours', title: 'you corrected these details' }, ['✎ yours']), ' '] : []), ...meta]),
         h('p', { class: 'counts', 'data-testid': 'card-counts' }, [
           `${n.claims} claims · ${n.singleSource} single-source · ${n.contradictions} contradictions · ${n.shared} shared sentences`,
         ]),
         h('p', { class: 'id', title: a.id }, [bdi(visibleName(a.file ? `file: ${a.file}` : a.id))]),
+        ctx.user?.own.has(a.id) ? renderMetaEditor(ctx.user, a) : null,
       ]),
     );
   }
@@ -117,8 +119,8 @@ export function renderReader(ctx, article) {
     h('span', { class: 'sentence agree-3' }, ['three or more', h('sup', { class: 'agree-cue' }, ['3'])]),
   ]);
   const r = parseDate(article.published);
-  return h('article', { class: 'reader', 'aria-label': article.title ?? article.id }, [
-    h('h3', {}, [bdi(article.title ?? '(no headline)')]),
+  return h('article', { class: 'reader', 'aria-label': headlineOf(article) }, [
+    h('h3', {}, [bdi(headlineOf(article))]),
     h('p', { class: 'meta' }, [
       ...byline(article, r ? `published ${r.label}` : 'date unknown'),
       ' · ',
@@ -129,6 +131,13 @@ export function renderReader(ctx, article) {
     furniture,
   ]);
 }
+
+/**
+ * Whether the user corrected an article's details (headline, outlet, date, URL, authors).
+ * @param {import('./common.js').ViewContext} ctx
+ * @param {string} id
+ */
+const edited = (ctx, id) => !!ctx.user?.corrections.some((c) => c.kind === 'meta' && c.article === id);
 
 /**
  * Outlet · authors · date of an article, each name the article gave in its own run.

@@ -3,7 +3,7 @@
 // in their own lane, a context strip of the whole extent, zoom and pan by wheel, drag, pinch and keyboard,
 // and brushing a date range. The window lives in the URL (`zoom`); dates are calendar days as stated.
 import { h, bdi, isolated, isolatedLabel } from './dom.js';
-import { timelineItems, eventStatus, sourceName, count } from '../model/model.js';
+import { timelineItems, eventStatus, sourceName, count, independenceSaid } from '../model/model.js';
 import { dayString, dayParts, dayNumber, monthName, parseDate } from '../model/dates.js';
 import { link, badge, empty, section, quoteRef } from './common.js';
 import { highlightText } from './highlight.js';
@@ -389,7 +389,7 @@ export function renderTimeline(ctx, width) {
           link(ctx, { sel: e.ev.id }, [bdi(highlightText(e.ev.label ?? e.ev.id, state.q))], { 'aria-current': state.sel === e.ev.id ? 'true' : undefined, 'data-key': `evl:${e.ev.id}` }),
           ' ',
           badge(eventStatus(e.ev)),
-          h('span', { class: 'meta' }, [` ${count(e.ev.independentSources)} independent of ${count(e.ev.sources)} sources`]),
+          h('span', { class: 'meta' }, [` ${independenceSaid(count(e.ev.independentSources), count(e.ev.sources))}`]),
         ]),
       ),
   );

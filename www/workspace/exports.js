@@ -10,10 +10,17 @@ export const BUNDLE_SCHEMA = 'storylines-bundle/1';
  * @param {any} model the engine's export (uncorrected)
  * @param {import('./storage.js').StoredArticle[]} articles the user's own articles
  * @param {import('./storage.js').Correction[]} corrections
+ * @param {{ name: string } | null} [story] the user's story they belong to (its name travels with them)
  */
-export function bundle(model, articles, corrections) {
-  return { schema: BUNDLE_SCHEMA, export: model, workspace: { articles, corrections } };
+export function bundle(model, articles, corrections, story = null) {
+  return { schema: BUNDLE_SCHEMA, export: model, workspace: { ...(story ? { story: { name: story.name } } : {}), articles, corrections } };
 }
+
+/**
+ * The story's name a bundle carries (exported from a story of the user's), or ''.
+ * @param {any} json parsed JSON
+ */
+export const bundleStoryName = (json) => (typeof json?.workspace?.story?.name === 'string' ? json.workspace.story.name.trim().slice(0, 120) : '');
 
 /**
  * Reads a bundle (or a bare export, which then has no workspace part).

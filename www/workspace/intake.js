@@ -121,3 +121,38 @@ export function readPaste(text, taken, now = Date.now()) {
   a.file = PASTED;
   return { article: a };
 }
+
+/**
+ * The files of a drop, folders read through (a dropped folder arrives as an entry, not as files); hidden
+ * files (a leading dot) are left out.
+ * @param {DataTransfer} dt
+ * @returns {Promise<File[]>}
+ */
+export async function droppedFiles(dt) {
+  const entries = [...dt.items].map((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null));
+  if (!entries.some((e) => e?.isDirectory)) return [...dt.files];
+  /** @type {File[]} */
+  const out = [];
+  /** @param {FileSystemEntry | null} e */
+  const walk = async (e) => {
+    if (!e || e.name.startsWith('.')) return;
+    if (e.isFile) out.push(await new Promise((resolve, reject) => /** @type {FileSystemFileEntry} */ (e).file(resolve, reject)));
+    else if (e.isDirectory) {
+      const reader = /** @type {FileSystemDirectoryEntry} */ (e).createReader();
+      for (;;) {
+        /** @type {FileSystemEntry[]} */
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!batch.length) break;
+        for (const x of batch) await walk(x);
+      }
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The article files of a chosen folder (hidden files left out).
+ * @param {Iterable<File>} files
+ */
+export const folderFiles = (files) => [...files].filter((f) => !f.name.startsWith('.') && !/(^|\/)\./.test(f.webkitRelativePath ?? ''));

@@ -3,6 +3,7 @@
 // workspace's state; changes go through the workspace and the actions. Article text is only ever set as text.
 import { h, bdi } from '../views/dom.js';
 import { visibleName } from '../model/names.js';
+import { folderFiles } from './intake.js';
 
 /**
  * @typedef {object} PanelActions
@@ -68,6 +69,11 @@ export function renderPanel(ws, actions, opts) {
     if (files.files?.length) ws.addFiles(files.files);
     files.value = '';
   });
+  const folder = /** @type {HTMLInputElement} */ (h('input', { type: 'file', webkitdirectory: true, 'data-testid': 'add-folder', 'data-key': 'ws-folder' }));
+  folder.addEventListener('change', () => {
+    if (folder.files?.length) ws.addFiles(folderFiles(folder.files));
+    folder.value = '';
+  });
   const paste = /** @type {HTMLTextAreaElement} */ (h('textarea', { rows: 4, 'data-testid': 'paste-text', 'data-key': 'ws-paste' }));
   const importer = /** @type {HTMLInputElement} */ (h('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'import-file', 'data-key': 'ws-import' }));
   importer.addEventListener('change', () => {
@@ -77,10 +83,11 @@ export function renderPanel(ws, actions, opts) {
   });
   const busy = !!ws.job;
   return h('section', { class: 'workspace', 'aria-labelledby': 'ws-h', 'data-testid': 'workspace' }, [
-    h('h2', { id: 'ws-h' }, ['Your articles']),
+    h('h2', { id: 'ws-h' }, [ws.sample ? 'Add your articles' : 'Articles of this story']),
     h('div', { class: 'drop', 'data-testid': 'drop' }, [
       h('p', {}, ['Drop .txt, .md or .html files on the explorer, or:']),
       h('label', { class: 'file-label' }, ['Choose files ', files]),
+      h('label', { class: 'file-label' }, ['Choose a folder ', folder]),
     ]),
     h('details', { class: 'paste' }, [
       h('summary', { 'data-key': 'ws-paste-summary' }, ['Paste an article']),
@@ -93,17 +100,27 @@ export function renderPanel(ws, actions, opts) {
     opts.orphans
       ? h('p', { class: 'notice', 'data-testid': 'ws-orphans' }, [`${opts.orphans} of your corrections no longer match a finding (the articles changed); they are kept and apply again if it comes back.`])
       : null,
-    ws.articles.length || ws.errors.length
-      ? h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, [
-          ...ws.errors.map((e, i) =>
+    ws.errors.length
+      ? h(
+          'ul',
+          { class: 'own-cards', 'aria-label': 'Files not added' },
+          ws.errors.map((e, i) =>
             h('li', { class: 'own-card error', 'data-testid': 'own-error' }, [
               h('p', {}, [h('strong', {}, [bdi(visibleName(e.file))]), ': ', e.error]),
               button('Dismiss', () => (ws.errors.splice(i, 1), ws.host.changed()), { 'aria-label': `Dismiss the error about ${visibleName(e.file)}`, 'data-key': `ws-err:${i}` }),
             ]),
           ),
-          ...ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy)),
+        )
+      : null,
+    // The story's articles fold away on a narrow screen, so that the view is not pushed below them.
+    ws.articles.length
+      ? h('details', { class: 'own-list', open: !matchMedia('(max-width: 48rem)').matches }, [
+          h('summary', { 'data-key': 'ws-own-summary' }, [`${ws.articles.length} article${ws.articles.length === 1 ? '' : 's'}`]),
+          h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy))),
         ])
-      : h('p', { class: 'meta' }, ['None yet. What you add stays in this browser only.']),
+      : ws.errors.length
+        ? null
+        : h('p', { class: 'meta' }, [ws.sample ? 'What you add becomes a story of your own and stays in this browser only.' : 'None yet. What you add stays in this browser only.']),
     h('details', { class: 'exports' }, [
       h('summary', { 'data-key': 'ws-export-summary' }, ['Export and import']),
       h('div', { class: 'export-buttons' }, [

@@ -1,7 +1,8 @@
 // The user's workspace as the explorer sees it: the articles they added and their corrections, held in
 // memory as the last committed state and kept in the store (storage.js). Every change to the articles is
 // tried in the engine first and committed (memory, then one store transaction) only when it succeeded; a
-// cancelled or crashed run leaves the committed state as it was. Changes are serialised; another tab's
+// cancelled or crashed run leaves the committed state as it was. A workspace is one story's (stories.js); the
+// sample's is read-only and starts a new story when the user adds something. Changes are serialised; another tab's
 // change is picked up from the store. No DOM: the panel (workspace-panel.js) draws this state.
 import { WorkspaceStore, isArticle, isCorrection } from './storage.js';
 import { readFiles, readPaste, freeId, slug, PASTED } from './intake.js';
@@ -14,8 +15,11 @@ import { Cancelled } from '../engine/client.js';
  * @typedef {import('./intake.js').Rejected} Rejected
  *
  * @typedef {object} Host what the explorer provides
- * @property {(articles: StoredArticle[], label: string) => Promise<(string | null)[]>} analyse runs the engine on
- *   the page's articles plus `articles` and shows the result; resolves with the id each of `articles` became
+ * @property {(articles: StoredArticle[], label: string, corrections?: Correction[]) => Promise<(string | null)[]>} analyse
+ *   runs the engine on the story's articles (`articles`, with the metadata of `corrections`, default the
+ *   committed ones) and shows the result; resolves with the id each of `articles` became
+ * @property {(then: (ws: Workspace) => Promise<unknown>) => Promise<unknown>} newStory on the read-only sample:
+ *   creates a story of the user's own, opens it and runs `then` on its workspace
  * @property {() => Set<string>} baseIds ids of the page's own (non-workspace) articles
  * @property {(model: any) => string | null} diagnosticFor finds why an article was rejected (by id)
  * @property {() => void} changed the workspace changed (redraw the panel; re-apply corrections)
@@ -41,10 +45,12 @@ export class Workspace {
   /**
    * @param {string} name the store's name
    * @param {Host} host
+   * @param {boolean} [sample] the bundled sample: read-only, nothing stored; an addition starts a new story
    */
-  constructor(name, host) {
+  constructor(name, host, sample = false) {
     this.store = new WorkspaceStore(name);
     this.host = host;
+    this.sample = sample;
     /** @type {StoredArticle[]} committed articles */
     this.articles = [];
     /** @type {Correction[]} */
@@ -59,10 +65,12 @@ export class Workspace {
     this.notice = '';
     /** @type {Promise<unknown>} the queue of changes */
     this.queue = Promise.resolve();
-    this.ready = this.load().catch((err) => {
-      this.problems.push(`your stored articles cannot be read (${err instanceof Error ? err.message : String(err)})`);
-    });
-    this.store.onChange(() => this.enqueue(() => this.fromStore()));
+    this.ready = sample
+      ? Promise.resolve()
+      : this.load().catch((err) => {
+          this.problems.push(`your stored articles cannot be read (${err instanceof Error ? err.message : String(err)})`);
+        });
+    if (!sample) this.store.onChange(() => this.enqueue(() => this.fromStore()));
   }
 
   async load() {
@@ -99,6 +107,15 @@ export class Workspace {
     return next;
   }
 
+  /**
+   * Creates a story of the user's own, opens it and runs `then` on its workspace (one of the element's story
+   * switches, so that waiting for them waits for the addition too).
+   * @param {(ws: Workspace) => Promise<unknown>} then
+   */
+  intoNewStory(then) {
+    return this.host.newStory(then);
+  }
+
   /** Ids in use: the page's articles and the workspace's. */
   taken() {
     return new Set([...this.host.baseIds(), ...this.articles.map((a) => a.id)]);
@@ -107,6 +124,7 @@ export class Workspace {
   /** @param {Iterable<File>} files */
   addFiles(files) {
     const list = [...files];
+    if (this.sample) return this.intoNewStory((ws) => ws.addFiles(list));
     return this.enqueue(async () => {
       const { articles, rejected } = await readFiles(list, this.taken());
       await this.commit(articles, [], `Adding ${articles.length} article${articles.length === 1 ? '' : 's'}`, [], rejected);
@@ -115,6 +133,7 @@ export class Workspace {
 
   /** @param {string} text */
   addText(text) {
+    if (this.sample) return this.intoNewStory((ws) => ws.addText(text));
     return this.enqueue(async () => {
       const r = readPaste(text, this.taken());
       if ('error' in r) await this.commit([], [], 'Adding the pasted text', [], [r]);
@@ -180,7 +199,9 @@ export class Workspace {
    */
   correct(c) {
     return this.enqueue(async () => {
-      this.corrections = [...this.corrections.filter((x) => x.id !== c.id), c];
+      const next = [...this.corrections.filter((x) => x.id !== c.id), c];
+      if (c.kind === 'meta' && !(await this.rerun(next, 'Applying your details'))) return;
+      this.corrections = next;
       await this.store.write({ corrections: [c] });
       this.host.changed();
     });
@@ -189,10 +210,29 @@ export class Workspace {
   /** @param {string} id */
   undo(id) {
     return this.enqueue(async () => {
-      this.corrections = this.corrections.filter((x) => x.id !== id);
+      const next = this.corrections.filter((x) => x.id !== id);
+      if (this.corrections.some((x) => x.id === id && x.kind === 'meta') && !(await this.rerun(next, 'Restoring the found details'))) return;
+      this.corrections = next;
       await this.store.write({ deleteCorrections: [id] });
       this.host.changed();
     });
+  }
+
+  /**
+   * Runs the engine with the metadata of `corrections` (a metadata change is the engine's input, not a view
+   * correction); false when cancelled or failed, with nothing changed.
+   * @param {Correction[]} corrections
+   * @param {string} label
+   */
+  async rerun(corrections, label) {
+    try {
+      await this.host.analyse(this.articles, label, corrections);
+      return true;
+    } catch (err) {
+      this.notice = err instanceof Cancelled ? 'Cancelled: nothing was changed.' : `Not changed: ${err instanceof Error ? err.message : String(err)}`;
+      this.host.changed();
+      return false;
+    }
   }
 
   /**
@@ -200,6 +240,7 @@ export class Workspace {
    * @param {any} json a parsed bundle
    */
   importBundle(json) {
+    if (this.sample) return this.intoNewStory((ws) => ws.importBundle(json));
     return this.enqueue(async () => {
       const { articles, corrections } = readBundle(json);
       const good = articles.filter(isArticle);
