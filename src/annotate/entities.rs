@@ -13,7 +13,7 @@ use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use std::sync::OnceLock;
 
 /// What an entity is.

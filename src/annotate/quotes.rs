@@ -14,7 +14,7 @@ use crate::base::text::TextRange;
 use crate::base::text::{lowercase, Lowercase as _};
 use crate::input::article::Article;
 use crate::input::segment;
-use std::collections::BTreeMap;
+use crate::base::map::Map as BTreeMap;
 
 /// One quote in one article.
 #[derive(Debug, Clone, PartialEq)]

@@ -24,7 +24,7 @@ use crate::xref::diff;
 use crate::xref::events;
 use crate::xref::quote_groups;
 use crate::xref::reuse;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;

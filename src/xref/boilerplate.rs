@@ -11,7 +11,7 @@
 
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, Furniture, FurnitureKind, ParagraphKind};
-use std::collections::BTreeMap;
+use crate::base::map::Map as BTreeMap;
 
 /// Most shared paragraphs two articles may have for their shared lines to count as furniture.
 const MAX_SHARED: usize = 3;

@@ -14,7 +14,7 @@ use crate::input::article::Article;
 use crate::xref::align::{Index, SentenceKey, SentencePair};
 use crate::xref::reuse::ReuseEdge;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 
 /// What the sources say about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -23,7 +23,7 @@ use crate::xref::events::Story;
 use crate::xref::quote_groups::{containment, norm_words, QuoteGroup};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 
 /// What kind of disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

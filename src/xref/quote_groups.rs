@@ -10,7 +10,7 @@ use crate::annotate::Annotations;
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{is_stopword, stem};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 
 /// Smallest containment of content words for two quotes to be the same statement.
 const SAME_STATEMENT: f64 = 0.5;

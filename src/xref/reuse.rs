@@ -16,7 +16,8 @@ use crate::input::article::{Article, ParagraphKind, Sentence};
 use crate::xref::align::{is_stopword, stem, SentencePair};
 use crate::xref::diff::{Interner, WordHasher};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use crate::base::map::Map as BTreeMap;
 use std::hash::BuildHasherDefault;
 
 /// Seed length in content words.
