@@ -210,11 +210,20 @@ impl<'a, K, V> Entry<'a, K, V> {
 }
 
 impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {
-    /// Like `BTreeMap`'s: a key given twice keeps its last value.
+    /// Like `BTreeMap`'s: a key given twice keeps its last value. Sorted once (not inserted one by one), so
+    /// collecting many keys in any order stays O(n log n).
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        let mut map = Map::new();
-        map.extend(iter);
-        map
+        let mut items: Vec<(K, V)> = iter.into_iter().collect();
+        crate::base::order::sort_by(&mut items, |a, b| a.0.cmp(&b.0));
+        // Of a run of equal keys the stable sort keeps the given order: the last one wins.
+        let mut kept: Vec<(K, V)> = Vec::with_capacity(items.len());
+        for item in items {
+            match kept.last_mut() {
+                Some(last) if last.0 == item.0 => *last = item,
+                _ => kept.push(item),
+            }
+        }
+        Map { items: kept }
     }
 }
 
@@ -428,7 +437,8 @@ mod tests {
     fn a_set_answers_like_a_btree_set() {
         let a: Set<u32> = keys(40).into_iter().collect();
         let b: Set<u32> = keys(90).into_iter().skip(30).collect();
-        let (x, y): (BTreeSet<u32>, BTreeSet<u32>) = (keys(40).into_iter().collect(), keys(90).into_iter().skip(30).collect());
+        let (x, y): (BTreeSet<u32>, BTreeSet<u32>) =
+            (keys(40).into_iter().collect(), keys(90).into_iter().skip(30).collect());
         assert!(a.iter().eq(x.iter()));
         assert!(a.intersection(&b).eq(x.intersection(&y)));
         assert!(a.difference(&b).eq(x.difference(&y)));

@@ -11,7 +11,7 @@
 
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, Furniture, FurnitureKind, ParagraphKind};
-use crate::base::map::Map as BTreeMap;
+use std::collections::BTreeMap;
 
 /// Most shared paragraphs two articles may have for their shared lines to count as furniture.
 const MAX_SHARED: usize = 3;
@@ -26,6 +26,7 @@ const MAX_TAIL_WORDS: usize = 40;
 pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
     // Normalised paragraph text → (article, paragraph) occurrences; kept in a BTreeMap so that the
     // result does not depend on hash order.
+    // A B-tree: filled line by line in no key order at corpus scale (base::map says why).
     let mut index: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
