@@ -427,7 +427,8 @@ mod tests {
         assert_eq!(ours.get(&10), theirs.get(&10));
         assert_eq!(ours.first_key_value(), theirs.first_key_value());
         assert!(ours.range(20..60).eq(theirs.range(20..60)));
-        assert!(ours.range(60..20).eq(std::iter::empty()));
+        let (hi, lo) = (60, 20);
+        assert!(ours.range(hi..lo).eq(std::iter::empty()), "a reversed range is empty (BTreeMap's would panic)");
         let collected: Map<u32, usize> = keys(50).into_iter().enumerate().map(|(i, k)| (k, i)).collect();
         let expected: BTreeMap<u32, usize> = keys(50).into_iter().enumerate().map(|(i, k)| (k, i)).collect();
         assert!(collected.into_iter().eq(expected), "a repeated key keeps its last value, like BTreeMap's collect");
