@@ -136,7 +136,7 @@ fn the_engine_holds_no_name_of_the_bundled_story() {
 /// (`mod` is the folder's own `mod.rs`, after its modules). A module may import only modules earlier in this
 /// list, so imports point one way, back towards raw text, and no two modules import each other.
 const PIPELINE: &[(&str, &[&str])] = &[
-    ("base", &["text", "order", "diagnostic", "error", "lexicon", "mod"]),
+    ("base", &["text", "order", "map", "diagnostic", "error", "lexicon", "mod"]),
     ("input", &["segment", "article", "manifest", "markdown", "html", "parse", "mod"]),
     ("annotate", &["tokens", "time", "numbers", "entities", "quotes", "embed", "mod"]),
     (

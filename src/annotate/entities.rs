@@ -9,11 +9,11 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::base::lexicon;
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// What an entity is.
@@ -1945,13 +1945,14 @@ fn surname_keys(name: &str) -> Vec<String> {
 
 /// The forms sharing each name key (keys prefixed by the kind).
 struct NameBlocks {
-    block_of: BTreeMap<String, usize>,
+    /// A B-tree: filled name by name in no key order at corpus scale (base::map says why).
+    block_of: std::collections::BTreeMap<String, usize>,
     blocks: Vec<Vec<usize>>,
 }
 
 impl NameBlocks {
     fn of(locals: &[Local], forms: &Forms) -> NameBlocks {
-        let mut nb = NameBlocks { block_of: BTreeMap::new(), blocks: Vec::new() };
+        let mut nb = NameBlocks { block_of: std::collections::BTreeMap::new(), blocks: Vec::new() };
         for (f, &i) in forms.first.iter().enumerate() {
             let Some(l) = locals.get(i) else { continue };
             let keys = match l.kind {

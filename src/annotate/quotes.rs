@@ -10,11 +10,11 @@
 
 use crate::annotate::entities::{EntityKind, Mention};
 use crate::base::lexicon::Words;
+use crate::base::map::Map as BTreeMap;
 use crate::base::text::TextRange;
 use crate::base::text::{lowercase, Lowercase as _};
 use crate::input::article::Article;
 use crate::input::segment;
-use std::collections::BTreeMap;
 
 /// One quote in one article.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,5 +7,6 @@
 pub mod diagnostic;
 pub mod error;
 pub mod lexicon;
+pub mod map;
 pub mod order;
 pub mod text;

@@ -859,7 +859,7 @@ fn mark_repeated(text: &str, lines: &mut [Line], content: &[usize]) {
         .collect();
     crate::base::order::sort(&mut keyed);
     for same_hash in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2) {
-        let mut seen: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+        let mut seen: crate::base::map::Map<String, Vec<usize>> = crate::base::map::Map::new();
         for &(_, i) in same_hash {
             seen.entry(normalize_ws(lines[i].range.slice(text)).lowercase()).or_default().push(i);
         }
@@ -1602,7 +1602,7 @@ fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Optio
             return Some(Field::from_text(name, range, 0.8));
         }
     }
-    let mut counts: std::collections::BTreeMap<String, (usize, TextRange)> = std::collections::BTreeMap::new();
+    let mut counts: crate::base::map::Map<String, (usize, TextRange)> = crate::base::map::Map::new();
     let self_promo = |k: LineKind| matches!(k, LineKind::Furniture(kind) if !matches!(kind, FurnitureKind::Credit | FurnitureKind::Caption | FurnitureKind::Byline | FurnitureKind::Dateline));
     for line in lines.iter().filter(|l| self_promo(l.kind)) {
         let s = line.range.slice(text);

@@ -9,6 +9,7 @@ use crate::annotate::time::{self, Grain};
 use crate::annotate::{self, Annotations};
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::{Error, ErrorKind};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::TextRange;
 use crate::input::article::Article;
 use crate::input::parse::{self, Input};
@@ -24,7 +25,6 @@ use crate::xref::diff;
 use crate::xref::events;
 use crate::xref::quote_groups;
 use crate::xref::reuse;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;
@@ -367,13 +367,9 @@ fn redate(refs: &[&Article], annotations: &mut [Annotations], dating: &[Inferred
 
 /// Each mention's entity key, by (article, mention).
 fn entity_of(entities: &[entities::Entity]) -> BTreeMap<(usize, usize), String> {
-    let mut out = BTreeMap::new();
-    for e in entities {
-        for &m in &e.mentions {
-            out.insert(m, e.key.clone());
-        }
-    }
-    out
+    // Collected, not inserted one by one: a mention named twice keeps its last entity, and the sorted map is
+    // sorted once (base::map).
+    entities.iter().flat_map(|e| e.mentions.iter().map(|&m| (m, e.key.clone()))).collect()
 }
 
 /// Marks the claims a contradiction names as contested, and the claims told in several stories.

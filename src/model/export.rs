@@ -803,7 +803,7 @@ pub fn set_inferred_dates(out: &mut [ArticleOut], dating: &[InferredDate]) {
 }
 
 /// Sets each exported sentence's agreement.
-pub fn set_agreement(out: &mut [ArticleOut], agreement: &std::collections::BTreeMap<SentenceKey, Agreement>) {
+pub fn set_agreement(out: &mut [ArticleOut], agreement: &crate::base::map::Map<SentenceKey, Agreement>) {
     for (k, ag) in agreement {
         if let Some(s) = out.get_mut(k.article).and_then(|a| a.sentences.get_mut(k.sentence)) {
             s.agreement =

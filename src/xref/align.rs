@@ -15,9 +15,10 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::annotate::embed::{Embedding, Model};
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, ParagraphKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Most sentences a word may occur in and still propose candidate pairs (see [`Index::pairs`]).
 pub const MAX_POSTING: usize = 200;

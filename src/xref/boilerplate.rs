@@ -26,6 +26,7 @@ const MAX_TAIL_WORDS: usize = 40;
 pub fn recurring(articles: &[&Article]) -> Vec<Vec<usize>> {
     // Normalised paragraph text → (article, paragraph) occurrences; kept in a BTreeMap so that the
     // result does not depend on hash order.
+    // A B-tree: filled line by line in no key order at corpus scale (base::map says why).
     let mut index: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {

@@ -9,12 +9,12 @@
 //! The status (corroborated, single-source, contested) is set here from the number of independent sources
 //! and the contradictions found later; this module must not look for contradictions itself.
 
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{Index, SentenceKey, SentencePair};
 use crate::xref::reuse::ReuseEdge;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What the sources say about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -190,7 +190,8 @@ pub fn group(
 struct Grouping<'a> {
     index: &'a Index,
     guard: f64,
-    member: BTreeMap<SentenceKey, usize>,
+    /// A B-tree: filled sentence by sentence in no key order at corpus scale (base::map says why).
+    member: std::collections::BTreeMap<SentenceKey, usize>,
     groups: Vec<Vec<SentenceKey>>,
 }
 
@@ -201,7 +202,7 @@ impl<'a> Grouping<'a> {
         crate::base::order::sort_by(&mut order, |x, y| {
             y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
         });
-        let mut grouping = Grouping { index, guard, member: BTreeMap::new(), groups: Vec::new() };
+        let mut grouping = Grouping { index, guard, member: std::collections::BTreeMap::new(), groups: Vec::new() };
         for p in &order {
             match (grouping.member.get(&p.a).copied(), grouping.member.get(&p.b).copied()) {
                 (None, None) => grouping.start(p.a, p.b),
@@ -270,7 +271,7 @@ fn build_claims(
 ) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
     let verbatim: BTreeSet<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
     let mut claims = Vec::new();
-    let mut agreement = BTreeMap::new();
+    let mut agreement = Vec::new();
     for mut g in groups.into_iter().filter(|g| !g.is_empty()) {
         crate::base::order::sort_by(&mut g, |x, y| {
             (ids.get(x.article), x.sentence).cmp(&(ids.get(y.article), y.sentence))
@@ -289,13 +290,14 @@ fn build_claims(
         let explanation = explain(ids, &sources, &independent, dependence);
         for k in &g {
             let level = if verbatim.contains(k) { Level::Verbatim } else { Level::Reworded };
-            agreement.insert(*k, Agreement { sources: sources.len(), independent: independent.len(), level });
+            agreement.push((*k, Agreement { sources: sources.len(), independent: independent.len(), level }));
         }
         crate::base::order::sort(&mut g);
         claims.push(Claim { id, sentences: g, sources, independent, status, explanation, events: Vec::new() });
     }
     crate::base::order::sort_by(&mut claims, |x, y| x.id.cmp(&y.id));
-    (claims, agreement)
+    // Collected once (a sentence of two groups keeps its last agreement), not inserted one by one (base::map).
+    (claims, agreement.into_iter().collect())
 }
 
 fn explain(ids: &[&str], sources: &[usize], independent: &[usize], dep: &Dependence) -> String {

@@ -183,7 +183,7 @@ impl Words<'_, '_> {
 
     /// Transpositions: a word in two or more variant columns, each witness having it in just one of them.
     fn transpositions(&self, columns: &[Column]) -> Vec<Transposition> {
-        let mut by_word: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+        let mut by_word: crate::base::map::Map<String, Vec<(usize, usize)>> = crate::base::map::Map::new();
         for (ci, c) in columns.iter().enumerate().filter(|(_, c)| c.variant) {
             for (p, cell) in c.cells.iter().enumerate() {
                 if let Some(r) = cell {

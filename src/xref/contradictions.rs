@@ -15,6 +15,7 @@ use crate::annotate::numbers::NumberMention;
 use crate::annotate::time::{Grain, TimeExpr, TimeFlag};
 use crate::annotate::Annotations;
 use crate::base::lexicon::weekday_number;
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::Article;
@@ -24,7 +25,6 @@ use crate::xref::events::Story;
 use crate::xref::quote_groups::{containment, norm_words, QuoteGroup};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What kind of disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -404,12 +404,9 @@ pub fn find(
 ) -> Vec<Contradiction> {
     let story_of: BTreeMap<usize, usize> =
         stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
-    let mut entity_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for (ei, e) in entities.iter().enumerate() {
-        for m in &e.mentions {
-            entity_of.entry(*m).or_insert(ei);
-        }
-    }
+    // A mention named by two entities belongs to the first: collected in reverse, where the last one wins.
+    let entity_of: BTreeMap<(usize, usize), usize> =
+        entities.iter().enumerate().rev().flat_map(|(ei, e)| e.mentions.iter().map(move |m| (*m, ei))).collect();
     let claim_of: BTreeMap<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
     let names = entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();

@@ -10,10 +10,10 @@
 //! that states its own date.
 
 use crate::annotate::time::CivilDate;
+use crate::base::map::Set as BTreeSet;
 use crate::input::article::Article;
 use crate::xref::align::SentencePair;
 use crate::xref::reuse::ReuseEdge;
-use std::collections::BTreeSet;
 
 /// Fewest aligned sentences that date an article without a reuse edge: one shared sentence is too often a
 /// set phrase or a quote every outlet carries.

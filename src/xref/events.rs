@@ -14,11 +14,11 @@
 
 use crate::annotate::time::{DayNumber, Grain, TimeFlag};
 use crate::annotate::Annotations;
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::TextRange;
 use crate::input::article::Article;
 use crate::xref::align::{SentenceKey, SentencePair};
 use crate::xref::claims::{Claim, Dependence};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Articles further apart than this (in days) are about different happenings.
 pub const STORY_GAP_DAYS: i64 = 45;

@@ -8,10 +8,10 @@
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
 use crate::annotate::Annotations;
+use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{is_stopword, stem};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Smallest containment of content words for two quotes to be the same statement.
 const SAME_STATEMENT: f64 = 0.5;

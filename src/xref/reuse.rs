@@ -10,13 +10,14 @@
 //! attribution in the text ("reports X", "according to X", "told X"): the article that cites a source is
 //! the later one. No outlet names are known here; this module must not judge claims or contradictions.
 
+use crate::base::map::Map as BTreeMap;
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind, Sentence};
 use crate::xref::align::{is_stopword, stem, SentencePair};
 use crate::xref::diff::{Interner, WordHasher};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// Seed length in content words.
@@ -266,7 +267,8 @@ fn published_day(article: &Article) -> Option<String> {
 }
 
 /// Seeds of one article pair: (position in the first article, position in the second), content-word indices.
-type Seeds = BTreeMap<(usize, usize), Vec<(usize, usize)>>;
+/// A B-tree: filled at corpus scale in no key order (base::map says why).
+type Seeds = std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>>;
 
 /// Finds reuse edges among `articles`; `pairs` are the sentence alignments (extra evidence for rewording).
 pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
@@ -328,7 +330,7 @@ fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
     // headline fact), not evidence that one article copied another; so are phrases in more than
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
     let limit = (articles / 4).clamp(3, MAX_SEED_ARTICLES);
-    let mut seeds: Seeds = BTreeMap::new();
+    let mut seeds = Seeds::new();
     for posts in index.values() {
         let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
         arts.dedup();
