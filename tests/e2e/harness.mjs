@@ -84,6 +84,9 @@ export async function withBundle(fn) {
   const manifest = await readFile(path.join(dir, 'manifest.json'), 'utf8');
   const corpus = new mod.Corpus();
   corpus.setManifest(manifest);
+  // The page gives its engine the embedding table after the first render (www/element/meaning.js): so does this.
+  const table = await readFile(path.join(ROOT, 'www', 'embeddings.bin')).catch(() => null);
+  if (table && typeof corpus.setEmbeddings === 'function') corpus.setEmbeddings(new Uint8Array(table));
   for (const entry of JSON.parse(manifest).articles) {
     corpus.addBytes(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
   }

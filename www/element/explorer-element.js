@@ -3,14 +3,18 @@
 // engine in its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each
 // instance owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page
 // do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
-// attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
-// events storylines-ready, storylines-select, storylines-error.
+// attributes src, precomputed, no-embeddings, view, sources, filters, theme, height, state-key, no-history;
+// properties articles, load(); events storylines-ready, storylines-select, storylines-error. Loading: a
+// precomputed model of the `src` articles is drawn first when it matches them (engine/precomputed.js), the
+// engine's own result replaces it, and the embedding table is fetched after that first render (meaning.js).
 import { EngineClient } from '../engine/client.js';
 import { toInput } from '../workspace/workspace.js';
 import { createWorkspace, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
 import { applyCorrections } from '../model/corrections.js';
 import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from '../engine/assets.js';
+import { fetchPrecomputed, precomputedFor } from '../engine/precomputed.js';
+import { initialMeaning, expectedMatching, matchingText, giveTable } from './meaning.js';
 import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
 import { h, bdi } from '../views/dom.js';
@@ -62,6 +66,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     const css = assets.stylesheet();
     /** @type {HTMLElement} */
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }, ['Loading…']);
+    /** @type {HTMLElement} which matching the engine used (by meaning, or words only and why) */
+    this.matching = h('p', { class: 'matching', 'data-testid': 'matching' });
     /** @type {HTMLElement} */
     this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
     /** @type {HTMLElement} */
@@ -79,7 +85,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.footer,
     ]);
     // One wrapper resets what a host page's styles would pass down by inheritance (explorer.css, `.frame`).
-    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.content]));
+    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.matching, this.content]));
     /** @type {EngineClient | null} */
     this.client = null;
     /** @type {any} */
@@ -127,6 +133,14 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.crashes = 0;
     /** @type {import('../workspace/storage.js').Correction[] | null} a shared bundle's corrections, shown but not stored */
     this.sharedCorrections = null;
+    /** @type {Promise<import('../engine/precomputed.js').Precomputed | null> | null} a precomputed model for the next analyse */
+    this.preview = null;
+    /** whether the model shown is the precomputed one (until the engine's own result replaces it) */
+    this.precomputed = false;
+    /** whether the first model has been drawn (the `storylines-first-render` mark) */
+    this.drawn = false;
+    /** @type {import('./meaning.js').Meaning} whether the engine matches by meaning */
+    this.meaning = initialMeaning(this);
   }
 
   /**
@@ -277,6 +291,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.scripted = { source };
     const ticket = ++this.loads;
     this.status.textContent = 'Loading articles…';
+    // A precomputed model of the `src` articles is fetched alongside them (used only if it is theirs).
+    const pre = this.getAttribute('precomputed');
+    const preview = typeof source === 'string' && pre && !this.state.t ? fetchPrecomputed(pre) : null;
     try {
       const input = await resolveInput(source);
       if (ticket !== this.loads) return;
@@ -300,7 +317,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       await this.workspace?.ready;
       if (ticket !== this.loads) return;
       drawPanel(this, this.wsSlot);
+      this.preview = preview;
       await this.analyse(undefined, undefined, true);
+      this.matchByMeaning();
     } catch (err) {
       if (ticket === this.loads) this.fail(err);
       throw err;
@@ -338,6 +357,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     const client = this.client;
     if (!client) return [];
     const t = this.state.t;
+    const preview = this.preview;
+    this.preview = null;
     const inputs = [...this.inputs, ...user.map(toInput)];
     const step = (/** @type {number} */ done, /** @type {number} */ total) => {
       this.workspace?.progress(label, done, total);
@@ -348,6 +369,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.workspace?.progress(label, 0, inputs.length + 1);
     drawPanel(this, this.wsSlot);
     try {
+      if (preview && !user.length && !t) await this.showPrecomputed(await preview);
+      // The embedding table only after a first render (the sample's precomputed one, or a model shown before).
+      if (this.model && this.meaning.state === 'loading') await giveTable(client, this);
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
       const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
@@ -360,7 +384,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       await nextTask();
       this.useModel(model, true, true);
       await nextTask();
+      this.precomputed = false;
       this.render();
+      this.markDrawn('engine');
       this.ready('articles');
       return added.slice(this.inputs.length);
     } catch (err) {
@@ -372,6 +398,47 @@ export class StorylinesExplorerElement extends HTMLElement {
       if (rethrow) throw err;
       return [];
     }
+  }
+
+  /**
+   * Draws a precomputed model of the page's articles, when it is theirs and computed with the matching the
+   * engine will use; the engine's own result replaces it.
+   * @param {import('../engine/precomputed.js').Precomputed | null} pre
+   */
+  async showPrecomputed(pre) {
+    const early = await precomputedFor(pre, this.manifest, this.inputs, expectedMatching(this.meaning));
+    if (!early || this.model) return;
+    this.precomputed = true;
+    this.useModel(early, false);
+    this.markDrawn('precomputed');
+  }
+
+  /**
+   * Marks the first model drawn on the page's performance timeline (the browser benchmark reads it).
+   * @param {'precomputed' | 'engine'} from
+   */
+  markDrawn(from) {
+    if (this.drawn) return;
+    this.drawn = true;
+    performance.mark('storylines-first-render', { detail: { from } });
+  }
+
+  /**
+   * After the first render: gives the worker the embedding table and, when the model shown was aligned by
+   * wording alone, re-runs the engine with it (in the workspace's queue, so no change of the user's runs
+   * beside it); a missing table leaves the model as it is and the indicator says why.
+   */
+  matchByMeaning() {
+    if (this.meaning.state !== 'loading' || this.exported) return;
+    const run = async () => {
+      const client = this.client;
+      if (!client || this.meaning.state !== 'loading' || this.exported) return;
+      const ok = await giveTable(client, this);
+      if (ok && this.model?.matching === 'words' && !this.exported) await this.analyse(undefined, 'Matching by meaning', true);
+      else this.render();
+    };
+    if (this.workspace) this.workspace.enqueue(run);
+    else run();
   }
 
   /** @param {unknown} err */
@@ -570,7 +637,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     );
     const filtered = hasFilters(state) ? ` Filters show ${d.articles.length} of ${ix.model.articles.length} sources, ${d.events.length} events, ${d.claims.length} claims.` : '';
     const t = this.modelThreshold ? ` (alignment threshold ${this.modelThreshold})` : '';
-    const said = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
+    const how = this.precomputed ? ' when the page was built (the engine is running them again)' : ` in ${this.loadMs} ms${t}`;
+    const said = `${ix.model.articles.length} articles cross-referenced${how}. ${TITLES[state.view]} view.${filtered}`;
+    this.matching.textContent = matchingText(this.model, this.meaning);
     // The live region speaks only when what it says changes (not on every zoom step).
     if (this.status.textContent !== said) this.status.textContent = said;
     // A linked sentence is scrolled into view once per link.
