@@ -139,6 +139,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.precomputed = false;
     /** whether the first model has been drawn (the `storylines-first-render` mark) */
     this.drawn = false;
+    /** counts the filter drawings, so that a deferred one yields to a later render */
+    this.filterTurn = 0;
     /** @type {import('./meaning.js').Meaning} whether the engine matches by meaning */
     this.meaning = initialMeaning(this);
   }
@@ -385,7 +387,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.useModel(model, true, true);
       await nextTask();
       this.precomputed = false;
-      this.render();
+      this.render(false, true);
       this.markDrawn('engine');
       this.ready('articles');
       return added.slice(this.inputs.length);
@@ -549,8 +551,9 @@ export class StorylinesExplorerElement extends HTMLElement {
   /**
    * Renders the navigation, the filters and the current view; keeps the keyboard focus where it was.
    * @param {boolean} [focusView] move the focus to the view's heading (after switching views)
+   * @param {boolean} [filtersLater] draw the filters in a later task (after a new model)
    */
-  render(focusView = false) {
+  render(focusView = false, filtersLater = false) {
     const ix = this.ix;
     if (!ix) return;
     const root = /** @type {ShadowRoot} */ (this.shadowRoot);
@@ -600,17 +603,29 @@ export class StorylinesExplorerElement extends HTMLElement {
       ),
     );
     const threshold = this.client?.defaults?.alignThreshold ?? null;
-    // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
-    this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
-    const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
-    const fold = /** @type {HTMLDetailsElement} */ (
-      h('details', { class: 'filters-fold', open: this.filtersOpen }, [
-        h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
-        renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
-      ])
-    );
-    fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
-    this.filters.replaceChildren(fold);
+    const drawFilters = () => {
+      // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
+      this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
+      const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
+      const fold = /** @type {HTMLDetailsElement} */ (
+        h('details', { class: 'filters-fold', open: this.filtersOpen }, [
+          h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
+          renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
+        ])
+      );
+      fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
+      this.filters.replaceChildren(fold);
+    };
+    // After a new model the filters (a checkbox per source and per entity) are drawn in a task of their own, so
+    // that on a large model neither drawing is one long task; a later render supersedes a pending one.
+    const turn = ++this.filterTurn;
+    if (filtersLater) {
+      setTimeout(() => {
+        if (turn !== this.filterTurn) return;
+        drawFilters();
+        if (key) /** @type {HTMLElement | null} */ (this.filters.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
+      }, 0);
+    } else drawFilters();
     this.lastWidth = this.view.clientWidth;
     const width = this.lastWidth || 800;
     const views = /** @type {Record<string, () => HTMLElement>} */ ({
