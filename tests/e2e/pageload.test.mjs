@@ -131,6 +131,8 @@ test('a user who adds 1,000 articles and cancels gets the earlier story back, an
   await settled(page);
   const after = await page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model.articles.map((/** @type {any} */ a) => a.id));
   assert.deepEqual(after, before);
+  // The new worker was given the table again: the story is still matched by meaning.
+  assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model.matching), 'words+meaning');
   assert.equal(await page.locator(`${X} [data-testid=own-article]`).count(), 0, 'none of the 1,000 was kept');
   // The page answers: switching views works.
   await page.locator(`${X} [data-view=timeline]`).click();

@@ -111,6 +111,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {string} threshold the current model was computed with */
     this.modelThreshold = '';
     this.busy = false;
+    /** engine runs under way (`busy` while any is, or while the embedding table is being fetched for a re-run) */
+    this.runs = 0;
     /** @type {string | null} the `src` being or last loaded */
     this.loadedSrc = null;
     this.engineBacked = false;
@@ -321,7 +323,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       drawPanel(this, this.wsSlot);
       this.preview = preview;
       await this.analyse(undefined, undefined, true);
-      this.matchByMeaning();
+      this.matchByMeaning(ticket);
     } catch (err) {
       if (ticket === this.loads) this.fail(err);
       throw err;
@@ -367,18 +369,20 @@ export class StorylinesExplorerElement extends HTMLElement {
       drawJob(this, this.wsSlot);
     };
     this.busy = true;
+    this.runs++;
     this.status.textContent = `${label}: ${inputs.length} articles…`;
     this.workspace?.progress(label, 0, inputs.length + 1);
     drawPanel(this, this.wsSlot);
+    let counted = false;
     try {
       if (preview && !user.length && !t) await this.showPrecomputed(await preview);
-      // The embedding table only after a first render (the sample's precomputed one, or a model shown before).
-      if (this.model && this.meaning.state === 'loading') await giveTable(client, this);
+      // The embedding table only after a first render (the sample's precomputed one, or a model shown before);
+      // a new worker (after a cancel or a crash) gets it again (giveTable answers at once when it has it).
+      if (this.model) await giveTable(client, this);
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
       const { model, added } = await client.analyseWithIds(inputs, { manifest: this.manifest, options, progress: step });
       this.loadMs = Math.round(performance.now() - t0);
-      this.busy = false;
       this.modelThreshold = t;
       this.workspace?.progress(null);
       this.exported = false;
@@ -387,12 +391,15 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.useModel(model, true, true);
       await nextTask();
       this.precomputed = false;
+      // Busy until the new model is drawn: nothing reads a half-shown state as ready.
+      this.busy = --this.runs > 0;
+      counted = true;
       this.render(false, true);
       this.markDrawn('engine');
       this.ready('articles');
       return added.slice(this.inputs.length);
     } catch (err) {
-      this.busy = false;
+      if (!counted) this.busy = --this.runs > 0;
       this.workspace?.progress(null);
       drawPanel(this, this.wsSlot);
       if (this.model && err instanceof Error && !rethrow) this.render();
@@ -428,15 +435,26 @@ export class StorylinesExplorerElement extends HTMLElement {
   /**
    * After the first render: gives the worker the embedding table and, when the model shown was aligned by
    * wording alone, re-runs the engine with it (in the workspace's queue, so no change of the user's runs
-   * beside it); a missing table leaves the model as it is and the indicator says why.
+   * beside it); a missing table leaves the model as it is and the indicator says why. A later `load` (its
+   * `ticket` no longer the last) makes it give up, so that it never draws over what that load shows or says.
+   * @param {number} ticket the load this follows
    */
-  matchByMeaning() {
+  matchByMeaning(ticket) {
     if (this.meaning.state !== 'loading' || this.exported) return;
+    const current = () => ticket === this.loads && !this.exported;
     const run = async () => {
       const client = this.client;
-      if (!client || this.meaning.state !== 'loading' || this.exported) return;
-      const ok = await giveTable(client, this);
-      if (ok && this.model?.matching === 'words' && !this.exported) await this.analyse(undefined, 'Matching by meaning', true);
+      if (!client || this.meaning.state !== 'loading' || !current()) return;
+      // Busy from the first result on until the re-run with the table is drawn (or the table is known missing).
+      this.busy = true;
+      let ok = false;
+      try {
+        ok = await giveTable(client, this);
+      } finally {
+        this.busy = this.runs > 0;
+      }
+      if (!current()) return;
+      if (ok && this.model?.matching === 'words') await this.analyse(undefined, 'Matching by meaning', true);
       else this.render();
     };
     if (this.workspace) this.workspace.enqueue(run);
