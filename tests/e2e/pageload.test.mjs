@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { start, newPage, ROOT } from './harness.mjs';
 import { precompute } from '../../scripts/build-sample.mjs';
@@ -59,6 +61,15 @@ test('the precomputed model of the sample is exactly what the engine gives for i
   assert.equal(built.inputs, fresh.inputs, 'keyed by the articles as they are now (rebuild with npm run build)');
   assert.deepEqual(built.export, fresh.export);
   assert.ok(built.export.claims.length > 0 && built.export.articles.length === 5);
+});
+
+const CLI = path.join(ROOT, 'target', 'debug', 'storylines');
+
+test('the precomputed model equals the native CLI’s export of the sample with the same table', { skip: !existsSync(CLI) && 'the native CLI is built by `cargo test`' }, async () => {
+  const built = JSON.parse(await readFile(path.join(ROOT, 'www', 'sample-model.json'), 'utf8'));
+  const manifest = path.join(ROOT, 'www', 'articles', 'manifest.json');
+  const cli = JSON.parse(execFileSync(CLI, ['export', '--embeddings', path.join(ROOT, 'www', 'embeddings.bin'), '--manifest', manifest], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  assert.deepEqual(built.export, cli);
 });
 
 test('the sample is drawn from its precomputed model first, and the engine’s equal result replaces it', async () => {
