@@ -7,6 +7,7 @@
 //                   www/engine/assets.js names it '../element/explorer.css', its place in the source tree,
 //                   and the plugin `flatAssets` rewrites that path to the file beside storylines.js
 //   storylines_bg.wasm, and the HTML module (chunk + wasm) when www/pkg-html exists, loaded on demand
+//   embeddings.bin  the sentence-embedding table (issue 19), fetched by the worker after the first render
 // Usage: node scripts/build-dist.mjs [out-dir]
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
@@ -26,9 +27,16 @@ const flatAssets = {
     b.onLoad({ filter: /assets\.js$/ }, async (args) => {
       if (args.path !== ASSETS) return undefined;
       const text = await readFile(args.path, 'utf8');
-      const from = "new URL('../element/explorer.css', import.meta.url)";
-      if (!text.includes(from)) throw new Error(`${ASSETS} no longer contains ${from}; update scripts/build-dist.mjs`);
-      return { contents: text.replace(from, "new URL('./explorer.css', import.meta.url)"), loader: 'js' };
+      const moves = [
+        ["new URL('../element/explorer.css', import.meta.url)", "new URL('./explorer.css', import.meta.url)"],
+        ["new URL('../embeddings.bin', import.meta.url)", "new URL('./embeddings.bin', import.meta.url)"],
+      ];
+      let contents = text;
+      for (const [from, to] of moves) {
+        if (!contents.includes(from)) throw new Error(`${ASSETS} no longer contains ${from}; update scripts/build-dist.mjs`);
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -67,6 +75,8 @@ export async function buildDist(out = path.join(WWW, 'dist')) {
   // The wasm files sit beside the glue that resolves them with new URL(name, import.meta.url).
   await cp(path.join(WWW, 'pkg', 'storylines_bg.wasm'), path.join(out, 'storylines_bg.wasm'));
   if (html) await cp(path.join(WWW, 'pkg-html', 'storylines_html_bg.wasm'), path.join(out, 'storylines_html_bg.wasm'));
+  // The embedding table, fetched by the worker only after the first render (not part of the size budget).
+  if (existsSync(path.join(WWW, 'embeddings.bin'))) await cp(path.join(WWW, 'embeddings.bin'), path.join(out, 'embeddings.bin'));
   return (await readdir(out)).sort();
 }
 

@@ -3,7 +3,8 @@
 // worker (a classic script started from a blob: URL), the element's JavaScript and CSS, and the bundled articles
 // (www/articles). Its own Content-Security-Policy lists the sha256 hashes of its inline script and styles and
 // 'wasm-unsafe-eval'; no 'unsafe-inline'. Entry: www/single/main.js. Usage: node scripts/build-single.mjs
-// (npm run single; also run by scripts/build.sh).
+// (npm run single; also run by scripts/build.sh). With `--embeddings`, the sentence-embedding table
+// (www/embeddings.bin, base64, about 5.8 MB more) is inlined too, so that the file matches by meaning.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -76,8 +77,13 @@ const PAGE_CSS = [
   '#notice { border: 2px solid #9a6700; padding: 0.5rem 0.75rem; border-radius: 6px; }',
 ].join('\n');
 
-export async function buildSingle(out = path.join(WWW, 'dist', 'storylines.html')) {
+/**
+ * @param {string} [out]
+ * @param {{ embeddings?: boolean }} [opts] inline the embedding table
+ */
+export async function buildSingle(out = path.join(WWW, 'dist', 'storylines.html'), opts = {}) {
   const [worker, style, bundle] = await Promise.all([workerSource(), css(), articles()]);
+  const table = opts.embeddings ? (await readFile(path.join(WWW, 'embeddings.bin'))).toString('base64') : '';
   const main = await build({
     ...common,
     entryPoints: [path.join(WWW, 'single', 'main.js')],
@@ -85,7 +91,7 @@ export async function buildSingle(out = path.join(WWW, 'dist', 'storylines.html'
       {
         name: 'single-virtual',
         setup(b) {
-          const modules = { 'storylines:worker-source': worker, 'storylines:css': style, 'storylines:bundle': bundle };
+          const modules = { 'storylines:worker-source': worker, 'storylines:css': style, 'storylines:bundle': bundle, 'storylines:embeddings': table };
           b.onResolve({ filter: /^storylines:/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
           b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => ({
             contents: `export default ${JSON.stringify(modules[/** @type {keyof typeof modules} */ (args.path)])};`,
@@ -136,6 +142,8 @@ export async function buildSingle(out = path.join(WWW, 'dist', 'storylines.html'
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { out, bytes } = await buildSingle();
+  const flag = process.argv.includes('--embeddings');
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const { out, bytes } = await buildSingle(file ? path.resolve(file) : undefined, { embeddings: flag });
   console.error(`${path.relative(ROOT, out)}: ${bytes} bytes`);
 }

@@ -11,8 +11,14 @@ use std::process::{Command, Stdio};
 
 /// Runs `storylines jsonl` with `input` on stdin; returns the exit status and the parsed output lines.
 fn run_jsonl(input: &str) -> (bool, Vec<Value>) {
+    run_jsonl_with(&[], input)
+}
+
+/// Runs `storylines jsonl ARGS…` with `input` on stdin.
+fn run_jsonl_with(args: &[&str], input: &str) -> (bool, Vec<Value>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_storylines"))
         .arg("jsonl")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -61,6 +67,29 @@ fn a_story_line_exports_what_the_export_command_prints() {
         Command::new(env!("CARGO_BIN_EXE_storylines")).arg("export").arg("--manifest").arg(&manifest).output().unwrap();
     let expected: Value = serde_json::from_slice(&cli.stdout).unwrap();
     assert_eq!(lines[0]["export"], expected);
+}
+
+#[test]
+fn a_story_line_matches_by_meaning_with_the_table_as_the_export_command_does() {
+    let table = concat!(env!("CARGO_MANIFEST_DIR"), "/data/embeddings.bin");
+    let manifest = common::bundle_dir().join("manifest.json");
+    let cases = [(vec!["--embeddings", table], "words+meaning"), (vec!["--no-embeddings"], "words")];
+    for (args, matching) in cases {
+        let (ok, lines) = run_jsonl_with(&args, &format!("{}\n", bundle_story()));
+        assert!(ok, "{args:?}");
+        let cli = Command::new(env!("CARGO_BIN_EXE_storylines"))
+            .arg("export")
+            .args(&args)
+            .arg("--manifest")
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        let expected: Value = serde_json::from_slice(&cli.stdout).unwrap();
+        assert_eq!(lines[0]["export"]["matching"], matching, "{args:?}");
+        assert_eq!(lines[0]["export"], expected, "{args:?}");
+    }
+    let (ok, _) = run_jsonl_with(&["--embeddings", "/nonexistent/embeddings.bin"], "");
+    assert!(!ok, "a table given by the flag that cannot be read is misuse");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //!
 //! `storylines export [--manifest FILE] [--pretty] [--threshold X] <files-or-folders…>`,
 //! `storylines diff [--pretty] [--threshold X] FILE_A FILE_B`, `storylines view EXPORT.json`.
-//! `storylines jsonl [--threshold X]`: one story cluster per line of stdin, one export per line of stdout (the map
+//! `storylines jsonl [--threshold X] [--embeddings FILE | --no-embeddings]`: one story cluster per line of stdin, one export per line of stdout (the map
 //! step of a distributed run; see docs/SCALING.md).
 //! This file only reads files and arguments; everything else is the library's.
 
@@ -16,14 +16,14 @@ const USAGE: &str = "usage:
   storylines export [--manifest FILE] [--pretty] [--threshold X] [--embeddings FILE | --no-embeddings] <files-or-folders...>
   storylines diff [--pretty] [--threshold X] FILE_A FILE_B
   storylines view EXPORT.json
-  storylines jsonl [--threshold X]
+  storylines jsonl [--threshold X] [--embeddings FILE | --no-embeddings]
   storylines --version
 
 export: reads articles (.txt, .md, .html) and prints the cross-reference export as JSON on stdout.
 diff: prints the pairwise diff of two articles as JSON (schema/storylines.schema.json, $defs/diff).
 view: loads an export back and prints its findings as plain text.
 Folders are read non-recursively, files sorted by name.
-export aligns sentences by meaning as well as by wording when it has the embedding table: the file given by
+export and jsonl align sentences by meaning as well as by wording when it has the embedding table: the file given by
 --embeddings, else embeddings.bin beside the binary (data/embeddings.bin of the repository); --no-embeddings,
 or no table, aligns by wording alone. The export's \"matching\" says which ran.
 jsonl reads JSON Lines on stdin, one story per line: {\"id\": …, \"articles\": [{\"name\": …, \"text\": …}], \"manifest\": {…}}
@@ -283,12 +283,17 @@ struct ExportLine<'a> {
 }
 
 /// Cross-references one story line into an export, or says why it cannot.
-fn story_export(story: &StoryLine, options: &storylines::Options) -> Result<storylines::Export, String> {
+fn story_export(
+    story: &StoryLine,
+    options: &storylines::Options,
+    embeddings: Option<&Model>,
+) -> Result<storylines::Export, String> {
     let manifest = match &story.manifest {
         Some(m) => Some(Manifest::from_json(&m.to_string()).map_err(|e| e.to_string())?),
         None => None,
     };
     let mut corpus = Corpus::new();
+    corpus.set_embeddings(embeddings.cloned());
     for a in &story.articles {
         let meta = manifest.as_ref().and_then(|m| m.entry_for(&a.name)).cloned().unwrap_or_default();
         corpus
@@ -303,6 +308,7 @@ fn story_export(story: &StoryLine, options: &storylines::Options) -> Result<stor
 fn jsonl(args: &[String]) -> Result<(), String> {
     use std::io::BufRead;
     let mut options = DEFAULT_OPTIONS;
+    let mut embeddings = Embeddings::BesideTheBinary;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -310,10 +316,16 @@ fn jsonl(args: &[String]) -> Result<(), String> {
                 let v = it.next().ok_or("--threshold needs a number")?;
                 options.align_threshold = v.parse().map_err(|_| format!("--threshold needs a number, not \"{v}\""))?;
             }
+            "--embeddings" => {
+                embeddings = Embeddings::File(PathBuf::from(it.next().ok_or("--embeddings needs a file")?));
+            }
+            "--no-embeddings" => embeddings = Embeddings::None,
             s => return Err(format!("unknown option \"{s}\"\n{USAGE}")),
         }
     }
     options.validate().map_err(|e| e.to_string())?;
+    // Read once; each story's corpus gets its own copy (a few milliseconds against the story's export).
+    let table = embeddings.load()?;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -325,7 +337,7 @@ fn jsonl(args: &[String]) -> Result<(), String> {
         }
         let written = match serde_json::from_str::<StoryLine>(&line) {
             Ok(story) => {
-                let result = story_export(&story, &options);
+                let result = story_export(&story, &options, table.as_ref());
                 let (export, error) = match &result {
                     Ok(e) => (Some(e), None),
                     Err(e) => (None, Some(e.clone())),

@@ -37,6 +37,8 @@ async function open(query = '', viewport) {
   if (viewport) await p.page.setViewportSize({ width: viewport.width ?? 1280, height: viewport.height ?? 900 });
   await p.page.goto(env.url + query);
   await p.page.locator(`${X} [data-view]`).first().waitFor({ timeout: 15000 });
+  // The sample is drawn from its precomputed model first: wait for the engine's own result, which replaces it.
+  await p.page.waitForFunction(() => /** @type {any} */ (document.querySelector('storylines-explorer'))?.engineBacked, null, { timeout: 30000 });
   return p;
 }
 

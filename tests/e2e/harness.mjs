@@ -64,19 +64,21 @@ export async function newPage(browser, origin) {
 /**
  * Runs the engine in Node on the bundled articles, for expected values.
  * @param {object} [options] engine options, e.g. `{ alignThreshold: 0.6 }`
+ * @param {{ embeddings?: boolean }} [how] `embeddings: false` for a page without the table (the single file)
  * @returns {Promise<any>} the export model
  */
-export async function bundleExport(options = undefined) {
-  return withBundle((corpus) => corpus.export(options));
+export async function bundleExport(options = undefined, how = {}) {
+  return withBundle((corpus) => corpus.export(options), how);
 }
 
 /**
  * Runs `fn` on a corpus of the bundled articles in Node (the corpus is freed afterwards).
  * @template T
  * @param {(corpus: any) => T} fn
+ * @param {{ embeddings?: boolean }} [how] whether the corpus has the embedding table, as the page has (default)
  * @returns {Promise<T>}
  */
-export async function withBundle(fn) {
+export async function withBundle(fn, how = {}) {
   const pkg = path.join(ROOT, 'www', 'pkg', 'storylines.js');
   const mod = await import(pkg);
   await mod.default({ module_or_path: await readFile(path.join(ROOT, 'www', 'pkg', 'storylines_bg.wasm')) });
@@ -84,6 +86,9 @@ export async function withBundle(fn) {
   const manifest = await readFile(path.join(dir, 'manifest.json'), 'utf8');
   const corpus = new mod.Corpus();
   corpus.setManifest(manifest);
+  // The page gives its engine the embedding table after the first render (www/element/meaning.js): so does this.
+  const table = how.embeddings === false ? null : await readFile(path.join(ROOT, 'www', 'embeddings.bin')).catch(() => null);
+  if (table && typeof corpus.setEmbeddings === 'function') corpus.setEmbeddings(new Uint8Array(table));
   for (const entry of JSON.parse(manifest).articles) {
     corpus.addBytes(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
   }

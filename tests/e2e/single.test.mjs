@@ -19,7 +19,8 @@ let expected;
 
 before(async () => {
   env = await start();
-  expected = await bundleExport();
+  // The single file is built without the embedding table: its engine matches by wording alone.
+  expected = await bundleExport(undefined, { embeddings: false });
 });
 after(async () => env?.close());
 
@@ -59,6 +60,8 @@ test('opened from disk it renders the bundle with no request, no console error a
   assert.equal(await page.locator(`${X} [data-testid=tile-sources] .n`).innerText(), String(expected.articles.length));
   await page.locator(`${X} nav a[data-view=claims]`).click();
   assert.equal(await page.locator(`${X} [data-testid=claim]`).count(), expected.claims.length);
+  // Built without the embedding table (no --embeddings), it says it matches by words only.
+  await page.locator(`${X} [data-testid=matching]`).filter({ hasText: /words only: this build has no meaning model/ }).waitFor({ timeout: 20000 });
   // The hashed stylesheet is in force inside the shadow root.
   assert.equal(await page.locator(`${X} nav ul`).evaluate((el) => getComputedStyle(el).display), 'flex');
   await page.screenshot({ path: path.join(RESULTS, 'single-file.png') });

@@ -3,9 +3,12 @@
 // engine in its own worker, keeps its state (view, filters, selection) in the URL and renders the views. Each
 // instance owns its state; `state-key="x"` prefixes its URL parameters so that several explorers on one page
 // do not interfere, and `no-history` keeps an instance out of the URL. Public surface (README, "Embedding"):
-// attributes src, view, sources, filters, theme, height, state-key, no-history; properties articles, load();
-// events storylines-ready, storylines-select, storylines-error. The user's stories (workspace/stories.js) are
-// spaces of their own: the URL's `story` names the one shown, and each is cross-referenced alone.
+// attributes src, precomputed, no-embeddings, view, sources, filters, theme, height, state-key, no-history;
+// properties articles, load(); events storylines-ready, storylines-select, storylines-error. The user's stories
+// (workspace/stories.js) are spaces of their own: the URL's `story` names the one shown, and each is
+// cross-referenced alone. Loading: a precomputed model of the sample's `src` articles is drawn first when it
+// matches them (engine/precomputed.js), the engine's own result replaces it, and the embedding table is
+// fetched after that first render (meaning.js).
 import { EngineClient } from '../engine/client.js';
 import { toInput } from '../workspace/workspace.js';
 import { openDesk, enterStory, startingStory, nameStory, drawDesk, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
@@ -13,6 +16,8 @@ import { metaManifest } from '../model/metadata.js';
 import { applyCorrections } from '../model/corrections.js';
 import { resolveInput, articlesOfExport } from './input.js';
 import { assets } from '../engine/assets.js';
+import { fetchPrecomputed, precomputedFor } from '../engine/precomputed.js';
+import { initialMeaning, expectedMatching, matchingText, giveTable } from './meaning.js';
 import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
 import { h, bdi } from '../views/dom.js';
@@ -64,6 +69,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     const css = assets.stylesheet();
     /** @type {HTMLElement} */
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }, ['Loading…']);
+    /** @type {HTMLElement} which matching the engine used (by meaning, or words only and why) */
+    this.matching = h('p', { class: 'matching', 'data-testid': 'matching' });
     /** @type {HTMLElement} */
     this.nav = h('nav', { class: 'views-nav', 'aria-label': 'Views' });
     /** @type {HTMLElement} */
@@ -84,7 +91,7 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.footer,
     ]);
     // One wrapper resets what a host page's styles would pass down by inheritance (explorer.css, `.frame`).
-    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.content]));
+    root.append(css, h('div', { class: 'frame', part: 'frame' }, [this.status, this.matching, this.content]));
     /** @type {EngineClient | null} */
     this.client = null;
     /** @type {any} */
@@ -110,6 +117,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     /** @type {string} threshold the current model was computed with */
     this.modelThreshold = '';
     this.busy = false;
+    /** engine runs under way (`busy` while any is, or while the embedding table is being fetched for a re-run) */
+    this.runs = 0;
     /** @type {string | null} the `src` being or last loaded */
     this.loadedSrc = null;
     this.engineBacked = false;
@@ -140,6 +149,16 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.firstStory = null;
     /** @type {string | null} the story whose articles the model shown was computed from */
     this.modelStory = null;
+    /** @type {Promise<import('../engine/precomputed.js').Precomputed | null> | null} a precomputed model for the next analyse */
+    this.preview = null;
+    /** whether the model shown is the precomputed one (until the engine's own result replaces it) */
+    this.precomputed = false;
+    /** whether the first model has been drawn (the `storylines-first-render` mark) */
+    this.drawn = false;
+    /** counts the filter drawings, so that a deferred one yields to a later render */
+    this.filterTurn = 0;
+    /** @type {import('./meaning.js').Meaning} whether the engine matches by meaning */
+    this.meaning = initialMeaning(this);
   }
 
   /**
@@ -351,6 +370,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.scripted = { source };
     const ticket = ++this.loads;
     this.status.textContent = 'Loading articles…';
+    // A precomputed model of the `src` articles is fetched alongside them (used only if it is theirs).
+    const pre = this.getAttribute('precomputed');
+    const preview = typeof source === 'string' && pre && !this.state.t ? fetchPrecomputed(pre) : null;
     try {
       const input = await resolveInput(source);
       if (ticket !== this.loads) return;
@@ -392,7 +414,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       await this.workspace?.ready;
       if (ticket !== this.loads) return;
       drawPanel(this, this.wsSlot);
+      this.preview = preview;
       await this.analyse(undefined, undefined, true);
+      this.matchByMeaning(ticket);
     } catch (err) {
       if (ticket === this.loads) this.fail(err);
       throw err;
@@ -431,6 +455,8 @@ export class StorylinesExplorerElement extends HTMLElement {
     const client = this.client;
     if (!client) return [];
     const t = this.state.t;
+    const preview = this.preview;
+    this.preview = null;
     // A story of the user's is analysed alone, with their metadata as the manifest; the sample is the page's articles.
     const story = !!this.state.story;
     const base = story ? [] : this.inputs;
@@ -441,17 +467,22 @@ export class StorylinesExplorerElement extends HTMLElement {
       drawJob(this, this.wsSlot);
     };
     this.busy = true;
+    this.runs++;
     this.status.textContent = `${label}: ${inputs.length} articles…`;
     this.workspace?.progress(label, 0, inputs.length + 1);
     drawPanel(this, this.wsSlot);
+    let counted = false;
     try {
+      if (preview && !story && !user.length && !t) await this.showPrecomputed(await preview);
+      // The embedding table only after a first render (the sample's precomputed one, or a model shown before);
+      // a new worker (after a cancel or a crash) gets it again (giveTable answers at once when it has it).
+      if (this.model) await giveTable(client, this);
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
       const shown = this.state.story;
       const { model, added } = await client.analyseWithIds(inputs, { manifest, options, progress: step });
       this.modelStory = shown;
       this.loadMs = Math.round(performance.now() - t0);
-      this.busy = false;
       this.modelThreshold = t;
       this.workspace?.progress(null);
       this.exported = false;
@@ -459,11 +490,16 @@ export class StorylinesExplorerElement extends HTMLElement {
       await nextTask();
       this.useModel(model, true, true);
       await nextTask();
-      this.render();
+      this.precomputed = false;
+      // Busy until the new model is drawn: nothing reads a half-shown state as ready.
+      this.busy = --this.runs > 0;
+      counted = true;
+      this.render(false, true);
+      this.markDrawn('engine');
       this.ready('articles');
       return added.slice(base.length);
     } catch (err) {
-      this.busy = false;
+      if (!counted) this.busy = --this.runs > 0;
       this.workspace?.progress(null);
       drawPanel(this, this.wsSlot);
       if (this.model && err instanceof Error && !rethrow) this.render();
@@ -471,6 +507,58 @@ export class StorylinesExplorerElement extends HTMLElement {
       if (rethrow) throw err;
       return [];
     }
+  }
+
+  /**
+   * Draws a precomputed model of the page's articles, when it is theirs and computed with the matching the
+   * engine will use; the engine's own result replaces it.
+   * @param {import('../engine/precomputed.js').Precomputed | null} pre
+   */
+  async showPrecomputed(pre) {
+    const early = await precomputedFor(pre, this.manifest, this.inputs, expectedMatching(this.meaning));
+    if (!early || this.model) return;
+    this.precomputed = true;
+    this.useModel(early, false);
+    this.markDrawn('precomputed');
+  }
+
+  /**
+   * Marks the first model drawn on the page's performance timeline (the browser benchmark reads it).
+   * @param {'precomputed' | 'engine'} from
+   */
+  markDrawn(from) {
+    if (this.drawn) return;
+    this.drawn = true;
+    performance.mark('storylines-first-render', { detail: { from } });
+  }
+
+  /**
+   * After the first render: gives the worker the embedding table and, when the model shown was aligned by
+   * wording alone, re-runs the engine with it (in the workspace's queue, so no change of the user's runs
+   * beside it); a missing table leaves the model as it is and the indicator says why. A later `load` (its
+   * `ticket` no longer the last) makes it give up, so that it never draws over what that load shows or says.
+   * @param {number} ticket the load this follows
+   */
+  matchByMeaning(ticket) {
+    if (this.meaning.state !== 'loading' || this.exported) return;
+    const current = () => ticket === this.loads && !this.exported;
+    const run = async () => {
+      const client = this.client;
+      if (!client || this.meaning.state !== 'loading' || !current()) return;
+      // Busy from the first result on until the re-run with the table is drawn (or the table is known missing).
+      this.busy = true;
+      let ok = false;
+      try {
+        ok = await giveTable(client, this);
+      } finally {
+        this.busy = this.runs > 0;
+      }
+      if (!current()) return;
+      if (ok && this.model?.matching === 'words') await this.analyse(undefined, 'Matching by meaning', true);
+      else this.render();
+    };
+    if (this.workspace) this.workspace.enqueue(run);
+    else run();
   }
 
   /** @param {unknown} err */
@@ -587,8 +675,9 @@ export class StorylinesExplorerElement extends HTMLElement {
   /**
    * Renders the navigation, the filters and the current view; keeps the keyboard focus where it was.
    * @param {boolean} [focusView] move the focus to the view's heading (after switching views)
+   * @param {boolean} [filtersLater] draw the filters in a later task (after a new model)
    */
-  render(focusView = false) {
+  render(focusView = false, filtersLater = false) {
     const ix = this.ix;
     if (!ix) return;
     const root = /** @type {ShadowRoot} */ (this.shadowRoot);
@@ -642,17 +731,29 @@ export class StorylinesExplorerElement extends HTMLElement {
       ),
     );
     const threshold = this.client?.defaults?.alignThreshold ?? null;
-    // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
-    this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
-    const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
-    const fold = /** @type {HTMLDetailsElement} */ (
-      h('details', { class: 'filters-fold', open: this.filtersOpen }, [
-        h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
-        renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
-      ])
-    );
-    fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
-    this.filters.replaceChildren(fold);
+    const drawFilters = () => {
+      // The filters fold into a disclosure; closed at first on narrow screens, then as the user leaves it.
+      this.filtersOpen ??= !matchMedia('(max-width: 48rem)').matches;
+      const active = state.sources.length + state.entities.length + state.status.length + (state.from || state.to ? 1 : 0) + (state.q ? 1 : 0);
+      const fold = /** @type {HTMLDetailsElement} */ (
+        h('details', { class: 'filters-fold', open: this.filtersOpen }, [
+          h('summary', { 'data-key': 'f-summary' }, [`Filters${active ? ` (${active} active)` : ''}`]),
+          renderFilters(ctx, { defaultThreshold: threshold, busy: this.busy }),
+        ])
+      );
+      fold.addEventListener('toggle', () => (this.filtersOpen = fold.open));
+      this.filters.replaceChildren(fold);
+    };
+    // After a new model the filters (a checkbox per source and per entity) are drawn in a task of their own, so
+    // that on a large model neither drawing is one long task; a later render supersedes a pending one.
+    const turn = ++this.filterTurn;
+    if (filtersLater) {
+      setTimeout(() => {
+        if (turn !== this.filterTurn) return;
+        drawFilters();
+        if (key) /** @type {HTMLElement | null} */ (this.filters.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
+      }, 0);
+    } else drawFilters();
     this.lastWidth = this.view.clientWidth;
     const width = this.lastWidth || 800;
     const views = /** @type {Record<string, () => HTMLElement>} */ ({
@@ -679,7 +780,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     );
     const filtered = hasFilters(state) ? ` Filters show ${d.articles.length} of ${ix.model.articles.length} sources, ${d.events.length} events, ${d.claims.length} claims.` : '';
     const t = this.modelThreshold ? ` (alignment threshold ${this.modelThreshold})` : '';
-    const said = `${ix.model.articles.length} articles cross-referenced in ${this.loadMs} ms${t}. ${TITLES[state.view]} view.${filtered}`;
+    const how = this.precomputed ? ' when the page was built (the engine is running them again)' : ` in ${this.loadMs} ms${t}`;
+    const said = `${ix.model.articles.length} articles cross-referenced${how}. ${TITLES[state.view]} view.${filtered}`;
+    this.matching.textContent = matchingText(this.model, this.meaning);
     // The live region speaks only when what it says changes (not on every zoom step).
     if (this.status.textContent !== said) this.status.textContent = said;
     // A linked sentence is scrolled into view once per link.

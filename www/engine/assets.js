@@ -1,4 +1,4 @@
-// Where the element's stylesheet and worker come from. By default they are files found from this module's
+// Where the element's stylesheet, worker and sentence-embedding table come from. By default they are files found from this module's
 // URL (import.meta.url): a <link rel="stylesheet"> (never an inline <style>, which a strict host CSP forbids)
 // and a module worker. In the source tree the worker sits beside this module and the stylesheet in
 // www/element/; the minified build (scripts/build-dist.mjs) puts both beside its storylines.js and rewrites
@@ -17,5 +17,13 @@ export const assets = {
   /** @returns {Worker} a new engine worker (one per explorer) */
   worker() {
     return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  },
+  /**
+   * The sentence-embedding table the worker fetches after the first render (issue 19): its URL (www/ in the
+   * source tree, beside storylines.js in the minified build), its bytes, or null when this build has none.
+   * @returns {string | Uint8Array | null}
+   */
+  embeddings() {
+    return new URL('../embeddings.bin', import.meta.url).href;
   },
 };

@@ -2,7 +2,7 @@
 // pending requests of one client; each explorer element owns its own client (and worker). A worker that dies
 // (its wasm trapped, or it failed outright) rejects what was pending with an EngineCrash and calls `onCrash`;
 // the client is dead from then on and its owner starts a new one.
-import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, EMBEDDINGS, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
 import { assets } from './assets.js';
 
 /** The engine's worker died (not an ordinary error of one request). */
@@ -23,6 +23,8 @@ export class EngineClient {
     this.onCrash = hooks.onCrash;
     /** @type {{ alignThreshold?: number } | null} the engine's default options, known after the first result */
     this.defaults = null;
+    /** @type {Promise<void> | null} the answer to the one `useEmbeddings` call this worker gets */
+    this.table = null;
     this.worker.addEventListener('message', (event) => this.onMessage(event));
     this.worker.addEventListener('error', (event) => this.crashed(`the engine stopped: ${event.message || 'unknown error'}`));
   }
@@ -103,6 +105,18 @@ export class EngineClient {
    */
   collate(of) {
     return this.request({ type: COLLATE, of }).then((m) => m.export);
+  }
+
+  /**
+   * Has the worker fetch the sentence-embedding table (same origin), or hands it the table's bytes, for every
+   * later analyse. Resolves when the engine has it; rejects when there is none or this wasm cannot take one.
+   * @param {string | Uint8Array} table its URL or its bytes
+   * @returns {Promise<void>}
+   */
+  useEmbeddings(table) {
+    // Once per worker: a second call gets the first one's answer.
+    this.table ??= this.request(typeof table === 'string' ? { type: EMBEDDINGS, url: table } : { type: EMBEDDINGS, bytes: table }).then(() => undefined);
+    return this.table;
   }
 
   /** Test hook: makes the worker's wasm trap as a panic would (the client then reports a crash). */

@@ -6,7 +6,8 @@ export { Corpus, defaultOptions, version };
 
 /**
  * @typedef {{ name: string, text?: string, bytes?: Uint8Array }} ArticleInput one article: a file name and its text or bytes
- * @typedef {{ manifest?: string | object, options?: object }} ParseOptions
+ * @typedef {{ manifest?: string | object, options?: object, embeddings?: Uint8Array }} ParseOptions
+ *   `embeddings`: the bytes of the sentence-embedding table (`embeddings.bin`): sentences then align by meaning too
  */
 
 /** @type {Promise<unknown> | null} */
@@ -25,7 +26,8 @@ export function init(wasm) {
 /**
  * Parses articles into a corpus (the caller frees it with `corpus.free()`, or uses `using`).
  * @param {ArticleInput[]} articles
- * @param {ParseOptions} [opts] `manifest`: the manifest (JSON text or object) supplying metadata
+ * @param {ParseOptions} [opts] `manifest`: the manifest (JSON text or object) supplying metadata; `embeddings`:
+ *   the embedding table's bytes
  * @returns {Promise<Corpus>}
  */
 export async function parse(articles, opts = {}) {
@@ -33,6 +35,7 @@ export async function parse(articles, opts = {}) {
   const corpus = new Corpus();
   try {
     if (opts.manifest) corpus.setManifest(opts.manifest);
+    if (opts.embeddings) corpus.setEmbeddings(opts.embeddings);
     for (const a of articles) {
       if (a.bytes) corpus.addBytes(a.name, a.bytes);
       else corpus.addText(a.name, a.text ?? '');

@@ -9,6 +9,10 @@
  *   The engine's pairwise diff of two articles of the last analysed corpus; null when the wasm has none.
  * @typedef {{ type: 'collate', id: number, of: string }} CollateRequest
  *   The engine's collation table of a claim or quote group; null when the wasm has none.
+ * @typedef {{ type: 'embeddings', id: number, url?: string, bytes?: Uint8Array }} EmbeddingsRequest
+ *   Fetches the sentence-embedding table from `url` (the page's own origin), or takes its `bytes`, and gives it to every later analyse,
+ *   so that sentences align by meaning too; answered by a result whose `export` is true, or an error (no table
+ *   there, or a wasm without `setEmbeddings`), after which the engine goes on by wording alone.
  * @typedef {{ type: 'trap', id: number }} TrapRequest
  *   Test hook: makes the engine's wasm instance abort (a WebAssembly `unreachable`), as a Rust panic does.
  * @typedef {{ type: 'result', id: number, export: any, added?: (string | null)[], defaults?: { alignThreshold?: number } }} ResultMessage
@@ -23,13 +27,14 @@
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage
  * @typedef {{ type: 'crashed', message: string }} CrashedMessage
  *   The wasm instance trapped: the worker is unusable and closes itself; the page starts a new one.
- * @typedef {AnalyseRequest | DiffRequest | CollateRequest | TrapRequest} Request
+ * @typedef {AnalyseRequest | DiffRequest | CollateRequest | EmbeddingsRequest | TrapRequest} Request
  * @typedef {ResultMessage | PartMessage | ProgressMessage | ErrorMessage | CrashedMessage} Response
  */
 
 export const ANALYSE = 'analyse';
 export const DIFF = 'diff';
 export const COLLATE = 'collate';
+export const EMBEDDINGS = 'embeddings';
 export const TRAP = 'trap';
 export const RESULT = 'result';
 export const PART = 'part';

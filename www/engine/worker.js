@@ -1,9 +1,11 @@
 // The Web Worker that owns the wasm engine: an analyse request builds a corpus from the articles it carries,
 // exports it and posts the plain result back; the corpus is kept for diff and collate requests until the
-// next analyse. The page never blocks on the engine. When the wasm traps (a Rust panic aborts), the instance
-// is unusable: the worker says so and closes, and the page starts a new one (see client.js).
+// next analyse. The sentence-embedding table, once fetched (an `embeddings` request, sent by the page after
+// its first render), is given to every later corpus. Requests are answered one at a time, in order. The page
+// never blocks on the engine. When the wasm traps (a Rust panic aborts), the instance is unusable: the worker
+// says so and closes, and the page starts a new one (see client.js).
 import init, { Corpus, defaultOptions } from '../pkg/storylines.js';
-import { ANALYSE, DIFF, COLLATE, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
+import { ANALYSE, DIFF, COLLATE, EMBEDDINGS, TRAP, RESULT, PROGRESS, ERROR, CRASHED } from './protocol.js';
 
 const ready = init();
 
@@ -11,6 +13,8 @@ const ready = init();
 let htmlEngine = null;
 /** @type {{ corpus: any, options: object | null } | null} */
 let current = null;
+/** @type {Uint8Array | null} the sentence-embedding table, once fetched (see `embeddings`) */
+let table = null;
 
 /**
  * Whether an article is an HTML page: an .html/.htm/.xhtml name, or text or bytes that start like a page.
@@ -52,6 +56,7 @@ async function analyse(req) {
   const added = [];
   try {
     if (req.manifest) corpus.setManifest(req.manifest);
+    if (table && typeof corpus.setEmbeddings === 'function') corpus.setEmbeddings(table);
     for (const a of req.articles) {
       added.push(a.bytes ? corpus.addBytes(a.name, a.bytes) : corpus.addText(a.name, a.text ?? ''));
       if (added.length % 8 === 0) self.postMessage({ type: PROGRESS, id: req.id, done: added.length, total });
@@ -64,6 +69,30 @@ async function analyse(req) {
   } catch (err) {
     corpus.free();
     throw err;
+  }
+}
+
+/**
+ * Fetches the sentence-embedding table and checks that the engine takes it (a wasm built without the
+ * "embeddings" feature has no `setEmbeddings`); later analyses then match by meaning too.
+ * @param {import('./protocol.js').EmbeddingsRequest} req
+ */
+async function embeddings(req) {
+  await ready;
+  const probe = /** @type {any} */ (new Corpus());
+  try {
+    if (typeof probe.setEmbeddings !== 'function') throw new Error('this engine cannot match by meaning');
+    let bytes = req.bytes ?? null;
+    if (!bytes) {
+      const res = await fetch(req.url ?? '');
+      if (!res.ok) throw new Error(`no embedding table at ${new URL(req.url ?? '', location.href).pathname} (HTTP ${res.status})`);
+      bytes = new Uint8Array(await res.arrayBuffer());
+    }
+    probe.setEmbeddings(bytes);
+    table = bytes;
+    return true;
+  } finally {
+    probe.free();
   }
 }
 
@@ -90,14 +119,22 @@ async function trap() {
   throw new Error('the engine did not trap');
 }
 
-self.addEventListener('message', async (/** @type {MessageEvent<import('./protocol.js').Request>} */ event) => {
-  const req = event.data;
+/** @type {Promise<void>} the request being answered: the next waits for it (an analyse after an `embeddings`) */
+let queue = Promise.resolve();
+
+self.addEventListener('message', (/** @type {MessageEvent<import('./protocol.js').Request>} */ event) => {
+  queue = queue.then(() => answer(event.data));
+});
+
+/** @param {import('./protocol.js').Request} req */
+async function answer(req) {
   try {
     let result;
     let added;
     if (req.type === ANALYSE) ({ result, added } = await analyse(req));
     else if (req.type === DIFF) result = await optional('diff', [req.a, req.b]);
     else if (req.type === COLLATE) result = await optional('collate', [req.of]);
+    else if (req.type === EMBEDDINGS) result = await embeddings(req);
     else if (req.type === TRAP) await trap();
     else return;
     self.postMessage({ type: RESULT, id: req.id, export: result ?? null, added, defaults: defaultOptions() });
@@ -111,4 +148,4 @@ self.addEventListener('message', async (/** @type {MessageEvent<import('./protoc
     }
     self.postMessage({ type: ERROR, id: req.id, message });
   }
-});
+}

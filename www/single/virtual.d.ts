@@ -11,6 +11,11 @@ declare module 'storylines:bundle' {
   const bundle: { manifest: string; articles: { name: string; text: string }[] };
   export default bundle;
 }
+declare module 'storylines:embeddings' {
+  /** The embedding table in base64 (`--embeddings`), or '' when the file was built without it. */
+  const table: string;
+  export default table;
+}
 declare module '*.wasm' {
   const bytes: Uint8Array;
   export default bytes;
