@@ -9,7 +9,7 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::base::lexicon;
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind};
@@ -82,19 +82,19 @@ pub struct Entity {
 /// The general word lists, parsed once from `data/`.
 struct Resources {
     /// Lowercased place name or alias → canonical place name.
-    places: BTreeMap<String, String>,
+    places: Map<String, String>,
     /// Lowercased demonym → canonical country name.
-    demonyms: BTreeMap<String, String>,
+    demonyms: Map<String, String>,
     /// Lowercased titles and role words.
-    titles: BTreeSet<String>,
+    titles: Set<String>,
     /// Lowercased words that make a name an organisation.
-    org_words: BTreeSet<String>,
+    org_words: Set<String>,
     /// Lowercased nouns that mark the name before them as an organisation.
-    org_nouns: BTreeSet<String>,
+    org_nouns: Set<String>,
     /// Given names, lowercased.
-    given: BTreeSet<String>,
+    given: Set<String>,
     /// Short forms of given names ("bill william"), lowercased, each "short formal".
-    short_forms: BTreeSet<String>,
+    short_forms: Set<String>,
 }
 
 /// Whether a place name is broad: a country or a region with a demonym of its own (general list), so that a
@@ -112,13 +112,13 @@ fn resources() -> &'static Resources {
     static CELL: OnceLock<Resources> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut r = Resources {
-            places: BTreeMap::new(),
-            demonyms: BTreeMap::new(),
-            titles: BTreeSet::new(),
-            org_words: BTreeSet::new(),
-            org_nouns: BTreeSet::new(),
-            given: BTreeSet::new(),
-            short_forms: BTreeSet::new(),
+            places: Map::new(),
+            demonyms: Map::new(),
+            titles: Set::new(),
+            org_words: Set::new(),
+            org_nouns: Set::new(),
+            given: Set::new(),
+            short_forms: Set::new(),
         };
         for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -560,9 +560,9 @@ struct Candidate {
 struct ArticleFacts<'a> {
     /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
     /// written so.
-    known_count: BTreeMap<String, usize>,
+    known_count: Map<String, usize>,
     /// Words the article writes in lowercase.
-    lower: BTreeSet<&'a str>,
+    lower: Set<&'a str>,
 }
 
 impl ArticleFacts<'_> {
@@ -590,7 +590,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    let mut facts = ArticleFacts { known_count: BTreeMap::new(), lower: BTreeSet::new() };
+    let mut facts = ArticleFacts { known_count: Map::new(), lower: Set::new() };
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
             continue;
@@ -1249,7 +1249,7 @@ fn role_before(text: &str, ws: &[Tok], first: usize, res: &Resources) -> (Option
 /// Lowercase writings of a person's surname ("with smith" after "John Smith") are mentions too.
 fn add_lowercase_variants(article: &Article, sentence_words: &[Vec<Tok>], found: &mut Vec<Mention>) {
     let text = &article.text;
-    let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    let mut surnames: Map<String, usize> = Map::new();
     for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
         if let Some(last) = name_parts(m.range.slice(text)).last() {
             if last.chars().count() >= 4 {
@@ -1346,7 +1346,7 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
     }
     one_kind_per_name(found);
     // Case variants of one organisation's name share the first spelling ("Acme"/"ACME").
-    let mut first_spelling: BTreeMap<(EntityKind, String), String> = BTreeMap::new();
+    let mut first_spelling: Map<(EntityKind, String), String> = Map::new();
     for m in found.iter_mut() {
         let key = (m.kind, fold(&m.name));
         let n = first_spelling.entry(key).or_insert_with(|| m.name.clone());
@@ -1356,8 +1356,8 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
 
 /// Acronyms written "Expansion (ACR)", and acronyms the article uses that are the initials of one of its
 /// organisations of several words: acronym → expansion.
-fn acronym_expansions(text: &str, found: &[Mention]) -> BTreeMap<String, String> {
-    let mut expansions: BTreeMap<String, String> = BTreeMap::new();
+fn acronym_expansions(text: &str, found: &[Mention]) -> Map<String, String> {
+    let mut expansions: Map<String, String> = Map::new();
     for m in found.iter().filter(|m| m.kind == EntityKind::Organization) {
         let after = text.get(m.range.end..).unwrap_or("");
         let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) else { continue };
@@ -1426,7 +1426,7 @@ fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
         k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
             || k.first.as_ref().is_some_and(|f| *f == p)
     };
-    let mut fits: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fits: Map<String, usize> = Map::new();
     for k in keys.iter().filter(matches) {
         if let Some(n) = k.fullest.clone() {
             *fits.entry(n).or_insert(0) += 1;
@@ -1457,7 +1457,7 @@ fn retype(article: &Article, m: &mut Mention, kind: EntityKind) {
 
 /// One name, one kind within an article: what was told wins over guesses, a person guess over others.
 fn one_kind_per_name(found: &mut [Mention]) {
-    let mut kinds: BTreeMap<String, (bool, EntityKind)> = BTreeMap::new();
+    let mut kinds: Map<String, (bool, EntityKind)> = Map::new();
     for m in found.iter() {
         let rank = |(told, k): (bool, EntityKind)| (told, k == EntityKind::Person, std::cmp::Reverse(k));
         let e = kinds.entry(fold(&m.name)).or_insert((!m.guessed, m.kind));
@@ -1496,14 +1496,14 @@ struct Local {
 /// A disjoint-set forest over local entities that refuses to join two names of one article.
 struct Clusters {
     parent: Vec<usize>,
-    articles: Vec<BTreeSet<usize>>,
+    articles: Vec<Set<usize>>,
 }
 
 impl Clusters {
     fn new(locals: &[Local]) -> Clusters {
         Clusters {
             parent: (0..locals.len()).collect(),
-            articles: locals.iter().map(|l| BTreeSet::from([l.article])).collect(),
+            articles: locals.iter().map(|l| Set::from([l.article])).collect(),
         }
     }
 
@@ -1542,7 +1542,7 @@ impl Clusters {
 
     fn join_roots(&mut self, ra: usize, rb: usize) -> bool {
         let (lo, hi) = (ra.min(rb), ra.max(rb));
-        let mut moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut BTreeSet::new(), |s| s));
+        let mut moved = std::mem::take(self.articles.get_mut(hi).map_or(&mut Set::new(), |s| s));
         if let Some(s) = self.articles.get_mut(lo) {
             // The smaller set goes into the larger (the union is the same either way).
             if s.len() < moved.len() {
@@ -1728,7 +1728,7 @@ fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
 /// Merges mentions across articles into entities. `mentions[i]` are the mentions of `articles[i]`.
 pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> {
     let locals = local_entities(articles, mentions);
-    let mut merger = Merger { clusters: Clusters::new(&locals), why: BTreeMap::new() };
+    let mut merger = Merger { clusters: Clusters::new(&locals), why: Map::new() };
     // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
     // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
     // refuse to join two names of one article, and so depend on order) are those of that loop.
@@ -1740,7 +1740,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     join_related(&locals, &forms, &related, &mut merger);
     join_single_names(&locals, &forms, &blocks, &mut merger);
     // Gather clusters.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut groups: Map<usize, Vec<usize>> = Map::new();
     for i in 0..locals.len() {
         let r = merger.clusters.find(i);
         groups.entry(r).or_default().push(i);
@@ -1760,7 +1760,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
 fn local_entities(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Local> {
     let mut locals: Vec<Local> = Vec::new();
     for (ai, (article, ms)) in articles.iter().zip(mentions).enumerate() {
-        let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        let mut by_name: Map<(EntityKind, String), usize> = Map::new();
         for (mi, m) in ms.iter().enumerate() {
             let key = (m.kind, m.name.clone());
             let li = *by_name.entry(key).or_insert_with(|| {
@@ -1790,7 +1790,7 @@ fn local_entities(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Local
 /// The clusters being built, with the reasons of each merge by the cluster's root.
 struct Merger {
     clusters: Clusters,
-    why: BTreeMap<usize, Vec<String>>,
+    why: Map<usize, Vec<String>>,
 }
 
 impl Merger {
@@ -1865,7 +1865,7 @@ fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
 /// Pass 1: identical names. A union only joins locals of one name here, so each name's block is independent;
 /// when its locals are all of one kind (one per article), they all join its first.
 fn join_same_names(locals: &[Local], clusters: &mut Clusters) {
-    let mut same_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut same_name: Map<&str, Vec<usize>> = Map::new();
     for (i, l) in locals.iter().enumerate() {
         same_name.entry(l.name.as_str()).or_default().push(i);
     }
@@ -1904,7 +1904,7 @@ struct Forms {
 
 impl Forms {
     fn of(locals: &[Local]) -> Forms {
-        let mut form_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut form_ids: Map<String, usize> = Map::new();
         let mut forms = Forms { form_of: Vec::with_capacity(locals.len()), first: Vec::new(), locals_of: Vec::new() };
         for (i, l) in locals.iter().enumerate() {
             let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
@@ -2020,7 +2020,7 @@ fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Ve
 /// Joins each local with the locals of related forms in other articles, in index order, with the test's reason.
 fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger: &mut Merger) {
     // Reason per ordered form pair; "" when the test fails (a reason is never empty).
-    let mut reasons: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    let mut reasons: Map<(usize, usize), String> = Map::new();
     for (i, a) in locals.iter().enumerate() {
         let fa = forms.form_of.get(i).copied().unwrap_or(0);
         let mut cands: Vec<(usize, usize)> = Vec::new();
@@ -2070,7 +2070,7 @@ fn full_names_fitting(
     }
     crate::base::order::sort(&mut out);
     let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
-    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut group_of: Map<usize, usize> = Map::new();
     for (j, r) in out {
         let root = clusters.find(j);
         let g = *group_of.entry(root).or_insert(groups.len());
@@ -2113,7 +2113,7 @@ fn only_fitting_cluster<'a>(
 
 /// Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
 fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merger: &mut Merger) {
-    let mut fit_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fit_of: Map<&str, usize> = Map::new();
     let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     for (i, a) in locals.iter().enumerate() {
         if !(a.kind == EntityKind::Person || a.guessed) || is_full_name(&a.name) {
@@ -2136,7 +2136,7 @@ fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merge
 /// The entity of one cluster of locals: its kind by vote, canonical name, aliases, reasons and mentions.
 fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> Option<Entity> {
     // The kind most members were told (guesses count only when nothing was told).
-    let mut votes: BTreeMap<(bool, EntityKind), usize> = BTreeMap::new();
+    let mut votes: Map<(bool, EntityKind), usize> = Map::new();
     for l in members.iter().filter_map(|&i| locals.get(i)) {
         *votes.entry((!l.guessed, l.kind)).or_insert(0) += 1;
     }
@@ -2145,7 +2145,7 @@ fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> O
         .max_by_key(|((told, k), c)| (*told, **c, std::cmp::Reverse(*k)))
         .map_or(EntityKind::Organization, |((_, k), _)| *k);
     let name = canonical_name(locals, members)?;
-    let mut aliases: BTreeSet<String> = BTreeSet::new();
+    let mut aliases: Set<String> = Set::new();
     let mut ms: Vec<(usize, usize)> = Vec::new();
     for l in members.iter().filter_map(|&i| locals.get(i)) {
         aliases.insert(l.name.clone());
@@ -2178,7 +2178,7 @@ fn entity_of(locals: &[Local], members: &[usize], mut reasons: Vec<String>) -> O
 /// Canonical name: the name most articles use, preferring multi-word names, then the longer, then the
 /// alphabetically first (never the order articles came in).
 fn canonical_name(locals: &[Local], members: &[usize]) -> Option<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut counts: Map<String, usize> = Map::new();
     for l in members.iter().filter_map(|&i| locals.get(i)) {
         *counts.entry(l.name.clone()).or_insert(0) += 1;
     }
@@ -2195,7 +2195,7 @@ fn canonical_name(locals: &[Local], members: &[usize]) -> Option<String> {
 /// its first mention.
 fn number_repeated_keys(entities: &mut [Entity]) {
     entities.sort_by(|a, b| (&a.key, a.mentions.first()).cmp(&(&b.key, b.mentions.first())));
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: Map<String, usize> = Map::new();
     for e in entities {
         let c = seen.entry(e.key.clone()).or_insert(0);
         *c += 1;

@@ -10,7 +10,7 @@
 
 use crate::annotate::entities::{EntityKind, Mention};
 use crate::base::lexicon::Words;
-use crate::base::map::Map as BTreeMap;
+use crate::base::map::Map;
 use crate::base::text::TextRange;
 use crate::base::text::{lowercase, Lowercase as _};
 use crate::input::article::Article;
@@ -520,12 +520,12 @@ const FEMALE_NAMES: Words = Words(
 /// The gender evidence of an article's people, by resolved name: a title or role noun with the name, a given
 /// name, and he/she pronouns in sentences that name only that person (outside quotes), or in the sentence
 /// right after one that does and names nobody.
-struct Genders(BTreeMap<String, Gender>);
+struct Genders(Map<String, Gender>);
 
 impl Genders {
     fn of(article: &Article, mentions: &[Mention], quoted: &[TextRange]) -> Genders {
         let text = &article.text;
-        let mut votes: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        let mut votes: Map<&str, (u32, u32)> = Map::new();
         let outside = |r: TextRange| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end);
         let people: Vec<&Mention> =
             mentions.iter().filter(|m| m.kind == EntityKind::Person && outside(m.range)).collect();

@@ -9,7 +9,7 @@ use crate::annotate::time::{self, Grain};
 use crate::annotate::{self, Annotations};
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::{Error, ErrorKind};
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::TextRange;
 use crate::input::article::Article;
 use crate::input::parse::{self, Input};
@@ -348,7 +348,7 @@ struct Analysis<'a> {
     pairs: Vec<crate::xref::align::SentencePair>,
     reuse: Vec<reuse::ReuseEdge>,
     claims: Vec<claims::Claim>,
-    agreement: BTreeMap<crate::xref::align::SentenceKey, claims::Agreement>,
+    agreement: Map<crate::xref::align::SentenceKey, claims::Agreement>,
     stories: Vec<events::Story>,
     events: Vec<events::Event>,
     quote_groups: Vec<quote_groups::QuoteGroup>,
@@ -366,7 +366,7 @@ fn redate(refs: &[&Article], annotations: &mut [Annotations], dating: &[Inferred
 }
 
 /// Each mention's entity key, by (article, mention).
-fn entity_of(entities: &[entities::Entity]) -> BTreeMap<(usize, usize), String> {
+fn entity_of(entities: &[entities::Entity]) -> Map<(usize, usize), String> {
     // Collected, not inserted one by one: a mention named twice keeps its last entity, and the sorted map is
     // sorted once (base::map).
     entities.iter().flat_map(|e| e.mentions.iter().map(|&m| (m, e.key.clone()))).collect()
@@ -378,14 +378,14 @@ fn contest_claims(
     contradictions: &[contradictions::Contradiction],
     stories: &[events::Story],
 ) {
-    let mut contested: BTreeMap<String, String> = BTreeMap::new();
+    let mut contested: Map<String, String> = Map::new();
     for c in contradictions {
         for id in &c.claims {
             contested.entry(id.clone()).or_insert_with(|| c.explanation.clone());
         }
     }
     claims::contest(claims, &contested);
-    let claim_at: BTreeMap<String, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    let claim_at: Map<String, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     for (claim, st) in events::told_of_several(claims, stories) {
         if let Some(c) = claim_at.get(&claim).and_then(|&i| claims.get_mut(i)) {
             c.explanation = format!(
@@ -404,7 +404,7 @@ fn mark_contested_events(
     refs: &[&Article],
     contradictions: &[contradictions::Contradiction],
 ) {
-    let mut disputed: BTreeSet<SentenceKey> = BTreeSet::new();
+    let mut disputed: Set<SentenceKey> = Set::new();
     for c in contradictions {
         if !matches!(c.kind, contradictions::Kind::Date | contradictions::Kind::Weekday) {
             continue;
@@ -427,7 +427,7 @@ fn mark_contested_events(
 fn signals(
     articles: &[&Article],
     annotations: &[Annotations],
-    entity_of: &BTreeMap<(usize, usize), String>,
+    entity_of: &Map<(usize, usize), String>,
 ) -> Vec<Vec<SentenceSignals>> {
     articles
         .iter()

@@ -15,7 +15,7 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::annotate::embed::{Embedding, Model};
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, ParagraphKind};
 use std::collections::HashMap;
@@ -86,17 +86,17 @@ pub struct AlignOptions {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SentenceSignals {
     /// Entity keys mentioned (`person:jane-doe`).
-    pub entities: BTreeSet<String>,
+    pub entities: Set<String>,
     /// Normalised date values at day or month grain (`2023-11-09`, `2024-10`).
-    pub dates: BTreeSet<String>,
+    pub dates: Set<String>,
     /// Number values, written canonically (`14`, `60000000`).
-    pub numbers: BTreeSet<String>,
+    pub numbers: Set<String>,
     /// Byte spans of the names of resolved entities: their words count once, as the entity, not as words
     /// (a four-word organisation name is one shared thing, and two spellings of one name meet).
     pub names: Vec<crate::base::text::TextRange>,
     /// Direct quotes of two words or more, lowercased words joined by spaces: the same quoted words in two
     /// sentences are a sign of the same statement reported.
-    pub quotes: BTreeSet<String>,
+    pub quotes: Set<String>,
 }
 
 /// Share of its weight a topic word keeps (a word found in most articles of a bundle of three or more).
@@ -114,7 +114,7 @@ fn month_of(value: &str) -> Option<i64> {
 }
 
 /// Whether both sets hold dates and every date of one lies two months or more from every date of the other.
-fn far_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+fn far_apart(a: &Set<String>, b: &Set<String>) -> bool {
     let ma: Vec<i64> = a.iter().filter_map(|v| month_of(v)).collect();
     let mb: Vec<i64> = b.iter().filter_map(|v| month_of(v)).collect();
     !ma.is_empty() && !mb.is_empty() && ma.iter().all(|x| mb.iter().all(|y| (x - y).abs() >= 2))
@@ -193,10 +193,10 @@ fn base(word: &str) -> String {
 }
 
 /// Word groups of `data/synonyms.txt`: the base of each listed word and the base of its group's first word.
-fn synonyms() -> &'static BTreeMap<String, String> {
-    static CELL: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+fn synonyms() -> &'static Map<String, String> {
+    static CELL: std::sync::OnceLock<Map<String, String>> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map = BTreeMap::new();
+        let mut map = Map::new();
         let lines = include_str!("../../data/synonyms.txt").lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let Some(head) = line.split_whitespace().next().map(base) else { continue };
@@ -283,7 +283,7 @@ pub fn content_words(article: &Article, sentence: usize) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     // A set beside the list: a linear `contains` made a sentence of n words cost n² (issue 10's long sentences).
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut seen: Set<String> = Set::new();
     for t in &s.tokens {
         let w = article.slice(*t).lowercase();
         let w = w.trim_end_matches("’s").trim_end_matches("'s").to_string();
@@ -365,7 +365,7 @@ impl<'a> Vocabulary<'a> {
 pub struct Index {
     keys: Vec<SentenceKey>,
     bags: Vec<Vec<u32>>,
-    surface: Vec<BTreeMap<u32, Surface>>,
+    surface: Vec<Map<u32, Surface>>,
     words: Vec<String>,
     idf: Vec<f64>,
     weight: Vec<f64>,
@@ -450,8 +450,8 @@ impl Index {
         si: usize,
         sig: Option<&SentenceSignals>,
         vocab: &mut Vocabulary<'a>,
-    ) -> (Vec<u32>, BTreeMap<u32, Surface>) {
-        let mut surface = BTreeMap::new();
+    ) -> (Vec<u32>, Map<u32, Surface>) {
+        let mut surface = Map::new();
         let mut ids: Vec<u32> = Vec::new();
         let Some(s) = a.sentences.get(si) else { return (ids, surface) };
         if a.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == ParagraphKind::Furniture) {
@@ -827,7 +827,7 @@ impl Index {
                 .total_cmp(&self.idf_of(*p))
                 .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))
         });
-        let no_surface = BTreeMap::new();
+        let no_surface = Map::new();
         let surface = self.surface.get(x).unwrap_or(&no_surface);
         let (a, b) = if key <= okey { (key, okey) } else { (okey, key) };
         SentencePair {
@@ -1016,13 +1016,13 @@ mod tests {
 
     #[test]
     fn dates_months_apart_part_two_happenings() {
-        let mut x = BTreeSet::new();
+        let mut x = Set::new();
         x.insert("2022-06-13".to_string());
-        let mut y = BTreeSet::new();
+        let mut y = Set::new();
         y.insert("2023-06-20".to_string());
         assert!(far_apart(&x, &y));
         y.insert("2022-06".to_string());
         assert!(!far_apart(&x, &y));
-        assert!(!far_apart(&x, &BTreeSet::new()));
+        assert!(!far_apart(&x, &Set::new()));
     }
 }

@@ -9,7 +9,7 @@
 //! The status (corroborated, single-source, contested) is set here from the number of independent sources
 //! and the contradictions found later; this module must not look for contradictions itself.
 
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{Index, SentenceKey, SentencePair};
@@ -89,7 +89,7 @@ impl Dependence {
             .iter()
             .map(|a| a.meta.outlet.as_ref().map(|f| f.value.trim().lowercase()).filter(|x| !x.is_empty()))
             .collect();
-        let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut first_of: Map<&str, usize> = Map::new();
         for (i, o) in outlet.iter().enumerate() {
             if let Some(o) = o {
                 let first = *first_of.entry(o.as_str()).or_insert(i);
@@ -115,7 +115,7 @@ impl Dependence {
 
     /// One representative per independent group among `sources`, sorted.
     pub fn independent(&self, sources: &[usize]) -> Vec<usize> {
-        let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut firsts: Map<usize, usize> = Map::new();
         for &s in sources {
             let e = firsts.entry(self.group(s)).or_insert(s);
             *e = (*e).min(s);
@@ -178,7 +178,7 @@ pub fn group(
     pairs: &[SentencePair],
     dependence: &Dependence,
     threshold: f64,
-) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
+) -> (Vec<Claim>, Map<SentenceKey, Agreement>) {
     // Guard: the mean similarity across two groups must reach this for them to merge.
     let groups = Grouping::grow(index, pairs, threshold * 0.6);
     build_claims(ids, pairs, groups, dependence)
@@ -268,8 +268,8 @@ fn build_claims(
     pairs: &[SentencePair],
     groups: Vec<Vec<SentenceKey>>,
     dependence: &Dependence,
-) -> (Vec<Claim>, BTreeMap<SentenceKey, Agreement>) {
-    let verbatim: BTreeSet<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
+) -> (Vec<Claim>, Map<SentenceKey, Agreement>) {
+    let verbatim: Set<SentenceKey> = pairs.iter().filter(|p| p.verbatim).flat_map(|p| [p.a, p.b]).collect();
     let mut claims = Vec::new();
     let mut agreement = Vec::new();
     for mut g in groups.into_iter().filter(|g| !g.is_empty()) {
@@ -334,7 +334,7 @@ fn explain(ids: &[&str], sources: &[usize], independent: &[usize], dep: &Depende
 }
 
 /// Sets the status of claims touched by contradictions to contested and says why.
-pub fn contest(claims: &mut [Claim], contested: &BTreeMap<String, String>) {
+pub fn contest(claims: &mut [Claim], contested: &Map<String, String>) {
     for c in claims {
         if let Some(why) = contested.get(&c.id) {
             c.status = Status::Contested;

@@ -15,7 +15,7 @@ use crate::annotate::numbers::NumberMention;
 use crate::annotate::time::{Grain, TimeExpr, TimeFlag};
 use crate::annotate::Annotations;
 use crate::base::lexicon::weekday_number;
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::Article;
@@ -79,7 +79,7 @@ pub struct Contradiction {
 /// A role mention: article, role span, role text, office, its object, sentence.
 type RoleSeen = (usize, TextRange, String, &'static str, Option<String>, Option<usize>);
 /// Spans (article, range) already listed.
-type SpanSet = BTreeSet<(usize, TextRange)>;
+type SpanSet = Set<(usize, TextRange)>;
 /// The role mentions on either side of one disagreement.
 type RoleSides<'a> = (Vec<&'a RoleSeen>, Vec<&'a RoleSeen>);
 
@@ -178,8 +178,8 @@ fn listed(items: &[String], sep: &str) -> String {
 /// containment shares a word of its prefix (all but `needed - 1` of its words) with the larger one. Words in
 /// more than [`crate::xref::align::MAX_POSTING`] sets propose no pairs (the vocabulary of a large corpus, as in
 /// alignment); below that size the candidates hold every pair that reaches the containment.
-fn attribution_candidates(sets: &[&BTreeSet<String>], min: f64) -> Vec<(usize, usize)> {
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+fn attribution_candidates(sets: &[&Set<String>], min: f64) -> Vec<(usize, usize)> {
+    let mut postings: Map<&str, Vec<usize>> = Map::new();
     for (i, set) in sets.iter().enumerate() {
         for w in set.iter() {
             postings.entry(w.as_str()).or_default().push(i);
@@ -334,13 +334,13 @@ struct Bundle<'a> {
     quote_groups: &'a [QuoteGroup],
     stories: &'a [Story],
     /// The story index of each article in one.
-    story_of: BTreeMap<usize, usize>,
+    story_of: Map<usize, usize>,
     /// The entity of each mention (the first that holds it, as a search in entity order finds it).
-    entity_of: BTreeMap<(usize, usize), usize>,
+    entity_of: Map<(usize, usize), usize>,
     /// The claim of each sentence in one.
-    claim_of: BTreeMap<SentenceKey, &'a str>,
+    claim_of: Map<SentenceKey, &'a str>,
     /// The name of each entity key.
-    names: BTreeMap<&'a str, &'a str>,
+    names: Map<&'a str, &'a str>,
 }
 
 impl<'a> Bundle<'a> {
@@ -402,12 +402,12 @@ pub fn find(
     quote_groups: &[QuoteGroup],
     stories: &[Story],
 ) -> Vec<Contradiction> {
-    let story_of: BTreeMap<usize, usize> =
+    let story_of: Map<usize, usize> =
         stories.iter().enumerate().flat_map(|(si, s)| s.articles.iter().map(move |&a| (a, si))).collect();
     // A mention named by two entities belongs to the first: collected in reverse, where the last one wins.
-    let entity_of: BTreeMap<(usize, usize), usize> =
+    let entity_of: Map<(usize, usize), usize> =
         entities.iter().enumerate().rev().flat_map(|(ei, e)| e.mentions.iter().map(move |m| (*m, ei))).collect();
-    let claim_of: BTreeMap<SentenceKey, &str> =
+    let claim_of: Map<SentenceKey, &str> =
         claims.iter().flat_map(|c| c.sentences.iter().map(move |k| (*k, c.id.as_str()))).collect();
     let names = entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();
     let bundle = Bundle {
@@ -436,7 +436,7 @@ fn number(out: &mut Vec<Contradiction>, ids: &[&str]) {
         c.id = format!("{kind}:{}:{}", ids.get(a).copied().unwrap_or(""), r.start);
     }
     crate::base::order::sort_by(out, |x, y| x.id.cmp(&y.id));
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: Map<String, usize> = Map::new();
     for c in out.iter_mut() {
         let n = seen.entry(c.id.clone()).or_insert(0);
         *n += 1;
@@ -508,7 +508,7 @@ fn weekday_dated_twice(
 ) -> Option<Contradiction> {
     let wd = weekday_in(text)?;
     let mut refs: Vec<(usize, TextRange)> = Vec::new();
-    let mut others: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut others: Map<String, Vec<String>> = Map::new();
     let t_day = t.days.map(|d| d.0)?;
     let story = story_days.get(cx.slot(ai) * 7 + wd as usize).map(Vec::as_slice).unwrap_or(&[]);
     let from = story.partition_point(|x| x.0 < t_day - 62);
@@ -887,7 +887,7 @@ fn sentence_pairs(cx: &Bundle<'_>) -> Vec<(SentenceKey, SentenceKey)> {
             out.extend(next.map(|&b| (a.min(b), a.max(b))));
         }
     }
-    let mut frames: BTreeMap<(usize, String), Vec<SentenceKey>> = BTreeMap::new();
+    let mut frames: Map<(usize, String), Vec<SentenceKey>> = Map::new();
     for (ai, a) in cx.articles.iter().enumerate() {
         for si in 0..a.sentences.len() {
             let k = SentenceKey { article: ai, sentence: si };
@@ -1089,7 +1089,7 @@ struct Rendering {
     /// Its words, lowercased, curly apostrophes written straight (`’` and `'` are one spelling).
     words: Vec<String>,
     /// Its content words, stemmed.
-    content: BTreeSet<String>,
+    content: Set<String>,
 }
 
 /// A quote of the group as a [`Rendering`].
@@ -1167,14 +1167,14 @@ fn same_surname(cx: &Bundle<'_>, a: &str, b: &str) -> bool {
 /// Quote attribution: nearly the same words, different speakers (not two entities of one surname).
 fn quote_attributions(cx: &Bundle<'_>) -> Vec<Contradiction> {
     let mut out: Vec<Contradiction> = Vec::new();
-    let mut all: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
-    let entity_at: BTreeMap<(usize, usize), String> =
+    let mut all: Vec<(usize, usize, String, Set<String>)> = Vec::new();
+    let entity_at: Map<(usize, usize), String> =
         cx.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.key.clone()))).collect();
     for (ai, ann) in cx.annotations.iter().enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
             let who = q.speaker.and_then(|m| entity_at.get(&(ai, m)).cloned());
             if let Some(w) = who {
-                let words: BTreeSet<String> = norm_words(&cx.slice(ai, q.range))
+                let words: Set<String> = norm_words(&cx.slice(ai, q.range))
                     .into_iter()
                     .filter(|w| !crate::xref::align::is_stopword(w))
                     .collect();
@@ -1230,8 +1230,8 @@ fn roles(cx: &Bundle<'_>) -> Vec<Contradiction> {
 
 /// Per article, the holders of titled offices: (entity, the title's qualifier), for the rivals test of
 /// [`bare_leading_office`].
-fn office_holders(cx: &Bundle<'_>) -> BTreeMap<usize, Vec<(usize, String)>> {
-    let mut office_holders: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+fn office_holders(cx: &Bundle<'_>) -> Map<usize, Vec<(usize, String)>> {
+    let mut office_holders: Map<usize, Vec<(usize, String)>> = Map::new();
     for (oi, o) in cx.entities.iter().enumerate() {
         for &(oa, om) in &o.mentions {
             let role = cx.annotations.get(oa).and_then(|n| n.mentions.get(om)).and_then(|m| m.role.as_deref());
@@ -1275,7 +1275,7 @@ fn bare_leading_office(
     cx: &Bundle<'_>,
     e: &Entity,
     seen: &[RoleSeen],
-    office_holders: &BTreeMap<usize, Vec<(usize, String)>>,
+    office_holders: &Map<usize, Vec<(usize, String)>>,
 ) -> Option<Contradiction> {
     let mut bare: Vec<RoleSeen> = Vec::new();
     // Only articles where the person holds a leading office can have one (ascending, as all articles were).
@@ -1380,7 +1380,7 @@ fn differing_offices<'s>(cx: &Bundle<'_>, seen: &'s [RoleSeen]) -> Vec<((String,
         }
     }
     // The words of each role's object, computed once; and per finding the spans already on each side.
-    let objects: Vec<Option<BTreeSet<String>>> =
+    let objects: Vec<Option<Set<String>>> =
         seen.iter().map(|r| r.4.as_deref().map(|o| norm_words(o).into_iter().collect())).collect();
     let mut listed_spans: Vec<(SpanSet, SpanSet)> = Vec::new();
     let lowered: Vec<String> = seen.iter().map(|r| r.2.lowercase()).collect();
@@ -1404,7 +1404,7 @@ fn differing_offices<'s>(cx: &Bundle<'_>, seen: &'s [RoleSeen]) -> Vec<((String,
                 Some(i) => i,
                 None => {
                     differing.push(((key.0.to_string(), key.1.to_string()), (Vec::new(), Vec::new())));
-                    listed_spans.push((BTreeSet::new(), BTreeSet::new()));
+                    listed_spans.push((Set::new(), Set::new()));
                     differing.len() - 1
                 }
             };

@@ -10,7 +10,7 @@
 //! that states its own date.
 
 use crate::annotate::time::CivilDate;
-use crate::base::map::Set as BTreeSet;
+use crate::base::map::Set;
 use crate::input::article::Article;
 use crate::xref::align::SentencePair;
 use crate::xref::reuse::ReuseEdge;
@@ -129,7 +129,7 @@ fn ties_of(
         }
     }
     // Aligned sentences: each sentence of `u` counts once per sibling.
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut seen: Set<(usize, usize)> = Set::new();
     for p in pairs {
         let (mine, other) = if p.a.article == u {
             (p.a, p.b)

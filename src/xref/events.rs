@@ -14,7 +14,7 @@
 
 use crate::annotate::time::{DayNumber, Grain, TimeFlag};
 use crate::annotate::Annotations;
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::TextRange;
 use crate::input::article::Article;
 use crate::xref::align::{SentenceKey, SentencePair};
@@ -157,7 +157,7 @@ fn split_by_gaps(days: &[Option<DayNumber>]) -> (Vec<Option<usize>>, usize) {
 /// again as the runner-up).
 fn join_by_distinctive_words(articles: &[&Article], story_of: &mut [Option<usize>]) {
     let n = articles.len();
-    let bags: Vec<BTreeSet<String>> = articles
+    let bags: Vec<Set<String>> = articles
         .iter()
         .map(|a| {
             (0..a.sentences.len())
@@ -166,20 +166,20 @@ fn join_by_distinctive_words(articles: &[&Article], story_of: &mut [Option<usize
                 .collect()
         })
         .collect();
-    let mut story_words: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut story_words: Map<usize, Set<&str>> = Map::new();
     for (i, s) in story_of.iter().enumerate() {
         if let (Some(s), Some(bag)) = (s, bags.get(i)) {
             story_words.entry(*s).or_default().extend(bag.iter().map(String::as_str));
         }
     }
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut df: Map<&str, usize> = Map::new();
     for bag in &bags {
         for w in bag {
             *df.entry(w.as_str()).or_default() += 1;
         }
     }
     // The one story a word is found in (usize::MAX when in several).
-    let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut owner: Map<&str, usize> = Map::new();
     for (&st, words) in &story_words {
         for &w in words {
             let o = owner.entry(w).or_insert(st);
@@ -196,7 +196,7 @@ fn join_by_distinctive_words(articles: &[&Article], story_of: &mut [Option<usize
             continue;
         }
         let Some(bag) = bags.get(i) else { continue };
-        let mut scores: BTreeMap<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
+        let mut scores: Map<usize, f64> = story_words.keys().map(|&st| (st, 0.0)).collect();
         for w in bag {
             if let Some(score) = owner.get(w.as_str()).and_then(|st| scores.get_mut(st)) {
                 *score += (1.0 + n as f64 / df.get(w.as_str()).copied().unwrap_or(1) as f64).ln();
@@ -209,7 +209,7 @@ fn join_by_distinctive_words(articles: &[&Article], story_of: &mut [Option<usize
 }
 
 /// The story with the highest positive score when it leads the runner-up by half as much again.
-fn clear_lead(scores: &BTreeMap<usize, f64>) -> Option<usize> {
+fn clear_lead(scores: &Map<usize, f64>) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
     let mut second = 0.0;
     for (&st, &score) in scores {
@@ -225,8 +225,8 @@ fn clear_lead(scores: &BTreeMap<usize, f64>) -> Option<usize> {
 }
 
 /// Summed alignment scores of each ordered pair of articles.
-fn alignment_links(pairs: &[SentencePair]) -> BTreeMap<(usize, usize), f64> {
-    let mut link: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+fn alignment_links(pairs: &[SentencePair]) -> Map<(usize, usize), f64> {
+    let mut link: Map<(usize, usize), f64> = Map::new();
     for p in pairs {
         *link.entry((p.a.article, p.b.article)).or_default() += p.score;
         *link.entry((p.b.article, p.a.article)).or_default() += p.score;
@@ -236,13 +236,13 @@ fn alignment_links(pairs: &[SentencePair]) -> BTreeMap<(usize, usize), f64> {
 
 /// Undated articles still without a story go to the story they share most aligned sentences with (two
 /// rounds, so that an undated article can follow another one).
-fn join_by_alignment(link: &BTreeMap<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
+fn join_by_alignment(link: &Map<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
     for _round in 0..2 {
         for i in 0..story_of.len() {
             if story_of.get(i).copied().flatten().is_some() {
                 continue;
             }
-            let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+            let mut best: Map<usize, f64> = Map::new();
             for (&(_, j), w) in link.range((i, 0)..(i + 1, 0)) {
                 if let Some(Some(s)) = story_of.get(j) {
                     *best.entry(*s).or_default() += w;
@@ -259,7 +259,7 @@ fn join_by_alignment(link: &BTreeMap<(usize, usize), f64>, story_of: &mut [Optio
 /// An article without a publication date that its body's latest date left alone in a story (a background
 /// date, or a future one) joins the story it shares aligned sentences with: the body date is weaker evidence
 /// than the wording it shares.
-fn rejoin_lone_body_dated(articles: &[&Article], link: &BTreeMap<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
+fn rejoin_lone_body_dated(articles: &[&Article], link: &Map<(usize, usize), f64>, story_of: &mut [Option<usize>]) {
     let n = articles.len();
     let published = |i: usize| articles.get(i).is_some_and(|a| a.meta.published.is_some());
     for i in 0..n {
@@ -268,7 +268,7 @@ fn rejoin_lone_body_dated(articles: &[&Article], link: &BTreeMap<(usize, usize),
         if published(i) || !alone {
             continue;
         }
-        let mut weight: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut weight: Map<usize, f64> = Map::new();
         for j in 0..n {
             if let (Some(Some(s)), Some(w)) = (story_of.get(j), link.get(&(i, j))) {
                 *weight.entry(*s).or_default() += w;
@@ -287,7 +287,7 @@ fn rejoin_lone_body_dated(articles: &[&Article], link: &BTreeMap<(usize, usize),
 
 /// The stories of the story numbers, each with its id (its smallest article id) and date range, by id.
 fn stories_out(ids: &[&str], days: &[Option<DayNumber>], story_of: &[Option<usize>]) -> Vec<Story> {
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut groups: Map<usize, Vec<usize>> = Map::new();
     for (i, s) in story_of.iter().enumerate() {
         if let Some(s) = s {
             groups.entry(*s).or_default().push(i);
@@ -526,9 +526,9 @@ fn event_label(
     e: &Event,
     articles: &[&Article],
     annotations: &[Annotations],
-    claim_of: &BTreeMap<SentenceKey, usize>,
+    claim_of: &Map<SentenceKey, usize>,
 ) -> Option<String> {
-    let mut told_by: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut told_by: Map<usize, usize> = Map::new();
     for c in e.sentences.iter().filter_map(|k| claim_of.get(k)) {
         *told_by.entry(*c).or_default() += 1;
     }
@@ -563,13 +563,13 @@ pub fn events(
     let _ = ids;
     let by_value = dated_events(articles, annotations);
     // Sentences of the same claim join the event (the same happening told without its date).
-    let mut claim_of: BTreeMap<SentenceKey, usize> = BTreeMap::new();
+    let mut claim_of: Map<SentenceKey, usize> = Map::new();
     for (ci, c) in claims.iter().enumerate() {
         for k in &c.sentences {
             claim_of.insert(*k, ci);
         }
     }
-    let story_of: BTreeMap<usize, &str> =
+    let story_of: Map<usize, &str> =
         stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
     let mut out: Vec<Event> =
         by_value.into_values().map(|e| completed(e, claims, &claim_of, &story_of, dependence)).collect();
@@ -583,8 +583,8 @@ pub fn events(
 }
 
 /// The day, week and month time expressions with their sentences, one event per value.
-fn dated_events(articles: &[&Article], annotations: &[Annotations]) -> BTreeMap<String, Event> {
-    let mut by_value: BTreeMap<String, Event> = BTreeMap::new();
+fn dated_events(articles: &[&Article], annotations: &[Annotations]) -> Map<String, Event> {
+    let mut by_value: Map<String, Event> = Map::new();
     for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
         for t in &ann.times {
             let (Some(value), Some(days), Some(s)) = (&t.value, t.days, t.sentence) else { continue };
@@ -618,13 +618,13 @@ fn dated_events(articles: &[&Article], annotations: &[Annotations]) -> BTreeMap<
 fn completed(
     mut e: Event,
     claims: &[Claim],
-    claim_of: &BTreeMap<SentenceKey, usize>,
-    story_of: &BTreeMap<usize, &str>,
+    claim_of: &Map<SentenceKey, usize>,
+    story_of: &Map<usize, &str>,
     dependence: &Dependence,
 ) -> Event {
-    let dated: BTreeSet<SentenceKey> = e.sentences.iter().copied().collect();
+    let dated: Set<SentenceKey> = e.sentences.iter().copied().collect();
     let home: Vec<&str> = dated.iter().filter_map(|k| story_of.get(&k.article).copied()).collect();
-    let mut all: BTreeSet<SentenceKey> = dated.clone();
+    let mut all: Set<SentenceKey> = dated.clone();
     for k in &dated {
         if let Some(c) = claim_of.get(k).and_then(|&ci| claims.get(ci)) {
             all.extend(
@@ -637,7 +637,7 @@ fn completed(
     crate::base::order::sort(&mut sources);
     sources.dedup();
     e.independent = dependence.independent(&sources);
-    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut votes: Map<&str, usize> = Map::new();
     for k in &dated {
         if let Some(s) = story_of.get(&k.article) {
             *votes.entry(s).or_default() += 1;
@@ -649,7 +649,7 @@ fn completed(
 }
 
 /// A claim is told of the events that hold one of its sentences (claims do not share sentences).
-fn tell_claims(claims: &mut [Claim], events: &[Event], claim_of: &BTreeMap<SentenceKey, usize>) {
+fn tell_claims(claims: &mut [Claim], events: &[Event], claim_of: &Map<SentenceKey, usize>) {
     let mut evs: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
     for e in events {
         for k in &e.sentences {
@@ -668,7 +668,7 @@ fn tell_claims(claims: &mut [Claim], events: &[Event], claim_of: &BTreeMap<Sente
 /// Claims told in articles of two or more stories: a possible conflation or repetition. Returns
 /// `(claim id, story ids)`.
 pub fn told_of_several(claims: &[Claim], stories: &[Story]) -> Vec<(String, Vec<String>)> {
-    let story_of: BTreeMap<usize, &str> =
+    let story_of: Map<usize, &str> =
         stories.iter().flat_map(|s| s.articles.iter().map(move |&a| (a, s.id.as_str()))).collect();
     let mut out = Vec::new();
     for c in claims {

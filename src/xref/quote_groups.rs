@@ -8,7 +8,7 @@
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
 use crate::annotate::Annotations;
-use crate::base::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::align::{is_stopword, stem};
@@ -72,12 +72,12 @@ pub fn norm_words(text: &str) -> Vec<String> {
     text.unicode_words().map(crate::base::text::lowercase).collect()
 }
 
-fn content(text: &str) -> BTreeSet<String> {
+fn content(text: &str) -> Set<String> {
     norm_words(text).into_iter().filter(|w| !is_stopword(w)).map(|w| stem(&w)).collect()
 }
 
 /// Containment of the smaller set in the larger.
-pub fn containment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+pub fn containment(a: &Set<String>, b: &Set<String>) -> f64 {
     let shared = a.intersection(b).count() as f64;
     shared / a.len().min(b.len()).max(1) as f64
 }
@@ -87,16 +87,16 @@ struct Q {
     key: QuoteKey,
     speaker: Option<String>,
     words: Vec<String>,
-    content: BTreeSet<String>,
+    content: Set<String>,
     /// The content words of each of its sentences (the article's sentences cut to the quote).
-    sentences: Vec<BTreeSet<String>>,
+    sentences: Vec<Set<String>>,
 }
 
 impl Q {
     /// Which of this quote's sentences another quote renders: the one sharing the most content words with it (two
     /// at least; the first of equals).
     fn sentence_of(&self, other: &Q) -> Option<usize> {
-        let shared = |s: &BTreeSet<String>| s.intersection(&other.content).count();
+        let shared = |s: &Set<String>| s.intersection(&other.content).count();
         let (best, n) = self.sentences.iter().enumerate().map(|(i, s)| (i, shared(s))).fold((0, 0), |acc, (i, n)| {
             if n > acc.1 {
                 (i, n)
@@ -160,7 +160,7 @@ fn gather(
 }
 
 /// The content words of each sentence of an article that a quote's range overlaps, cut to the range.
-fn sentences_of(a: &Article, r: crate::base::text::TextRange) -> Vec<BTreeSet<String>> {
+fn sentences_of(a: &Article, r: crate::base::text::TextRange) -> Vec<Set<String>> {
     let first = a.sentences.partition_point(|s| s.range.end <= r.start);
     let overlapping = a.sentences.get(first..).unwrap_or(&[]).iter().take_while(|s| s.range.start < r.end);
     let cut = overlapping.map(|s| {
@@ -178,7 +178,7 @@ fn speakers_fit(a: &Q, b: &Q) -> bool {
 /// Candidate pairs through an index on content words (a word in more than 200 quotes proposes none), strongest
 /// first.
 fn candidates(qs: &[Q]) -> Vec<Candidate> {
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut index: Map<&str, Vec<usize>> = Map::new();
     for (i, q) in qs.iter().enumerate() {
         for w in &q.content {
             index.entry(w.as_str()).or_default().push(i);

@@ -10,7 +10,7 @@
 //! attribution in the text ("reports X", "according to X", "told X"): the article that cites a source is
 //! the later one. No outlet names are known here; this module must not judge claims or contradictions.
 
-use crate::base::map::Map as BTreeMap;
+use crate::base::map::Map;
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind, Sentence};
@@ -282,7 +282,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         .map(|(a, q)| if a.is_english() { words(a, q, &mut stems) } else { Vec::new() })
         .collect();
     let seeds = seed_pairs(&words, articles.len());
-    let mut aligned: BTreeMap<(usize, usize), Vec<&SentencePair>> = BTreeMap::new();
+    let mut aligned: Map<(usize, usize), Vec<&SentencePair>> = Map::new();
     for p in pairs {
         aligned.entry((p.a.article, p.b.article)).or_default().push(p);
     }
