@@ -817,7 +817,7 @@ mod tests {
     #[test]
     fn two_rewritten_sentences_with_a_copied_clause_are_reuse() {
         let rewrite = |first: &str, kept: &str, swap: bool| {
-            let mut lines = vec![
+            let mut lines = [
                 "Island residents are angry after officials decided to shut down the ferry service when summer ends.",
                 first,
                 "Fishermen in the harbour say the boat is the only reliable link in winter.",
