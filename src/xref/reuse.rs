@@ -444,7 +444,7 @@ pub struct RewrittenRun {
     pub copied: Option<CopiedClause>,
 }
 
-/// A passage of [`COPIED_CLAUSE`] content words or more shared word for word by a sentence pair of a
+/// A passage of `COPIED_CLAUSE` content words or more shared word for word by a sentence pair of a
 /// [`RewrittenRun`]: a desk that rewords a story sentence by sentence keeps some clauses whole, while two
 /// reports written apart rarely share that many words in a row outside quotes (the story's stock phrases,
 /// shared by more articles, seed no passage).
