@@ -91,6 +91,12 @@ test('hostile articles: nothing executes, nothing leaves the origin, the layout 
     await page.goto(`${env.url}?view=sources&sel=${encodeURIComponent(a.id)}`);
     const reader = page.locator(`${X} [data-testid=reader] article`);
     await reader.waitFor({ timeout: 15000 });
+    // The engine's run with the embedding table redraws the views once more: measure after it.
+    await page.waitForFunction(() => {
+      const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+      return el && el.model && !el.busy;
+    }, null, { timeout: 60000 });
+    await reader.waitFor({ timeout: 15000 });
     urls.push(page.url());
     // The reader shows the article's text as text: every payload is there, none became an element.
     const shown = await reader.locator('.reader-body').innerText();
