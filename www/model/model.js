@@ -94,6 +94,22 @@ export function indexModel(raw) {
     for (const [article, at] of alignedSources) for (const [sentence, v] of at) alignedAt.set(`${article}:${sentence}`, v.size);
     return alignedAt;
   };
+  /** @type {Map<string, any[]> | null} entities per kind, most mentioned first, ties by name (built on first use) */
+  let ranked = null;
+  const rankedOf = () => {
+    if (ranked) return ranked;
+    /** @type {Map<string, any[]>} */
+    const byKind = new Map();
+    for (const e of model.entities) {
+      if (!byKind.has(e.kind)) byKind.set(e.kind, []);
+      byKind.get(e.kind)?.push(e);
+    }
+    const n = (/** @type {any} */ e) => arr(e.mentions).length;
+    // Code-unit order for ties: `localeCompare` on thousands of names was most of the filters' drawing.
+    const byName = (/** @type {any} */ x, /** @type {any} */ y) => (String(x.name) < String(y.name) ? -1 : String(x.name) > String(y.name) ? 1 : 0);
+    for (const list of byKind.values()) list.sort((x, y) => n(y) - n(x) || byName(x, y));
+    return (ranked = byKind);
+  };
   /** The user's corrections as applied (corrections.js), or null. */
   const user = m.user && typeof m.user === 'object' ? m.user : null;
   return {
@@ -111,6 +127,10 @@ export function indexModel(raw) {
     claimsByEvent,
     get alignedAt() {
       return alignedAtOf();
+    },
+    /** @returns {Map<string, any[]>} entities per kind, most mentioned first */
+    get entitiesByKind() {
+      return rankedOf();
     },
     user,
   };
