@@ -67,14 +67,14 @@ export function paged(ctx, key, items, draw, keep = -1) {
 }
 
 /**
- * "Show 50 more (N not shown yet)", or null when nothing is left.
+ * "Show 50 more (N not shown yet)" or "Show the other N", or null when nothing is left.
  * @param {number} rest items not drawn
  * @param {() => void} onClick
  * @param {string} key
  */
 export function moreButton(rest, onClick, key) {
   if (rest <= 0) return null;
-  const b = h('button', { type: 'button', class: 'more', 'data-testid': 'show-more', 'data-key': `more:${key}` }, [`Show ${Math.min(PAGE, rest)} more (${rest} not shown yet)`]);
+  const b = h('button', { type: 'button', class: 'more', 'data-testid': 'show-more', 'data-key': `more:${key}` }, [rest > PAGE ? `Show ${PAGE} more (${rest} not shown yet)` : `Show the other ${rest}`]);
   b.addEventListener('click', onClick);
   return b;
 }
