@@ -294,6 +294,9 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   connectedCallback() {
     this.client ??= this.newClient();
+    // The worker compiles its wasm beside the articles' fetch, unless a precomputed model is to be drawn first:
+    // then it starts after that first render (its first request), not competing with it.
+    if (!this.hasAttribute('precomputed')) this.client.start();
     /** @type {Promise<unknown>} story switches, one after another */
     this.storySwitch ??= Promise.resolve();
     this.storyShown ??= '';
