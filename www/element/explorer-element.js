@@ -510,6 +510,9 @@ export class StorylinesExplorerElement extends HTMLElement {
       await nextTask();
       if (this.ix) this.derived(this.ix, this.state);
       await nextTask();
+      // The filters' entity groups, ranked by mentions once per model (thousands of entities on a large one).
+      void this.ix?.entitiesByKind;
+      await nextTask();
       this.precomputed = false;
       // Busy until the new model is drawn: nothing reads a half-shown state as ready.
       this.busy = --this.runs > 0;
