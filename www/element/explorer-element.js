@@ -24,7 +24,7 @@ import { h, bdi } from '../views/dom.js';
 import { pagingOf } from '../views/common.js';
 import { visibleName } from '../model/names.js';
 import { formatState, withState, emptyState, storyPatch, VIEWS, hasFilters } from '../model/state.js';
-import { indexModel, derive } from '../model/model.js';
+import { indexModel, derive, readable } from '../model/model.js';
 import { renderFilters } from '../views/filters.js';
 import { renderOverview } from '../views/overview.js';
 import { renderSources } from '../views/sources.js';
@@ -510,8 +510,10 @@ export class StorylinesExplorerElement extends HTMLElement {
       await nextTask();
       if (this.ix) this.derived(this.ix, this.state);
       await nextTask();
-      // The filters' entity groups, ranked by mentions once per model (thousands of entities on a large one).
+      // The filters' entity groups, ranked by mentions once per model (thousands of entities on a large one), and
+      // the names the views put in place of ids (built on first use).
       void this.ix?.entitiesByKind;
+      if (this.ix) readable(this.ix, '');
       await nextTask();
       this.precomputed = false;
       // Busy until the new model is drawn: nothing reads a half-shown state as ready.

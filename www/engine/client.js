@@ -18,7 +18,7 @@ export class EngineClient {
     /** @type {Worker | null} started by the first request, so that a page drawn from a precomputed model does not
      * compile the wasm while it draws its first render */
     this.started = null;
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[][]>}>} */
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[]>}>} */
     this.pending = new Map();
     this.nextId = 1;
     this.dead = false;
@@ -51,16 +51,17 @@ export class EngineClient {
     if (!waiter) return;
     if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total);
     if (msg.type === PART) {
+      // Joined as the parts arrive, each in its own task (flattening them all when the result came was one long task).
       waiter.parts ??= new Map();
-      const slices = waiter.parts.get(msg.field) ?? [];
-      slices.push(msg.items);
-      waiter.parts.set(msg.field, slices);
+      const joined = waiter.parts.get(msg.field) ?? [];
+      for (const item of msg.items) joined.push(item);
+      waiter.parts.set(msg.field, joined);
       return;
     }
     this.pending.delete(msg.id);
     if (msg.type === RESULT) {
       this.defaults = msg.defaults ?? this.defaults;
-      if (waiter.parts && msg.export) for (const [field, slices] of waiter.parts) msg.export[field] = slices.flat();
+      if (waiter.parts && msg.export) for (const [field, joined] of waiter.parts) msg.export[field] = joined;
       waiter.resolve(msg);
     } else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
   }
