@@ -176,6 +176,11 @@ test('a story can be deleted: asked first, then its stored articles are gone and
   // Asked first; keeping it changes nothing.
   await page.locator(`${X} [data-testid=delete-story]`).click();
   assert.match(await page.locator(`${X} [data-testid=delete-confirm]`).innerText(), /Delete “Harbour bridge Eastport” with its articles and corrections/);
+  assert.equal(await page.evaluate(() => document.querySelector('storylines-explorer')?.shadowRoot?.activeElement?.getAttribute('data-testid')), 'keep-story', 'the safe answer has the focus');
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator(`${X} [data-testid=desk]`).screenshot({ path: path.join(RESULTS, `desk-delete-${width}.png`) });
+  }
   await page.locator(`${X} [data-testid=keep-story]`).click();
   assert.equal(await page.locator(`${X} [data-testid=delete-confirm]`).count(), 0);
   assert.equal((await model(page)).articles.length, 3);
