@@ -199,6 +199,12 @@ test('a story can be deleted: asked first, then its stored articles are gone and
   await ready(page);
   assert.deepEqual(await options(), ['']);
   assert.equal((await model(page)).articles.length, sample.articles.length);
+  // "New story" asks for an empty story: unlike an addition that keeps nothing, it stays open.
+  await page.locator(`${X} [data-testid=new-story]`).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('story'));
+  await ready(page);
+  assert.equal((await options()).length, 2, 'the empty story asked for is kept');
+  assert.equal((await model(page)).articles.length, 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

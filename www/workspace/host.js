@@ -113,8 +113,9 @@ function createWorkspace(el, story) {
  * Creates a story of the user's own, opens it (the URL names it) and runs `then` on its workspace.
  * @param {Explorer} el
  * @param {(ws: Workspace) => Promise<unknown>} then
+ * @param {boolean} [empty] an empty story is what the user asked for ("New story"): it stays even with nothing in it
  */
-export function newStory(el, then) {
+export function newStory(el, then, empty = false) {
   const reg = el.stories;
   if (!reg) return Promise.resolve();
   const before = el.state.story;
@@ -126,7 +127,7 @@ export function newStory(el, then) {
     const ws = el.workspace;
     // The run a cancel queues (restoring the empty story) finishes first.
     for (let i = 0; i < 3; i++) await ws?.queue;
-    if (!ws || ws.articles.length || ws.corrections.length || el.state.story !== story.id) return;
+    if (empty || !ws || ws.articles.length || ws.corrections.length || el.state.story !== story.id) return;
     // Nothing was kept (cancelled, refused or failed): no empty story is left open; the story open before comes
     // back, with what the addition said (its notice and error cards).
     el.state = el.patched(storyPatch(before));
@@ -346,7 +347,7 @@ export function drawDesk(el) {
       el.state.story,
       {
         open: (id) => el.openStory(id),
-        create: () => el.workspace?.intoNewStory(async () => {}),
+        create: () => newStory(el, async () => {}, true),
         rename: (name) => reg.rename(el.state.story, name, true).then(() => drawDesk(el)),
         copySample: () => el.workspace?.intoNewStory((ws) => ws.commit(el.articles.flatMap(sampleArticle), [], 'Copying the sample')),
         hideSample: (hidden) => reg.setSettings({ sampleHidden: hidden }).then(() => drawDesk(el)),
