@@ -8,7 +8,7 @@
 // (workspace/stories.js) are spaces of their own: the URL's `story` names the one shown, and each is
 // cross-referenced alone. Loading: a precomputed model of the sample's `src` articles is drawn first when it
 // matches them (engine/precomputed.js), the engine's own result replaces it, and the embedding table is
-// fetched after that first render (meaning.js).
+// fetched after that first render and before the engine's run, so that the engine runs once (meaning.js).
 import { EngineClient } from '../engine/client.js';
 import { toInput } from '../workspace/workspace.js';
 import { openDesk, enterStory, startingStory, nameStory, drawDesk, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
