@@ -3,13 +3,15 @@
 // the URL, kept across a reload, renameable, beside the sample in the switcher); a metadata edit in a source
 // card reaches the engine (an article given another's outlet stops counting as an independent source), shows
 // where each value came from, suggests an outlet from the text and is undoable; axe finds no violation on
-// any view of the user's story; screenshots of every view at 1366 and 390 px.
+// any view of the user's story; screenshots of every view at 1366 and 390 px. A dropped folder (directory
+// entries in a synthetic drop) becomes a story of its own; a story can be deleted, after a confirmation, with
+// its stored articles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { start, newPage, bundleExport, axeViolations, RESULTS } from './harness.mjs';
 import { VIEWS } from '../../www/model/state.js';
-import { storyFolder, deskReady, chooseFolder } from './desk-story.mjs';
+import { storyFolder, deskReady, chooseFolder, DESK_ARTICLES } from './desk-story.mjs';
 
 /** @type {Awaited<ReturnType<typeof start>>} */
 let env;
@@ -125,6 +127,84 @@ test('metadata edits reach the engine: an article given another\'s outlet stops 
   await card('c').locator('[data-testid=meta-undo]').click();
   await ready(page);
   assert.deepEqual((await claim(page, 'claim:b:0')).independentSources, ['b', 'c'], 'undone: independent again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dropped folder (directory entries, as Chromium hands them over) becomes a story of its own with only its articles', async () => {
+  const { page, context, errors } = await newPage(env.browser, env.url);
+  await page.goto(env.url);
+  await ready(page);
+  // A synthetic drop whose DataTransfer holds one directory entry (with a subfolder and a hidden file), read the
+  // way intake.js reads a real one: webkitGetAsEntry, createReader, readEntries in batches, file().
+  await page.evaluate((files) => {
+    /** @param {string} name @param {string} text */
+    const file = (name, text) => ({ isFile: true, isDirectory: false, name, file: (/** @type {(f: File) => void} */ ok) => ok(new File([text], name, { type: 'text/plain' })) });
+    /** @param {string} name @param {any[]} children */
+    const dir = (name, children) => ({
+      isFile: false,
+      isDirectory: true,
+      name,
+      createReader: () => {
+        // Two batches, then an empty one: a reader that must be called until it returns nothing.
+        const batches = [children.slice(0, 2), children.slice(2), []];
+        return { readEntries: (/** @type {(x: any[]) => void} */ ok) => ok(batches.shift() ?? []) };
+      },
+    });
+    const [a, b, c] = Object.entries(files).map(([name, text]) => file(name, text));
+    const root = dir('eastport', [a, file('.hidden.txt', 'not an article'), dir('more', [b]), c]);
+    const dt = { files: [new File([], 'eastport')], items: [{ kind: 'file', webkitGetAsEntry: () => root }], types: ['Files'] };
+    const ev = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(ev, 'dataTransfer', { value: dt });
+    document.querySelector('storylines-explorer')?.dispatchEvent(ev);
+  }, DESK_ARTICLES);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('story'));
+  await ready(page);
+  const story = new URL(page.url()).searchParams.get('story');
+  assert.ok(story && story !== 'sample', 'a story of the user\'s is open');
+  assert.deepEqual((await model(page)).articles.map((/** @type {any} */ a) => a.id), ['a', 'b', 'c'], 'only the folder\'s articles, the subfolder\'s included, the hidden file left out');
+  assert.deepEqual(await page.locator(`${X} [data-testid=own-article]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-article'))), ['a', 'b', 'c']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a story can be deleted: asked first, then its stored articles are gone and the sample is shown, with a notice', async () => {
+  const { page, context, errors } = await newPage(env.browser, env.url);
+  const id = await chooseFolder(page, env.url, folder);
+  const stores = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('storylines-workspace')));
+  assert.deepEqual(await stores(), ['storylines-workspace'], 'the story (the first, `mine`) has its store');
+  // Asked first; keeping it changes nothing.
+  await page.locator(`${X} [data-testid=delete-story]`).click();
+  assert.match(await page.locator(`${X} [data-testid=delete-confirm]`).innerText(), /Delete “Harbour bridge Eastport” with its articles and corrections/);
+  assert.equal(await page.evaluate(() => document.querySelector('storylines-explorer')?.shadowRoot?.activeElement?.getAttribute('data-testid')), 'keep-story', 'the safe answer has the focus');
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator(`${X} [data-testid=desk]`).screenshot({ path: path.join(RESULTS, `desk-delete-${width}.png`) });
+  }
+  await page.locator(`${X} [data-testid=keep-story]`).click();
+  assert.equal(await page.locator(`${X} [data-testid=delete-confirm]`).count(), 0);
+  assert.equal((await model(page)).articles.length, 3);
+  // Deleted: the sample is shown, the switcher no longer lists the story, its store is gone, and the user is told.
+  await page.locator(`${X} [data-testid=delete-story]`).click();
+  await page.locator(`${X} [data-testid=delete-story-confirm]`).click();
+  await page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: /Deleted the story “Harbour bridge Eastport” and its 3 articles/ }).waitFor({ timeout: 20000 });
+  await ready(page);
+  assert.equal((await model(page)).articles.length, sample.articles.length, 'the sample is shown');
+  assert.equal(new URL(page.url()).searchParams.get('story'), null);
+  const options = () => page.locator(`${X} [data-testid=story-select] option`).evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+  assert.deepEqual(await options(), ['']);
+  assert.deepEqual(await stores(), [], 'its articles and corrections left the browser');
+  // Gone for good: neither a reload nor a link brings it back.
+  await page.goto(`${env.url}?story=${id}`);
+  await ready(page);
+  assert.deepEqual(await options(), ['']);
+  assert.equal((await model(page)).articles.length, sample.articles.length);
+  // "New story" asks for an empty story: unlike an addition that keeps nothing, it stays open.
+  await page.locator(`${X} [data-testid=new-story]`).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('story'));
+  await ready(page);
+  assert.equal((await options()).length, 2, 'the empty story asked for is kept');
+  assert.equal((await model(page)).articles.length, 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2,8 +2,8 @@
 // sample equals a fresh run of the engine and is drawn before the worker's result, which replaces it; a
 // precomputed model of other articles is never shown; the embedding table is fetched after the first render
 // and the page says whether it matches by meaning (and, when the embedder opts out or the table is missing,
-// that it matches by words only, with the findings still drawn); a user who adds 1,000 articles and cancels
-// gets the earlier story back and a page that answers.
+// that it matches by words only, with the findings still drawn); a user who adds 1,000 articles to the sample
+// and cancels gets the sample back (no empty new story left) and a page that answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -130,19 +130,30 @@ test('without the embedding table the page matches by words only, says so, and s
   }
 });
 
-test('a user who adds 1,000 articles and cancels keeps none of them, and the page answers', async () => {
+test('a user who adds 1,000 articles and cancels keeps none of them, is back on the sample, and the page answers', async () => {
   const { page, context, errors } = await open();
   const files = generate(1000).articles.map((/** @type {any} */ a) => ({ name: a.name, mimeType: 'text/plain', buffer: Buffer.from(a.text) }));
   await page.locator(`${X} [data-testid=add-files]`).setInputFiles(files);
   await page.locator(`${X} [data-testid=cancel]`).waitFor({ timeout: 60000 });
   await page.locator(`${X} [data-testid=cancel]`).click();
   // The cancel is honoured: the notice arrives, and the story the addition opened (articles added on the sample
-  // start a story of the user's, issue 20) holds none of them; the sample's findings are not in it.
+  // start a story of the user's, issue 20) is not left open empty: the sample comes back, and the switcher lists
+  // no new story.
   await page.locator(`${X} [data-testid=ws-notice]`).filter({ hasText: /Cancelled: nothing was changed/ }).waitFor({ timeout: 30000 });
   await settled(page);
+  await page.evaluate(async () => {
+    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+    for (let i = 0; i < 3; i++) await Promise.all([el.storySwitch, el.workspace?.queue]);
+  });
+  await settled(page);
+  const sample = JSON.parse(await readFile(path.join(ROOT, 'www', 'sample-model.json'), 'utf8')).export;
   const after = await page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model.articles.map((/** @type {any} */ a) => a.id));
-  assert.deepEqual(after, []);
-  // The new worker was given the table again: the story is still matched by meaning.
+  assert.deepEqual(after, sample.articles.map((/** @type {any} */ a) => a.id), 'the story open before (the sample) is shown again');
+  assert.equal(new URL(page.url()).searchParams.get('story'), null);
+  assert.deepEqual(await page.locator(`${X} [data-testid=story-select] option`).evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value)), [''], 'no empty story is left');
+  assert.match(await page.locator(`${X} [data-testid=ws-notice]`).innerText(), /Cancelled: nothing was changed/, 'and the user is told');
+  assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('storylines-workspace'))), [], 'nothing stored');
+  // The new worker was given the table again: the sample is still matched by meaning.
   assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('storylines-explorer')).model.matching), 'words+meaning');
   assert.equal(await page.locator(`${X} [data-testid=own-article]`).count(), 0, 'none of the 1,000 was kept');
   // The page answers: switching views works.

@@ -8,7 +8,7 @@
 // (workspace/stories.js) are spaces of their own: the URL's `story` names the one shown, and each is
 // cross-referenced alone. Loading: a precomputed model of the sample's `src` articles is drawn first when it
 // matches them (engine/precomputed.js), the engine's own result replaces it, and the embedding table is
-// fetched after that first render (meaning.js).
+// fetched after that first render and before the engine's run, so that the engine runs once (meaning.js).
 import { EngineClient } from '../engine/client.js';
 import { toInput } from '../workspace/workspace.js';
 import { openDesk, enterStory, startingStory, nameStory, drawDesk, drawPanel, drawJob, exportText, recover, cancel, showBundle } from '../workspace/host.js';
@@ -21,9 +21,10 @@ import { initialMeaning, expectedMatching, matchingText, giveTable } from './mea
 import { initialState, applyHeight } from './attributes.js';
 import { selectionOf } from '../model/selection.js';
 import { h, bdi } from '../views/dom.js';
+import { pagingOf } from '../views/common.js';
 import { visibleName } from '../model/names.js';
 import { formatState, withState, emptyState, storyPatch, VIEWS, hasFilters } from '../model/state.js';
-import { indexModel, derive } from '../model/model.js';
+import { indexModel, derive, readable } from '../model/model.js';
 import { renderFilters } from '../views/filters.js';
 import { renderOverview } from '../views/overview.js';
 import { renderSources } from '../views/sources.js';
@@ -159,6 +160,14 @@ export class StorylinesExplorerElement extends HTMLElement {
     this.filterTurn = 0;
     /** @type {import('./meaning.js').Meaning} whether the engine matches by meaning */
     this.meaning = initialMeaning(this);
+    /** @type {Map<string, { limit?: number, q?: string }>} how much of each long list is drawn, per model */
+    this.lists = new Map();
+    /** @type {{ ix: import('../model/model.js').Index, key: string, d: import('../model/model.js').Derived } | null} the last `derived` */
+    this.memo = null;
+    this.paging = pagingOf(this.lists, () => {
+      drawPanel(this, this.wsSlot);
+      this.render();
+    });
   }
 
   /**
@@ -186,7 +195,11 @@ export class StorylinesExplorerElement extends HTMLElement {
   /** The state names another story than the workspace's: open it and cross-reference its articles. */
   switchStory() {
     const id = this.state.story;
-    return this.afterSwitches(() => this.enterShown(id));
+    // A switch the state has moved on from by its turn is skipped (a later one is queued for the story named now;
+    // an addition that left its new story empty has gone back, and the story no longer exists).
+    return this.afterSwitches(async () => {
+      if (id === this.state.story) await this.enterShown(id);
+    });
   }
 
   /**
@@ -281,6 +294,9 @@ export class StorylinesExplorerElement extends HTMLElement {
 
   connectedCallback() {
     this.client ??= this.newClient();
+    // The worker compiles its wasm beside the articles' fetch, unless a precomputed model is to be drawn first:
+    // then it starts after that first render (its first request), not competing with it.
+    if (!this.hasAttribute('precomputed')) this.client.start();
     /** @type {Promise<unknown>} story switches, one after another */
     this.storySwitch ??= Promise.resolve();
     this.storyShown ??= '';
@@ -474,9 +490,11 @@ export class StorylinesExplorerElement extends HTMLElement {
     let counted = false;
     try {
       if (preview && !story && !user.length && !t) await this.showPrecomputed(await preview);
-      // The embedding table only after a first render (the sample's precomputed one, or a model shown before);
-      // a new worker (after a cancel or a crash) gets it again (giveTable answers at once when it has it).
-      if (this.model) await giveTable(client, this);
+      // The embedding table before the engine's run, so that it runs once (a first word-only run re-run with the
+      // table would transfer and draw the whole model twice); after the sample's precomputed model is drawn, so
+      // that its first render does not wait for it. A new worker (after a cancel or a crash) gets it again
+      // (giveTable answers at once when it has it); a missing table leaves the run by wording alone.
+      await giveTable(client, this);
       const t0 = performance.now();
       const options = t ? { alignThreshold: Number(t) } : undefined;
       const shown = this.state.story;
@@ -486,9 +504,16 @@ export class StorylinesExplorerElement extends HTMLElement {
       this.modelThreshold = t;
       this.workspace?.progress(null);
       this.exported = false;
-      // Indexing and drawing a large model are tasks of their own, so that the page answers in between.
+      // Indexing, filtering and drawing a large model are tasks of their own, so that the page answers in between.
       await nextTask();
       this.useModel(model, true, true);
+      await nextTask();
+      if (this.ix) this.derived(this.ix, this.state);
+      await nextTask();
+      // The filters' entity groups, ranked by mentions once per model (thousands of entities on a large one), and
+      // the names the views put in place of ids (built on first use).
+      void this.ix?.entitiesByKind;
+      if (this.ix) readable(this.ix, '');
       await nextTask();
       this.precomputed = false;
       // Busy until the new model is drawn: nothing reads a half-shown state as ready.
@@ -584,6 +609,7 @@ export class StorylinesExplorerElement extends HTMLElement {
    */
   useModel(model, backed, later = false) {
     if (this.model !== model || !backed) this.engineCache = new Map();
+    if (this.model !== model) this.lists.clear();
     this.model = model;
     this.engineBacked = backed;
     if (backed) this.sharedCorrections = null;
@@ -673,6 +699,18 @@ export class StorylinesExplorerElement extends HTMLElement {
   }
 
   /**
+   * What the views draw under the state's filters, kept until the model or a filter changes (on a large model
+   * filtering is a task's worth of work, not to be repeated for a view switch or a redraw).
+   * @param {import('../model/model.js').Index} ix
+   * @param {State} state
+   */
+  derived(ix, state) {
+    const key = JSON.stringify([state.q, state.sources, state.entities, state.status, state.from, state.to]);
+    if (this.memo?.ix !== ix || this.memo.key !== key) this.memo = { ix, key, d: derive(ix, state) };
+    return this.memo.d;
+  }
+
+  /**
    * Renders the navigation, the filters and the current view; keeps the keyboard focus where it was.
    * @param {boolean} [focusView] move the focus to the view's heading (after switching views)
    * @param {boolean} [filtersLater] draw the filters in a later task (after a new model)
@@ -686,7 +724,7 @@ export class StorylinesExplorerElement extends HTMLElement {
     const sel = focused instanceof HTMLInputElement && focused.type === 'search' ? [focused.selectionStart, focused.selectionEnd] : null;
 
     const state = this.state;
-    const d = derive(ix, state);
+    const d = this.derived(ix, state);
     /** @type {import('../views/common.js').ViewContext} */
     const ctx = {
       ix,
@@ -700,6 +738,7 @@ export class StorylinesExplorerElement extends HTMLElement {
         this.workspace && !this.workspace.sample && !this.sharedCorrections
           ? { correct: (c) => this.workspace?.correct(c), undo: (id) => this.workspace?.undo(id), corrections: this.workspace.corrections, own: new Set(this.workspace.articles.map((a) => a.id)) }
           : undefined,
+      paging: this.paging,
       engine: { diff: (a, b) => this.fromEngine(`diff ${a} ${b}`, (c) => c.diff(a, b)), collation: (id) => this.fromEngine(`collate ${id}`, (c) => c.collate(id)) },
     };
     // Navigation: real links, the current view marked for assistive technology.

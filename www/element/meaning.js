@@ -1,6 +1,7 @@
-// Matching by meaning in the page (issue 19): after the first render, the explorer has its worker fetch the
-// sentence-embedding table (a separate asset of the page's own origin, engine/assets.js) and, when the model
-// shown was aligned by wording alone, re-runs the engine with it; it says which matching is in force. Opting
+// Matching by meaning in the page (issue 19): before each engine run (after the sample's precomputed first
+// render), the explorer has its worker fetch the sentence-embedding table (a separate asset of the page's own
+// origin, engine/assets.js), so that a first load runs the engine once, with it; when a model shown was still
+// aligned by wording alone, it re-runs the engine with it; it says which matching is in force. Opting
 // out (`no-embeddings`), a missing table (404, a single file built without it) or an engine without
 // `setEmbeddings` leave the engine working by wording, and the indicator says so. Owns only that sequence and
 // the indicator's words; the engine, the views and the stored articles are elsewhere.

@@ -1,5 +1,6 @@
 // The main-thread side of the worker bridge: turns requests into Promises. No DOM, no state beyond the
-// pending requests of one client; each explorer element owns its own client (and worker). A worker that dies
+// pending requests of one client; each explorer element owns its own client (and worker, started by the first
+// request). A worker that dies
 // (its wasm trapped, or it failed outright) rejects what was pending with an EngineCrash and calls `onCrash`;
 // the client is dead from then on and its owner starts a new one.
 import { ANALYSE, DIFF, COLLATE, EMBEDDINGS, TRAP, RESULT, PART, PROGRESS, ERROR, CRASHED } from './protocol.js';
@@ -14,9 +15,10 @@ export class Cancelled extends Error {}
 export class EngineClient {
   /** @param {{ onCrash?: (error: EngineCrash) => void }} [hooks] */
   constructor(hooks = {}) {
-    /** @type {Worker} */
-    this.worker = assets.worker();
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[][]>}>} */
+    /** @type {Worker | null} started by the first request, so that a page drawn from a precomputed model does not
+     * compile the wasm while it draws its first render */
+    this.started = null;
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[]>}>} */
     this.pending = new Map();
     this.nextId = 1;
     this.dead = false;
@@ -25,8 +27,20 @@ export class EngineClient {
     this.defaults = null;
     /** @type {Promise<void> | null} the answer to the one `useEmbeddings` call this worker gets */
     this.table = null;
-    this.worker.addEventListener('message', (event) => this.onMessage(event));
-    this.worker.addEventListener('error', (event) => this.crashed(`the engine stopped: ${event.message || 'unknown error'}`));
+  }
+
+  /** Starts the worker now (its wasm compiles while the page fetches the articles), unless it runs. */
+  start() {
+    return this.worker;
+  }
+
+  /** The worker, started on first use. */
+  get worker() {
+    if (this.started) return this.started;
+    const worker = assets.worker();
+    worker.addEventListener('message', (event) => this.onMessage(event));
+    worker.addEventListener('error', (event) => this.crashed(`the engine stopped: ${event.message || 'unknown error'}`));
+    return (this.started = worker);
   }
 
   /** @param {MessageEvent<import('./protocol.js').Response>} event */
@@ -37,16 +51,17 @@ export class EngineClient {
     if (!waiter) return;
     if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total);
     if (msg.type === PART) {
+      // Joined as the parts arrive, each in its own task (flattening them all when the result came was one long task).
       waiter.parts ??= new Map();
-      const slices = waiter.parts.get(msg.field) ?? [];
-      slices.push(msg.items);
-      waiter.parts.set(msg.field, slices);
+      const joined = waiter.parts.get(msg.field) ?? [];
+      for (const item of msg.items) joined.push(item);
+      waiter.parts.set(msg.field, joined);
       return;
     }
     this.pending.delete(msg.id);
     if (msg.type === RESULT) {
       this.defaults = msg.defaults ?? this.defaults;
-      if (waiter.parts && msg.export) for (const [field, slices] of waiter.parts) msg.export[field] = slices.flat();
+      if (waiter.parts && msg.export) for (const [field, joined] of waiter.parts) msg.export[field] = joined;
       waiter.resolve(msg);
     } else if (msg.type === ERROR) waiter.reject(new Error(msg.message));
   }
@@ -55,7 +70,7 @@ export class EngineClient {
   crashed(message) {
     if (this.dead) return;
     this.dead = true;
-    this.worker.terminate();
+    this.started?.terminate();
     const error = new EngineCrash(message);
     this.failAll(error);
     this.onCrash?.(error);
@@ -141,7 +156,7 @@ export class EngineClient {
   /** @param {Error} [reason] what pending requests are rejected with */
   terminate(reason = new Error('the engine was stopped')) {
     this.dead = true;
-    this.worker.terminate();
+    this.started?.terminate();
     this.failAll(reason);
   }
 }

@@ -78,13 +78,16 @@ async function analyse(req) {
  * @param {import('./protocol.js').EmbeddingsRequest} req
  */
 async function embeddings(req) {
+  // The table's fetch starts beside the wasm's compilation, not after it.
+  const fetched = req.bytes ? null : fetch(req.url ?? '');
+  fetched?.catch(() => {});
   await ready;
   const probe = /** @type {any} */ (new Corpus());
   try {
     if (typeof probe.setEmbeddings !== 'function') throw new Error('this engine cannot match by meaning');
     let bytes = req.bytes ?? null;
     if (!bytes) {
-      const res = await fetch(req.url ?? '');
+      const res = await /** @type {Promise<Response>} */ (fetched);
       if (!res.ok) throw new Error(`no embedding table at ${new URL(req.url ?? '', location.href).pathname} (HTTP ${res.status})`);
       bytes = new Uint8Array(await res.arrayBuffer());
     }

@@ -94,6 +94,22 @@ export function indexModel(raw) {
     for (const [article, at] of alignedSources) for (const [sentence, v] of at) alignedAt.set(`${article}:${sentence}`, v.size);
     return alignedAt;
   };
+  /** @type {Map<string, any[]> | null} entities per kind, most mentioned first, ties by name (built on first use) */
+  let ranked = null;
+  const rankedOf = () => {
+    if (ranked) return ranked;
+    /** @type {Map<string, any[]>} */
+    const byKind = new Map();
+    for (const e of model.entities) {
+      if (!byKind.has(e.kind)) byKind.set(e.kind, []);
+      byKind.get(e.kind)?.push(e);
+    }
+    const n = (/** @type {any} */ e) => arr(e.mentions).length;
+    // Code-unit order for ties: `localeCompare` on thousands of names was most of the filters' drawing.
+    const byName = (/** @type {any} */ x, /** @type {any} */ y) => (String(x.name) < String(y.name) ? -1 : String(x.name) > String(y.name) ? 1 : 0);
+    for (const list of byKind.values()) list.sort((x, y) => n(y) - n(x) || byName(x, y));
+    return (ranked = byKind);
+  };
   /** The user's corrections as applied (corrections.js), or null. */
   const user = m.user && typeof m.user === 'object' ? m.user : null;
   return {
@@ -111,6 +127,10 @@ export function indexModel(raw) {
     claimsByEvent,
     get alignedAt() {
       return alignedAtOf();
+    },
+    /** @returns {Map<string, any[]>} entities per kind, most mentioned first */
+    get entitiesByKind() {
+      return rankedOf();
     },
     user,
   };
@@ -256,6 +276,10 @@ export function derive(ix, state) {
   /** @param {any[]} evIds */
   const eventsInRange = (evIds) => evIds.some((id) => inDayFilter(eventRange(ix.eventById.get(id) ?? {}), state.from, state.to));
 
+  // Without any filter every list is kept whole (a large model's filter passes were a long task of their own).
+  const unfiltered = !q && !src.size && !ent.size && !st.size && !dated;
+  if (unfiltered) return unfilteredLists(ix);
+
   const articles = model.articles.filter(
     (a) =>
       srcOk(a.id) &&
@@ -330,6 +354,29 @@ export function derive(ix, state) {
   return { articles, events, claims, contradictions, quotes, quoteGroups, entities, reuse, alignments, times };
 }
 
+/**
+ * What `derive` gives without any filter, without testing each item: the same lists (entities with a mention,
+ * quote groups' quotes that resolve, in lineage order; reuse by score).
+ * @param {Index} ix
+ */
+function unfilteredLists(ix) {
+  const { model } = ix;
+  const quotes = model.quotes.filter(Boolean);
+  const quoteGroups = model.quoteGroups.map((g) => ({ ...g, quotes: groupOrder(ix, g).filter((id) => !!ix.quoteById.get(id)) })).filter((g) => g.quotes.length > 0);
+  return {
+    articles: model.articles.slice(),
+    events: model.events.slice(),
+    claims: model.claims.slice(),
+    contradictions: model.contradictions.slice(),
+    quotes,
+    quoteGroups,
+    entities: model.entities.filter((e) => arr(e.mentions).length > 0),
+    reuse: model.reuse.slice().sort((x, y) => y.score - x.score),
+    alignments: model.alignments.slice(),
+    times: model.times.slice(),
+  };
+}
+
 /** @typedef {ReturnType<typeof derive>} Derived */
 
 /**
@@ -342,7 +389,8 @@ export function groupOrder(ix, g) {
   const lineage = arr(g.lineage)
     .map((l) => l?.quote)
     .filter((id) => typeof id === 'string');
-  const rest = arr(g.quotes).filter((id) => !lineage.includes(id));
+  const listed = new Set(lineage);
+  const rest = arr(g.quotes).filter((id) => !listed.has(id));
   return lineage.length ? [...lineage, ...orderQuotes(ix, rest, g.earliest)] : orderQuotes(ix, arr(g.quotes), g.earliest);
 }
 
@@ -353,10 +401,14 @@ export function groupOrder(ix, g) {
  * @param {string} [earliest]
  */
 export function orderQuotes(ix, ids, earliest) {
-  const pub = (/** @type {string} */ id) => {
-    const a = ix.articleById.get(ix.quoteById.get(id)?.article);
-    return parseDate(a?.published)?.start ?? Infinity;
-  };
+  // Each date parsed once, not once per comparison (a group of hundreds of copies of one quote was most of `derive`).
+  const pubs = new Map(
+    ids.map((id) => {
+      const a = ix.articleById.get(ix.quoteById.get(id)?.article);
+      return [id, parseDate(a?.published)?.start ?? Infinity];
+    }),
+  );
+  const pub = (/** @type {string} */ id) => pubs.get(id) ?? Infinity;
   return [...ids].sort((x, y) => (x === earliest ? -1 : y === earliest ? 1 : pub(x) - pub(y) || (x < y ? -1 : x > y ? 1 : 0)));
 }
 

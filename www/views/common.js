@@ -16,7 +16,68 @@ import { sentenceText, sourceName } from '../model/model.js';
  *   pairwise diff and collation table when the wasm offers them and they have arrived (else null: the views
  *   fall back to what the page computes)
  * @property {import('./correct.js').UserContext} [user] the user's corrections and how to make them
+ * @property {Paging} [paging] how much of each long list is drawn (kept by the element per model)
  */
+
+/**
+ * @typedef {object} Paging
+ * @property {(key: string) => number} limit how many items of list `key` are drawn
+ * @property {(key: string, limit: number) => void} show draws `limit` items of list `key` (re-renders)
+ * @property {(key: string) => string} query what the find box of list `key` holds
+ * @property {(key: string, q: string) => void} find keeps what the find box of list `key` holds (no re-render)
+ */
+
+/** Items of a long list drawn at first, and per "Show more": a list of thousands drawn at once is one long task. */
+export const PAGE = 50;
+
+/**
+ * The paging of the element's long lists, kept in `lists` (one entry per list key) by the element; `redraw`
+ * draws again after "Show more".
+ * @param {Map<string, { limit?: number, q?: string }>} lists
+ * @param {() => void} redraw
+ * @returns {Paging}
+ */
+export function pagingOf(lists, redraw) {
+  return {
+    limit: (key) => lists.get(key)?.limit ?? PAGE,
+    show: (key, limit) => {
+      lists.set(key, { ...lists.get(key), limit });
+      redraw();
+    },
+    query: (key) => lists.get(key)?.q ?? '',
+    find: (key, q) => void lists.set(key, { ...lists.get(key), q }),
+  };
+}
+
+/**
+ * The first page of a long list (at least up to `keep`, the selected item), and a "Show more" button that
+ * draws the next page, or null when all are drawn. `draw` gets each item and its index in the whole list.
+ * @template T
+ * @param {ViewContext} ctx
+ * @param {string} key the list's name in the paging (and its button's `data-key`, so the focus stays on it)
+ * @param {T[]} items
+ * @param {(item: T, index: number) => Node} draw
+ * @param {number} [keep] an index that must be drawn
+ * @returns {{ nodes: Node[], more: HTMLElement | null }}
+ */
+export function paged(ctx, key, items, draw, keep = -1) {
+  const limit = Math.max(ctx.paging?.limit(key) ?? PAGE, keep + 1);
+  const nodes = items.slice(0, limit).map(draw);
+  return { nodes, more: moreButton(items.length - limit, () => ctx.paging?.show(key, limit + PAGE), key) };
+}
+
+/**
+ * "Show 50 more (N not shown yet)" or "Show the other N", or null when nothing is left.
+ * @param {number} rest items not drawn
+ * @param {() => void} onClick
+ * @param {string} key
+ */
+export function moreButton(rest, onClick, key) {
+  if (rest <= 0) return null;
+  const b = h('button', { type: 'button', class: 'more', 'data-testid': 'show-more', 'data-key': `more:${key}` }, [rest > PAGE ? `Show ${PAGE} more (${rest} not shown yet)` : `Show the other ${rest}`]);
+  b.addEventListener('click', onClick);
+  return b;
+}
 
 /**
  * A link to another state of the explorer: a real href (so it can be copied or opened in a tab) whose plain

@@ -17,7 +17,7 @@ import { correction } from '../model/corrections.js';
  * A button.
  * @param {string | (Node | string)[]} label
  * @param {() => void} onClick
- * @param {Record<string, string>} [attrs]
+ * @param {Record<string, string | boolean | undefined>} [attrs]
  */
 export function button(label, onClick, attrs = {}) {
   const b = h('button', { type: 'button', class: 'small-button', ...attrs }, typeof label === 'string' ? [label] : label);

@@ -3,7 +3,7 @@
 import { h, bdi } from './dom.js';
 import { sourceName } from '../model/model.js';
 import { highlightText } from './highlight.js';
-import { link, empty, section } from './common.js';
+import { link, empty, section, paged } from './common.js';
 import { entityTools, userMarks } from './correct.js';
 
 const KINDS = /** @type {const} */ ([
@@ -20,12 +20,7 @@ export function renderEntities(ctx) {
   const groups = KINDS.map(([kind, title]) => {
     const list = d.entities.filter((e) => e.kind === kind);
     if (!list.length) return null;
-    return h('div', {}, [
-      h('h3', {}, [`${title} (${list.length})`]),
-      h(
-        'ul',
-        { class: 'entities' },
-        list.map((e) => {
+    const drawn = paged(ctx, `entities-${kind}`, list, (e) => {
           /** @type {Map<string, number>} */
           const per = new Map();
           for (const m of e.mentions ?? []) per.set(m.article, (per.get(m.article) ?? 0) + 1);
@@ -48,9 +43,8 @@ export function renderEntities(ctx) {
             userMarks(e),
             ctx.user ? entityTools(ctx.user, e, ix.model.entities) : null,
           ]);
-        }),
-      ),
-    ]);
+    }, list.findIndex((e) => e.id === state.sel));
+    return h('div', {}, [h('h3', {}, [`${title} (${list.length})`]), h('ul', { class: 'entities' }, drawn.nodes), drawn.more]);
   }).filter(Boolean);
   return section('entities', 'Entities', groups.length ? groups : [empty('No entities found', ix.model.entities.length > 0, !ix.present.has('entities'))]);
 }

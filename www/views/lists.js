@@ -4,7 +4,7 @@
 import { h, bdi, bdiList, isolated } from './dom.js';
 import { sourceName, sentenceAt, sentenceText, readable, independenceSaid } from '../model/model.js';
 import { highlightText } from './highlight.js';
-import { link, badge, empty, section, quoteRef } from './common.js';
+import { link, badge, empty, section, quoteRef, paged } from './common.js';
 import { findingTools, userMarks, dismissedList } from './correct.js';
 
 /**
@@ -28,7 +28,7 @@ function jumps(ctx, events, articles, collate) {
  */
 export function renderClaims(ctx) {
   const { ix, d, state } = ctx;
-  const items = d.claims.map((c, i) => {
+  const claims = paged(ctx, 'claims', d.claims, (c, i) => {
     const selected = state.sel === c.id;
     return h('li', { class: `finding${selected ? ' selected' : ''}`, 'data-testid': 'claim', 'data-id': c.id, 'aria-current': selected ? 'true' : undefined }, [
       h('h3', {}, [badge(c.status), ' ', link(ctx, { sel: c.id }, [`Claim ${i + 1}`], { 'data-key': `cl:${c.id}`, title: c.id })]),
@@ -42,9 +42,10 @@ export function renderClaims(ctx) {
       userMarks(c),
       ctx.user ? findingTools(ctx.user, c.id, { status: c.status, label: `claim ${i + 1}` }) : null,
     ]);
-  });
+  }, d.claims.findIndex((c) => c.id === state.sel));
   return section('claims', 'Claims', [
-    items.length ? h('ol', { class: 'findings', 'aria-label': 'Claims' }, items) : empty('No claims found', ix.model.claims.length > 0, !ix.present.has('claims')),
+    d.claims.length ? h('ol', { class: 'findings', 'aria-label': 'Claims' }, claims.nodes) : empty('No claims found', ix.model.claims.length > 0, !ix.present.has('claims')),
+    claims.more,
     ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'claims', (c) => `${c.id}: ${c.explanation ?? ''}`) : null,
   ]);
 }
@@ -54,7 +55,7 @@ export function renderClaims(ctx) {
  */
 export function renderContradictions(ctx) {
   const { ix, d, state } = ctx;
-  const items = d.contradictions.map((c, i) => {
+  const items = paged(ctx, 'contradictions', d.contradictions, (c, i) => {
     const selected = state.sel === c.id;
     const refs = c.refs ?? [];
     const events = ix.model.events
@@ -83,11 +84,12 @@ export function renderContradictions(ctx) {
       userMarks(c),
       ctx.user ? findingTools(ctx.user, c.id, { label: `contradiction ${i + 1}` }) : null,
     ]);
-  });
+  }, d.contradictions.findIndex((c) => c.id === state.sel));
   return section('contradictions', 'Contradictions', [
-    items.length
-      ? h('ol', { class: 'findings', 'aria-label': 'Contradictions' }, items)
+    d.contradictions.length
+      ? h('ol', { class: 'findings', 'aria-label': 'Contradictions' }, items.nodes)
       : empty('No contradictions found', ix.model.contradictions.length > 0, !ix.present.has('contradictions')),
+    items.more,
     ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'contradictions', (c) => `${c.kind}: ${c.explanation ?? c.id}`) : null,
   ]);
 }
@@ -98,7 +100,7 @@ export function renderContradictions(ctx) {
 export function renderQuotes(ctx) {
   const { ix, d, state } = ctx;
   const entityName = (/** @type {string | null} */ id) => ix.model.entities.find((e) => e.id === id)?.name;
-  const groups = d.quoteGroups.map((g) => {
+  const groups = paged(ctx, 'quote-groups', d.quoteGroups, (g) => {
     const selected = state.sel === g.id;
     const quotes = g.quotes.map((/** @type {string} */ id) => ix.quoteById.get(id)).filter(Boolean);
     /** @type {Map<string, any>} */
@@ -131,29 +133,26 @@ export function renderQuotes(ctx) {
       userMarks(ix.model.quoteGroups.find((x) => x.id === g.id)),
       ctx.user ? findingTools(ctx.user, g.id, { label: `the quotes of ${g.id}` }) : null,
     ]);
-  });
+  }, d.quoteGroups.findIndex((g) => g.id === state.sel));
   // Quotes the engine found but did not group (or no groups yet).
   const grouped = new Set(ix.model.quoteGroups.flatMap((g) => g.quotes ?? []));
   const loose = d.quotes.filter((q) => !grouped.has(q.id));
+  const looseDrawn = paged(ctx, 'quotes', loose, (q) =>
+    h('li', { 'data-testid': 'quote' }, [
+      link(ctx, { view: 'sources', sel: q.article }, [bdi(sourceName(ix, q.article))]),
+      ': ',
+      q.speakerText ? bdi(String(q.speakerText)) : '',
+      `${q.speakerText ? ' ' : ''}${q.verb ?? ''} “`,
+      bdi(highlightText(String(q.text), state.q)),
+      '”',
+    ]),
+  );
   return section('quotes', 'Quotes', [
-    groups.length ? h('ol', { class: 'findings', 'aria-label': 'Quote groups' }, groups) : empty('No quote groups found', ix.model.quoteGroups.length > 0, !ix.present.has('quoteGroups')),
+    d.quoteGroups.length ? h('ol', { class: 'findings', 'aria-label': 'Quote groups' }, groups.nodes) : empty('No quote groups found', ix.model.quoteGroups.length > 0, !ix.present.has('quoteGroups')),
+    groups.more,
     ctx.user ? dismissedList(ctx.user, ix.user?.dismissed ?? [], 'quoteGroups', (g) => `${g.id} (${(g.quotes ?? []).length} quotes)`) : null,
     h('h3', {}, [`Other quotes (${loose.length})`]),
-    loose.length
-      ? h(
-          'ul',
-          { class: 'quotes' },
-          loose.map((q) =>
-            h('li', { 'data-testid': 'quote' }, [
-              link(ctx, { view: 'sources', sel: q.article }, [bdi(sourceName(ix, q.article))]),
-              ': ',
-              q.speakerText ? bdi(String(q.speakerText)) : '',
-              `${q.speakerText ? ' ' : ''}${q.verb ?? ''} “`,
-              bdi(highlightText(String(q.text), state.q)),
-              '”',
-            ]),
-          ),
-        )
-      : empty('No quotes found', ix.model.quotes.length > 0, !ix.present.has('quotes')),
+    loose.length ? h('ul', { class: 'quotes' }, looseDrawn.nodes) : empty('No quotes found', ix.model.quotes.length > 0, !ix.present.has('quotes')),
+    looseDrawn.more,
   ]);
 }

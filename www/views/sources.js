@@ -7,7 +7,7 @@ import { articleCounts, agreementOf, headlineOf } from '../model/model.js';
 import { parseDate, dayLabel } from '../model/dates.js';
 import { renderSegments, searchMarks } from './highlight.js';
 import { highlightText } from './highlight.js';
-import { link, empty, section } from './common.js';
+import { link, empty, section, paged } from './common.js';
 import { renderMetaEditor } from './metaedit.js';
 
 /**
@@ -16,14 +16,12 @@ import { renderMetaEditor } from './metaedit.js';
  */
 export function renderSources(ctx) {
   const { ix, d, state } = ctx;
-  const list = h('ul', { class: 'cards', 'aria-label': 'Sources' });
-  for (const a of d.articles) {
+  const cards = paged(ctx, 'sources', d.articles, (a) => {
     const n = articleCounts(ix, a.id);
     const r = parseDate(a.published);
     const meta = byline(a, r ? dayLabel(r.start) : 'date unknown');
     const selected = state.sel === a.id;
-    list.append(
-      h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
+    return h('li', { class: `card${selected ? ' selected' : ''}`, 'data-testid': 'source-card', 'data-article': a.id }, [
         h('h3', {}, [
           link(ctx, { view: 'sources', sel: a.id, s: '' }, [bdi(highlightText(headlineOf(a), state.q))], {
             'data-article': a.id,
@@ -36,12 +34,12 @@ export function renderSources(ctx) {
         ]),
         h('p', { class: 'id', title: a.id }, [bdi(visibleName(a.file ? `file: ${a.file}` : a.id))]),
         ctx.user?.own.has(a.id) ? renderMetaEditor(ctx.user, a) : null,
-      ]),
-    );
-  }
+      ]);
+  }, d.articles.findIndex((a) => a.id === state.sel));
   const article = ix.articleById.get(state.sel);
   return section('sources', 'Sources', [
-    d.articles.length ? list : empty('No sources', ix.model.articles.length > 0),
+    d.articles.length ? h('ul', { class: 'cards', 'aria-label': 'Sources' }, cards.nodes) : empty('No sources', ix.model.articles.length > 0),
+    cards.more,
     h('div', { class: 'reader-slot', 'data-testid': 'reader' }, [article ? renderReader(ctx, article) : null]),
   ]);
 }

@@ -1,5 +1,6 @@
 // The story desk: which story the explorer shows (the read-only sample or one of the user's stories), a
-// switcher, renaming, a new story, copying the sample into a story of one's own, hiding the sample. Builds DOM
+// switcher, renaming, a new story, copying the sample into a story of one's own, hiding the sample, deleting a
+// story (after a confirmation in place, which names what goes). Builds DOM
 // from the registry (stories.js) and the current story; changes go through the actions. Names are text only.
 import { h, bdi } from '../views/dom.js';
 import { button } from '../views/correct.js';
@@ -11,6 +12,7 @@ import { button } from '../views/correct.js';
  * @property {(name: string) => void} rename renames the current story
  * @property {() => void} copySample copies the sample's articles into a new story
  * @property {(hidden: boolean) => void} hideSample
+ * @property {() => void} remove deletes the current story (after the desk's confirmation)
  */
 
 /**
@@ -40,6 +42,7 @@ export function renderDesk(reg, current, actions, busy) {
       button(reg.settings.sampleHidden ? 'Show the sample' : 'Hide the sample', () => actions.hideSample(!reg.settings.sampleHidden), { 'data-testid': 'hide-sample' }),
       h('label', { class: 'desk-name' }, ['Name ', name]),
       story.named ? null : h('span', { class: 'meta', 'data-testid': 'story-auto' }, ['(after its headlines)']),
+      deleteButton(story.name, actions.remove, busy),
     ];
   } else {
     tools = [
@@ -53,4 +56,28 @@ export function renderDesk(reg, current, actions, busy) {
     button('New story', actions.create, { 'data-testid': 'new-story' }),
     ...tools,
   ]);
+}
+
+/**
+ * "Delete this story…", which asks first, in place: the question names the story and says that its articles
+ * and corrections leave this browser; "Keep it" (focused) puts the button back.
+ * @param {string} name
+ * @param {() => void} remove
+ * @param {boolean} busy a job runs
+ */
+function deleteButton(name, remove, busy) {
+  const ask = button('Delete this story…', () => {
+    const keep = button('Keep it', () => question.replaceWith(ask), { 'data-testid': 'keep-story', 'data-key': 'desk-keep' });
+    const question = h('span', { class: 'desk-confirm', role: 'group', 'aria-label': 'Delete this story?', 'data-testid': 'delete-confirm' }, [
+      'Delete “',
+      bdi(name),
+      '” with its articles and corrections from this browser? ',
+      button('Delete the story', remove, { class: 'small-button danger', 'data-testid': 'delete-story-confirm', 'data-key': 'desk-delete-confirm' }),
+      ' ',
+      keep,
+    ]);
+    ask.replaceWith(question);
+    keep.focus();
+  }, { 'data-testid': 'delete-story', 'data-key': 'desk-delete', disabled: busy });
+  return ask;
 }

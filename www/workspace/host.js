@@ -11,6 +11,7 @@ import { storyPatch } from '../model/state.js';
 import { renderPanel, renderProgress } from './panel.js';
 import { bundle, bundleStoryName, claimsCsv, contradictionsCsv, webAnnotations, readBundle, BUNDLE_SCHEMA } from './exports.js';
 import { Cancelled } from '../engine/client.js';
+import { deleteStore } from './storage.js';
 
 /**
  * @typedef {import('../element/explorer-element.js').StorylinesExplorerElement} Explorer
@@ -112,15 +113,68 @@ function createWorkspace(el, story) {
  * Creates a story of the user's own, opens it (the URL names it) and runs `then` on its workspace.
  * @param {Explorer} el
  * @param {(ws: Workspace) => Promise<unknown>} then
+ * @param {boolean} [empty] an empty story is what the user asked for ("New story"): it stays even with nothing in it
  */
-export function newStory(el, then) {
+export function newStory(el, then, empty = false) {
   const reg = el.stories;
   if (!reg) return Promise.resolve();
+  const before = el.state.story;
   // One job of the element's story switches, so that whoever waits for them waits for the addition too.
   return el.afterSwitches(async () => {
     const story = await reg.create(Date.now());
     el.go(storyPatch(story.id));
     await el.enterShown(story.id, then);
+    const ws = el.workspace;
+    // The run a cancel queues (restoring the empty story) finishes first.
+    for (let i = 0; i < 3; i++) await ws?.queue;
+    if (empty || !ws || ws.articles.length || ws.corrections.length || el.state.story !== story.id) return;
+    // Nothing was kept (cancelled, refused or failed): no empty story is left open; the story open before comes
+    // back, with what the addition said (its notice and error cards).
+    el.state = el.patched(storyPatch(before));
+    if (el.usesHistory) history.replaceState(history.state, '', el.href({}));
+    await el.enterShown(before);
+    await dropStory(el, story.id);
+    if (el.workspace) {
+      el.workspace.notice = ws.notice;
+      el.workspace.errors.push(...ws.errors);
+    }
+    drawDesk(el);
+    el.workspaceChanged();
+  });
+}
+
+/**
+ * Deletes a story's store and takes it off the registry (the story must not be open).
+ * @param {Explorer} el
+ * @param {string} id
+ */
+async function dropStory(el, id) {
+  await deleteStore(storeOf(prefixed(el, 'storylines-workspace'), id));
+  await el.stories?.remove(id);
+}
+
+/**
+ * Deletes one of the user's stories after the desk's confirmation: its articles and corrections leave this
+ * browser's storage, the registry forgets it, and the sample (or, with the sample hidden, another story) is
+ * shown with a notice saying what was deleted.
+ * @param {Explorer} el
+ * @param {string} id
+ */
+export async function deleteStory(el, id) {
+  const reg = el.stories;
+  const story = reg?.get(id);
+  if (!reg || !story) return;
+  // A change under way finishes first.
+  await el.workspace?.queue;
+  const shown = el.state.story === id && el.workspace && !el.workspace.sample ? el.workspace.articles.length : null;
+  const rest = reg.stories.filter((s) => s.id !== id);
+  if (el.state.story === id) await el.openStory(reg.settings.sampleHidden && rest.length ? rest[0].id : '');
+  await el.afterSwitches(async () => {
+    await dropStory(el, id);
+    const what = shown === null ? '' : ` and its ${shown} article${shown === 1 ? '' : 's'}`;
+    if (el.workspace) el.workspace.notice = `Deleted the story “${story.name}”${what}: nothing of it is kept in this browser any more.`;
+    drawDesk(el);
+    el.workspaceChanged();
   });
 }
 
@@ -201,7 +255,7 @@ export function drawPanel(el, slot) {
   const open = new Set([...slot.querySelectorAll('details')].filter((d) => /** @type {HTMLDetailsElement} */ (d).open).map((d) => d.className));
   const pasted = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'))?.value;
   const headlines = new Map((el.model?.articles ?? []).filter((/** @type {any} */ a) => a.title).map((/** @type {any} */ a) => [a.id, String(a.title)]));
-  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0, headlines }));
+  slot.replaceChildren(renderPanel(ws, actions(el), { hasModel: !!el.model, orphans: el.corrected?.user?.orphans?.length ?? 0, headlines, paging: el.paging }));
   slot.querySelectorAll('details').forEach((d) => open.has(d.className) && (/** @type {HTMLDetailsElement} */ (d).open = true));
   const area = /** @type {HTMLTextAreaElement | null} */ (slot.querySelector('textarea'));
   if (area && pasted) area.value = pasted;
@@ -293,10 +347,11 @@ export function drawDesk(el) {
       el.state.story,
       {
         open: (id) => el.openStory(id),
-        create: () => el.workspace?.intoNewStory(async () => {}),
+        create: () => newStory(el, async () => {}, true),
         rename: (name) => reg.rename(el.state.story, name, true).then(() => drawDesk(el)),
         copySample: () => el.workspace?.intoNewStory((ws) => ws.commit(el.articles.flatMap(sampleArticle), [], 'Copying the sample')),
         hideSample: (hidden) => reg.setSettings({ sampleHidden: hidden }).then(() => drawDesk(el)),
+        remove: () => deleteStory(el, el.state.story),
       },
       !!el.workspace?.job,
     ),

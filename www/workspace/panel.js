@@ -4,6 +4,7 @@
 import { h, bdi } from '../views/dom.js';
 import { visibleName } from '../model/names.js';
 import { folderFiles } from './intake.js';
+import { PAGE, moreButton } from '../views/common.js';
 
 /**
  * @typedef {object} PanelActions
@@ -60,8 +61,8 @@ function ownCard(ws, a, headline, busy) {
 /**
  * @param {import('./workspace.js').Workspace} ws
  * @param {PanelActions} actions
- * @param {{ hasModel: boolean, orphans: number, headlines: Map<string, string> }} opts orphans: corrections that
- *   no longer match a finding; headlines: the headline the engine found per article id
+ * @param {{ hasModel: boolean, orphans: number, headlines: Map<string, string>, paging?: import('../views/common.js').Paging }} opts orphans: corrections that
+ *   no longer match a finding; headlines: the headline the engine found per article id; paging: how many cards are drawn
  */
 export function renderPanel(ws, actions, opts) {
   const files = /** @type {HTMLInputElement} */ (h('input', { type: 'file', multiple: true, accept: '.txt,.text,.md,.markdown,.html,.htm,.xhtml', 'data-testid': 'add-files', 'data-key': 'ws-files' }));
@@ -82,6 +83,8 @@ export function renderPanel(ws, actions, opts) {
     importer.value = '';
   });
   const busy = !!ws.job;
+  // A story of a thousand articles draws its cards a page at a time.
+  const ownLimit = opts.paging?.limit('own') ?? PAGE;
   return h('section', { class: 'workspace', 'aria-labelledby': 'ws-h', 'data-testid': 'workspace' }, [
     h('h2', { id: 'ws-h' }, [ws.sample ? 'Add your articles' : 'Articles of this story']),
     h('div', { class: 'drop', 'data-testid': 'drop' }, [
@@ -116,7 +119,8 @@ export function renderPanel(ws, actions, opts) {
     ws.articles.length
       ? h('details', { class: 'own-list', open: !matchMedia('(max-width: 48rem)').matches }, [
           h('summary', { 'data-key': 'ws-own-summary' }, [`${ws.articles.length} article${ws.articles.length === 1 ? '' : 's'}`]),
-          h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, ws.articles.map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy))),
+          h('ul', { class: 'own-cards', 'aria-label': 'Your articles' }, ws.articles.slice(0, ownLimit).map((a) => ownCard(ws, a, opts.headlines.get(a.id), busy))),
+          moreButton(ws.articles.length - ownLimit, () => opts.paging?.show('own', ownLimit + PAGE), 'own'),
         ])
       : ws.errors.length
         ? null

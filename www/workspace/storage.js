@@ -54,6 +54,17 @@ const done = (req) => new Promise((resolve, reject) => ((req.onsuccess = () => r
 /** @param {IDBTransaction} tx */
 const committed = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = () => resolve(undefined)), (tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('transaction aborted')))));
 
+/**
+ * Deletes a story's whole store (its articles, corrections and schema record). Another tab that has it open
+ * closes it first (`onversionchange`), so the deletion is not blocked for long.
+ * @param {string} name database name
+ * @returns {Promise<void>}
+ */
+export function deleteStore(name) {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  return done(indexedDB.deleteDatabase(name)).then(() => undefined);
+}
+
 export class WorkspaceStore {
   /**
    * @param {string} name database name (one per explorer `state-key`)

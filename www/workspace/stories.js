@@ -148,6 +148,20 @@ export class StoryRegistry {
     await this.put([s]);
   }
 
+  /**
+   * Takes a story off the list (its store is the caller's to delete); the story opened next time is then the
+   * sample, unless it was another.
+   * @param {string} id
+   */
+  async remove(id) {
+    this.stories = this.stories.filter((s) => s.id !== id);
+    if (this.settings.last === id) await this.setSettings({ last: '' });
+    if (!this.db) return;
+    const tx = this.db.transaction('stories', 'readwrite');
+    tx.objectStore('stories').delete(id);
+    await new Promise((resolve, reject) => ((tx.oncomplete = () => resolve(undefined)), (tx.onabort = tx.onerror = () => reject(tx.error))));
+  }
+
   /** @param {Partial<Settings>} patch */
   async setSettings(patch) {
     this.settings = { ...this.settings, ...patch };
