@@ -828,6 +828,10 @@ impl Classifier<'_> {
     fn drop_leading_stops(&self, idx: &mut Vec<usize>) {
         let res = self.res;
         while let Some(&first) = idx.first() {
+            let joined: Vec<String> = idx.iter().map(|&i| fold(self.word(i))).collect();
+            if idx.len() > 1 && res.places.contains_key(&joined.join(" ")) {
+                break;
+            }
             let l = fold(self.word(first));
             let calendar_name =
                 is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
@@ -869,7 +873,8 @@ impl Classifier<'_> {
             || self.res.places.contains_key(&l)
             || self.res.given.contains(&l)
             || is_acronym(w)
-            || has_surname_ending(&l);
+            || has_surname_ending(&l)
+            || is_camel_case(w);
         !keep
     }
 
@@ -885,6 +890,9 @@ impl Classifier<'_> {
         if k == 0 || k + 1 >= idx.len() {
             return None;
         }
+        // A portfolio after the title ("Secretary of State", "Minister for Health") is part of the role.
+        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(fold(self.word(i)).as_str(), "of" | "for"));
+        let k = if portfolio && k + 3 < idx.len() { k + 2 } else { k };
         let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(self.word(i))).collect();
         let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
         if !personal || tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
@@ -942,7 +950,10 @@ impl Classifier<'_> {
         let lone = idx.len() == 1;
         event
             || demonym
-            || (lone && (surface.chars().count() < 2 || res.titles.contains(lower)))
+            || (lone && surface.chars().count() < 2)
+            || (lone
+                && res.titles.contains(lower)
+                && !idx.first().is_some_and(|&i| after_honorific(self.text, self.ws, i)))
             || (lone && CORPORATE_SUFFIXES.contains(&lower))
             || (lone && !self.facts.known_twice(lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)))
     }
@@ -984,6 +995,10 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
     if let Some(places) = c.hyphenated_places(&idx) {
         return places;
     }
+    // "Gov." of "New Jersey Gov. Jane Doe", "Rev." of "the Rev. John Doe": the role of the name after it.
+    while idx.last().is_some_and(|&l| title_abbreviation(c.text, c.ws, l, c.res)) {
+        idx.pop();
+    }
     c.drop_leading_stops(&mut idx);
     if idx.is_empty() {
         return Vec::new();
@@ -997,7 +1012,9 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
     if let Some(m) = c.person_after_title(&idx) {
         return vec![m];
     }
-    let had_role = c.strip_roles(&mut idx);
+    // "Mr. King": after an honorific a lone title word is the surname.
+    let surname_after_honorific = matches!(idx.as_slice(), [only] if after_honorific(c.text, c.ws, *only));
+    let had_role = surname_after_honorific || c.strip_roles(&mut idx);
     c.name_mention(&idx, had_role).into_iter().collect()
 }
 
@@ -1075,6 +1092,53 @@ fn heading_mentions(
 
 fn is_role_word(lower: &str, res: &Resources) -> bool {
     res.titles.contains(lower) || res.demonyms.contains_key(lower)
+}
+
+/// Capitalised abbreviations with a period that are no title before a name: place prefixes ("St. Louis"),
+/// generational suffixes, numbering and the like.
+const NOT_TITLES: &[&str] = &["st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "vol", "fig", "pp", "ca", "al", "cf"];
+
+/// Honorifics after which a title word is a surname ("Mr. King").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mme", "mlle"];
+
+/// Whether word `i` of a sentence is an abbreviated title: a capitalised word of two to four letters (the rest
+/// lowercase) written with a period right before another capitalised word of the sentence ("Sen. Jane Doe",
+/// "the Rev. John Doe", "Lt. Gen. John Doe"), and no place ("Fla."), month, corporate suffix ("Co.") or place
+/// prefix ("St. Louis"). Such a word is evidence that a person's name follows, and part of no name itself.
+fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool {
+    let (Some(w), Some(next)) = (ws.get(i), ws.get(i + 1)) else { return false };
+    let word = w.range.slice(text);
+    let mut chars = word.chars();
+    let shape = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && (2..=4).contains(&word.chars().count());
+    let l = fold(word);
+    shape
+        && text.get(w.range.end..next.range.start) == Some(". ")
+        && is_capitalised(next.range.slice(text))
+        && !w.possessive
+        && !res.places.contains_key(&l)
+        && !is_month_or_weekday(&l)
+        && !CORPORATE_SUFFIXES.contains(&l.as_str())
+        && !NOT_TITLES.contains(&l.as_str())
+}
+
+/// Whether word `i` follows an honorific written with its period ("Mr. King", "Dr. Page").
+fn after_honorific(text: &str, ws: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { return false };
+    let gap = ws.get(i).and_then(|w| text.get(prev.range.end..w.range.start));
+    gap == Some(". ") && HONORIFICS.contains(&fold(prev.range.slice(text)).as_str())
+}
+
+/// A word with a capital after a short lowercase prefix ("McX", "MacX", "DeX", "LaX"): a surname's shape no
+/// common word has.
+fn is_camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    let lowers = chars.by_ref().skip(1).take_while(|c| c.is_lowercase()).count();
+    chars.next().is_some_and(char::is_lowercase)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && (1..=2).contains(&lowers)
+        && w.chars().nth(lowers + 1).is_some_and(char::is_uppercase)
 }
 
 fn has_surname_ending(lower: &str) -> bool {
@@ -1189,7 +1253,8 @@ fn person_or_guess(
         .filter(|b| ws.get(first_i).is_some_and(|f| plain_gap(text, b.full_end, f.range.start)))
         .map(|w| fold(w.range.slice(text)));
     let given = lowers.first().is_some_and(|f| res.given.contains(f));
-    if had_title || given || lowers.iter().any(|l| has_surname_ending(l)) {
+    let abbreviated = first_i.checked_sub(1).is_some_and(|b| title_abbreviation(text, ws, b, res));
+    if had_title || abbreviated || given || lowers.iter().any(|l| has_surname_ending(l)) {
         return (EntityKind::Person, false);
     }
     if org_context(text, ws, first_i, last_i) {
@@ -1217,12 +1282,13 @@ fn role_before(text: &str, ws: &[Tok], first: usize, res: &Resources) -> (Option
     let mut k = first;
     while k > 0 {
         let (Some(prev), Some(cur)) = (ws.get(k - 1), ws.get(k)) else { break };
-        if !plain_gap(text, prev.full_end, cur.range.start) || prev.possessive {
+        let abbreviated = title_abbreviation(text, ws, k - 1, res);
+        if !(plain_gap(text, prev.full_end, cur.range.start) || abbreviated) || prev.possessive {
             break;
         }
         let w = prev.range.slice(text);
         let l = fold(w);
-        let title = res.titles.contains(&l);
+        let title = res.titles.contains(&l) || abbreviated;
         let demonym = res.demonyms.contains_key(&l);
         let modifier = is_capitalised(w) && start.is_some() && !res.places.contains_key(&l) && !is_stop_cap(&l);
         if !(title || demonym || modifier) {
@@ -1328,8 +1394,11 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             (fulls.fullest(&parts), kind)
         } else if parts.len() == 1 && (kind != EntityKind::Place || m.guessed) {
             let keys = full_keys.get_or_init(|| fulls.0.iter().map(|f| FullKeys::of(&f.1, &fulls)).collect());
-            match single_name_fit(parts.first().map_or("", String::as_str), keys) {
+            let part = parts.first().map_or("", String::as_str);
+            match single_name_fit(part, keys) {
                 Some(n) => (Some(n), EntityKind::Person),
+                // Two namesakes of the article fit: which one is not told, but a person it is.
+                None if m.guessed && keys.iter().any(|k| fits_key(part, k)) => (None, EntityKind::Person),
                 None => (None, kind),
             }
         } else {
@@ -1416,18 +1485,20 @@ impl FullNames {
     }
 }
 
+/// Whether a single-word name is the surname (or a spelling of it) or the given name of a full name.
+fn fits_key(part: &str, k: &FullKeys) -> bool {
+    let p = fold(part);
+    let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
+    k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
+        || k.first.as_ref().is_some_and(|f| *f == p)
+}
+
 /// The one full name a single-word name fits (its surname, a spelling of it, or its given name); two different
 /// people sharing the surname leave it unresolved, unless one of them dominates the article (more than twice the
 /// mentions in full of any other).
 fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
-    let p = fold(part);
-    let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
-    let matches = |k: &&FullKeys| {
-        k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
-            || k.first.as_ref().is_some_and(|f| *f == p)
-    };
     let mut fits: Map<String, usize> = Map::new();
-    for k in keys.iter().filter(matches) {
+    for k in keys.iter().filter(|k| fits_key(part, k)) {
         if let Some(n) = k.fullest.clone() {
             *fits.entry(n).or_insert(0) += 1;
         }
