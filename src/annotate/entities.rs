@@ -836,11 +836,15 @@ impl Classifier<'_> {
             let calendar_name =
                 is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
             let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
+            // "Said Jane Roe:", "Says Jane Roe": an inverted verb of saying opens no name (though "Said" is a
+            // given name too).
+            let inverted = self.initial(first) && idx.len() > 1 && matches!(l.as_str(), "said" | "says");
             // "Independent Jane Doe": a capitalised modifier before a given name and a surname.
             let before_given = idx.len() > 2
                 && idx.get(1).is_some_and(|&n| res.given.contains(&fold(self.word(n))))
                 && !res.org_words.contains(&l);
-            let drop = (is_stop_cap(&l) && !calendar_name)
+            let drop = inverted
+                || (is_stop_cap(&l) && !calendar_name)
                 || (self.initial(first)
                     && idx.len() > 1
                     && (self.facts.lower.contains(l.as_str()) || participle || before_given)
@@ -861,6 +865,21 @@ impl Classifier<'_> {
         }
     }
 
+    /// After "Secretary of", "Minister for" the first words are the portfolio, not the name ("State" of
+    /// "Secretary of State Jane Roe"): up to a given name, else the first word, when two words stay.
+    fn drop_portfolio(&self, idx: &mut Vec<usize>) {
+        let Some(&first) = idx.first() else { return };
+        let before = |k: usize| first.checked_sub(k).map(|i| fold(self.word(i)));
+        let after_title = matches!(before(1).as_deref(), Some("of" | "for"))
+            && before(2).is_some_and(|t| self.res.titles.contains(&t));
+        if !after_title || idx.len() < 3 {
+            return;
+        }
+        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&fold(self.word(i))));
+        let cut = given.map_or(1, |g| g + 1).min(idx.len() - 2);
+        idx.drain(..cut);
+    }
+
     /// A lone word that starts a sentence is a name only when the article, the lists or its shape say so.
     fn lone_initial_dropped(&self, idx: &[usize]) -> bool {
         let [only] = idx else { return false };
@@ -874,7 +893,8 @@ impl Classifier<'_> {
             || self.res.given.contains(&l)
             || is_acronym(w)
             || has_surname_ending(&l)
-            || is_camel_case(w);
+            || is_camel_case(w)
+            || self.span(*only, *only).is_some_and(|r| self.dateline(r));
         !keep
     }
 
@@ -928,6 +948,11 @@ impl Classifier<'_> {
                 }
                 had_role = true;
                 idx.remove(0);
+                // A portfolio after the title ("Secretary of State Jane Roe") is part of the role.
+                let portfolio = idx.first().is_some_and(|&c| matches!(fold(self.word(c)).as_str(), "of" | "for"));
+                if portfolio && idx.len() > 3 {
+                    idx.drain(..2);
+                }
             }
         }
         while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(self.word(l)))) {
@@ -967,7 +992,11 @@ impl Classifier<'_> {
         if self.not_a_name(idx, &lower, surface) {
             return None;
         }
-        let (kind, guessed) = kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?;
+        let (kind, guessed) = if self.dateline(range) {
+            (EntityKind::Place, false)
+        } else {
+            kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?
+        };
         let (role, role_range) =
             if kind == EntityKind::Person { role_before(self.text, self.ws, first, self.res) } else { (None, None) };
         let name = match kind {
@@ -976,6 +1005,39 @@ impl Classifier<'_> {
             EntityKind::Person => surface.to_string(),
         };
         Some(Mention { range, kind, name, role, role_range, sentence: Some(self.cand.sentence), guessed })
+    }
+
+    /// Whether a name is the town of a dateline: it opens the first body paragraph and is followed, within the
+    /// line, by at most a short comma part (a state, a date) and a parenthesis (an agency), then a dash (`CITY,
+    /// State —`, `CITY (Agency) —`, `CITY, Month Day (Agency) -`).
+    fn dateline(&self, range: TextRange) -> bool {
+        let a = self.article;
+        let body = a
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Body && !a.furniture.iter().any(|f| f.range.contains_range(p.range)));
+        let Some(p) = body.filter(|p| self.text.get(p.range.start..range.start).is_some_and(|g| g.trim().is_empty()))
+        else {
+            return false;
+        };
+        let rest = self.text.get(range.end..p.range.end).unwrap_or("");
+        let rest = rest.split('\n').next().unwrap_or("");
+        let (rest, comma) = match rest.strip_prefix(',') {
+            Some(r) => {
+                (r.get(r.find(['(', '—', '–', '-']).filter(|&i| i <= 40).unwrap_or(r.len())..).unwrap_or(""), true)
+            }
+            None => (rest, false),
+        };
+        let rest = rest.trim_start();
+        let (rest, agency) = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((agency, after)) if agency.len() <= 30 => (after.trim_start(), true),
+            _ => (rest, false),
+        };
+        // A name and a dash alone (`Jane Roe — the mayor — said`) is a dateline only in capitals.
+        let name = range.slice(self.text);
+        let capitals = !name.chars().any(char::is_lowercase);
+        let dash = ["— ", "– ", "-- ", "- "].iter().any(|d| rest.starts_with(d));
+        dash && (comma || agency || capitals) && name.split(' ').count() <= 4
     }
 
     /// An organisation's name without a closing corporate suffix ("Acme" of "Acme Corp."), when one is there.
@@ -1006,6 +1068,7 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
     if heading {
         return heading_mentions(c.text, c.ws, &idx, c.cand.sentence, c.facts, c.res);
     }
+    c.drop_portfolio(&mut idx);
     if c.lone_initial_dropped(&idx) {
         return Vec::new();
     }
@@ -2509,6 +2572,51 @@ mod tests {
         ] {
             assert!(names(text).iter().all(|(s, _, _, _)| s != not), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn abbreviated_titles_metonyms_and_namesakes_decide_kinds() {
+        // (text, surface, kind, role)
+        let cases = [
+            ("Yesterday Del. Ann Roe voted no.", "Ann Roe", EntityKind::Person, Some("Del")),
+            ("It was said by the Rev. Paul Zorbek on Sunday.", "Paul Zorbek", EntityKind::Person, Some("Rev")),
+            ("Critics and Lt. Gen. Tom Vask disagreed.", "Tom Vask", EntityKind::Person, Some("Lt. Gen")),
+            ("Then New Jersey Gov. Zed Orlo spoke.", "New Jersey", EntityKind::Place, None),
+            ("Then Secretary of State Zed Orlo spoke.", "Zed Orlo", EntityKind::Person, None),
+            ("Later Mr. King and Ms. Page arrived.", "King", EntityKind::Person, Some("Mr")),
+            ("A White House aide spoke.", "White House", EntityKind::Organization, None),
+            ("Voters met Republican Zed Orlo.", "Zed Orlo", EntityKind::Person, Some("Republican")),
+            // Two namesakes leave the surname unresolved, but a person.
+            ("Bill Varga met Anna Varga. Then Varga left.", "Varga", EntityKind::Person, None),
+            // A sentence-initial surname shaped "McX" is a name.
+            ("Tom McVeigh left. McVeigh said no.", "McVeigh", EntityKind::Person, None),
+        ];
+        for (text, surface, kind, role) in cases {
+            let got = names(text);
+            let hit = got.iter().rfind(|(s, _, _, _)| s == surface);
+            assert!(
+                hit.is_some_and(|(_, k, _, r)| *k == kind && r.as_deref() == role),
+                "{text}: want {surface} {kind:?} {role:?}, got {got:?}"
+            );
+        }
+        // A dateline's town is a place, whatever its shape.
+        for (text, town) in [
+            ("FLINT, Mich., Oct. 4 (UPI) — Zed Orlo spoke.", "FLINT"),
+            ("ZORBAVILLE (Reuters) - Zed Orlo spoke.", "ZORBAVILLE"),
+            ("Varga, Ohio — Zed Orlo spoke.", "Varga"),
+        ] {
+            let got = names(text);
+            assert!(got.iter().any(|(s, k, _, _)| s == town && *k == EntityKind::Place), "{text}: {got:?}");
+        }
+        // An abbreviated title is part of no name; a place prefix is no title.
+        for (text, not) in [
+            ("Yesterday Del. Ann Roe voted no.", "Del"),
+            ("Then New Jersey Gov. Zed Orlo spoke.", "Jersey Gov"),
+            ("It was said by the Rev. Paul Zorbek on Sunday.", "Rev"),
+        ] {
+            assert!(names(text).iter().all(|(s, _, _, _)| s != not), "{text}: {:?}", names(text));
+        }
+        assert!(names("They flew to St. Louis on Monday.").iter().any(|(s, _, _, _)| s == "Louis" || s == "St"));
     }
 
     #[test]

@@ -861,6 +861,16 @@ impl Context<'_> {
         if let Some(&m) = self.speakers_in(head).first() {
             return Some(self.attribution(m, verb, SpeakerHow::Name));
         }
+        // `footage of X saying “…”`: a name right before the participle is its subject, object of a preposition
+        // or not.
+        let right_before = self.mentions.iter().rposition(|m| {
+            m.kind == EntityKind::Person
+                && head.contains_range(m.range)
+                && self.article.text.get(m.range.end..head.end).is_some_and(|g| g.trim().is_empty())
+        });
+        if let Some(m) = right_before {
+            return Some(self.attribution(m, verb, SpeakerHow::Name));
+        }
         let words: Vec<String> = toks.iter().map(|t| self.word(*t)).collect();
         words.iter().enumerate().filter(|(_, w)| *w == "the").find_map(|(i, _)| {
             let phrase: Vec<String> = words.get(i + 1..(i + 3).min(words.len()))?.to_vec();
@@ -1301,6 +1311,56 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_chains_introductions_and_modifiers() {
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            // A sentence whose subject is the same pronoun goes on about the same person: names after it are
+            // passed over.
+            (
+                "Mary Jones spoke first. She says Anna Pike's letters were wrong. She wrote: “It is a lie.”",
+                vec![q("It is a lie.", Some("Mary Jones"), Some("wrote"), true)],
+            ),
+            (
+                "Aide Tom Grant spoke. However, he could not explain why Alex Varga said so. “We lack the text,” he said.",
+                vec![q("We lack the text,", Some("Tom Grant"), Some("said"), true)],
+            ),
+            // A name before the pronoun in its sentence is its subject.
+            (
+                "Tom Grant agreed, but he said the talks should wait. “There is no chance,” he said.",
+                vec![q("There is no chance,", Some("Tom Grant"), Some("said"), true)],
+            ),
+            // A name in another's role, or after a determiner, never speaks.
+            (
+                "“It is over,” Grant campaign spokesman Tom Vask said.",
+                vec![q("It is over,", Some("Tom Vask"), Some("said"), true)],
+            ),
+            (
+                "Mary Jones spoke. She thinks the Tom Grant campaign erred. “It is over,” she said.",
+                vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
+            ),
+            // The verb before the name.
+            ("Said Tom Grant: “It is over.”", vec![q("It is over.", Some("Tom Grant"), Some("said"), true)]),
+            // A closing mark written for an opening one at a paragraph's start.
+            (
+                "”It is over,” Tom Grant said. “It is not,” Ann Hale said.",
+                vec![q("It is over,", Some("Tom Grant"), Some("said"), true), q("It is not,", Some("Ann Hale"), Some("said"), true)],
+            ),
+            // The name right before a participle is its subject, even after a preposition.
+            (
+                "The ad ends with footage of Tom Grant saying, “It is fine.”",
+                vec![q("It is fine.", Some("Tom Grant"), Some("saying"), true)],
+            ),
+            // A participle whose clause has a pronoun for its subject.
+            (
+                "Tom Grant spoke. He defended the remark, saying, “It is fine.”",
+                vec![q("It is fine.", Some("Tom Grant"), Some("saying"), true)],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    #[test]
     fn pronouns_follow_gender_evidence_and_descriptions_follow_roles() {
         let cases: Vec<(&str, Vec<Row>)> = vec![
             (
@@ -1331,6 +1391,36 @@ mod tests {
         ];
         for (body, want) in cases {
             assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    /// (quoted text, speaker name) of an article parsed from plain text (paragraphs split at blank lines).
+    fn parsed_quotes(body: &str) -> Vec<(String, Option<String>)> {
+        let input = crate::input::parse::Input {
+            name: "a.txt".into(),
+            bytes: body.as_bytes().to_vec(),
+            meta: Default::default(),
+        };
+        let Ok(a) = crate::input::parse::parse(&input) else { unreachable!("the article parses") };
+        let ms = entities::mentions(&a);
+        extract(&a, &ms)
+            .iter()
+            .map(|x| (a.slice(x.range).to_string(), x.speaker.and_then(|i| ms.get(i)).map(|m| m.name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_introduces_the_next() {
+        let row = |t: &str, s: &str| (t.to_string(), Some(s.to_string()));
+        let cases = [
+            // A paragraph ending with a colon introduces the quote that opens the next one.
+            (
+                "Head\n\nTom Grant spoke on Monday.\n\nTom Grant continued:\n\n“It is over.”\n",
+                vec![row("It is over.", "Tom Grant")],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(parsed_quotes(body), want, "{body}");
         }
     }
 
