@@ -828,10 +828,6 @@ impl Classifier<'_> {
     fn drop_leading_stops(&self, idx: &mut Vec<usize>) {
         let res = self.res;
         while let Some(&first) = idx.first() {
-            let joined: Vec<String> = idx.iter().map(|&i| fold(self.word(i))).collect();
-            if idx.len() > 1 && res.places.contains_key(&joined.join(" ")) {
-                break;
-            }
             let l = fold(self.word(first));
             let calendar_name =
                 is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
@@ -854,7 +850,12 @@ impl Classifier<'_> {
                     && !res.titles.contains(&l)
                     && !res.demonyms.contains_key(&l)
                     && !is_acronym(self.word(first)));
-            if !drop {
+            // "New Jersey" of "New Jersey Gov. X" is a place, whatever its first word.
+            let place = || {
+                let joined: Vec<String> = idx.iter().map(|&i| fold(self.word(i))).collect();
+                idx.len() > 1 && res.places.contains_key(&joined.join(" "))
+            };
+            if !drop || place() {
                 break;
             }
             idx.remove(0);
@@ -1011,6 +1012,10 @@ impl Classifier<'_> {
     /// line, by at most a short comma part (a state, a date) and a parenthesis (an agency), then a dash (`CITY,
     /// State —`, `CITY (Agency) —`, `CITY, Month Day (Agency) -`).
     fn dateline(&self, range: TextRange) -> bool {
+        let before = self.text.get(..range.start).unwrap_or("x").trim_end_matches(' ');
+        if !(before.is_empty() || before.ends_with('\n')) {
+            return false;
+        }
         let a = self.article;
         let body = a
             .paragraphs
@@ -1170,17 +1175,19 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mme", "mlle"];
 /// prefix ("St. Louis"). Such a word is evidence that a person's name follows, and part of no name itself.
 fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool {
     let (Some(w), Some(next)) = (ws.get(i), ws.get(i + 1)) else { return false };
+    if text.get(w.range.end..next.range.start) != Some(". ") || w.possessive {
+        return false;
+    }
     let word = w.range.slice(text);
     let mut chars = word.chars();
     let shape = chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
         && (2..=4).contains(&word.chars().count());
+    if !shape || !is_capitalised(next.range.slice(text)) {
+        return false;
+    }
     let l = fold(word);
-    shape
-        && text.get(w.range.end..next.range.start) == Some(". ")
-        && is_capitalised(next.range.slice(text))
-        && !w.possessive
-        && !res.places.contains_key(&l)
+    !res.places.contains_key(&l)
         && !is_month_or_weekday(&l)
         && !CORPORATE_SUFFIXES.contains(&l.as_str())
         && !NOT_TITLES.contains(&l.as_str())
@@ -1458,10 +1465,11 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
         } else if parts.len() == 1 && (kind != EntityKind::Place || m.guessed) {
             let keys = full_keys.get_or_init(|| fulls.0.iter().map(|f| FullKeys::of(&f.1, &fulls)).collect());
             let part = parts.first().map_or("", String::as_str);
-            match single_name_fit(part, keys) {
+            let part = SingleName::of(part);
+            match single_name_fit(&part, keys) {
                 Some(n) => (Some(n), EntityKind::Person),
                 // Two namesakes of the article fit: which one is not told, but a person it is.
-                None if m.guessed && keys.iter().any(|k| fits_key(part, k)) => (None, EntityKind::Person),
+                None if m.guessed && keys.iter().any(|k| part.fits(k)) => (None, EntityKind::Person),
                 None => (None, kind),
             }
         } else {
@@ -1548,20 +1556,33 @@ impl FullNames {
     }
 }
 
-/// Whether a single-word name is the surname (or a spelling of it) or the given name of a full name.
-fn fits_key(part: &str, k: &FullKeys) -> bool {
-    let p = fold(part);
-    let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
-    k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
-        || k.first.as_ref().is_some_and(|f| *f == p)
+/// A single-word name folded, with its transliteration key when it has four letters or more.
+struct SingleName {
+    folded: String,
+    key: Option<String>,
+}
+
+impl SingleName {
+    fn of(part: &str) -> SingleName {
+        let folded = fold(part);
+        let key = (folded.len() >= 4).then(|| translit_key(&folded));
+        SingleName { folded, key }
+    }
+
+    /// Whether it is the surname (or a spelling of it) or the given name of a full name.
+    fn fits(&self, k: &FullKeys) -> bool {
+        let p = &self.folded;
+        k.last.as_ref().is_some_and(|(l, kl)| l == p || self.key.as_ref() == Some(kl))
+            || k.first.as_ref().is_some_and(|f| f == p)
+    }
 }
 
 /// The one full name a single-word name fits (its surname, a spelling of it, or its given name); two different
 /// people sharing the surname leave it unresolved, unless one of them dominates the article (more than twice the
 /// mentions in full of any other).
-fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
+fn single_name_fit(part: &SingleName, keys: &[FullKeys]) -> Option<String> {
     let mut fits: Map<String, usize> = Map::new();
-    for k in keys.iter().filter(|k| fits_key(part, k)) {
+    for k in keys.iter().filter(|k| part.fits(k)) {
         if let Some(n) = k.fullest.clone() {
             *fits.entry(n).or_insert(0) += 1;
         }

@@ -672,7 +672,7 @@ impl Context<'_> {
     }
 
     /// A name inside another's role (`X campaign spokesman Jane Roe`, `X communication director …`) modifies it, and
-    /// so does a person's name after a determiner (`the X campaign`).
+    /// so does a person's name between a determiner and a noun (`the X campaign`).
     fn is_modifier(&self, m: &Mention) -> bool {
         let near = self.mentions.partition_point(|x| x.range.start < m.range.start);
         let around = self.mentions.get(near.saturating_sub(1)..(near + 4).min(self.mentions.len())).unwrap_or(&[]);
@@ -691,11 +691,18 @@ impl Context<'_> {
                     })
             })
         };
-        // `the X campaign`, `an X ally`: a determiner right before a person's name makes it a noun's modifier.
+        // `the X campaign`, `an X ally`: a person's name between a determiner and a lowercase noun modifies it.
         let determined = text
             .get(..m.range.start)
             .and_then(|t| t.split_whitespace().next_back())
             .is_some_and(|w| matches!(lowercase(w).as_str(), "the" | "a" | "an"));
+        let noun_after = text.get(m.range.end..).and_then(|t| t.split_whitespace().next()).is_some_and(|w| {
+            w.chars().all(char::is_lowercase)
+                && !VERBS.contains(&w)
+                && !PREPOSITIONS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+        });
+        let determined = determined && noun_after;
         let person = m.kind == EntityKind::Person;
         (person && determined)
             || around
@@ -917,15 +924,22 @@ impl Context<'_> {
     /// before the verb.
     fn source_owner(&self, head: TextRange) -> Option<usize> {
         let text = &self.article.text;
-        self.mentions.iter().enumerate().rev().find_map(|(i, m)| {
+        // Mentions are in text order: only those inside the head are read.
+        let from = self.mentions.partition_point(|m| m.range.start < head.start);
+        let to = self.mentions.partition_point(|m| m.range.start < head.end);
+        let inside = self.mentions.get(from..to.max(from)).unwrap_or_default();
+        inside.iter().enumerate().rev().find_map(|(k, m)| {
+            let i = from + k;
+            if m.kind == EntityKind::Place || !head.contains_range(m.range) {
+                return None;
+            }
             let possessive = self.is_possessive(m);
-            let ok = m.kind != EntityKind::Place && head.contains_range(m.range);
             let rest = text.get(m.range.end..head.end)?;
             let words: Vec<String> = rest.split_whitespace().skip(usize::from(possessive)).map(lowercase).collect();
             let noun = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())?;
             // Without a possessive the noun follows the name at once (`the X report stated`).
             let near = possessive && words.len() <= 3 || words.len() == 1;
-            (ok && near && SOURCE_NOUNS.contains(&noun.as_str())).then_some(i)
+            (near && SOURCE_NOUNS.contains(&noun.as_str())).then_some(i)
         })
     }
 
