@@ -832,11 +832,15 @@ impl Classifier<'_> {
             let calendar_name =
                 is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
             let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
+            // "Said Jane Roe:", "Says Jane Roe": an inverted verb of saying opens no name (though "Said" is a
+            // given name too).
+            let inverted = self.initial(first) && idx.len() > 1 && matches!(l.as_str(), "said" | "says");
             // "Independent Jane Doe": a capitalised modifier before a given name and a surname.
             let before_given = idx.len() > 2
                 && idx.get(1).is_some_and(|&n| res.given.contains(&fold(self.word(n))))
                 && !res.org_words.contains(&l);
-            let drop = (is_stop_cap(&l) && !calendar_name)
+            let drop = inverted
+                || (is_stop_cap(&l) && !calendar_name)
                 || (self.initial(first)
                     && idx.len() > 1
                     && (self.facts.lower.contains(l.as_str()) || participle || before_given)
@@ -846,7 +850,12 @@ impl Classifier<'_> {
                     && !res.titles.contains(&l)
                     && !res.demonyms.contains_key(&l)
                     && !is_acronym(self.word(first)));
-            if !drop {
+            // "New Jersey" of "New Jersey Gov. X" is a place, whatever its first word.
+            let place = || {
+                let joined: Vec<String> = idx.iter().map(|&i| fold(self.word(i))).collect();
+                idx.len() > 1 && res.places.contains_key(&joined.join(" "))
+            };
+            if !drop || place() {
                 break;
             }
             idx.remove(0);
@@ -855,6 +864,21 @@ impl Classifier<'_> {
         while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&fold(self.word(l)).as_str())) {
             idx.pop();
         }
+    }
+
+    /// After "Secretary of", "Minister for" the first words are the portfolio, not the name ("State" of
+    /// "Secretary of State Jane Roe"): up to a given name, else the first word, when two words stay.
+    fn drop_portfolio(&self, idx: &mut Vec<usize>) {
+        let Some(&first) = idx.first() else { return };
+        let before = |k: usize| first.checked_sub(k).map(|i| fold(self.word(i)));
+        let after_title = matches!(before(1).as_deref(), Some("of" | "for"))
+            && before(2).is_some_and(|t| self.res.titles.contains(&t));
+        if !after_title || idx.len() < 3 {
+            return;
+        }
+        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&fold(self.word(i))));
+        let cut = given.map_or(1, |g| g + 1).min(idx.len() - 2);
+        idx.drain(..cut);
     }
 
     /// A lone word that starts a sentence is a name only when the article, the lists or its shape say so.
@@ -869,7 +893,9 @@ impl Classifier<'_> {
             || self.res.places.contains_key(&l)
             || self.res.given.contains(&l)
             || is_acronym(w)
-            || has_surname_ending(&l);
+            || has_surname_ending(&l)
+            || is_camel_case(w)
+            || self.span(*only, *only).is_some_and(|r| self.dateline(r));
         !keep
     }
 
@@ -885,6 +911,9 @@ impl Classifier<'_> {
         if k == 0 || k + 1 >= idx.len() {
             return None;
         }
+        // A portfolio after the title ("Secretary of State", "Minister for Health") is part of the role.
+        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(fold(self.word(i)).as_str(), "of" | "for"));
+        let k = if portfolio && k + 3 < idx.len() { k + 2 } else { k };
         let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(self.word(i))).collect();
         let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
         if !personal || tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
@@ -920,6 +949,11 @@ impl Classifier<'_> {
                 }
                 had_role = true;
                 idx.remove(0);
+                // A portfolio after the title ("Secretary of State Jane Roe") is part of the role.
+                let portfolio = idx.first().is_some_and(|&c| matches!(fold(self.word(c)).as_str(), "of" | "for"));
+                if portfolio && idx.len() > 3 {
+                    idx.drain(..2);
+                }
             }
         }
         while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(self.word(l)))) {
@@ -942,7 +976,10 @@ impl Classifier<'_> {
         let lone = idx.len() == 1;
         event
             || demonym
-            || (lone && (surface.chars().count() < 2 || res.titles.contains(lower)))
+            || (lone && surface.chars().count() < 2)
+            || (lone
+                && res.titles.contains(lower)
+                && !idx.first().is_some_and(|&i| after_honorific(self.text, self.ws, i)))
             || (lone && CORPORATE_SUFFIXES.contains(&lower))
             || (lone && !self.facts.known_twice(lower) && COMMON_NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)))
     }
@@ -956,7 +993,11 @@ impl Classifier<'_> {
         if self.not_a_name(idx, &lower, surface) {
             return None;
         }
-        let (kind, guessed) = kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?;
+        let (kind, guessed) = if self.dateline(range) {
+            (EntityKind::Place, false)
+        } else {
+            kind_of(self.text, self.ws, idx, self.cand, self.res, had_role)?
+        };
         let (role, role_range) =
             if kind == EntityKind::Person { role_before(self.text, self.ws, first, self.res) } else { (None, None) };
         let name = match kind {
@@ -965,6 +1006,43 @@ impl Classifier<'_> {
             EntityKind::Person => surface.to_string(),
         };
         Some(Mention { range, kind, name, role, role_range, sentence: Some(self.cand.sentence), guessed })
+    }
+
+    /// Whether a name is the town of a dateline: it opens the first body paragraph and is followed, within the
+    /// line, by at most a short comma part (a state, a date) and a parenthesis (an agency), then a dash (`CITY,
+    /// State —`, `CITY (Agency) —`, `CITY, Month Day (Agency) -`).
+    fn dateline(&self, range: TextRange) -> bool {
+        let before = self.text.get(..range.start).unwrap_or("x").trim_end_matches(' ');
+        if !(before.is_empty() || before.ends_with('\n')) {
+            return false;
+        }
+        let a = self.article;
+        let body = a
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Body && !a.furniture.iter().any(|f| f.range.contains_range(p.range)));
+        let Some(p) = body.filter(|p| self.text.get(p.range.start..range.start).is_some_and(|g| g.trim().is_empty()))
+        else {
+            return false;
+        };
+        let rest = self.text.get(range.end..p.range.end).unwrap_or("");
+        let rest = rest.split('\n').next().unwrap_or("");
+        let (rest, comma) = match rest.strip_prefix(',') {
+            Some(r) => {
+                (r.get(r.find(['(', '—', '–', '-']).filter(|&i| i <= 40).unwrap_or(r.len())..).unwrap_or(""), true)
+            }
+            None => (rest, false),
+        };
+        let rest = rest.trim_start();
+        let (rest, agency) = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((agency, after)) if agency.len() <= 30 => (after.trim_start(), true),
+            _ => (rest, false),
+        };
+        // A name and a dash alone (`Jane Roe — the mayor — said`) is a dateline only in capitals.
+        let name = range.slice(self.text);
+        let capitals = !name.chars().any(char::is_lowercase);
+        let dash = ["— ", "– ", "-- ", "- "].iter().any(|d| rest.starts_with(d));
+        dash && (comma || agency || capitals) && name.split(' ').count() <= 4
     }
 
     /// An organisation's name without a closing corporate suffix ("Acme" of "Acme Corp."), when one is there.
@@ -984,6 +1062,10 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
     if let Some(places) = c.hyphenated_places(&idx) {
         return places;
     }
+    // "Gov." of "New Jersey Gov. Jane Doe", "Rev." of "the Rev. John Doe": the role of the name after it.
+    while idx.last().is_some_and(|&l| title_abbreviation(c.text, c.ws, l, c.res)) {
+        idx.pop();
+    }
     c.drop_leading_stops(&mut idx);
     if idx.is_empty() {
         return Vec::new();
@@ -991,13 +1073,16 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
     if heading {
         return heading_mentions(c.text, c.ws, &idx, c.cand.sentence, c.facts, c.res);
     }
+    c.drop_portfolio(&mut idx);
     if c.lone_initial_dropped(&idx) {
         return Vec::new();
     }
     if let Some(m) = c.person_after_title(&idx) {
         return vec![m];
     }
-    let had_role = c.strip_roles(&mut idx);
+    // "Mr. King": after an honorific a lone title word is the surname.
+    let surname_after_honorific = matches!(idx.as_slice(), [only] if after_honorific(c.text, c.ws, *only));
+    let had_role = surname_after_honorific || c.strip_roles(&mut idx);
     c.name_mention(&idx, had_role).into_iter().collect()
 }
 
@@ -1075,6 +1160,55 @@ fn heading_mentions(
 
 fn is_role_word(lower: &str, res: &Resources) -> bool {
     res.titles.contains(lower) || res.demonyms.contains_key(lower)
+}
+
+/// Capitalised abbreviations with a period that are no title before a name: place prefixes ("St. Louis"),
+/// generational suffixes, numbering and the like.
+const NOT_TITLES: &[&str] = &["st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "vol", "fig", "pp", "ca", "al", "cf"];
+
+/// Honorifics after which a title word is a surname ("Mr. King").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mme", "mlle"];
+
+/// Whether word `i` of a sentence is an abbreviated title: a capitalised word of two to four letters (the rest
+/// lowercase) written with a period right before another capitalised word of the sentence ("Sen. Jane Doe",
+/// "the Rev. John Doe", "Lt. Gen. John Doe"), and no place ("Fla."), month, corporate suffix ("Co.") or place
+/// prefix ("St. Louis"). Such a word is evidence that a person's name follows, and part of no name itself.
+fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool {
+    let (Some(w), Some(next)) = (ws.get(i), ws.get(i + 1)) else { return false };
+    if text.get(w.range.end..next.range.start) != Some(". ") || w.possessive {
+        return false;
+    }
+    let word = w.range.slice(text);
+    let mut chars = word.chars();
+    let shape = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && (2..=4).contains(&word.chars().count());
+    if !shape || !is_capitalised(next.range.slice(text)) {
+        return false;
+    }
+    let l = fold(word);
+    !res.places.contains_key(&l)
+        && !is_month_or_weekday(&l)
+        && !CORPORATE_SUFFIXES.contains(&l.as_str())
+        && !NOT_TITLES.contains(&l.as_str())
+}
+
+/// Whether word `i` follows an honorific written with its period ("Mr. King", "Dr. Page").
+fn after_honorific(text: &str, ws: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { return false };
+    let gap = ws.get(i).and_then(|w| text.get(prev.range.end..w.range.start));
+    gap == Some(". ") && HONORIFICS.contains(&fold(prev.range.slice(text)).as_str())
+}
+
+/// A word with a capital after a short lowercase prefix ("McX", "MacX", "DeX", "LaX"): a surname's shape no
+/// common word has.
+fn is_camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    let lowers = chars.by_ref().skip(1).take_while(|c| c.is_lowercase()).count();
+    chars.next().is_some_and(char::is_lowercase)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && (1..=2).contains(&lowers)
+        && w.chars().nth(lowers + 1).is_some_and(char::is_uppercase)
 }
 
 fn has_surname_ending(lower: &str) -> bool {
@@ -1189,7 +1323,8 @@ fn person_or_guess(
         .filter(|b| ws.get(first_i).is_some_and(|f| plain_gap(text, b.full_end, f.range.start)))
         .map(|w| fold(w.range.slice(text)));
     let given = lowers.first().is_some_and(|f| res.given.contains(f));
-    if had_title || given || lowers.iter().any(|l| has_surname_ending(l)) {
+    let abbreviated = first_i.checked_sub(1).is_some_and(|b| title_abbreviation(text, ws, b, res));
+    if had_title || abbreviated || given || lowers.iter().any(|l| has_surname_ending(l)) {
         return (EntityKind::Person, false);
     }
     if org_context(text, ws, first_i, last_i) {
@@ -1217,12 +1352,13 @@ fn role_before(text: &str, ws: &[Tok], first: usize, res: &Resources) -> (Option
     let mut k = first;
     while k > 0 {
         let (Some(prev), Some(cur)) = (ws.get(k - 1), ws.get(k)) else { break };
-        if !plain_gap(text, prev.full_end, cur.range.start) || prev.possessive {
+        let abbreviated = title_abbreviation(text, ws, k - 1, res);
+        if !(plain_gap(text, prev.full_end, cur.range.start) || abbreviated) || prev.possessive {
             break;
         }
         let w = prev.range.slice(text);
         let l = fold(w);
-        let title = res.titles.contains(&l);
+        let title = res.titles.contains(&l) || abbreviated;
         let demonym = res.demonyms.contains_key(&l);
         let modifier = is_capitalised(w) && start.is_some() && !res.places.contains_key(&l) && !is_stop_cap(&l);
         if !(title || demonym || modifier) {
@@ -1328,8 +1464,12 @@ fn resolve_within(article: &Article, found: &mut [Mention]) {
             (fulls.fullest(&parts), kind)
         } else if parts.len() == 1 && (kind != EntityKind::Place || m.guessed) {
             let keys = full_keys.get_or_init(|| fulls.0.iter().map(|f| FullKeys::of(&f.1, &fulls)).collect());
-            match single_name_fit(parts.first().map_or("", String::as_str), keys) {
+            let part = parts.first().map_or("", String::as_str);
+            let part = SingleName::of(part);
+            match single_name_fit(&part, keys) {
                 Some(n) => (Some(n), EntityKind::Person),
+                // Two namesakes of the article fit: which one is not told, but a person it is.
+                None if m.guessed && keys.iter().any(|k| part.fits(k)) => (None, EntityKind::Person),
                 None => (None, kind),
             }
         } else {
@@ -1416,18 +1556,33 @@ impl FullNames {
     }
 }
 
+/// A single-word name folded, with its transliteration key when it has four letters or more.
+struct SingleName {
+    folded: String,
+    key: Option<String>,
+}
+
+impl SingleName {
+    fn of(part: &str) -> SingleName {
+        let folded = fold(part);
+        let key = (folded.len() >= 4).then(|| translit_key(&folded));
+        SingleName { folded, key }
+    }
+
+    /// Whether it is the surname (or a spelling of it) or the given name of a full name.
+    fn fits(&self, k: &FullKeys) -> bool {
+        let p = &self.folded;
+        k.last.as_ref().is_some_and(|(l, kl)| l == p || self.key.as_ref() == Some(kl))
+            || k.first.as_ref().is_some_and(|f| f == p)
+    }
+}
+
 /// The one full name a single-word name fits (its surname, a spelling of it, or its given name); two different
 /// people sharing the surname leave it unresolved, unless one of them dominates the article (more than twice the
 /// mentions in full of any other).
-fn single_name_fit(part: &str, keys: &[FullKeys]) -> Option<String> {
-    let p = fold(part);
-    let key = if p.len() >= 4 { Some(translit_key(&p)) } else { None };
-    let matches = |k: &&FullKeys| {
-        k.last.as_ref().is_some_and(|(l, kl)| *l == p || key.as_ref() == Some(kl))
-            || k.first.as_ref().is_some_and(|f| *f == p)
-    };
+fn single_name_fit(part: &SingleName, keys: &[FullKeys]) -> Option<String> {
     let mut fits: Map<String, usize> = Map::new();
-    for k in keys.iter().filter(matches) {
+    for k in keys.iter().filter(|k| part.fits(k)) {
         if let Some(n) = k.fullest.clone() {
             *fits.entry(n).or_insert(0) += 1;
         }
@@ -2438,6 +2593,51 @@ mod tests {
         ] {
             assert!(names(text).iter().all(|(s, _, _, _)| s != not), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn abbreviated_titles_metonyms_and_namesakes_decide_kinds() {
+        // (text, surface, kind, role)
+        let cases = [
+            ("Yesterday Del. Ann Roe voted no.", "Ann Roe", EntityKind::Person, Some("Del")),
+            ("It was said by the Rev. Paul Zorbek on Sunday.", "Paul Zorbek", EntityKind::Person, Some("Rev")),
+            ("Critics and Lt. Gen. Tom Vask disagreed.", "Tom Vask", EntityKind::Person, Some("Lt. Gen")),
+            ("Then New Jersey Gov. Zed Orlo spoke.", "New Jersey", EntityKind::Place, None),
+            ("Then Secretary of State Zed Orlo spoke.", "Zed Orlo", EntityKind::Person, None),
+            ("Later Mr. King and Ms. Page arrived.", "King", EntityKind::Person, Some("Mr")),
+            ("A White House aide spoke.", "White House", EntityKind::Organization, None),
+            ("Voters met Republican Zed Orlo.", "Zed Orlo", EntityKind::Person, Some("Republican")),
+            // Two namesakes leave the surname unresolved, but a person.
+            ("Bill Varga met Anna Varga. Then Varga left.", "Varga", EntityKind::Person, None),
+            // A sentence-initial surname shaped "McX" is a name.
+            ("Tom McVeigh left. McVeigh said no.", "McVeigh", EntityKind::Person, None),
+        ];
+        for (text, surface, kind, role) in cases {
+            let got = names(text);
+            let hit = got.iter().rfind(|(s, _, _, _)| s == surface);
+            assert!(
+                hit.is_some_and(|(_, k, _, r)| *k == kind && r.as_deref() == role),
+                "{text}: want {surface} {kind:?} {role:?}, got {got:?}"
+            );
+        }
+        // A dateline's town is a place, whatever its shape.
+        for (text, town) in [
+            ("FLINT, Mich., Oct. 4 (UPI) — Zed Orlo spoke.", "FLINT"),
+            ("ZORBAVILLE (Reuters) - Zed Orlo spoke.", "ZORBAVILLE"),
+            ("Varga, Ohio — Zed Orlo spoke.", "Varga"),
+        ] {
+            let got = names(text);
+            assert!(got.iter().any(|(s, k, _, _)| s == town && *k == EntityKind::Place), "{text}: {got:?}");
+        }
+        // An abbreviated title is part of no name; a place prefix is no title.
+        for (text, not) in [
+            ("Yesterday Del. Ann Roe voted no.", "Del"),
+            ("Then New Jersey Gov. Zed Orlo spoke.", "Jersey Gov"),
+            ("It was said by the Rev. Paul Zorbek on Sunday.", "Rev"),
+        ] {
+            assert!(names(text).iter().all(|(s, _, _, _)| s != not), "{text}: {:?}", names(text));
+        }
+        assert!(names("They flew to St. Louis on Monday.").iter().any(|(s, _, _, _)| s == "Louis" || s == "St"));
     }
 
     #[test]

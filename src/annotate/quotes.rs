@@ -136,6 +136,15 @@ const VERBS: &[&str] = &[
     "warning",
     "explaining",
     "declaring",
+    "demanded",
+    "boasted",
+    "yelled",
+    "yells",
+    "shouted",
+    "shouts",
+    "chanted",
+    "tweeting",
+    "asking",
 ];
 
 /// Words that may stand between a subject and its attribution verb (`X has also said`).
@@ -294,7 +303,12 @@ impl MarkScan<'_> {
         let closes = match facing {
             // An opening mark written where a closing one belongs (“… there goes the orchestra “, she said).
             Facing::Open => self.open.is_some() && next.is_none_or(|n| n.is_whitespace() || ",.;:".contains(n)),
-            Facing::Close | Facing::SingleOpen | Facing::SingleClose => true,
+            // A closing mark that opens a word with nothing open is written for an opening one (”Fortunately, …).
+            Facing::Close => {
+                self.open.is_some()
+                    || !(prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric))
+            }
+            Facing::SingleOpen | Facing::SingleClose => true,
             Facing::Either => {
                 // A word on one side only tells which way it faces; else it alternates.
                 let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || ".,!?;:…—–-)".contains(c));
@@ -439,6 +453,13 @@ pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
                 att = before;
             }
         }
+        if att.speaker.is_none() {
+            if let Some(intro) = introduction(article, w.open_at).map(|r| ctx.before(r)) {
+                if intro.speaker.is_some() || (!att.found() && intro.found()) {
+                    att = intro;
+                }
+            }
+        }
         if att.speaker.is_none() && att.speaker_text.is_none() {
             att = ctx.continuation(last_speech(&out, &article.text), &w).unwrap_or(att);
         }
@@ -455,6 +476,21 @@ pub fn extract(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
     out.extend(paraphrases(article, mentions, &quoted));
     crate::base::order::sort_by_key(&mut out, |q| (q.range.start, q.range.end));
     out
+}
+
+/// The last sentence of the paragraph before a quote that opens its own paragraph, when that paragraph ends with
+/// a colon: it introduces the quote (`X continued:`, `He said:`, `The agency reports:`).
+fn introduction(article: &Article, open_at: usize) -> Option<TextRange> {
+    let text = &article.text;
+    let p = paragraph_at(article, open_at)?;
+    let here = article.paragraphs.get(p)?.range;
+    let previous = article.paragraphs.get(p.checked_sub(1)?)?.range;
+    let opens = text.get(here.start..open_at)?.trim().is_empty();
+    if !opens || !previous.slice(text).trim_end().ends_with(':') {
+        return None;
+    }
+    let last = sentence_at(article, previous.end.saturating_sub(1)).and_then(|s| article.sentences.get(s))?;
+    Some(TextRange::new(last.range.start.max(previous.start), previous.end))
 }
 
 /// The last quote that can be speech going on: phrases quoted after it inside its attribution (a title, `on Fox
@@ -580,6 +616,15 @@ impl Genders {
     }
 }
 
+/// The object and possessive pronoun of a gender (`him`/`her`), which refers back without naming anyone.
+fn object_pronoun(gender: Option<Gender>) -> Option<&'static str> {
+    match gender {
+        Some(Gender::Male) => Some("him"),
+        Some(Gender::Female) => Some("her"),
+        None => None,
+    }
+}
+
 /// The gender a speaker pronoun states.
 fn pronoun_gender(p: &str) -> Option<Gender> {
     match p {
@@ -616,6 +661,7 @@ impl Context<'_> {
             .enumerate()
             .filter(|(_, m)| m.kind != EntityKind::Place && r.contains_range(m.range))
             .filter(|(_, m)| !self.inside_quote(m) && !self.is_possessive(m) && !self.is_object(m))
+            .filter(|(_, m)| !self.is_modifier(m))
             .map(|(i, _)| i)
             .collect()
     }
@@ -625,15 +671,43 @@ impl Context<'_> {
         after.starts_with("'s") || after.starts_with("’s")
     }
 
-    /// A name inside another's role (`X campaign spokesman Jane Roe`, `X communication director …`) modifies it.
+    /// A name inside another's role (`X campaign spokesman Jane Roe`, `X communication director …`) modifies it, and
+    /// so does a person's name between a determiner and a noun (`the X campaign`).
     fn is_modifier(&self, m: &Mention) -> bool {
         let near = self.mentions.partition_point(|x| x.range.start < m.range.start);
         let around = self.mentions.get(near.saturating_sub(1)..(near + 4).min(self.mentions.len())).unwrap_or(&[]);
         let text = &self.article.text;
-        let before = |r: TextRange| text.get(m.range.end..r.start).is_some_and(|g| g.trim().is_empty());
-        around
-            .iter()
-            .any(|x| x.range != m.range && x.role_range.is_some_and(|r| r.contains_range(m.range) || before(r)))
+        // Right before the role, or before it with at most two lowercase nouns between (`X press secretary Jane
+        // Roe`, `X campaign spokesman Jane Roe`), never a verb or a preposition (`X told reporters …`).
+        let before = |r: TextRange| {
+            text.get(m.range.end..r.start).is_some_and(|g| {
+                let words: Vec<&str> = g.split_whitespace().collect();
+                words.len() <= 2
+                    && words.iter().all(|w| {
+                        w.chars().all(|c| c.is_lowercase())
+                            && !VERBS.contains(w)
+                            && !PREPOSITIONS.contains(w)
+                            && !AUXILIARIES.contains(w)
+                    })
+            })
+        };
+        // `the X campaign`, `an X ally`: a person's name between a determiner and a lowercase noun modifies it.
+        let determined = text
+            .get(..m.range.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| matches!(lowercase(w).as_str(), "the" | "a" | "an"));
+        let noun_after = text.get(m.range.end..).and_then(|t| t.split_whitespace().next()).is_some_and(|w| {
+            w.chars().all(char::is_lowercase)
+                && !VERBS.contains(&w)
+                && !PREPOSITIONS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+        });
+        let determined = determined && noun_after;
+        let person = m.kind == EntityKind::Person;
+        (person && determined)
+            || around
+                .iter()
+                .any(|x| x.range != m.range && x.role_range.is_some_and(|r| r.contains_range(m.range) || before(r)))
     }
 
     /// A name that is the object of a preposition does not speak ("advisor to X").
@@ -754,7 +828,15 @@ impl Context<'_> {
         } else {
             self.subject_before(head, head_toks, verb.clone())
         };
-        found.unwrap_or(Attribution::verb_only(verb))
+        // `Said X: “…”`: the name right after the verb, and nothing but punctuation up to the quote.
+        let inverted = || {
+            let m = self.speakers_in(TextRange::new(v.end, r.end)).into_iter().next()?;
+            let x = self.mentions.get(m)?;
+            let rest = self.article.text.get(x.range.end..r.end)?;
+            (self.gap_is_blank(v.end, x) && rest.chars().all(|c| !c.is_alphanumeric()))
+                .then(|| self.attribution(m, verb.clone(), SpeakerHow::Name))
+        };
+        found.or_else(inverted).unwrap_or(Attribution::verb_only(verb))
     }
 
     /// `described by X as "…"`: the agent of a passive attribution verb.
@@ -774,10 +856,26 @@ impl Context<'_> {
         // (`a witness testified that X should not be listed, arguing that …`).
         let from = toks.iter().rposition(|t| self.word(*t) == "but").map_or(0, |i| i + 1);
         let toks = toks.get(from..).unwrap_or(toks);
+        // `He then defended the remark, saying “…”`: the clause's subject is a pronoun.
+        if let Some(p) = toks.first().filter(|t| PRONOUNS.contains(&self.word(**t).as_str())) {
+            let speaker = self.resolve_pronoun(p.start, pronoun_gender(&self.word(*p)));
+            let how = speaker.map(|_| SpeakerHow::Pronoun);
+            return Some(Attribution { speaker, speaker_text: Some(self.word(*p)), verb, how });
+        }
         let that = toks.iter().position(|t| self.word(*t) == "that").unwrap_or(toks.len());
         let start = toks.first().map_or(head.start, |t| t.start.min(head.end));
         let head = TextRange::new(start, toks.get(that).map_or(head.end, |t| t.start).max(start));
         if let Some(&m) = self.speakers_in(head).first() {
+            return Some(self.attribution(m, verb, SpeakerHow::Name));
+        }
+        // `footage of X saying “…”`: a name right before the participle is its subject, object of a preposition
+        // or not.
+        let right_before = self.mentions.iter().rposition(|m| {
+            m.kind == EntityKind::Person
+                && head.contains_range(m.range)
+                && self.article.text.get(m.range.end..head.end).is_some_and(|g| g.trim().is_empty())
+        });
+        if let Some(m) = right_before {
             return Some(self.attribution(m, verb, SpeakerHow::Name));
         }
         let words: Vec<String> = toks.iter().map(|t| self.word(*t)).collect();
@@ -813,7 +911,8 @@ impl Context<'_> {
         }
         if let Some(&m) = self.speakers_in(head).last() {
             let ok = self.mentions.get(m).is_some_and(|x| self.subject_gap_ok(x, head.end));
-            return ok.then(|| self.attribution(m, verb, SpeakerHow::Name));
+            let owner = || self.source_owner(head);
+            return (if ok { Some(m) } else { owner() }).map(|m| self.attribution(m, verb, SpeakerHow::Name));
         }
         if let Some(m) = self.source_owner(head) {
             return Some(self.attribution(m, verb, SpeakerHow::Name));
@@ -821,15 +920,26 @@ impl Context<'_> {
         self.noun_phrase(toks.get(..k)?, verb, false)
     }
 
-    /// `X's statement said`, `X's press release stresses`: the owner of a source noun right before the verb.
+    /// `X's statement said`, `X's press release stresses`, `the X report stated`: the owner of a source noun right
+    /// before the verb.
     fn source_owner(&self, head: TextRange) -> Option<usize> {
         let text = &self.article.text;
-        self.mentions.iter().enumerate().rev().find_map(|(i, m)| {
-            let ok = m.kind != EntityKind::Place && head.contains_range(m.range) && self.is_possessive(m);
+        // Mentions are in text order: only those inside the head are read.
+        let from = self.mentions.partition_point(|m| m.range.start < head.start);
+        let to = self.mentions.partition_point(|m| m.range.start < head.end);
+        let inside = self.mentions.get(from..to.max(from)).unwrap_or_default();
+        inside.iter().enumerate().rev().find_map(|(k, m)| {
+            let i = from + k;
+            if m.kind == EntityKind::Place || !head.contains_range(m.range) {
+                return None;
+            }
+            let possessive = self.is_possessive(m);
             let rest = text.get(m.range.end..head.end)?;
-            let words: Vec<String> = rest.split_whitespace().skip(1).map(lowercase).collect();
+            let words: Vec<String> = rest.split_whitespace().skip(usize::from(possessive)).map(lowercase).collect();
             let noun = words.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())?;
-            (ok && words.len() <= 3 && SOURCE_NOUNS.contains(&noun.as_str())).then_some(i)
+            // Without a possessive the noun follows the name at once (`the X report stated`).
+            let near = possessive && words.len() <= 3 || words.len() == 1;
+            (near && SOURCE_NOUNS.contains(&noun.as_str())).then_some(i)
         })
     }
 
@@ -912,20 +1022,50 @@ impl Context<'_> {
         if let Some((i, _)) = same {
             return Some(i);
         }
-        // One pass: the nearest sentence first, then the earliest name in it.
-        let subject = self
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence.is_some_and(|s| s < here && here - s <= 3))
-            .filter(|(_, m)| fits(m) && !self.is_possessive(m) && !self.is_modifier(m))
-            .min_by_key(|(_, m)| (std::cmp::Reverse(m.sentence), m.range.start));
-        if let Some((i, _)) = subject {
+        if let Some(i) = self.pronoun_chain(here, gender, &fits) {
             return Some(i);
         }
         self.previous.as_ref().and_then(|p| p.speaker).filter(|&p| {
             self.mentions.get(p).is_some_and(|m| m.kind == EntityKind::Person && self.genders.fits(m, gender))
         })
+    }
+
+    /// The person a pronoun chain goes back to: sentence by sentence before sentence `here`, the earliest person
+    /// that `fits` of the first sentence naming one before it says he or she again (the subject of what the text
+    /// was saying, not the people it named in passing). Names after the same pronoun in a sentence (`She says X's
+    /// tweets …`, `However, he could not explain why X …`, `“…,” she said of X`) are passed over: that sentence
+    /// goes on about the same person; neither it nor a sentence that only refers back by that pronoun counts
+    /// towards the three sentences looked at (at most eight in all).
+    fn pronoun_chain(&self, here: usize, gender: Option<Gender>, fits: &dyn Fn(&Mention) -> bool) -> Option<usize> {
+        let mut counted = 0;
+        for si in (here.saturating_sub(8)..here).rev() {
+            let sentence = self.article.sentences.get(si)?;
+            let outside: Vec<TextRange> = sentence
+                .tokens
+                .iter()
+                .filter(|t| !self.quoted.iter().any(|q| q.contains_range(**t)))
+                .copied()
+                .collect();
+            let same = |w: &str| PRONOUNS.contains(&w) && (gender.is_none() || pronoun_gender(w) == gender);
+            let pronoun_at = outside.iter().find(|t| same(&self.word(**t))).map_or(usize::MAX, |t| t.start);
+            let first = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == Some(si) && m.range.start < pronoun_at)
+                .filter(|(_, m)| fits(m) && !self.is_possessive(m) && !self.is_modifier(m))
+                .min_by_key(|(_, m)| m.range.start);
+            if let Some((i, _)) = first {
+                return Some(i);
+            }
+            let refers = pronoun_at != usize::MAX
+                || outside.iter().any(|t| Some(self.word(*t).as_str()) == object_pronoun(gender));
+            counted += usize::from(!refers);
+            if counted >= 3 {
+                return None;
+            }
+        }
+        None
     }
 
     /// A quote with no attribution of its own that continues the previous quote's speaker: it opens a sentence
@@ -1185,6 +1325,56 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_chains_introductions_and_modifiers() {
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            // A sentence whose subject is the same pronoun goes on about the same person: names after it are
+            // passed over.
+            (
+                "Mary Jones spoke first. She says Anna Pike's letters were wrong. She wrote: “It is a lie.”",
+                vec![q("It is a lie.", Some("Mary Jones"), Some("wrote"), true)],
+            ),
+            (
+                "Aide Tom Grant spoke. However, he could not explain why Alex Varga said so. “We lack the text,” he said.",
+                vec![q("We lack the text,", Some("Tom Grant"), Some("said"), true)],
+            ),
+            // A name before the pronoun in its sentence is its subject.
+            (
+                "Tom Grant agreed, but he said the talks should wait. “There is no chance,” he said.",
+                vec![q("There is no chance,", Some("Tom Grant"), Some("said"), true)],
+            ),
+            // A name in another's role, or after a determiner, never speaks.
+            (
+                "“It is over,” Grant campaign spokesman Tom Vask said.",
+                vec![q("It is over,", Some("Tom Vask"), Some("said"), true)],
+            ),
+            (
+                "Mary Jones spoke. She thinks the Tom Grant campaign erred. “It is over,” she said.",
+                vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
+            ),
+            // The verb before the name.
+            ("Said Tom Grant: “It is over.”", vec![q("It is over.", Some("Tom Grant"), Some("said"), true)]),
+            // A closing mark written for an opening one at a paragraph's start.
+            (
+                "”It is over,” Tom Grant said. “It is not,” Ann Hale said.",
+                vec![q("It is over,", Some("Tom Grant"), Some("said"), true), q("It is not,", Some("Ann Hale"), Some("said"), true)],
+            ),
+            // The name right before a participle is its subject, even after a preposition.
+            (
+                "The ad ends with footage of Tom Grant saying, “It is fine.”",
+                vec![q("It is fine.", Some("Tom Grant"), Some("saying"), true)],
+            ),
+            // A participle whose clause has a pronoun for its subject.
+            (
+                "Tom Grant spoke. He defended the remark, saying, “It is fine.”",
+                vec![q("It is fine.", Some("Tom Grant"), Some("saying"), true)],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    #[test]
     fn pronouns_follow_gender_evidence_and_descriptions_follow_roles() {
         let cases: Vec<(&str, Vec<Row>)> = vec![
             (
@@ -1215,6 +1405,36 @@ mod tests {
         ];
         for (body, want) in cases {
             assert_eq!(quotes(body), want, "{body}");
+        }
+    }
+
+    /// (quoted text, speaker name) of an article parsed from plain text (paragraphs split at blank lines).
+    fn parsed_quotes(body: &str) -> Vec<(String, Option<String>)> {
+        let input = crate::input::parse::Input {
+            name: "a.txt".into(),
+            bytes: body.as_bytes().to_vec(),
+            meta: Default::default(),
+        };
+        let Ok(a) = crate::input::parse::parse(&input) else { unreachable!("the article parses") };
+        let ms = entities::mentions(&a);
+        extract(&a, &ms)
+            .iter()
+            .map(|x| (a.slice(x.range).to_string(), x.speaker.and_then(|i| ms.get(i)).map(|m| m.name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_introduces_the_next() {
+        let row = |t: &str, s: &str| (t.to_string(), Some(s.to_string()));
+        let cases = [
+            // A paragraph ending with a colon introduces the quote that opens the next one.
+            (
+                "Head\n\nTom Grant spoke on Monday.\n\nTom Grant continued:\n\n“It is over.”\n",
+                vec![row("It is over.", "Tom Grant")],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(parsed_quotes(body), want, "{body}");
         }
     }
 

@@ -13,10 +13,10 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words that end with a full stop without ending a sentence (compared lowercase, without the stop).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-    "gov", "sen", "rep", "rev", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "approx", "est", "dept", "univ", "fig", "vol", "p", "pp", "e.g", "i.e", "al", "cf",
-    "ca",
+    "gov", "sen", "rep", "rev", "del", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "approx", "est", "dept", "univ", "fig", "vol", "p", "pp", "e.g", "i.e", "al",
+    "cf", "ca",
 ];
 
 /// Splits `range` of `text` into sentences.
