@@ -79,22 +79,29 @@ pub struct Entity {
 // General resources
 // ---------------------------------------------------------------------------------------------------------
 
+/// A word list of `data/` looked up by hash: the scanner asks for nearly every capitalised word, and a binary
+/// search over thousands of sorted strings cost a quarter of `mentions` in string comparisons. Never iterated
+/// where the order could reach an output.
+type WordSet = std::collections::HashSet<String>;
+/// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]).
+type WordMap = std::collections::HashMap<String, String>;
+
 /// The general word lists, parsed once from `data/`.
 struct Resources {
     /// Lowercased place name or alias → canonical place name.
-    places: Map<String, String>,
+    places: WordMap,
     /// Lowercased demonym → canonical country name.
-    demonyms: Map<String, String>,
+    demonyms: WordMap,
     /// Lowercased titles and role words.
-    titles: Set<String>,
+    titles: WordSet,
     /// Lowercased words that make a name an organisation.
-    org_words: Set<String>,
+    org_words: WordSet,
     /// Lowercased nouns that mark the name before them as an organisation.
-    org_nouns: Set<String>,
+    org_nouns: WordSet,
     /// Given names, lowercased.
-    given: Set<String>,
+    given: WordSet,
     /// Short forms of given names ("bill william"), lowercased, each "short formal".
-    short_forms: Set<String>,
+    short_forms: WordSet,
 }
 
 /// Whether a place name is broad: a country or a region with a demonym of its own (general list), so that a
@@ -112,13 +119,13 @@ fn resources() -> &'static Resources {
     static CELL: OnceLock<Resources> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut r = Resources {
-            places: Map::new(),
-            demonyms: Map::new(),
-            titles: Set::new(),
-            org_words: Set::new(),
-            org_nouns: Set::new(),
-            given: Set::new(),
-            short_forms: Set::new(),
+            places: WordMap::new(),
+            demonyms: WordMap::new(),
+            titles: WordSet::new(),
+            org_words: WordSet::new(),
+            org_nouns: WordSet::new(),
+            given: WordSet::new(),
+            short_forms: WordSet::new(),
         };
         for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -275,8 +282,16 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits a range into words: letters and digits joined by inner hyphens or apostrophes, and initialisms
 /// ("U.S.") kept whole; a possessive ending is split off.
 fn words(text: &str, range: TextRange) -> Vec<Tok> {
+    words_with(text, range, &mut Vec::new())
+}
+
+/// [`words`] with the buffer of the range's characters handed in, so that the words of an article's sentences
+/// are read without one allocation per sentence.
+fn words_with(text: &str, range: TextRange, chars: &mut Vec<(usize, char)>) -> Vec<Tok> {
     let s = range.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &*chars;
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -325,7 +340,12 @@ fn words(text: &str, range: TextRange) -> Vec<Tok> {
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
         out.push(Tok { range: word, full_end, possessive });
-        i = if possessive { chars.iter().position(|&(p, _)| p >= poss_end).unwrap_or(chars.len()) } else { j };
+        // The possessive ending lies after character `j`, so the search starts there.
+        i = if possessive {
+            chars.get(j..).and_then(|rest| rest.iter().position(|&(p, _)| p >= poss_end)).map_or(chars.len(), |k| j + k)
+        } else {
+            j
+        };
     }
     out
 }
@@ -333,6 +353,10 @@ fn words(text: &str, range: TextRange) -> Vec<Tok> {
 /// The length of a lowercase prefix joined by a hyphen to a name ("anti-" of "anti-European", "pro-" of "pro-EU"),
 /// which is no part of the name; 0 when there is none.
 fn name_prefix_len(word: &str) -> usize {
+    // Each prefix ends with a hyphen: most words have none and are answered without trying them.
+    if !word.as_bytes().contains(&b'-') {
+        return 0;
+    }
     const PREFIXES: &[&str] = &["anti-", "pro-", "non-", "ex-", "post-", "pre-", "mid-", "pan-"];
     PREFIXES
         .iter()
@@ -559,10 +583,10 @@ struct Candidate {
 /// Per-article facts the classifier uses.
 struct ArticleFacts<'a> {
     /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
-    /// written so.
-    known_count: Map<String, usize>,
-    /// Words the article writes in lowercase.
-    lower: Set<&'a str>,
+    /// written so (a hash map: filled in text order, only looked up).
+    known_count: std::collections::HashMap<String, usize>,
+    /// Words the article writes in lowercase (a hash set: filled in text order, only looked up).
+    lower: std::collections::HashSet<&'a str>,
 }
 
 impl ArticleFacts<'_> {
@@ -580,7 +604,9 @@ impl ArticleFacts<'_> {
 pub fn mentions(article: &Article) -> Vec<Mention> {
     let text = &article.text;
     let res = resources();
-    let sentence_words: Vec<Vec<Tok>> = article.sentences.iter().map(|s| words(text, s.range)).collect();
+    let mut chars = Vec::new();
+    let sentence_words: Vec<Vec<Tok>> =
+        article.sentences.iter().map(|s| words_with(text, s.range, &mut chars)).collect();
     let is_heading = |si: usize| {
         article
             .sentences
@@ -590,7 +616,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    let mut facts = ArticleFacts { known_count: Map::new(), lower: Set::new() };
+    let mut facts = ArticleFacts { known_count: Default::default(), lower: Default::default() };
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
             continue;
