@@ -326,19 +326,80 @@ pub(crate) const ORDINALS: &[(&str, u64)] = &[
     ("thousandth", 1000),
 ];
 
+/// What every word of a number-word list shares: its shortest and longest length and the set of its first
+/// letters (bit `k` for the letter `a + k`), so that most words are refused before the list is read.
+#[derive(Clone, Copy)]
+struct ListShape {
+    min: usize,
+    max: usize,
+    first: u32,
+}
+
+impl ListShape {
+    /// The shape of a list of lowercase ASCII words.
+    const fn of(list: &[(&str, u64)]) -> ListShape {
+        let mut shape = ListShape { min: usize::MAX, max: 0, first: 0 };
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].0.as_bytes();
+            if w.len() < shape.min {
+                shape.min = w.len();
+            }
+            if w.len() > shape.max {
+                shape.max = w.len();
+            }
+            if !w.is_empty() && w[0].is_ascii_lowercase() {
+                shape.first |= 1 << (w[0] - b'a');
+            }
+            i += 1;
+        }
+        shape
+    }
+
+    /// Whether `word` may be in the list (exactly: a word of the list always may).
+    fn admits(self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        (self.min..=self.max).contains(&word.len())
+            && first.is_ascii_lowercase()
+            && self.first >> (first - b'a') & 1 == 1
+    }
+}
+
+const ORDINALS_SHAPE: ListShape = ListShape::of(ORDINALS);
+const UNITS_SHAPE: ListShape = ListShape::of(UNITS);
+
 /// The value of an ordinal number word ("ninth" → 9), for the time module's days of the month.
 pub(crate) fn ordinal_word_value(lower: &str) -> Option<u64> {
+    if !ORDINALS_SHAPE.admits(lower) {
+        return None;
+    }
     ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
 /// The value of a cardinal number word ("fourteen" → 14), for the time module's counts too.
 pub(crate) fn word_value(lower: &str) -> Option<u64> {
+    if !UNITS_SHAPE.admits(lower) {
+        return None;
+    }
     UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_pass_their_list_shape_and_others_mostly_do_not() {
+        for (list, value) in [(UNITS, word_value as fn(&str) -> Option<u64>), (ORDINALS, ordinal_word_value)] {
+            for &(w, v) in list {
+                assert_eq!(value(w), Some(v), "{w}");
+            }
+        }
+        for w in ["", "a", "the", "One", "1", "é", "twentyone", "thousandths", "said", "zzz"] {
+            assert_eq!((word_value(w), ordinal_word_value(w)), (None, None), "{w:?}");
+        }
+        assert!(!UNITS_SHAPE.admits("bold") && !ORDINALS_SHAPE.admits("a"));
+    }
 
     #[test]
     fn packed_words_and_pairs_are_looked_up_whole() {
