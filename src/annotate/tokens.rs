@@ -41,7 +41,7 @@ impl<'a> Tok<'a> {
 
     /// Whether this token is the punctuation `p`.
     pub(crate) fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokKind::Punct && self.text == p
+        self.kind == TokKind::Punct && self.text.len() == p.len() && self.text.as_bytes() == p.as_bytes()
     }
 
     /// The numeric value of a `Num` or `Ord` token.
