@@ -82,9 +82,31 @@ pub struct Entity {
 /// A word list of `data/` looked up by hash: the scanner asks for nearly every capitalised word, and a binary
 /// search over thousands of sorted strings cost a quarter of `mentions` in string comparisons. Never iterated
 /// where the order could reach an output.
-type WordSet = std::collections::HashSet<String>;
+type WordSet = std::collections::HashSet<String, WordHash>;
 /// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]).
-type WordMap = std::collections::HashMap<String, String>;
+type WordMap = std::collections::HashMap<String, String, WordHash>;
+
+/// FNV-1a over the bytes of short words: the standard library's SipHash costs several times more per word in
+/// wasm, and these keys come from general lists and the article's own words (no flooding to defend against).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hasher of the entity module's word sets and maps.
+type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// The general word lists, parsed once from `data/`.
 struct Resources {
@@ -119,13 +141,13 @@ fn resources() -> &'static Resources {
     static CELL: OnceLock<Resources> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut r = Resources {
-            places: WordMap::new(),
-            demonyms: WordMap::new(),
-            titles: WordSet::new(),
-            org_words: WordSet::new(),
-            org_nouns: WordSet::new(),
-            given: WordSet::new(),
-            short_forms: WordSet::new(),
+            places: WordMap::default(),
+            demonyms: WordMap::default(),
+            titles: WordSet::default(),
+            org_words: WordSet::default(),
+            org_nouns: WordSet::default(),
+            given: WordSet::default(),
+            short_forms: WordSet::default(),
         };
         for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -584,9 +606,9 @@ struct Candidate {
 struct ArticleFacts<'a> {
     /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
     /// written so (a hash map: filled in text order, only looked up).
-    known_count: std::collections::HashMap<String, usize>,
+    known_count: std::collections::HashMap<String, usize, WordHash>,
     /// Words the article writes in lowercase (a hash set: filled in text order, only looked up).
-    lower: std::collections::HashSet<&'a str>,
+    lower: std::collections::HashSet<&'a str, WordHash>,
 }
 
 impl ArticleFacts<'_> {
