@@ -82,7 +82,29 @@ pub struct Entity {
 /// A word list of `data/` looked up by hash: the scanner asks for nearly every capitalised word, and a binary
 /// search over thousands of sorted strings cost a quarter of `mentions` in string comparisons. Never iterated
 /// where the order could reach an output.
-type WordSet = std::collections::HashSet<String, WordHash>;
+/// A set over the same map type as [`WordMap`] (values left empty), so that the page's wasm compiles one hash
+/// table for all the lists (each key and value type compiles the table's code again: wasm weight).
+#[derive(Default)]
+struct WordSet(WordMap);
+
+impl WordSet {
+    fn insert(&mut self, word: String) {
+        self.0.insert(word, String::new());
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains_key(word)
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
 /// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]).
 type WordMap = std::collections::HashMap<String, String, WordHash>;
 
@@ -621,10 +643,10 @@ struct Candidate {
 /// Per-article facts the classifier uses.
 struct ArticleFacts<'a> {
     /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
-    /// written so (a hash map: filled in text order, only looked up).
-    known_count: std::collections::HashMap<String, usize, WordHash>,
-    /// Words the article writes in lowercase (a hash set: filled in text order, only looked up).
-    lower: std::collections::HashSet<&'a str, WordHash>,
+    /// written so.
+    known_count: Map<String, usize>,
+    /// Words the article writes in lowercase.
+    lower: Set<&'a str>,
 }
 
 impl ArticleFacts<'_> {
@@ -654,7 +676,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    let mut facts = ArticleFacts { known_count: Default::default(), lower: Default::default() };
+    let mut facts = ArticleFacts { known_count: Map::new(), lower: Set::new() };
     let mut folded = String::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
