@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const devData = args.includes('--dev-data') ? path.resolve(args[args.indexOf('--dev-data') + 1]) : null;
 const quick = args.includes('--quick'); // a smoke run: small sizes, short budgets (figures not written)
 // --only pipeline,native,criterion,glued,scan,tasks,quality,browser: run only these sections (figures not written);
-// `sentences` is the first task of `tasks` alone
+// `sentences`, `dates` and `entities` are single tasks of `tasks` alone
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const want = (/** @type {string} */ section) => !only || only.includes(section);
 const CAP = quick ? 5_000 : 60_000;
@@ -191,13 +191,15 @@ if (want('tasks') || want('sentences')) {
     'storylines, native': nativeRow('single/sentences'),
   });
 }
-if (want('tasks')) {
+if (want('tasks') || want('dates')) {
   const datesOk = available.times = has(mod, 'extractTimes') && stageWorks(() => singles.slice(0, 10).map((a) => mod.extractTimes(a.text, a.published)));
   task('date extraction (reference date; bare text)', `${singles.length} generated articles`, singleBytes, '≥ 10× chrono-node', {
     storylines: datesOk ? perItem(singles, (a) => mod.extractTimes(a.text, a.published)) : NA('not available in this build (the time stage finds nothing: not merged yet)'),
     'chrono-node': perItem(singles, (a) => peers.chronoDates(a.text, new Date(`${a.published}T12:00:00Z`))),
     'storylines, native': nativeRow('single/dates'),
   });
+}
+if (want('tasks') || want('entities')) {
   const entitiesOk = available.entities = has(mod, 'extractEntities') && stageWorks(() => texts.slice(0, 10).map((t) => mod.extractEntities(t)));
   task('entity extraction', `${singles.length} generated articles`, singleBytes, '≥ 10× wink-nlp', {
     storylines: entitiesOk ? perItem(texts, (t) => mod.extractEntities(t)) : NA('not available in this build (the entity stage finds nothing: not merged yet)'),
@@ -205,6 +207,8 @@ if (want('tasks')) {
     compromise: perItem(texts, peers.compromiseEntities),
     'storylines, native': nativeRow('single/entities'),
   });
+}
+if (want('tasks')) {
   /** @type {any} */
   let diffCheck = null;
   if (has(mod, 'wordDiff')) {

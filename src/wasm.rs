@@ -350,13 +350,14 @@ pub mod bench {
         crate::input::parse::parse(&Input::new("input.txt", text.as_bytes().to_vec())).ok()
     }
 
-    /// A span found by a single-stage entry point.
+    /// A span found by a single-stage entry point (its text and value borrowed: nothing is copied before the
+    /// conversion to JavaScript).
     #[derive(Serialize)]
-    struct FoundSpan {
+    struct FoundSpan<'a> {
         start: u32,
         end: u32,
-        text: String,
-        value: Option<String>,
+        text: &'a str,
+        value: Option<&'a str>,
     }
 
     /// Time expressions of a bare `text` (no article parsing), relative ones resolved against `referenceDate`
@@ -365,11 +366,12 @@ pub mod bench {
     pub fn extract_times(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
         let reference = reference_date.as_deref().and_then(crate::annotate::time::CivilDate::parse_iso);
         let map = crate::base::text::Utf16Map::new(text);
-        let found: Vec<FoundSpan> = crate::annotate::time::extract_from_text(text, reference)
-            .into_iter()
+        let times = crate::annotate::time::extract_from_text(text, reference);
+        let found: Vec<FoundSpan> = times
+            .iter()
             .map(|t| {
                 let s = map.span(t.range);
-                FoundSpan { start: s.start, end: s.end, text: t.range.slice(text).to_string(), value: t.value }
+                FoundSpan { start: s.start, end: s.end, text: t.range.slice(text), value: t.value.as_deref() }
             })
             .collect();
         to_js(&found)
@@ -381,12 +383,18 @@ pub mod bench {
     pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
         let Some(article) = bench_article(text) else { return to_js(&Vec::<FoundSpan>::new()) };
         let map = crate::base::text::Utf16Map::new(&article.text);
-        let found: Vec<FoundSpan> = crate::annotate::entities::mentions(&article)
-            .into_iter()
+        let mentions = crate::annotate::entities::mentions(&article);
+        let found: Vec<FoundSpan> = mentions
+            .iter()
             .map(|m| {
                 let s = map.span(m.range);
-                let kind = serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-                FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text).to_string(), value: kind }
+                // The kind as the export writes it (serde's camelCase names of `EntityKind`).
+                let kind = match m.kind {
+                    crate::annotate::entities::EntityKind::Person => "person",
+                    crate::annotate::entities::EntityKind::Organization => "organization",
+                    crate::annotate::entities::EntityKind::Place => "place",
+                };
+                FoundSpan { start: s.start, end: s.end, text: m.range.slice(&article.text), value: Some(kind) }
             })
             .collect();
         to_js(&found)

@@ -79,22 +79,73 @@ pub struct Entity {
 // General resources
 // ---------------------------------------------------------------------------------------------------------
 
+/// A word list of `data/` looked up by hash: the scanner asks for nearly every capitalised word, and a binary
+/// search over thousands of sorted strings cost a quarter of `mentions` in string comparisons. Never iterated
+/// where the order could reach an output.
+/// A set over the same map type as [`WordMap`] (values left empty), so that the page's wasm compiles one hash
+/// table for all the lists (each key and value type compiles the table's code again: wasm weight).
+#[derive(Default)]
+struct WordSet(WordMap);
+
+impl WordSet {
+    fn insert(&mut self, word: String) {
+        self.0.insert(word, String::new());
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains_key(word)
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
+/// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]).
+type WordMap = std::collections::HashMap<String, String, WordHash>;
+
+/// FNV-1a over the bytes of short words: the standard library's SipHash costs several times more per word in
+/// wasm, and these keys come from general lists and the article's own words (no flooding to defend against).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hasher of the entity module's word sets and maps.
+type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
 /// The general word lists, parsed once from `data/`.
 struct Resources {
     /// Lowercased place name or alias → canonical place name.
-    places: Map<String, String>,
+    places: WordMap,
     /// Lowercased demonym → canonical country name.
-    demonyms: Map<String, String>,
+    demonyms: WordMap,
     /// Lowercased titles and role words.
-    titles: Set<String>,
+    titles: WordSet,
     /// Lowercased words that make a name an organisation.
-    org_words: Set<String>,
+    org_words: WordSet,
     /// Lowercased nouns that mark the name before them as an organisation.
-    org_nouns: Set<String>,
+    org_nouns: WordSet,
     /// Given names, lowercased.
-    given: Set<String>,
+    given: WordSet,
     /// Short forms of given names ("bill william"), lowercased, each "short formal".
-    short_forms: Set<String>,
+    short_forms: WordSet,
 }
 
 /// Whether a place name is broad: a country or a region with a demonym of its own (general list), so that a
@@ -112,13 +163,13 @@ fn resources() -> &'static Resources {
     static CELL: OnceLock<Resources> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut r = Resources {
-            places: Map::new(),
-            demonyms: Map::new(),
-            titles: Set::new(),
-            org_words: Set::new(),
-            org_nouns: Set::new(),
-            given: Set::new(),
-            short_forms: Set::new(),
+            places: WordMap::default(),
+            demonyms: WordMap::default(),
+            titles: WordSet::default(),
+            org_words: WordSet::default(),
+            org_nouns: WordSet::default(),
+            given: WordSet::default(),
+            short_forms: WordSet::default(),
         };
         for line in data_lines(include_str!("../../data/places.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -275,9 +326,18 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits a range into words: letters and digits joined by inner hyphens or apostrophes, and initialisms
 /// ("U.S.") kept whole; a possessive ending is split off.
 fn words(text: &str, range: TextRange) -> Vec<Tok> {
+    words_with(text, range, &mut Vec::new())
+}
+
+/// [`words`] with the buffer of the range's characters handed in, so that the words of an article's sentences
+/// are read without one allocation per sentence.
+fn words_with(text: &str, range: TextRange, chars: &mut Vec<(usize, char)>) -> Vec<Tok> {
     let s = range.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &*chars;
+    // About one word in six characters of news text: most sentences fill this without growing it.
+    let mut out = Vec::with_capacity(chars.len() / 6 + 1);
     let mut i = 0;
     while i < chars.len() {
         let Some(&(start, c)) = chars.get(i) else { break };
@@ -325,7 +385,12 @@ fn words(text: &str, range: TextRange) -> Vec<Tok> {
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
         out.push(Tok { range: word, full_end, possessive });
-        i = if possessive { chars.iter().position(|&(p, _)| p >= poss_end).unwrap_or(chars.len()) } else { j };
+        // The possessive ending lies after character `j`, so the search starts there.
+        i = if possessive {
+            chars.get(j..).and_then(|rest| rest.iter().position(|&(p, _)| p >= poss_end)).map_or(chars.len(), |k| j + k)
+        } else {
+            j
+        };
     }
     out
 }
@@ -333,6 +398,10 @@ fn words(text: &str, range: TextRange) -> Vec<Tok> {
 /// The length of a lowercase prefix joined by a hyphen to a name ("anti-" of "anti-European", "pro-" of "pro-EU"),
 /// which is no part of the name; 0 when there is none.
 fn name_prefix_len(word: &str) -> usize {
+    // Each prefix ends with a hyphen: most words have none and are answered without trying them.
+    if !word.as_bytes().contains(&b'-') {
+        return 0;
+    }
     const PREFIXES: &[&str] = &["anti-", "pro-", "non-", "ex-", "post-", "pre-", "mid-", "pan-"];
     PREFIXES
         .iter()
@@ -403,7 +472,22 @@ fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(crate::base::text::lower_char).map(fold_char).map(|c| if c == '’' { '\'' } else { c }).collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] written into `out` (cleared first), so that a loop folding many words reuses one buffer.
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(
+            s.chars().map(crate::base::text::lower_char).map(fold_char).map(|c| if c == '’' { '\'' } else { c }),
+        );
+    }
 }
 
 /// A stable key for a name: folded, letters and digits joined by `-` (`jane-doe`).
@@ -580,7 +664,9 @@ impl ArticleFacts<'_> {
 pub fn mentions(article: &Article) -> Vec<Mention> {
     let text = &article.text;
     let res = resources();
-    let sentence_words: Vec<Vec<Tok>> = article.sentences.iter().map(|s| words(text, s.range)).collect();
+    let mut chars = Vec::new();
+    let sentence_words: Vec<Vec<Tok>> =
+        article.sentences.iter().map(|s| words_with(text, s.range, &mut chars)).collect();
     let is_heading = |si: usize| {
         article
             .sentences
@@ -591,6 +677,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
     let mut facts = ArticleFacts { known_count: Map::new(), lower: Set::new() };
+    let mut folded = String::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
             continue;
@@ -598,7 +685,14 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         for (wi, w) in ws.iter().enumerate() {
             let t = w.range.slice(text);
             if wi > 0 && is_capitalised(t) && !after_open_quote(text, ws, wi, article, si) {
-                *facts.known_count.entry(fold(t)).or_insert(0) += 1;
+                // Folded into one buffer: a word seen before costs no allocation.
+                fold_into(t, &mut folded);
+                match facts.known_count.get_mut(folded.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        facts.known_count.insert(folded.clone(), 1);
+                    }
+                }
             } else if first_char(t).is_some_and(char::is_lowercase) {
                 facts.lower.insert(t);
             }

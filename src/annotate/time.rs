@@ -415,6 +415,36 @@ const fn word_bits(word: &[u8]) -> (usize, usize) {
     ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }
 
+/// A 2048-bit Bloom filter of the words the tense scans look for (`FUTURE_CUES`, "to", `PAST_CUES`,
+/// `PAST_FORMS`, `CLAUSE_ENDS`), as `STARTS` is of the starters: a token whose bits are not all in it is none of
+/// them, and the scans pass it after one hash instead of comparing it with each list.
+const TENSE_WORDS: [u64; 32] = {
+    let lists: [&[&str]; 5] = [FUTURE_CUES, &["to"], PAST_CUES, PAST_FORMS, CLAUSE_ENDS];
+    let mut bits = [0u64; 32];
+    let mut l = 0;
+    while l < lists.len() {
+        let one = starter_bits(lists[l]);
+        let mut k = 0;
+        while k < 32 {
+            bits[k] |= one[k];
+            k += 1;
+        }
+        l += 1;
+    }
+    bits
+};
+
+/// Whether the tense scans must look at token `t`: a word of their lists (`TENSE_WORDS`) or a word in "-ed"
+/// (`past_verb`); any other token is no cue, no clause end and no past verb.
+fn tense_word(t: &Tok<'_>) -> bool {
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let (x, y) = word_bits(t.text.as_bytes());
+    let set = |h: usize| TENSE_WORDS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
+    (set(x) && set(y)) || (t.text.len() > 4 && t.text.ends_with("ed"))
+}
+
 const fn starter_bits(words: &[&str]) -> [u64; 32] {
     let mut bits = [0u64; 32];
     let mut i = 0;
@@ -482,7 +512,7 @@ fn may_start(t: &Tok<'_>) -> bool {
             }
             let (x, y) = word_bits(b);
             let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
-            (set(x) && set(y)) || t.text == "Q"
+            (set(x) && set(y)) || t.text.as_bytes() == [b'Q']
         }
     }
 }
@@ -1781,7 +1811,7 @@ fn future_cue(toks: &[Tok<'_>], k: usize) -> bool {
 
 /// Whether a token ends a sentence or clause for the tense scans.
 fn sentence_end(t: &Tok<'_>) -> bool {
-    t.kind == TokKind::Punct && matches!(t.text, ";" | "." | "!" | "?")
+    t.kind == TokKind::Punct && matches!(t.text.as_bytes(), [b';' | b'.' | b'!' | b'?'])
 }
 
 /// The tense of the verb governing the expression at token `i`, from before it: the nearest tense cue in the
@@ -1791,6 +1821,9 @@ fn tense_before(toks: &[Tok<'_>], i: usize) -> Tense {
         let Some(t) = toks.get(k) else { continue };
         if sentence_end(t) {
             return Tense::Unstated;
+        }
+        if !tense_word(t) {
+            continue;
         }
         if future_cue(toks, k) {
             return Tense::Future;
@@ -1815,7 +1848,13 @@ fn past_verb(toks: &[Tok<'_>], k: usize) -> bool {
 fn tense_after(toks: &[Tok<'_>], end: usize) -> Tense {
     for k in end..end + 8 {
         let Some(t) = toks.get(k) else { break };
-        if sentence_end(t) || CLAUSE_ENDS.iter().any(|c| t.is(c)) {
+        if sentence_end(t) {
+            break;
+        }
+        if !tense_word(t) {
+            continue;
+        }
+        if CLAUSE_ENDS.iter().any(|c| t.is(c)) {
             break;
         }
         if future_cue(toks, k) {
@@ -2520,6 +2559,20 @@ mod tests {
         let feb29 = CivilDate::new(2024, 2, 29).map(CivilDate::day_number);
         assert_eq!(days.map(|d| (Some(d.0), Some(d.1))), Some((feb1, feb29)));
         assert_eq!(CivilDate::new(1970, 1, 1).map(CivilDate::day_number), Some(0));
+    }
+
+    #[test]
+    fn the_tense_filter_passes_every_word_the_tense_scans_look_for() {
+        let lists: [&[&str]; 5] = [FUTURE_CUES, &["to"], PAST_CUES, PAST_FORMS, CLAUSE_ENDS];
+        let words = lists.iter().flat_map(|l| l.iter().copied());
+        let text: String =
+            words.flat_map(|w| [w.to_string(), w.to_uppercase(), format!("{w}. ")]).collect::<Vec<_>>().join(" ");
+        for t in tokenize(&format!("{text} announced Voted Reported")) {
+            assert_eq!(tense_word(&t), t.kind == TokKind::Word, "{:?}", t.text);
+        }
+        // Most other words are passed over (a Bloom filter lets a few through; the lists reject them).
+        let others = tokenize("the a in of court judge it on at by for with shares price bank city");
+        assert!(others.iter().filter(|t| tense_word(t)).count() <= 2);
     }
 
     #[test]

@@ -31,12 +31,17 @@ impl<'a> Tok<'a> {
     /// in a hundred places, and each inlined comparison loop costs wasm bytes.
     #[inline(never)]
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
+        // The length and the first letter first: they answer most calls without the comparison loop.
+        let (a, b) = (self.text.as_bytes(), w.as_bytes());
+        self.kind == TokKind::Word
+            && a.len() == b.len()
+            && a.first().map(u8::to_ascii_lowercase) == b.first().map(u8::to_ascii_lowercase)
+            && a.eq_ignore_ascii_case(b)
     }
 
     /// Whether this token is the punctuation `p`.
     pub(crate) fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokKind::Punct && self.text == p
+        self.kind == TokKind::Punct && self.text.len() == p.len() && self.text.as_bytes() == p.as_bytes()
     }
 
     /// The numeric value of a `Num` or `Ord` token.

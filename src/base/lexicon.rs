@@ -326,19 +326,97 @@ pub(crate) const ORDINALS: &[(&str, u64)] = &[
     ("thousandth", 1000),
 ];
 
+/// What every word of a number-word list shares: its shortest and longest length, and a 512-bit Bloom filter of
+/// its words (two bits each, from an FNV-1a hash), so that nearly every other word is refused before the list is
+/// compared word by word.
+#[derive(Clone, Copy)]
+struct ListShape {
+    min: usize,
+    max: usize,
+    bits: [u64; 8],
+}
+
+/// The two bits of a word in a [`ListShape`]'s filter.
+const fn shape_bits(word: &[u8]) -> (usize, usize) {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h ^= word[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    ((h & 511) as usize, ((h >> 9) & 511) as usize)
+}
+
+impl ListShape {
+    /// The shape of a list of words.
+    const fn of(list: &[(&str, u64)]) -> ListShape {
+        let mut shape = ListShape { min: usize::MAX, max: 0, bits: [0; 8] };
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].0.as_bytes();
+            if w.len() < shape.min {
+                shape.min = w.len();
+            }
+            if w.len() > shape.max {
+                shape.max = w.len();
+            }
+            let (a, b) = shape_bits(w);
+            shape.bits[a / 64] |= 1 << (a % 64);
+            shape.bits[b / 64] |= 1 << (b % 64);
+            i += 1;
+        }
+        shape
+    }
+
+    /// Whether `word` may be in the list (exactly: a word of the list always may).
+    fn admits(self, word: &str) -> bool {
+        if !(self.min..=self.max).contains(&word.len()) {
+            return false;
+        }
+        let (a, b) = shape_bits(word.as_bytes());
+        let set = |h: usize| self.bits.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
+        set(a) && set(b)
+    }
+}
+
+const ORDINALS_SHAPE: ListShape = ListShape::of(ORDINALS);
+const UNITS_SHAPE: ListShape = ListShape::of(UNITS);
+
 /// The value of an ordinal number word ("ninth" → 9), for the time module's days of the month.
 pub(crate) fn ordinal_word_value(lower: &str) -> Option<u64> {
+    if !ORDINALS_SHAPE.admits(lower) {
+        return None;
+    }
     ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
 /// The value of a cardinal number word ("fourteen" → 14), for the time module's counts too.
 pub(crate) fn word_value(lower: &str) -> Option<u64> {
+    if !UNITS_SHAPE.admits(lower) {
+        return None;
+    }
     UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_pass_their_list_shape_and_others_mostly_do_not() {
+        for (list, value) in [(UNITS, word_value as fn(&str) -> Option<u64>), (ORDINALS, ordinal_word_value)] {
+            for &(w, v) in list {
+                assert_eq!(value(w), Some(v), "{w}");
+            }
+        }
+        for w in ["", "a", "the", "One", "1", "é", "twentyone", "thousandths", "said", "zzz"] {
+            assert_eq!((word_value(w), ordinal_word_value(w)), (None, None), "{w:?}");
+        }
+        // Most other words are refused by the shape alone (a Bloom filter lets a few through; the list rejects them).
+        let common = ["the", "said", "court", "after", "which", "people", "government", "their", "other", "years"];
+        assert!(common.iter().filter(|w| UNITS_SHAPE.admits(w) || ORDINALS_SHAPE.admits(w)).count() <= 2);
+    }
 
     #[test]
     fn packed_words_and_pairs_are_looked_up_whole() {
