@@ -286,7 +286,8 @@ fn complete(index: &Index, pairs: &[SentencePair], groups: &mut [Vec<SentenceKey
     linked.extend(pairs.iter().map(|p| (p.b.article, p.a.article)));
     crate::base::order::sort(&mut linked);
     linked.dedup();
-    let grouped: std::collections::BTreeSet<SentenceKey> = groups.iter().flatten().copied().collect();
+    let mut grouped: Vec<SentenceKey> = groups.iter().flatten().copied().collect();
+    crate::base::order::sort(&mut grouped);
     let keys = index.keys();
     let mut added: Vec<(usize, SentenceKey)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -304,7 +305,7 @@ fn complete(index: &Index, pairs: &[SentencePair], groups: &mut [Vec<SentenceKey
         for article in missing {
             let from = keys.partition_point(|k| k.article < article);
             let to = keys.partition_point(|k| k.article <= article);
-            let candidates = keys.get(from..to).unwrap_or(&[]).iter().filter(|k| !grouped.contains(k));
+            let candidates = keys.get(from..to).unwrap_or(&[]).iter().filter(|k| grouped.binary_search(k).is_err());
             let best = candidates
                 .filter_map(|&k| closeness(index, &members, k).map(|c| (c, k)))
                 .max_by(|x, y| x.0 .0.cmp(&y.0 .0).then_with(|| x.0 .1.total_cmp(&y.0 .1)).then_with(|| y.1.cmp(&x.1)));
