@@ -42,3 +42,20 @@ fn rewordings_are_closer_than_other_facts() {
     let other = m.embed("Microsoft agreed to buy the networking site for $26.2 billion in cash.");
     assert!(fact.cosine(&reworded) > fact.cosine(&other), "{} vs {}", fact.cosine(&reworded), fact.cosine(&other));
 }
+
+/// Every token of the vocabulary is found by its own text (the look-up table holds them all, `##`
+/// continuations apart from word-initial pieces).
+#[test]
+fn every_token_is_found_by_its_text() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/embeddings.bin")).unwrap_or_default();
+    let m = model();
+    let field = |at: usize| bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let vocab = std::str::from_utf8(bytes.get(20..20 + field(16)).unwrap_or_default()).unwrap_or_default();
+    let tokens: Vec<&str> = vocab.split_terminator('\n').collect();
+    assert_eq!(tokens.len(), field(8));
+    for (id, token) in tokens.iter().enumerate() {
+        assert_eq!(m.token_id(token), Some(id as u32), "{token}");
+    }
+    assert_eq!(m.token_id("##"), tokens.iter().position(|t| *t == "##").map(|i| i as u32));
+    assert_eq!(m.token_id("no-such-token-here"), None);
+}

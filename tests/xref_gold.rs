@@ -215,10 +215,15 @@ fn bundle_against_gold() {
     assert!(cp >= 0.9, "claim precision {cp}");
     assert!(cr >= 0.55, "claim recall {cr}");
     // With the sentence-embedding model (issue 19: recall 0.6 or more at precision 0.9 or more): measured
-    // 0.90 / 0.68 (28 of 31 pairs right, 28 of 41 found). The meaning's weight and floor were chosen on MSRP
-    // and the realweb stories, not here.
+    // 0.90 / 0.68 (28 of 31 pairs right, 28 of 41 found); 0.92 / 0.80 (33 of 36, 33 of 41) since a group that
+    // holds most of a story's articles takes the closest sentence of each article it lacks (claims::complete).
+    // The meaning's weight and floor were chosen on MSRP and the realweb stories, not here.
     assert!(mp >= 0.9, "claim precision with meaning {mp}");
-    assert!(mr >= 0.65, "claim recall with meaning {mr}");
+    assert!(mr >= 0.75, "claim recall with meaning {mr}");
+    // Issue 19: the fact every article tells in its own words (the opening in Kazakh) is one claim with all
+    // five articles, fewer of them independent (two are dependent). Its sentences share only the story's
+    // topic words; the group completes it from the article it lacks (claims::complete).
+    assert!(opening.is_some_and(|(sources, independent)| sources == 5 && independent < 5), "opening: {opening:?}");
     // Stories: the two happenings a year apart must be told apart, undated articles placed right.
     assert_eq!((sp, sr), (1.0, 1.0), "stories");
     // Quote groups and events rest on the quote and time annotators; what they find must group right.

@@ -4,7 +4,10 @@
 //! Prints, per story, the five events with the most sources (ties in date order) with their date and label,
 //! so a person judges whether they read as sentences; and counts, over every event of the stories and of the
 //! bundled sample, the labels with a hole where a date was cut out: a preposition that ends the label or is
-//! followed by punctuation or by a word that cannot open its object ("on when", "on ,", "in the …" is fine).
+//! followed by punctuation or by a word that cannot open its object ("on when", "on ,", "in the …" is fine);
+//! and the labels that are not a reported clause (issue 18, item 7): a quotation (a quotation mark in it), or
+//! shorter than a clause (fewer than four words, fewer than two lower-case words as a date line or a heading
+//! of names has, or a verb phrase with no subject: a first word in `-ed` before a determiner).
 
 use crate::{share, verbose, Story};
 use serde_json::Value;
@@ -42,6 +45,41 @@ fn holed(label: &str) -> bool {
     })
 }
 
+/// Why a label is not a reported clause, if it is not (see the module's rule).
+fn unreported(label: &str) -> Option<&'static str> {
+    let words: Vec<&str> = label.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let lower = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    let verb_first = words.first().is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+        && words
+            .get(1)
+            .is_some_and(|w| ["its", "the", "a", "an", "his", "her", "their"].contains(&w.to_lowercase().as_str()));
+    if label.contains(['"', '“', '”', '«', '»', '„']) {
+        Some("a quotation")
+    } else if words.len() < 4 || lower < 2 {
+        Some("shorter than a clause")
+    } else if verb_first {
+        Some("a verb phrase with no subject")
+    } else {
+        None
+    }
+}
+
+/// Counts labels that are not reported clauses among an export's events, printing each when verbose.
+fn unreported_labels(name: &str, export: &Value) -> (usize, usize) {
+    let events: Vec<&Value> = export["events"].as_array().into_iter().flatten().collect();
+    let mut n = 0;
+    for e in &events {
+        let label = e["label"].as_str().unwrap_or("");
+        if let Some(why) = unreported(label) {
+            n += 1;
+            if verbose() {
+                println!("  not a report ({name}, {why}) {}: {label}", e["date"].as_str().unwrap_or(""));
+            }
+        }
+    }
+    (n, events.len())
+}
+
 /// The events of an export, most sources first, then in date order.
 fn ranked(export: &Value) -> Vec<&Value> {
     let mut events: Vec<&Value> = export["events"].as_array().into_iter().flatten().collect();
@@ -75,7 +113,7 @@ fn bundle() -> Option<Value> {
 
 /// Prints this section's figures.
 pub(crate) fn report(stories: &[Story], _dev_data: &Path) {
-    let (mut holed_n, mut all) = (0, 0);
+    let (mut holed_n, mut all, mut unreported_n) = (0, 0, 0);
     for story in stories {
         println!("events: {} ({} events), the five with most sources:", story.name, ranked(&story.export).len());
         for e in ranked(&story.export).into_iter().take(5) {
@@ -85,11 +123,18 @@ pub(crate) fn report(stories: &[Story], _dev_data: &Path) {
         let (h, a) = holes(&story.name, &story.export);
         holed_n += h;
         all += a;
+        unreported_n += unreported_labels(&story.name, &story.export).0;
     }
     println!("events: labels with a hole where a date was (dev stories) {:.2} ({holed_n}/{all})", share(holed_n, all));
+    println!(
+        "events: labels that are quotations or shorter than a clause (dev stories) {:.2} ({unreported_n}/{all})",
+        share(unreported_n, all)
+    );
     if let Some(b) = bundle() {
         let (h, a) = holes("bundle", &b);
         println!("events: labels with a hole where a date was (bundle) {:.2} ({h}/{a})", share(h, a));
+        let (u, _) = unreported_labels("bundle", &b);
+        println!("events: labels that are quotations or shorter than a clause (bundle) {:.2} ({u}/{a})", share(u, a));
         for e in ranked(&b).into_iter().take(5) {
             println!("  bundle {} {}", e["date"].as_str().unwrap_or(""), e["label"].as_str().unwrap_or(""));
         }

@@ -97,9 +97,11 @@ pub struct Model {
     words: String,
     /// Byte range of each token in `words`.
     spans: Vec<(u32, u32)>,
-    /// `(stable hash of the token's text, token id)`, sorted: a binary search finds a token (checked against
-    /// its text on every hit). A sorted list rather than a hash map: one more map type costs kilobytes of wasm.
-    lookup: Vec<(u64, u32)>,
+    /// Open-addressing hash table of the vocabulary: slot `hash & mask` onwards holds `id + 1` (0: empty),
+    /// each hit checked against the token's text. Word-initial tokens are hashed from the FNV-1a offset basis,
+    /// `##` continuations from the state after `##`, so a piece is looked up without building its string, and
+    /// the hashes of all prefixes of a piece come from one pass (see [`Model::longest_piece`]).
+    slots: Vec<u32>,
     scale: Vec<f32>,
     vectors: Vec<i8>,
     /// The id of `[UNK]`, what a word no piece of the vocabulary fits becomes.
@@ -173,15 +175,8 @@ impl Model {
         if spans.len() != tokens {
             return Err(TableError(format!("the vocabulary has {} tokens, the header says {tokens}", spans.len())));
         }
-        let mut lookup: Vec<(u64, u32)> = spans
-            .iter()
-            .enumerate()
-            .map(|(id, &(s, e))| {
-                (crate::base::text::stable_hash(words.get(s as usize..e as usize).unwrap_or("").as_bytes()), id as u32)
-            })
-            .collect();
-        crate::base::order::sort(&mut lookup);
-        let mut model = Model { dims, words, spans, lookup, scale, vectors, unknown: None };
+        let slots = hash_table(&words, &spans);
+        let mut model = Model { dims, words, spans, slots, scale, vectors, unknown: None };
         model.unknown = model.token_id("[UNK]");
         Ok(model)
     }
@@ -193,61 +188,100 @@ impl Model {
 
     /// Bytes the loaded table occupies in memory (vectors, scales, vocabulary and its look-up).
     pub fn memory(&self) -> usize {
-        self.vectors.len() + self.scale.len() * 4 + self.words.len() + self.spans.len() * 8 + self.lookup.len() * 16
+        self.vectors.len() + self.scale.len() * 4 + self.words.len() + self.spans.len() * 8 + self.slots.len() * 4
     }
 
     /// The id of a token (`"bridge"`, `"##s"`), if the vocabulary has it.
     pub fn token_id(&self, token: &str) -> Option<u32> {
-        let hash = crate::base::text::stable_hash(token.as_bytes());
-        let at = self.lookup.binary_search_by_key(&hash, |&(h, _)| h).ok()?;
-        let &(_, id) = self.lookup.get(at)?;
+        match token.strip_prefix(CONTINUATION) {
+            Some(rest) => self.find(rest.as_bytes(), true, fnv(CONTINUATION_HASH, rest.as_bytes())),
+            None => self.find(token.as_bytes(), false, fnv(FNV_BASIS, token.as_bytes())),
+        }
+    }
+
+    /// The id of the piece `bytes` (after `##` when `continued`) whose hash is `hash`.
+    fn find(&self, bytes: &[u8], continued: bool, hash: u64) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = hash as usize & mask;
+        loop {
+            let slot = *self.slots.get(at)?;
+            let id = slot.checked_sub(1)?;
+            if self.token_bytes(id).is_some_and(|t| piece_is(t, bytes, continued)) {
+                return Some(id);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn token_bytes(&self, id: u32) -> Option<&[u8]> {
         let &(s, e) = self.spans.get(id as usize)?;
-        (self.words.get(s as usize..e as usize)? == token).then_some(id)
+        self.words.as_bytes().get(s as usize..e as usize)
     }
 
     /// The WordPiece token ids of a text, as BERT uncased tokenises it (unknown words give `[UNK]`'s id).
     pub fn tokens(&self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        let mut piece = String::new();
-        for word in words(text) {
-            self.wordpiece(&word, &mut piece, &mut out);
-        }
+        self.each_token(text, |id| out.push(id));
         out
     }
 
-    /// Greedy longest-match-first WordPiece of one word, pushed to `out`.
-    fn wordpiece(&self, word: &str, piece: &mut String, out: &mut Vec<u32>) {
-        let unknown = self.unknown;
-        let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
-        if bounds.len() > MAX_WORD_CHARS + 1 {
-            out.extend(unknown);
+    /// Calls `f` with each WordPiece token id of a text, in order, allocating nothing per word or token.
+    fn each_token(&self, text: &str, mut f: impl FnMut(u32)) {
+        let mut pieces: Vec<u32> = Vec::new();
+        each_word(text, |word| {
+            self.wordpiece(word, &mut pieces);
+            pieces.iter().for_each(|&id| f(id));
+        });
+    }
+
+    /// Greedy longest-match-first WordPiece of one word, written to `out` (cleared first).
+    fn wordpiece(&self, word: &str, out: &mut Vec<u32>) {
+        out.clear();
+        if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
+            out.extend(self.unknown);
             return;
         }
-        let start_len = out.len();
         let mut start = 0usize;
-        while start + 1 < bounds.len() {
-            let from = bounds.get(start).copied().unwrap_or(0);
-            let found = (start + 1..bounds.len()).rev().find_map(|end| {
-                let to = bounds.get(end).copied().unwrap_or(word.len());
-                piece.clear();
-                if start > 0 {
-                    piece.push_str("##");
-                }
-                piece.push_str(word.get(from..to).unwrap_or(""));
-                self.token_id(piece).map(|id| (id, end))
-            });
-            match found {
+        while start < word.len() {
+            match self.longest_piece(word, start) {
                 Some((id, end)) => {
                     out.push(id);
                     start = end;
                 }
                 None => {
-                    out.truncate(start_len);
-                    out.extend(unknown);
+                    out.clear();
+                    out.extend(self.unknown);
                     return;
                 }
             }
         }
+    }
+
+    /// The longest token of the vocabulary that `word` has at byte `start` (a `##` continuation after the
+    /// first piece), with the byte where it ends: the hashes of every prefix in one pass, then the longest
+    /// first.
+    fn longest_piece(&self, word: &str, start: usize) -> Option<(u32, usize)> {
+        let rest = word.get(start..)?.as_bytes();
+        let continued = start > 0;
+        let mut hash = if continued { CONTINUATION_HASH } else { FNV_BASIS };
+        // (end within `rest`, hash of rest[..end]) at every character boundary; a word is at most
+        // MAX_WORD_CHARS characters.
+        let mut ends = [(0usize, 0u64); MAX_WORD_CHARS];
+        let mut n = 0usize;
+        for (i, &b) in rest.iter().enumerate() {
+            hash = fnv_byte(hash, b);
+            let boundary = rest.get(i + 1).is_none_or(|&next| (next as i8) >= -0x40);
+            if boundary {
+                if let Some(slot) = ends.get_mut(n) {
+                    *slot = (i + 1, hash);
+                    n += 1;
+                }
+            }
+        }
+        ends.get(..n)?.iter().rev().find_map(|&(end, h)| {
+            let piece = rest.get(..end)?;
+            self.find(piece, continued, h).map(|id| (id, start + end))
+        })
     }
 
     /// The embedding of a text: the mean of its tokens' vectors (tokens with a zero scale, such as `[UNK]`,
@@ -255,23 +289,37 @@ impl Model {
     pub fn embed(&self, text: &str) -> Embedding {
         let mut sum = vec![0f32; self.dims];
         let mut count = 0usize;
-        for id in self.tokens(text) {
+        self.each_token(text, |id| {
             let scale = self.scale.get(id as usize).copied().unwrap_or(0.0);
             let start = id as usize * self.dims;
-            let Some(row) = self.vectors.get(start..start + self.dims) else { continue };
+            let Some(row) = self.vectors.get(start..start + self.dims) else { return };
             if scale <= 0.0 {
-                continue;
+                return;
             }
             count += 1;
-            for (s, &q) in sum.iter_mut().zip(row) {
-                *s += scale * f32::from(q);
-            }
-        }
+            add_scaled(&mut sum, row, scale);
+        });
         if count > 0 {
             let n = count as f32;
             sum.iter_mut().for_each(|s| *s /= n);
         }
         Embedding::of(sum)
+    }
+}
+
+/// `sum += scale × row`, in blocks of sixteen that the compiler turns into vector instructions (a plain loop
+/// inside the pooling closure stayed scalar and was nine tenths of the embedding time).
+#[inline(never)]
+fn add_scaled(sum: &mut [f32], row: &[i8], scale: f32) {
+    let mut sums = sum.chunks_exact_mut(16);
+    let mut rows = row.chunks_exact(16);
+    for (s, r) in (&mut sums).zip(&mut rows) {
+        for (x, &q) in s.iter_mut().zip(r) {
+            *x += scale * f32::from(q);
+        }
+    }
+    for (x, &q) in sums.into_remainder().iter_mut().zip(rows.remainder()) {
+        *x += scale * f32::from(q);
     }
 }
 
@@ -288,6 +336,69 @@ fn token_spans(words: &str) -> Vec<(u32, u32)> {
     out
 }
 
+/// What every continuation token starts with.
+const CONTINUATION: &str = "##";
+/// FNV-1a's 64-bit offset basis ([`crate::base::text::stable_hash`] of nothing).
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's state after `##`: continuation pieces are hashed on from here.
+const CONTINUATION_HASH: u64 = fnv_byte(fnv_byte(FNV_BASIS, b'#'), b'#');
+
+const fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| fnv_byte(h, b))
+}
+
+/// Whether the vocabulary's token `token` is the piece `bytes` (after `##` when `continued`).
+fn piece_is(token: &[u8], bytes: &[u8], continued: bool) -> bool {
+    if continued {
+        token.strip_prefix(CONTINUATION.as_bytes()) == Some(bytes)
+    } else {
+        token == bytes
+    }
+}
+
+/// The open-addressing table of [`Model::find`]: a power of two at least twice the vocabulary, each token at
+/// the first free slot from its hash on (a token already present keeps its first id, as a look-up of the
+/// vocabulary's first occurrence would).
+fn hash_table(words: &str, spans: &[(u32, u32)]) -> Vec<u32> {
+    let size = (spans.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut slots = vec![0u32; size];
+    for (id, &(s, e)) in spans.iter().enumerate() {
+        let token = words.as_bytes().get(s as usize..e as usize).unwrap_or(&[]);
+        let hash = match token.strip_prefix(CONTINUATION.as_bytes()) {
+            Some(rest) => fnv(CONTINUATION_HASH, rest),
+            None => fnv(FNV_BASIS, token),
+        };
+        let mut at = hash as usize & mask;
+        loop {
+            match slots.get(at).copied() {
+                Some(0) => {
+                    if let Some(slot) = slots.get_mut(at) {
+                        *slot = id as u32 + 1;
+                    }
+                    break;
+                }
+                Some(other) => {
+                    let same = spans
+                        .get(other as usize - 1)
+                        .and_then(|&(os, oe)| words.as_bytes().get(os as usize..oe as usize))
+                        == Some(token);
+                    if same {
+                        break;
+                    }
+                }
+                None => break,
+            }
+            at = (at + 1) & mask;
+        }
+    }
+    slots
+}
+
 /// Accent-free lower-case letters of U+00C0–U+017F by code point (`.`: the letter has no accent to strip and
 /// stays as it is: æ, ð, ø, ß, đ, ħ, ı, ł, œ, …), as Unicode's canonical decomposition gives them.
 const LATIN_BASE: &[u8; 192] = b"aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
@@ -295,10 +406,14 @@ const LATIN_BASE: &[u8; 192] = b"aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiii
 /// A character as BERT uncased normalises it: lower case, accent stripped; `None` for a character it drops
 /// (control and format characters, combining marks, NUL and the replacement character).
 fn normalise(c: char) -> Option<char> {
-    let u = u32::from(c);
-    if matches!(c, '\t' | '\n' | '\r') {
-        return Some(' ');
+    if c.is_ascii() {
+        return match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            _ if c.is_ascii_control() => None,
+            _ => Some(c.to_ascii_lowercase()),
+        };
     }
+    let u = u32::from(c);
     if c.is_control()
         || matches!(u, 0x300..=0x36F | 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF | 0xFFFD)
     {
@@ -331,29 +446,28 @@ fn is_cjk(c: char) -> bool {
     matches!(u32::from(c), 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
 }
 
-/// The words of a text after BERT's normalisation and pre-tokenisation: runs between whitespace, each
-/// punctuation mark and CJK ideograph a word of its own.
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+/// Calls `f` with each word of a text after BERT's normalisation and pre-tokenisation: runs between
+/// whitespace, each punctuation mark and CJK ideograph a word of its own (one buffer for all the words).
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut flush = |word: &mut String| {
+        if !word.is_empty() {
+            f(word);
+            word.clear();
+        }
+    };
     for c in text.chars().filter_map(normalise) {
         if is_space(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+            flush(&mut word);
         } else if is_punct(c) || is_cjk(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            out.push(c.to_string());
+            flush(&mut word);
+            word.push(c);
+            flush(&mut word);
         } else {
-            cur.push(c);
+            word.push(c);
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    flush(&mut word);
 }
 
 #[cfg(test)]
@@ -402,7 +516,9 @@ mod tests {
             ("北京 x", &["北", "京", "x"]),
         ];
         for (text, want) in cases {
-            assert_eq!(words(text), *want, "{text}");
+            let mut got = Vec::new();
+            each_word(text, |w| got.push(w.to_string()));
+            assert_eq!(got, *want, "{text}");
         }
     }
 

@@ -600,6 +600,11 @@ impl Index {
         self.keys.len()
     }
 
+    /// The indexed sentences, in article order and within an article in sentence order.
+    pub fn keys(&self) -> &[SentenceKey] {
+        &self.keys
+    }
+
     /// Whether nothing was indexed.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()

@@ -180,7 +180,10 @@ pub fn group(
     threshold: f64,
 ) -> (Vec<Claim>, Map<SentenceKey, Agreement>) {
     // Guard: the mean similarity across two groups must reach this for them to merge.
-    let groups = Grouping::grow(index, pairs, threshold * 0.6);
+    let mut groups = Grouping::grow(index, pairs, threshold * 0.6);
+    if index.has_meaning() {
+        complete(index, pairs, &mut groups);
+    }
     build_claims(ids, pairs, groups, dependence)
 }
 
@@ -259,6 +262,107 @@ impl<'a> Grouping<'a> {
             }
         }
     }
+}
+
+/// Fewest articles a group must hold before the articles it misses are searched for it.
+const COMPLETE_MIN_SOURCES: usize = 3;
+/// Share of the articles aligned with a group (its story, in practice) it must already hold: only a fact most
+/// of the story's articles tell is looked for in the others.
+const COMPLETE_MIN_SHARE: f64 = 0.6;
+/// Most members a candidate is compared with (the first in key order).
+const COMPLETE_MEMBERS: usize = 8;
+/// Least (centred) cosine of a candidate with a member it is close to, and least mean over those members.
+const COMPLETE_COS: f64 = 0.3;
+const COMPLETE_MEAN_COS: f64 = 0.35;
+
+/// A fact most articles of a story tell, each in its own words, is missed by an article whose sentence shares
+/// only the story's topic words with the others (the words every article uses): with the model, each group
+/// that already holds most of the articles aligned with it (at least [`COMPLETE_MIN_SOURCES`] and
+/// [`COMPLETE_MIN_SHARE`]) takes, from each article it lacks, the one sentence of that article closest in
+/// meaning to its members, when that sentence belongs to no group and is close to most of its strongest
+/// members (see [`closeness`]).
+fn complete(index: &Index, pairs: &[SentencePair], groups: &mut [Vec<SentenceKey>]) {
+    let mut linked: Vec<(usize, usize)> = pairs.iter().map(|p| (p.a.article, p.b.article)).collect();
+    linked.extend(pairs.iter().map(|p| (p.b.article, p.a.article)));
+    crate::base::order::sort(&mut linked);
+    linked.dedup();
+    let mut grouped: Vec<SentenceKey> = groups.iter().flatten().copied().collect();
+    crate::base::order::sort(&mut grouped);
+    let keys = index.keys();
+    let mut added: Vec<(usize, SentenceKey)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let mut sources: Vec<usize> = g.iter().map(|k| k.article).collect();
+        crate::base::order::sort(&mut sources);
+        sources.dedup();
+        if sources.len() < COMPLETE_MIN_SOURCES {
+            continue;
+        }
+        let missing = missing_articles(&linked, &sources);
+        if missing.is_empty() || (sources.len() as f64) < COMPLETE_MIN_SHARE * (sources.len() + missing.len()) as f64 {
+            continue;
+        }
+        let members: Vec<SentenceKey> = g.iter().copied().take(COMPLETE_MEMBERS).collect();
+        for article in missing {
+            let from = keys.partition_point(|k| k.article < article);
+            let to = keys.partition_point(|k| k.article <= article);
+            let candidates = keys.get(from..to).unwrap_or(&[]).iter().filter(|k| grouped.binary_search(k).is_err());
+            let best = candidates
+                .filter_map(|&k| closeness(index, &members, k).map(|c| (c, k)))
+                .max_by(|x, y| x.0 .0.cmp(&y.0 .0).then_with(|| x.0 .1.total_cmp(&y.0 .1)).then_with(|| y.1.cmp(&x.1)));
+            if let Some((_, k)) = best {
+                added.push((gi, k));
+            }
+        }
+    }
+    // A sentence two groups would take stays out of both.
+    let mut taken: Vec<SentenceKey> = added.iter().map(|a| a.1).collect();
+    crate::base::order::sort(&mut taken);
+    for (gi, k) in added {
+        let twice = taken.iter().filter(|&&t| t == k).count() > 1;
+        if let (false, Some(g)) = (twice, groups.get_mut(gi)) {
+            g.push(k);
+        }
+    }
+}
+
+/// The articles aligned with two or more of `sources` (sorted) that are not among them, sorted.
+fn missing_articles(linked: &[(usize, usize)], sources: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = sources
+        .iter()
+        .flat_map(|&s| {
+            let from = linked.partition_point(|l| l.0 < s);
+            linked.get(from..).unwrap_or(&[]).iter().take_while(move |l| l.0 == s).map(|l| l.1)
+        })
+        .filter(|a| sources.binary_search(a).is_err())
+        .collect();
+    crate::base::order::sort(&mut out);
+    let mut twice: Vec<usize> =
+        out.windows(2).filter(|w| w.first() == w.get(1)).filter_map(|w| w.first().copied()).collect();
+    twice.dedup();
+    twice
+}
+
+/// How close `k` is to `members` (the group's first, so strongest, members) when it may join them (see
+/// [`complete`]): the number of members it shares words with at a cosine of [`COMPLETE_COS`] or more, and the
+/// mean cosine with those; `None` unless that holds for more than half the members and both of the group's
+/// founding pair, with a mean of [`COMPLETE_MEAN_COS`] or more, and no member is dated months from it.
+fn closeness(index: &Index, members: &[SentenceKey], k: SentenceKey) -> Option<(usize, f64)> {
+    let (mut close, mut total) = (0usize, 0.0);
+    for (i, &m) in members.iter().enumerate() {
+        if index.dates_conflict(m, k) {
+            return None;
+        }
+        let (lexical, cos) = index.scores(m, k)?;
+        let cos = cos?;
+        if lexical > 0.0 && cos >= COMPLETE_COS {
+            close += 1;
+            total += cos;
+        } else if i < 2 {
+            return None;
+        }
+    }
+    let mean = total / close.max(1) as f64;
+    (2 * close > members.len() && mean >= COMPLETE_MEAN_COS).then_some((close, mean))
 }
 
 /// The claims of the sentence groups that hold two sources or more, with each sentence's agreement; sorted

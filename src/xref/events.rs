@@ -397,6 +397,7 @@ pub fn sentence_label(article: &Article, ann: &Annotations, sentence: usize) -> 
     let text = tidy_punctuation(&text);
     let text = after_leading_clause(&text);
     let text = before_attribution(text);
+    let text = before_inner_attribution(text);
     let text = before_clause_break(text);
     shortened(text)
 }
@@ -472,6 +473,22 @@ fn before_attribution(text: String) -> String {
     text
 }
 
+/// The text before an attribution inside it (", one said Announcement …": a sentence run on past its
+/// attribution), when six words or more come before it.
+fn before_inner_attribution(text: String) -> String {
+    let cut = text.match_indices(", ").map(|(p, _)| p).find(|&p| {
+        let head = text.get(..p).unwrap_or("").split_whitespace().count();
+        let tail: Vec<&str> = text.get(p + 2..).unwrap_or("").split_whitespace().take(4).collect();
+        let said =
+            tail.iter().position(|w| matches!(w.trim_end_matches([',', '.']), "said" | "says" | "added" | "told"));
+        head >= 6 && said.is_some_and(|i| i < 3 && tail.len() > i + 1)
+    });
+    match cut {
+        Some(p) => text.get(..p).unwrap_or(&text).to_string(),
+        None => text,
+    }
+}
+
 /// The text up to where another clause begins, when six words or more come before it.
 fn before_clause_break(text: String) -> String {
     let cut = CLAUSE_BREAKS
@@ -532,10 +549,14 @@ fn event_label(
     for c in e.sentences.iter().filter_map(|k| claim_of.get(k)) {
         *told_by.entry(*c).or_default() += 1;
     }
-    let mut best: Option<((usize, bool, usize), String)> = None;
+    let mut best: Option<((bool, usize, bool, usize), String)> = None;
     for k in &e.sentences {
         let (Some(a), Some(ann)) = (articles.get(k.article), annotations.get(k.article)) else { continue };
         let Some(label) = sentence_label(a, ann, k.sentence) else { continue };
+        let (label, subject_given) = match lead_in_subject(a, k.sentence) {
+            Some(subject) => (format!("{subject} {}", first_lowered(&label)), true),
+            None => (label, false),
+        };
         let told = claim_of.get(k).and_then(|c| told_by.get(c)).copied().unwrap_or(1);
         let body = a
             .sentences
@@ -543,12 +564,99 @@ fn event_label(
             .and_then(|s| a.paragraphs.get(s.paragraph))
             .is_some_and(|p| p.kind == crate::input::article::ParagraphKind::Body);
         let words = label.split_whitespace().count();
-        let score = (told, body, usize::MAX - words.abs_diff(10));
+        let report = subject_given || reads_as_report(a, ann, k.sentence);
+        let reported = report && words >= MIN_LABEL_WORDS && !label.contains(is_quote_mark);
+        let score = (reported, told, body, usize::MAX - words.abs_diff(10));
         if best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, label));
         }
     }
-    best.map(|b| b.1)
+    match best {
+        Some(((true, ..), label)) => Some(label),
+        other => headline_label(e, articles, annotations).or(other.map(|b| b.1)),
+    }
+}
+
+/// When no sentence of an event reads as a report (a date line, a quotation): the headline of its first
+/// article that gives a label, what that article reports.
+fn headline_label(e: &Event, articles: &[&Article], annotations: &[Annotations]) -> Option<String> {
+    e.sentences.iter().find_map(|k| {
+        let (a, ann) = (articles.get(k.article)?, annotations.get(k.article)?);
+        let at = a.sentences.iter().position(|s| {
+            a.paragraphs.get(s.paragraph).is_some_and(|p| p.kind == crate::input::article::ParagraphKind::Headline)
+        })?;
+        let label = sentence_label(a, ann, at)?;
+        let reported = reads_as_report(a, ann, at) && !label.contains(is_quote_mark);
+        (reported && label.split_whitespace().count() >= MIN_LABEL_WORDS).then_some(label)
+    })
+}
+
+/// Fewest words of a label that reads as a clause (subject, verb, object); a shorter one is a date line or a
+/// fragment.
+const MIN_LABEL_WORDS: usize = 4;
+
+/// Whether a sentence is the engine's own report of a happening, which a label may be: not a quotation (a
+/// direct quote covering half of it or more, or opening it), not a fragment that continues a lead-in (its
+/// first letter in lower case, as a list item's "reiterated its intention …").
+fn reads_as_report(article: &Article, ann: &Annotations, sentence: usize) -> bool {
+    let Some(s) = article.sentences.get(sentence) else { return false };
+    let text = article.slice(s.range);
+    let first = text.chars().find(|c| c.is_alphanumeric() || is_quote_mark(*c));
+    if first.is_none_or(|c| is_quote_mark(c) || c.is_lowercase()) || verb_first(text) {
+        return false;
+    }
+    let quoted: usize = ann
+        .quotes
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| q.range.end.min(s.range.end).saturating_sub(q.range.start.max(s.range.start)))
+        .sum();
+    2 * quoted < s.range.end.saturating_sub(s.range.start)
+}
+
+/// Words that open a noun phrase: after a sentence's first word they make it a verb with its object.
+const DETERMINERS: &[&str] = &["its", "the", "a", "an", "his", "her", "their", "our", "this", "that", "these", "those"];
+
+/// Whether a sentence is a verb phrase with no subject, as the items of a list under a lead-in are
+/// ("Reiterated its intention to …", "Returned the …"): a first word in `-ed` followed by a determiner.
+fn verb_first(text: &str) -> bool {
+    let mut words =
+        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    first.len() > 4 && first.ends_with("ed") && DETERMINERS.contains(&crate::base::text::lowercase(second).as_str())
+}
+
+/// The subject a list item with none takes from its lead-in ("June 13 (Agency) - Some Corp :" above
+/// "* Reiterated its intention …" gives "Some Corp"): for a verb-first sentence, the words before the colon
+/// that ends one of the twelve sentences before it, after a dateline's dash; one to four words, the first
+/// capitalised.
+fn lead_in_subject(article: &Article, sentence: usize) -> Option<String> {
+    let s = article.sentences.get(sentence)?;
+    if !verb_first(article.slice(s.range)) {
+        return None;
+    }
+    let lead = (sentence.saturating_sub(12)..sentence)
+        .rev()
+        .filter_map(|i| article.sentences.get(i))
+        .map(|p| article.slice(p.range).trim())
+        .find(|t| t.ends_with(':'))?;
+    let head = lead.trim_end_matches(':').trim();
+    let subject = [" - ", " — ", " – "].iter().filter_map(|d| head.rfind(d).map(|p| p + d.len())).max().unwrap_or(0);
+    let subject = head.get(subject..)?.trim();
+    let words = subject.split_whitespace().count();
+    let capital = subject.chars().next().is_some_and(char::is_uppercase);
+    ((1..=4).contains(&words) && capital).then(|| subject.to_string())
+}
+
+/// A label with its first letter in lower case (it follows a subject now).
+fn first_lowered(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map(|c| crate::base::text::lower_char(c).to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// A quotation mark of news text (straight, curly, guillemets, low-9).
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '`')
 }
 
 /// Finds timeline events and tells each claim which events it is told of.
@@ -767,12 +875,39 @@ mod tests {
                 "Shares of the firm surged 47 percent",
             ),
             ("May 2017", ""),
+            (
+                "The meeting between the two statesmen was a success, one said Another line ran on.",
+                "The meeting between the two statesmen was a success",
+            ),
         ];
         for (text, want) in cases {
             let a = Article::parsed("a", text);
             let ann = crate::annotate::annotate(&a);
             let got = sentence_label(&a, &ann, 0).unwrap_or_default();
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    /// A label is a report: quotations and subjectless list items are not, unless a lead-in gives the subject.
+    #[test]
+    fn reports_quotations_and_list_items() {
+        let cases: &[(&str, usize, bool, Option<&str>)] = &[
+            ("The court ruled on the appeal.", 0, true, None),
+            ("\"We won, the country won,\" the winner said.", 0, false, None),
+            ("and then the court ruled on the appeal.", 0, false, None),
+            (
+                "Some Corp :\n\n* Reiterated its plan to buy back shares by the end of the year",
+                1,
+                false,
+                Some("Some Corp"),
+            ),
+            ("* Reiterated its plan to buy back shares by the end of the year", 0, false, None),
+        ];
+        for (text, sentence, report, subject) in cases {
+            let a = Article::parsed("a", text);
+            let ann = crate::annotate::annotate(&a);
+            assert_eq!(reads_as_report(&a, &ann, *sentence), *report, "{text}");
+            assert_eq!(lead_in_subject(&a, *sentence).as_deref(), *subject, "{text}");
         }
     }
 }
