@@ -122,20 +122,8 @@ fn single_tasks(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes(&hundred)));
     g.sample_size(10);
     g.bench_function("near_duplicates_100", |b| {
-        b.iter(|| {
-            let parsed: Vec<_> = hundred
-                .iter()
-                .filter_map(|a| {
-                    storylines::input::parse::parse(&Input::new(a.name.clone(), a.text.as_bytes().to_vec())).ok()
-                })
-                .collect();
-            let refs: Vec<_> = parsed.iter().collect();
-            let pairs = storylines::xref::align::align(
-                &refs,
-                storylines::xref::align::AlignOptions { threshold: DEFAULT_OPTIONS.align_threshold },
-            );
-            black_box(storylines::xref::reuse::detect(&refs, &pairs))
-        })
+        let texts: Vec<&str> = hundred.iter().map(|a| a.text.as_str()).collect();
+        b.iter(|| black_box(storylines::xref::sketch::near_duplicates(&texts, 0.5)))
     });
     let all: Vec<u8> = articles(100).iter().flat_map(|a| a.text.bytes()).collect();
     g.bench_function("byte_scan", |b| b.iter(|| black_box(all.iter().filter(|&&x| x == b'\n').count())));

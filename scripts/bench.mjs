@@ -242,7 +242,7 @@ if (want('tasks')) {
     const naive = asCapped((d) => peers.naiveNearDuplicates(ts, 0.5, d));
     const mh = asCapped((d) => peers.minhashNearDuplicates(ts, 0.5, d));
     /** @type {any} */
-    let sl = NA('not available in this build (nearDuplicates arrives with the reuse module)');
+    let sl = NA('not available in this build (nearDuplicates arrives with the sketch module)');
     if (has(mod, 'nearDuplicates')) {
       const prevSl = results.tasks.filter((/** @type {any} */ t) => t.task.startsWith('near-duplicate')).at(-1)?.impls.storylines;
       if (prevSl && prevSl.status !== 'ok') sl = SKIPPED('storylines');

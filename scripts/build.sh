@@ -34,7 +34,7 @@ if [ -z "${STORYLINES_NO_HTML:-}" ] && [ -f www/pkg-html/storylines_html_bg.wasm
   && [ "$(cat www/pkg-html/.build-stamp 2>/dev/null)" = "$main_stamp" ]; then
   echo "www/pkg-html is up to date" >&2
 elif [ -z "${STORYLINES_NO_HTML:-}" ]; then
-  wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg-html --out-name storylines_html \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm_env wasm-pack build --release --mode force --target web --out-dir www/pkg-html --out-name storylines_html \
     --no-pack -- --features "$html_features" >&2
   rm -f www/pkg-html/.gitignore
   echo "$main_stamp" > www/pkg-html/.build-stamp

@@ -20,13 +20,14 @@ export CHROME_BIN=/usr/bin/chromium
 # 2026-12-07: −15.7 KB of gzipped wasm (docs/PERFORMANCE.md "Size"). It needs the standard library's sources
 # (rustup's rust-src component, which setup.sh adds, or route B's rust-web-src); without them the build is the
 # plain one and the size test reports the difference. Its own target directory, so that switching between
-# these flags and the tests' never rebuilds the other's dependencies.
+# these flags and the tests' never rebuilds the other's dependencies. `opt-level` "z" here: the release profile's
+# 3 is for the native CLI (opt-level "s" costs +42 KB and 3 +97 KB of gzipped wasm, docs/PERFORMANCE.md "Scale").
 wasm_size_env() {
   if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-    CARGO_TARGET_DIR="$_here/target/wasm-size" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_DIR="$_here/target/wasm-size" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
       RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" "$@"
   else
     echo "note: the standard library's sources are missing (rustup component add rust-src): building the plain wasm, larger than the size build" >&2
-    wasm_env "$@"
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm_env "$@"
   fi
 }

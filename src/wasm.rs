@@ -444,29 +444,15 @@ pub mod bench {
         out
     }
 
-    /// Near-duplicates among `texts` the storylines way: each text parsed as an article, candidate sentence pairs
-    /// from the alignment index, then passage-level reuse detection. Returns `[from, to, score, …]` (indices into
-    /// `texts`), one triple per reuse edge.
+    /// Near-duplicates among `texts`: pairs whose word 5-shingle sets have a Jaccard similarity of at least
+    /// `threshold` (0.5 when not given), by MinHash sketches and banded LSH with every candidate checked exactly
+    /// (`xref::sketch`). Returns `[a, b, jaccard, …]` (indices into `texts`, `a < b`), one triple per pair.
     #[wasm_bindgen(js_name = nearDuplicates)]
-    pub fn near_duplicates(texts: Vec<String>) -> Vec<f64> {
-        let mut index = Vec::new();
-        let mut articles = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            if let Some(a) = bench_article(t) {
-                index.push(i);
-                articles.push(a);
-            }
-        }
-        let refs: Vec<&crate::Article> = articles.iter().collect();
-        let pairs = crate::xref::align::align(
-            &refs,
-            crate::xref::align::AlignOptions { threshold: corpus::DEFAULT_OPTIONS.align_threshold },
-        );
+    pub fn near_duplicates(texts: Vec<String>, threshold: Option<f64>) -> Vec<f64> {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let mut out = Vec::new();
-        for e in crate::xref::reuse::detect(&refs, &pairs) {
-            if let (Some(&from), Some(&to)) = (index.get(e.from), index.get(e.to)) {
-                out.extend([from as f64, to as f64, e.score]);
-            }
+        for p in crate::xref::sketch::near_duplicates(&refs, threshold.unwrap_or(0.5)) {
+            out.extend([p.a as f64, p.b as f64, p.jaccard]);
         }
         out
     }

@@ -143,6 +143,7 @@ const PIPELINE: &[(&str, &[&str])] = &[
         "xref",
         &[
             "boilerplate",
+            "sketch",
             "align",
             "diff",
             "reuse",

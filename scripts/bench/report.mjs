@@ -39,6 +39,13 @@ function targets(r) {
   ratio('sentences ≥ 2× Intl.Segmenter', t('sentence'), 'Intl.Segmenter', 2);
   ratio('word diff ≥ 50× jsdiff diffWords', t('pairwise'), 'jsdiff diffWords', 50);
   ratio('word diff ≥ 10× diff-match-patch', t('pairwise'), 'diff-match-patch (word mode + semantic cleanup)', 10);
+  const near = r.tasks.filter((/** @type {any} */ x) => x.task.startsWith('near-duplicate'));
+  ratio('near-duplicate detection ≥ 5× minhash at 10,000', near.find((/** @type {any} */ x) => x.input.includes('10,000')), 'minhash (LSH)', 5);
+  const recalled = near.filter((/** @type {any} */ x) => x.impls.storylines?.quality).at(-1);
+  if (recalled) {
+    const rq = recalled.impls.storylines.quality;
+    rows.push([`near-duplicate recall ≥ 99% (largest corpus with the exact answer: ${recalled.input})`, `${pct(rq.recall)} of ${rq.truth} pairs`, rq.recall >= 0.99 ? 'met' : 'missed']);
+  }
   if (r.diffCheck) rows.push(['word diff reconstructs both texts exactly', `${r.diffCheck.exact} of ${r.diffCheck.total} pairs`, r.diffCheck.exact === r.diffCheck.total ? 'met' : 'missed']);
   const q = r.quality?.dates;
   if (q && q.storylines !== null) rows.push(['date accuracy ≥ chrono-node on Duckling', `${pct(q.storylines)} vs ${pct(q.chrono)}`, q.storylines >= q.chrono ? 'met' : 'missed']);

@@ -4,7 +4,8 @@
 //! that say the same thing), [`diff`] (two articles side by side), [`reuse`] (who took text from whom),
 //! [`dating`] (publication dates of undated articles from their dated siblings), [`claims`] (aligned sentences grouped, with independent sources), [`quote_groups`] (one statement
 //! across articles), [`events`] (stories and timeline events), [`contradictions`], and on demand
-//! [`collate`] (one claim or quote group as a table). A module here uses only earlier ones of this list,
+//! [`collate`] (one claim or quote group as a table); [`sketch`] (near-duplicate documents by MinHash and banded LSH) stands
+//! apart, on bare texts. A module here uses only earlier ones of this list,
 //! [`annotate`](crate::annotate), [`input`](crate::input) and [`base`](crate::base).
 //!
 //! Must not parse text or re-annotate an article, and must not know about the exported model's shape
@@ -20,3 +21,4 @@ pub mod diff;
 pub mod events;
 pub mod quote_groups;
 pub mod reuse;
+pub mod sketch;

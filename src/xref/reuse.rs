@@ -266,9 +266,37 @@ fn published_day(article: &Article) -> Option<String> {
     article.meta.published.as_ref().and_then(|f| f.value.get(..10)).map(str::to_string)
 }
 
-/// Seeds of one article pair: (position in the first article, position in the second), content-word indices.
-/// A B-tree: filled at corpus scale in no key order (base::map says why).
-type Seeds = std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>>;
+/// One seed: a phrase at content-word position `i` of article `a` and at `j` of article `b` (`a < b`). The
+/// seeds of the whole corpus are one flat vector, sorted once, so that each article pair's seeds are one run
+/// of it in `(i, j)` order (a map of vectors filled in no key order cost a look-up and a push per seed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Seed {
+    a: u32,
+    b: u32,
+    i: u32,
+    j: u32,
+}
+
+/// All seeds of the corpus, sorted by article pair, then by position in each.
+struct Seeds(Vec<Seed>);
+
+impl Seeds {
+    /// The article pairs that share a seed, in order.
+    fn keys(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.0
+            .chunk_by(|x, y| (x.a, x.b) == (y.a, y.b))
+            .filter_map(|run| run.first())
+            .map(|s| (s.a as usize, s.b as usize))
+    }
+
+    /// The seeds of one article pair as (position in `a`, position in `b`), sorted.
+    fn of(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let key = |s: &Seed| (s.a as usize, s.b as usize);
+        let from = self.0.partition_point(|s| key(s) < (a, b));
+        let to = self.0.partition_point(|s| key(s) <= (a, b));
+        self.0.get(from..to).unwrap_or(&[]).iter().map(|s| (s.i as usize, s.j as usize)).collect()
+    }
+}
 
 /// Finds reuse edges among `articles`; `pairs` are the sentence alignments (extra evidence for rewording).
 pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
@@ -286,7 +314,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     for p in pairs {
         aligned.entry((p.a.article, p.b.article)).or_default().push(p);
     }
-    let mut keys: Vec<(usize, usize)> = seeds.keys().copied().collect();
+    let mut keys: Vec<(usize, usize)> = seeds.keys().collect();
     keys.extend(aligned.keys().copied());
     crate::base::order::sort(&mut keys);
     keys.dedup();
@@ -298,8 +326,7 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
         else {
             continue;
         };
-        let mut s = seeds.get(&(a, b)).cloned().unwrap_or_default();
-        crate::base::order::sort(&mut s);
+        let s = seeds.of(a, b);
         let found = one_to_one(passages(wa, wb, &s));
         let sentence_pairs = aligned.get(&(a, b)).map_or(&[][..], Vec::as_slice);
         let (qa, qb) = (masks.get(a).map_or(&[][..], Vec::as_slice), masks.get(b).map_or(&[][..], Vec::as_slice));
@@ -330,7 +357,7 @@ fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
     // headline fact), not evidence that one article copied another; so are phrases in more than
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
     let limit = (articles / 4).clamp(3, MAX_SEED_ARTICLES);
-    let mut seeds = Seeds::new();
+    let mut seeds = Vec::new();
     for posts in index.values() {
         let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
         arts.dedup();
@@ -339,16 +366,16 @@ fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
         }
         for (x, &(a, i)) in posts.iter().enumerate() {
             for &(b, j) in posts.iter().skip(x + 1) {
-                let (a, b, i, j) = (a as usize, b as usize, i as usize, j as usize);
                 if a < b {
-                    seeds.entry((a, b)).or_default().push((i, j));
+                    seeds.push(Seed { a, b, i, j });
                 } else if b < a {
-                    seeds.entry((b, a)).or_default().push((j, i));
+                    seeds.push(Seed { a: b, b: a, i: j, j: i });
                 }
             }
         }
     }
-    seeds
+    seeds.sort_unstable();
+    Seeds(seeds)
 }
 
 /// Two articles compared for reuse: their indices, the articles and their content words.
@@ -641,14 +668,21 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
     };
     let mut altered: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     for p in sentence_pairs {
-        let (xa, xb) = (quoted_words(aa, p.a.sentence, qa), quoted_words(ab, p.b.sentence, qb));
         // The same statement reworded inside: both quote three words or more, with the same first and last
         // words, half of the longer quote's words kept in order, but not all of the shorter one's (a quote cut
         // shorter or longer is not altered; different statements in aligned sentences rarely share both ends).
-        let kept = frame_words(&xa, &xb);
+        // The cheap tests first: most aligned pairs quote nothing, and the order of words is a quadratic count.
+        let xa = quoted_words(aa, p.a.sentence, qa);
+        if xa.len() < 3 {
+            continue;
+        }
+        let xb = quoted_words(ab, p.b.sentence, qb);
         let (shorter, longer) = (xa.len().min(xb.len()), xa.len().max(xb.len()));
-        let same_ends = xa.first() == xb.first() && xa.last() == xb.last();
-        if shorter >= 3 && same_ends && kept < shorter && 2 * kept >= longer {
+        if shorter < 3 || xa.first() != xb.first() || xa.last() != xb.last() {
+            continue;
+        }
+        let kept = frame_words(&xa, &xb);
+        if kept < shorter && 2 * kept >= longer {
             altered.push((xa, xb));
         }
     }
