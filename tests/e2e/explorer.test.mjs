@@ -418,9 +418,16 @@ test('works at 360 px wide without horizontal scrolling', async () => {
   // The filters start folded on a narrow screen, and open on demand.
   assert.equal(await page.locator(`${X} details.filters-fold`).evaluate((el) => /** @type {HTMLDetailsElement} */ (el).open), false);
   await page.screenshot({ path: path.join(RESULTS, 'narrow.png'), fullPage: true });
+  // The engine's own run replaces the precomputed sample and redraws the filters: type after it, not into a
+  // fold about to be replaced (under load the redraw came between typing and Enter).
+  await page.waitForFunction(() => {
+    const el = /** @type {any} */ (document.querySelector('storylines-explorer'));
+    return el && el.model && !el.busy;
+  }, null, { timeout: 60000 });
   await page.locator(`${X} details.filters-fold > summary`).click();
   await page.locator(`${X} [data-testid=filter-q]`).fill('Putin');
   await page.locator(`${X} [data-testid=filter-q]`).press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === 'Putin', { timeout: 15000 });
   assert.equal(params(page).get('q'), 'Putin');
   assert.equal(await page.locator(`${X} details.filters-fold`).evaluate((el) => /** @type {HTMLDetailsElement} */ (el).open), true);
   assert.deepEqual(errors, []);
