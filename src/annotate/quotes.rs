@@ -1238,6 +1238,13 @@ mod tests {
         (t.to_string(), s.map(str::to_string), v.map(str::to_string), d)
     }
 
+    /// Each body's quotes must be the row list beside it.
+    fn check(cases: &[(&str, Vec<Row>)]) {
+        for (body, want) in cases {
+            assert_eq!(&quotes(body), want, "{body}");
+        }
+    }
+
     #[test]
     fn attribution_patterns() {
         let cases: Vec<(&str, Vec<Row>)> = vec![
@@ -1258,9 +1265,7 @@ mod tests {
             ("Critics called the plan a \"disaster\" for years.", vec![q("disaster", None, Some("called"), true)]),
             ("It was seen as a “provocation” by many.", vec![q("provocation", None, None, true)]),
         ];
-        for (body, want) in cases {
-            assert_eq!(quotes(body), want, "{body}");
-        }
+        check(&cases);
     }
 
     #[test]
@@ -1319,9 +1324,7 @@ mod tests {
                 vec![q("very low.", None, Some("arguing"), true)],
             ),
         ];
-        for (body, want) in cases {
-            assert_eq!(quotes(body), want, "{body}");
-        }
+        check(&cases);
     }
 
     #[test]
@@ -1369,9 +1372,7 @@ mod tests {
                 vec![q("It is fine.", Some("Tom Grant"), Some("saying"), true)],
             ),
         ];
-        for (body, want) in cases {
-            assert_eq!(quotes(body), want, "{body}");
-        }
+        check(&cases);
     }
 
     #[test]
@@ -1403,9 +1404,7 @@ mod tests {
                 vec![q("It is over,", Some("Mary Jones"), Some("said"), true)],
             ),
         ];
-        for (body, want) in cases {
-            assert_eq!(quotes(body), want, "{body}");
-        }
+        check(&cases);
     }
 
     /// (quoted text, speaker name) of an article parsed from plain text (paragraphs split at blank lines).
