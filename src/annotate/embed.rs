@@ -15,6 +15,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
+use crate::base::text::{fnv_byte, fnv_extend, FNV_BASIS};
 use std::fmt;
 
 /// The file's first eight bytes.
@@ -194,8 +195,8 @@ impl Model {
     /// The id of a token (`"bridge"`, `"##s"`), if the vocabulary has it.
     pub fn token_id(&self, token: &str) -> Option<u32> {
         match token.strip_prefix(CONTINUATION) {
-            Some(rest) => self.find(rest.as_bytes(), true, fnv(CONTINUATION_HASH, rest.as_bytes())),
-            None => self.find(token.as_bytes(), false, fnv(FNV_BASIS, token.as_bytes())),
+            Some(rest) => self.find(rest.as_bytes(), true, fnv_extend(CONTINUATION_HASH, rest.as_bytes())),
+            None => self.find(token.as_bytes(), false, fnv_extend(FNV_BASIS, token.as_bytes())),
         }
     }
 
@@ -338,18 +339,8 @@ fn token_spans(words: &str) -> Vec<(u32, u32)> {
 
 /// What every continuation token starts with.
 const CONTINUATION: &str = "##";
-/// FNV-1a's 64-bit offset basis ([`crate::base::text::stable_hash`] of nothing).
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a's state after `##`: continuation pieces are hashed on from here.
 const CONTINUATION_HASH: u64 = fnv_byte(fnv_byte(FNV_BASIS, b'#'), b'#');
-
-const fn fnv_byte(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-}
-
-fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| fnv_byte(h, b))
-}
 
 /// Whether the vocabulary's token `token` is the piece `bytes` (after `##` when `continued`).
 fn piece_is(token: &[u8], bytes: &[u8], continued: bool) -> bool {
@@ -370,8 +361,8 @@ fn hash_table(words: &str, spans: &[(u32, u32)]) -> Vec<u32> {
     for (id, &(s, e)) in spans.iter().enumerate() {
         let token = words.as_bytes().get(s as usize..e as usize).unwrap_or(&[]);
         let hash = match token.strip_prefix(CONTINUATION.as_bytes()) {
-            Some(rest) => fnv(CONTINUATION_HASH, rest),
-            None => fnv(FNV_BASIS, token),
+            Some(rest) => fnv_extend(CONTINUATION_HASH, rest),
+            None => fnv_extend(FNV_BASIS, token),
         };
         let mut at = hash as usize & mask;
         loop {

@@ -11,7 +11,7 @@
 use crate::base::lexicon;
 use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
-use crate::base::text::TextRange;
+use crate::base::text::{fnv_extend, TextRange, FNV_BASIS};
 use crate::input::article::{Article, ParagraphKind};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -115,11 +115,8 @@ struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
+        let start = if self.0 == 0 { FNV_BASIS } else { self.0 };
+        self.0 = fnv_extend(start, bytes);
     }
 
     fn finish(&self) -> u64 {

@@ -196,14 +196,25 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// FNV-1a's 64-bit offset basis: the state [`stable_hash`] starts from (its hash of nothing).
+pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a state (usable in constants, to start from a known prefix).
+#[inline]
+pub const fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// The FNV-1a state `h` carried on over `bytes`: `fnv_extend(FNV_BASIS, b)` is `stable_hash(b)`, and hashing a
+/// word in pieces gives the hash of the whole.
+#[inline]
+pub fn fnv_extend(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| fnv_byte(h, b))
+}
+
 /// A 64-bit FNV-1a hash: stable across platforms and releases, used for content ids and duplicate detection.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    fnv_extend(FNV_BASIS, bytes)
 }
 
 /// The lower-case form of `c` for the scripts news text mostly uses: Basic Latin, Latin-1, Latin Extended-A, the
