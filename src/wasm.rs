@@ -273,15 +273,24 @@ impl Corpus {
         Ok(whole.0.into())
     }
 
-    /// In the page's worker: cross-references the articles and posts each large array of the model to the
-    /// page as `{type: "part", id, field, items}` messages as soon as each part is converted; returns the
-    /// model with those arrays empty (the page puts the parts back). Throws outside a dedicated worker.
+    /// In the page's worker: cross-references the articles, calling `onStage(name, done, total)` as each stage
+    /// finishes (the `done`-th of `total`, [`corpus::STAGES`]), and posts each large array of the model to the
+    /// page as `{type: "part", id, field, items}` messages as soon as each part is converted; returns the model
+    /// with those arrays empty (the page puts the parts back). Throws outside a dedicated worker.
     #[wasm_bindgen(js_name = postExport)]
-    pub fn post_export(&self, options: JsValue, id: f64) -> Result<JsValue, JsError> {
+    pub fn post_export(&self, options: JsValue, id: f64, on_stage: &js_sys::Function) -> Result<JsValue, JsError> {
         let scope: web_sys::DedicatedWorkerGlobalScope =
             js_sys::global().dyn_into().map_err(|_| JsError::new("postExport runs only in a dedicated worker"))?;
+        let options = options_of(options)?;
+        let total = JsValue::from_f64(corpus::STAGES.len() as f64);
+        let mut done = 0.0;
+        let export = self.inner.export_observed(&options, &mut |stage| {
+            done += 1.0;
+            // Best effort: a progress callback that throws is ignored, and the run goes on.
+            let _ = on_stage.call3(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from_f64(done), &total);
+        })?;
         let mut posted = Posted { scope, id, rest: js_sys::Object::new() };
-        export_fields(self.inner.export(&options_of(options)?)?, &mut posted)?;
+        export_fields(export, &mut posted)?;
         Ok(posted.rest.into())
     }
 

@@ -63,6 +63,22 @@ fn export_is_deterministic_and_independent_of_input_order() {
 }
 
 #[test]
+fn the_observed_export_reports_every_stage_once_in_order_and_equals_the_plain_one() {
+    let inputs = common::inputs(&common::bundle_files());
+    let mut corpus = Corpus::new();
+    for input in &inputs {
+        let _ = corpus.add(input);
+    }
+    let mut heard = Vec::new();
+    let observed = corpus.export_observed(&DEFAULT_OPTIONS, &mut |stage| heard.push(stage));
+    assert_eq!(heard, storylines::model::corpus::STAGES, "the page's progress bar counts these");
+    let plain = serde_json::to_string(&common::export(&inputs)).unwrap_or_default();
+    let observed = serde_json::to_string(&observed.expect("the bundle exports")).unwrap_or_default();
+    assert!(!plain.is_empty());
+    assert_eq!(observed, plain, "observing the stages changes nothing");
+}
+
+#[test]
 fn bad_inputs_become_diagnostics_and_the_rest_loads() {
     let mut inputs = common::inputs(&common::bundle_files()[..2]);
     inputs.push(Input::new("empty.txt", "   \n"));

@@ -162,7 +162,7 @@ fn a_manifest_is_read_from_its_text_or_from_the_object() {
 #[wasm_bindgen_test]
 fn post_export_needs_a_worker() {
     let c = Corpus::new();
-    let err = c.post_export(JsValue::UNDEFINED, 1.0).err().map(JsValue::from);
+    let err = c.post_export(JsValue::UNDEFINED, 1.0, &js_sys::Function::new_no_args("")).err().map(JsValue::from);
     let message = err.as_ref().map(|e| get(e, "message").as_string().unwrap_or_default()).unwrap_or_default();
     assert_eq!(message, "postExport runs only in a dedicated worker");
 }

@@ -29,6 +29,26 @@ use crate::xref::reuse;
 /// Most articles one corpus holds.
 pub const MAX_ARTICLES: usize = 20_000;
 
+/// The stages of [`Corpus::export_observed`], in the order it reports them: what the page's progress bar
+/// counts while the engine cross-references.
+pub const STAGES: [&str; 15] = [
+    "furniture",
+    "annotate",
+    "entities",
+    "index",
+    "align",
+    "reuse",
+    "dating",
+    "dependence",
+    "claims",
+    "stories",
+    "events",
+    "quote groups",
+    "contradictions",
+    "findings",
+    "model",
+];
+
 /// Options of a cross-reference run. The binding documents the defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
@@ -238,8 +258,9 @@ impl Corpus {
         self.export_observed(options, &mut |_| {})
     }
 
-    /// [`Corpus::export`], telling `done` the name of each stage as it finishes (`furniture`, `annotate`,
-    /// `entities`, …, `model`), so that a caller with a clock can time the stages (`examples/stages.rs`).
+    /// [`Corpus::export`], telling `done` the name of each stage as it finishes (each of [`STAGES`] once, in
+    /// order), so that a caller with a clock can time the stages (`examples/stages.rs`) and the page's worker
+    /// can show how far the run is.
     ///
     /// # Errors
     /// When an option is out of range.

@@ -234,6 +234,12 @@ test('cancelling a long load stops the worker and leaves everything as it was', 
     p0,
     { timeout: 20000 },
   );
+  // While the engine cross-references, the bar counts its stages and names each as it finishes.
+  await page.waitForFunction(
+    () => / \([a-z ]+ done\)… \d+ of 15 steps/.test(document.querySelector('storylines-explorer')?.shadowRoot?.querySelector('[data-testid=job] span')?.textContent ?? ''),
+    null,
+    { timeout: 30000 },
+  );
   await page.locator(`${X} [data-testid=cancel]`).click();
   await settled(page);
   assert.match(await page.locator(`${X} [data-testid=ws-notice]`).innerText(), /Cancelled: nothing was changed/);

@@ -478,8 +478,9 @@ export class StorylinesExplorerElement extends HTMLElement {
     const base = story ? [] : this.inputs;
     const inputs = [...base, ...user.map(toInput)];
     const manifest = story ? metaManifest(user, corrections) : this.manifest;
-    const step = (/** @type {number} */ done, /** @type {number} */ total) => {
-      this.workspace?.progress(label, done, total);
+    // Reading the articles, one step each; then the engine's stages, each named as it finishes.
+    const step = (/** @type {number} */ done, /** @type {number} */ total, /** @type {string | undefined} */ stage) => {
+      this.workspace?.progress(stage ? `${label} (${stage} done)` : label, done, total);
       drawJob(this, this.wsSlot);
     };
     this.busy = true;

@@ -18,7 +18,7 @@ export class EngineClient {
     /** @type {Worker | null} started by the first request, so that a page drawn from a precomputed model does not
      * compile the wasm while it draws its first render */
     this.started = null;
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number) => void, parts?: Map<string, any[]>}>} */
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, progress?: (done: number, total: number, stage?: string) => void, parts?: Map<string, any[]>}>} */
     this.pending = new Map();
     this.nextId = 1;
     this.dead = false;
@@ -49,7 +49,7 @@ export class EngineClient {
     if (msg.type === CRASHED) return this.crashed(`the engine crashed: ${msg.message}`);
     const waiter = this.pending.get(msg.id);
     if (!waiter) return;
-    if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total);
+    if (msg.type === PROGRESS) return waiter.progress?.(msg.done, msg.total, msg.stage);
     if (msg.type === PART) {
       // Joined as the parts arrive, each in its own task (flattening them all when the result came was one long task).
       waiter.parts ??= new Map();
@@ -95,7 +95,7 @@ export class EngineClient {
   /**
    * Cross-references articles, reporting progress; also says which id each input became (null: rejected).
    * @param {import('./protocol.js').ArticleInput[]} articles
-   * @param {{ manifest?: string, options?: object, progress?: (done: number, total: number) => void }} [extra]
+   * @param {{ manifest?: string, options?: object, progress?: (done: number, total: number, stage?: string) => void }} [extra]
    * @returns {Promise<{ model: any, added: (string | null)[] }>}
    */
   analyseWithIds(articles, extra = {}) {
@@ -141,7 +141,7 @@ export class EngineClient {
 
   /**
    * @param {any} message a request without its id
-   * @param {(done: number, total: number) => void} [progress]
+   * @param {(done: number, total: number, stage?: string) => void} [progress]
    * @returns {Promise<any>} the result message
    */
   request(message, progress) {

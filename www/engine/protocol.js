@@ -22,8 +22,10 @@
  *   the page receives a large model in many short tasks instead of one long one; the result then carries
  *   that field empty and the client puts the slices back. Posted by the engine itself (`Corpus.postExport`,
  *   src/wasm.rs, which writes this shape) as soon as each slice is converted.
- * @typedef {{ type: 'progress', id: number, done: number, total: number }} ProgressMessage
- *   How far an analyse is: `done` of `total` steps (one per article, then one for the cross-referencing).
+ * @typedef {{ type: 'progress', id: number, done: number, total: number, stage?: string }} ProgressMessage
+ *   How far an analyse is: while reading, `done` of `total` steps (one per article, then one for the
+ *   cross-referencing); then, with `stage` (posted as the engine's `Corpus.postExport` calls back), the
+ *   cross-referencing's `done`-th of `total` stages has finished, its name in `stage` ("quote groups", …).
  * @typedef {{ type: 'error', id: number, message: string }} ErrorMessage
  * @typedef {{ type: 'crashed', message: string }} CrashedMessage
  *   The wasm instance trapped: the worker is unusable and closes itself; the page starts a new one.

@@ -63,7 +63,9 @@ async function analyse(req) {
     }
     self.postMessage({ type: PROGRESS, id: req.id, done: total - 1, total });
     // The engine posts the model's large arrays to the page itself, part by part (see protocol.js).
-    const result = corpus.postExport(req.options ?? null, req.id);
+    const result = corpus.postExport(req.options ?? null, req.id, (/** @type {string} */ stage, /** @type {number} */ done, /** @type {number} */ of) =>
+      self.postMessage({ type: PROGRESS, id: req.id, done, total: of, stage }),
+    );
     current = { corpus, options: req.options ?? null };
     return { result, added };
   } catch (err) {
