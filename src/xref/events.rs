@@ -343,9 +343,19 @@ const TIME_LEAD: &[&str] = &[
     "earlier", "later", "the",
 ];
 
-/// Words that open a leading adverbial clause ("As of 10 p.m., X won …", "After the vote, …"): a label
-/// starts after its comma.
+/// Words that open a leading adverbial clause ("As of 10 p.m., X won …", "After the vote, …") or a
+/// discourse opener ("For example, X …", "Meanwhile, X …"): a label starts after its comma.
 const CLAUSE_OPENERS: &[&str] = &[
+    "for",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "separately",
+    "instead",
+    "still",
+    "indeed",
+    "nevertheless",
     "as",
     "after",
     "when",
@@ -875,6 +885,14 @@ mod tests {
                 "Shares of the firm surged 47 percent",
             ),
             ("May 2017", ""),
+            (
+                "For example, the republic announced that it opposes the use of its territory.",
+                "The republic announced that it opposes the use of its territory",
+            ),
+            (
+                "Meanwhile, the central bank raised its main rate by half a point.",
+                "The central bank raised its main rate by half a point",
+            ),
             (
                 "The meeting between the two statesmen was a success, one said Another line ran on.",
                 "The meeting between the two statesmen was a success",
