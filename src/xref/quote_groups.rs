@@ -115,7 +115,7 @@ impl<'t> Vocab<'t> {
             words.push(id);
             content.extend(stem);
         }
-        content.sort_unstable();
+        crate::base::order::sort(&mut content);
         content.dedup();
         (words, content)
     }
