@@ -1739,6 +1739,28 @@ struct Local {
     guessed: bool,
 }
 
+/// Whether two sets share no item: the smaller one probed in the larger (a cluster of thousands of articles met by
+/// one local costs a few look-ups, not one per article of the cluster).
+fn disjoint(a: &Set<usize>, b: &Set<usize>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().all(|x| !large.contains(x))
+}
+
+/// Dense ids for strings (names, form keys) in order of first sight, and the ids in the strings' order. A
+/// B-tree: filled at corpus scale in no key order, where a sorted vector moves half its entries per new key
+/// (the same key and value types as [`NameBlocks`]'s, so no new map code in the wasm).
+#[derive(Default)]
+struct NameIds(std::collections::BTreeMap<String, usize>);
+
+impl NameIds {
+    /// The id of `name`, and whether it is new.
+    fn id(&mut self, name: &str) -> (usize, bool) {
+        let next = self.0.len();
+        let id = *self.0.entry(name.to_string()).or_insert(next);
+        (id, id == next)
+    }
+}
+
 /// A disjoint-set forest over local entities that refuses to join two names of one article.
 struct Clusters {
     parent: Vec<usize>,
@@ -1771,7 +1793,7 @@ impl Clusters {
     fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
         let disjoint = match (self.articles.get(ra), self.articles.get(rb)) {
-            (Some(sa), Some(sb)) => sa.is_disjoint(sb),
+            (Some(sa), Some(sb)) => disjoint(sa, sb),
             _ => false,
         };
         ra != rb && disjoint && self.join_roots(ra, rb)
@@ -1974,7 +1996,7 @@ fn within_reason(form: &str, name: &str, kind: EntityKind) -> Option<String> {
 /// Merges mentions across articles into entities. `mentions[i]` are the mentions of `articles[i]`.
 pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> {
     let locals = local_entities(articles, mentions);
-    let mut merger = Merger { clusters: Clusters::new(&locals), why: Map::new() };
+    let mut merger = Merger { clusters: Clusters::new(&locals), why: vec![Vec::new(); locals.len()] };
     // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
     // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
     // refuse to join two names of one article, and so depend on order) are those of that loop.
@@ -1994,7 +2016,7 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .filter_map(|(root, members)| {
-            let why = merger.why.remove(&root).unwrap_or_default();
+            let why = merger.why.get_mut(root).map(std::mem::take).unwrap_or_default();
             entity_of(&locals, &members, why)
         })
         .collect();
@@ -2036,7 +2058,8 @@ fn local_entities(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Local
 /// The clusters being built, with the reasons of each merge by the cluster's root.
 struct Merger {
     clusters: Clusters,
-    why: Map<usize, Vec<String>>,
+    /// By root (a vector over the locals: roots come in no order).
+    why: Vec<Vec<String>>,
 }
 
 impl Merger {
@@ -2044,53 +2067,77 @@ impl Merger {
     fn record(&mut self, a: usize, b: usize, reason: &dyn Fn() -> String) {
         if self.clusters.union(a, b) {
             let root = self.clusters.find(a);
-            self.why.entry(root).or_default().push(reason());
+            self.note(root, reason());
         }
     }
+
+    /// Records a reason for the cluster of `root`.
+    fn note(&mut self, root: usize, reason: String) {
+        if let Some(v) = self.why.get_mut(root) {
+            v.push(reason);
+        }
+    }
+}
+
+/// A full person name of the bundle as the dominance pass reads it: (surname key, name, article, local).
+type FullName<'a> = (String, &'a str, usize, usize);
+
+/// Of the full names a lone name fits (those of its surname key in `fulls`, sorted), the one written in more
+/// than twice as many articles as any other: (that name, its articles, the runner-up's, its entries in `fulls`,
+/// which are sorted by article). It depends on the name alone, so each name is ranked once, however many
+/// articles write it.
+fn dominant<'a>(name: &str, fulls: &'a [FullName<'a>]) -> Option<(&'a str, usize, usize, &'a [FullName<'a>])> {
+    let key = translit_key(name);
+    let from = fulls.partition_point(|f| f.0 < key);
+    let same_key = fulls.get(from..).unwrap_or(&[]);
+    let same_key = same_key.get(..same_key.partition_point(|f| f.0 == key)).unwrap_or(&[]);
+    // (articles, name) of each fitting name, most articles first.
+    let mut ranked: Vec<(usize, &str)> = Vec::new();
+    for (x, f) in same_key.iter().enumerate() {
+        let new_name = x == 0 || same_key.get(x - 1).is_some_and(|p| p.1 != f.1);
+        let new_article = new_name || same_key.get(x - 1).is_some_and(|p| p.2 != f.2);
+        if new_name && same_person(name, f.1).is_some() {
+            ranked.push((0, f.1));
+        }
+        if let Some(last) = ranked.last_mut().filter(|r| r.1 == f.1 && new_article) {
+            last.0 += 1;
+        }
+    }
+    crate::base::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let [(c1, top), (c2, _), ..] = ranked.as_slice() else { return None };
+    // The name's run of entries (once per name: a scan is linear in the corpus).
+    let from = same_key.iter().position(|f| f.1 == *top).unwrap_or(same_key.len());
+    let of_top = same_key.get(from..).unwrap_or(&[]);
+    let of_top = of_top.get(..of_top.iter().take_while(|f| f.1 == *top).count()).unwrap_or(&[]);
+    (*c1 > 2 * *c2).then_some((*top, *c1, *c2, of_top))
 }
 
 /// Pass 0: a lone surname that several full names of the bundle fit (a family: "Doe" beside "John Doe" and
 /// "Jane Doe") goes to the one written in more than twice as many articles as any other: to its local in the
 /// surname's own article when that article writes it. (One full name fitting is left to the later passes.)
 fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
-    // Full person names as (surname key, name, article, local), sorted. (A sorted list, not nested maps: each new
-    // map type costs wasm weight.)
-    let mut fulls: Vec<(String, &str, usize, usize)> = Vec::new();
+    // Full person names, sorted. (A sorted list, not nested maps: each new map type costs wasm weight.)
+    let mut fulls: Vec<FullName> = Vec::new();
     for (i, l) in locals.iter().enumerate().filter(|(_, l)| l.kind == EntityKind::Person && is_full_name(&l.name)) {
         if let Some(key) = name_parts(&l.name).last().map(|p| translit_key(p)) {
             fulls.push((key, l.name.as_str(), l.article, i));
         }
     }
     crate::base::order::sort(&mut fulls);
+    let (mut names, mut ranked) = (NameIds::default(), Vec::new());
     for (i, l) in locals.iter().enumerate() {
         if !(l.kind == EntityKind::Person || l.guessed) || is_full_name(&l.name) {
             continue;
         }
-        let key = translit_key(&l.name);
-        let from = fulls.partition_point(|f| f.0 < key);
-        let same_key = fulls.get(from..).unwrap_or(&[]);
-        let same_key = same_key.get(..same_key.partition_point(|f| f.0 == key)).unwrap_or(&[]);
-        // (articles, name) of each fitting name, most articles first.
-        let mut ranked: Vec<(usize, &str)> = Vec::new();
-        for (x, f) in same_key.iter().enumerate() {
-            let new_name = x == 0 || same_key.get(x - 1).is_some_and(|p| p.1 != f.1);
-            let new_article = new_name || same_key.get(x - 1).is_some_and(|p| p.2 != f.2);
-            if new_name && same_person(&l.name, f.1).is_some() {
-                ranked.push((0, f.1));
-            }
-            if let Some(last) = ranked.last_mut().filter(|r| r.1 == f.1 && new_article) {
-                last.0 += 1;
-            }
+        let (slot, new) = names.id(&l.name);
+        if new {
+            ranked.push(dominant(&l.name, &fulls));
         }
-        crate::base::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        let [(c1, top), (c2, _), ..] = ranked.as_slice() else { continue };
-        if *c1 <= 2 * *c2 {
-            continue;
-        }
-        let of_top = || same_key.iter().filter(|f| f.1 == *top);
-        let own = of_top().find(|f| f.2 == l.article).map(|f| f.3);
+        let Some(&Some((top, c1, c2, of_top))) = ranked.get(slot) else { continue };
+        // The first entry of the name in the local's own article (entries are sorted by article, then local).
+        let own = of_top.get(of_top.partition_point(|f| f.2 < l.article)).filter(|f| f.2 == l.article).map(|f| f.3);
         // A name whose kind was only guessed joins a person only in an article that writes the full name.
-        let elsewhere = of_top().next().map(|f| f.3).filter(|_| l.kind == EntityKind::Person);
+        let elsewhere = of_top.first().map(|f| f.3).filter(|_| l.kind == EntityKind::Person);
         let Some(target) = own.or(elsewhere) else { continue };
         let why = || {
             format!(
@@ -2101,7 +2148,7 @@ fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
         if own.is_some() {
             merger.clusters.join_within_article(target, i);
             let root = merger.clusters.find(i);
-            merger.why.entry(root).or_default().push(why());
+            merger.note(root, why());
         } else {
             merger.record(target, i, &why);
         }
@@ -2150,16 +2197,16 @@ struct Forms {
 
 impl Forms {
     fn of(locals: &[Local]) -> Forms {
-        let mut form_ids: Map<String, usize> = Map::new();
+        let mut form_ids = NameIds::default();
         let mut forms = Forms { form_of: Vec::with_capacity(locals.len()), first: Vec::new(), locals_of: Vec::new() };
         for (i, l) in locals.iter().enumerate() {
             let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
             let key = format!("{}\u{0}{}\u{0}{}", l.kind.prefix(), l.name, acronym.unwrap_or("\u{0}"));
-            let f = *form_ids.entry(key).or_insert_with(|| {
+            let (f, new) = form_ids.id(&key);
+            if new {
                 forms.first.push(i);
                 forms.locals_of.push(Vec::new());
-                forms.first.len() - 1
-            });
+            }
             forms.form_of.push(f);
             if let Some(v) = forms.locals_of.get_mut(f) {
                 v.push(i);
@@ -2359,15 +2406,14 @@ fn only_fitting_cluster<'a>(
 
 /// Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
 fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merger: &mut Merger) {
-    let mut fit_of: Map<&str, usize> = Map::new();
+    let mut fit_of = NameIds::default();
     let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
     for (i, a) in locals.iter().enumerate() {
         if !(a.kind == EntityKind::Person || a.guessed) || is_full_name(&a.name) {
             continue;
         }
-        let next = fits.len();
-        let slot = *fit_of.entry(a.name.as_str()).or_insert(next);
-        if slot == next {
+        let (slot, new) = fit_of.id(&a.name);
+        if new {
             fits.push(full_names_fitting(&a.name, locals, forms, blocks, &mut merger.clusters));
         }
         let groups = fits.get(slot).map_or(&[][..], Vec::as_slice);

@@ -8,10 +8,11 @@
 //! differences as contradictions (that is `contradictions`), nor extract quotes (that is `quotes`).
 
 use crate::annotate::Annotations;
-use crate::base::map::{Map, Set};
+use crate::base::map::Set;
 use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
-use crate::xref::align::{is_stopword, stem};
+use crate::xref::diff::Interner;
+use crate::xref::reuse::Stems;
 
 /// Smallest containment of content words for two quotes to be the same statement.
 const SAME_STATEMENT: f64 = 0.5;
@@ -72,38 +73,82 @@ pub fn norm_words(text: &str) -> Vec<String> {
     text.unicode_words().map(crate::base::text::lowercase).collect()
 }
 
-fn content(text: &str) -> Set<String> {
-    norm_words(text).into_iter().filter(|w| !is_stopword(w)).map(|w| stem(&w)).collect()
-}
-
 /// Containment of the smaller set in the larger.
 pub fn containment(a: &Set<String>, b: &Set<String>) -> f64 {
     let shared = a.intersection(b).count() as f64;
     shared / a.len().min(b.len()).max(1) as f64
 }
 
+/// How many ids two ascending lists of distinct ids share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
+/// [`containment`] of two content-word lists as ids (ascending, distinct): the same figure.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    shared(a, b) as f64 / a.len().min(b.len()).max(1) as f64
+}
+
+/// The quotes' words and speakers as ids, so that grouping compares integers, not strings (equal ids, equal
+/// lowercased words, stems or speakers).
+struct Vocab<'t> {
+    stems: Stems<'t>,
+    speakers: Interner<'t>,
+}
+
+impl<'t> Vocab<'t> {
+    /// The ids of a text's words (lowercased, in order) and of its content words' stems (ascending, distinct):
+    /// [`norm_words`] and `content` as ids.
+    fn words(&mut self, text: &'t str) -> (Vec<u32>, Vec<u32>) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let (mut words, mut content) = (Vec::new(), Vec::new());
+        for w in text.unicode_words() {
+            let (id, stem) = self.stems.word(w);
+            words.push(id);
+            content.extend(stem);
+        }
+        crate::base::order::sort(&mut content);
+        content.dedup();
+        (words, content)
+    }
+}
+
 /// A quote as grouping sees it.
 struct Q {
     key: QuoteKey,
     speaker: Option<String>,
-    words: Vec<String>,
-    content: Set<String>,
+    /// The speaker's id in [`Vocab`].
+    speaker_id: Option<u32>,
+    /// Its words' ids.
+    words: Vec<u32>,
+    /// Its content words' stem ids, ascending.
+    content: Vec<u32>,
     /// The content words of each of its sentences (the article's sentences cut to the quote).
-    sentences: Vec<Set<String>>,
+    sentences: Vec<Vec<u32>>,
 }
 
 impl Q {
     /// Which of this quote's sentences another quote renders: the one sharing the most content words with it (two
     /// at least; the first of equals).
     fn sentence_of(&self, other: &Q) -> Option<usize> {
-        let shared = |s: &Set<String>| s.intersection(&other.content).count();
-        let (best, n) = self.sentences.iter().enumerate().map(|(i, s)| (i, shared(s))).fold((0, 0), |acc, (i, n)| {
-            if n > acc.1 {
-                (i, n)
-            } else {
-                acc
-            }
-        });
+        let (best, n) = self.sentences.iter().enumerate().map(|(i, s)| (i, shared(s, &other.content))).fold(
+            (0, 0),
+            |acc, (i, n)| {
+                if n > acc.1 {
+                    (i, n)
+                } else {
+                    acc
+                }
+            },
+        );
         (n >= 2).then_some(best)
     }
 }
@@ -143,16 +188,18 @@ fn gather(
     entity_of: &dyn Fn(usize, usize) -> Option<String>,
 ) -> Vec<Q> {
     let mut qs: Vec<Q> = Vec::new();
+    let mut vocab = Vocab { stems: Stems::default(), speakers: Interner::default() };
     for (ai, (a, ann)) in articles.iter().zip(annotations).enumerate() {
         for (qi, q) in ann.quotes.iter().enumerate() {
             let text = a.slice(q.range);
             let speaker =
                 q.speaker.and_then(|m| entity_of(ai, m)).or_else(|| q.speaker_text.as_ref().map(|s| s.lowercase()));
-            let c = content(text);
-            if c.len() >= 2 {
+            let (words, content) = vocab.words(text);
+            if content.len() >= 2 {
                 let key = QuoteKey { article: ai, quote: qi };
-                let sentences = sentences_of(a, q.range);
-                qs.push(Q { key, speaker, words: norm_words(text), content: c, sentences });
+                let sentences = sentences_of(a, q.range, &mut vocab);
+                let speaker_id = speaker.clone().map(|s| vocab.speakers.key(std::borrow::Cow::Owned(s)));
+                qs.push(Q { key, speaker, speaker_id, words, content, sentences });
             }
         }
     }
@@ -160,46 +207,59 @@ fn gather(
 }
 
 /// The content words of each sentence of an article that a quote's range overlaps, cut to the range.
-fn sentences_of(a: &Article, r: crate::base::text::TextRange) -> Vec<Set<String>> {
+fn sentences_of<'t>(a: &'t Article, r: crate::base::text::TextRange, vocab: &mut Vocab<'t>) -> Vec<Vec<u32>> {
     let first = a.sentences.partition_point(|s| s.range.end <= r.start);
     let overlapping = a.sentences.get(first..).unwrap_or(&[]).iter().take_while(|s| s.range.start < r.end);
     let cut = overlapping.map(|s| {
         let (start, end) = (s.range.start.max(r.start), s.range.end.min(r.end));
-        content(a.text.get(start..end.max(start)).unwrap_or(""))
+        vocab.words(a.text.get(start..end.max(start)).unwrap_or("")).1
     });
     cut.filter(|c| !c.is_empty()).collect()
 }
 
 /// Whether two quotes may be one statement by their speakers (unknown fits any).
 fn speakers_fit(a: &Q, b: &Q) -> bool {
-    !matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y)
+    !matches!((a.speaker_id, b.speaker_id), (Some(x), Some(y)) if x != y)
 }
 
 /// Candidate pairs through an index on content words (a word in more than 200 quotes proposes none), strongest
 /// first.
 fn candidates(qs: &[Q]) -> Vec<Candidate> {
-    let mut index: Map<&str, Vec<usize>> = Map::new();
+    // Postings by stem id (ids are dense).
+    let mut index: Vec<Vec<usize>> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        for w in &q.content {
-            index.entry(w.as_str()).or_default().push(i);
+        for &w in &q.content {
+            let w = w as usize;
+            if index.len() <= w {
+                index.resize_with(w + 1, Vec::new);
+            }
+            if let Some(p) = index.get_mut(w) {
+                p.push(i);
+            }
         }
     }
     let mut out = Vec::new();
     let mut near: Vec<usize> = Vec::new();
+    // The last quote that proposed each quote: each pair is checked once without sorting the proposals (the
+    // candidates are sorted in the end).
+    let mut proposed_by: Vec<usize> = vec![usize::MAX; qs.len()];
     for (i, q) in qs.iter().enumerate() {
         near.clear();
-        for p in q.content.iter().filter_map(|w| index.get(w.as_str())).filter(|p| p.len() <= 200) {
+        for p in q.content.iter().filter_map(|&w| index.get(w as usize)).filter(|p| p.len() <= 200) {
             // Postings ascend: the part after `i`.
-            near.extend_from_slice(p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]));
+            for &j in p.get(p.partition_point(|&j| j <= i)..).unwrap_or(&[]) {
+                if let Some(slot) = proposed_by.get_mut(j).filter(|s| **s != i) {
+                    *slot = i;
+                    near.push(j);
+                }
+            }
         }
-        crate::base::order::sort(&mut near);
-        near.dedup();
         for &j in &near {
             let Some(o) = qs.get(j) else { continue };
             if o.key.article == q.key.article || !speakers_fit(q, o) {
                 continue;
             }
-            let c = containment(&q.content, &o.content);
+            let c = overlap(&q.content, &o.content);
             if c >= SAME_STATEMENT {
                 out.push(Candidate { a: i, b: j, containment: c });
             }
@@ -256,7 +316,7 @@ fn linked(qs: &[Q], xa: &[usize], xb: &[usize]) -> bool {
             return false;
         }
         // Copies (the same words) need no set intersection.
-        if a.words == b.words || containment(&a.content, &b.content) >= SAME_GROUP {
+        if a.words == b.words || overlap(&a.content, &b.content) >= SAME_GROUP {
             strong += 1;
         } else {
             weak.push((a, b));
@@ -322,6 +382,7 @@ mod tests {
     use crate::annotate::quotes::Quote;
     use crate::base::text::TextRange;
     use crate::input::parse::{parse, Input};
+    use crate::xref::align::{is_stopword, stem};
 
     fn dated(name: &str, date: Option<&str>, body: &str) -> Article {
         let meta = crate::input::manifest::ManifestEntry { published: date.map(str::to_string), ..Default::default() };
@@ -402,6 +463,10 @@ mod tests {
         let groups = group(&["a", "b", "c"], &[&a, &b, &c], &ann, &|_, _| None);
         let articles: Vec<Vec<usize>> = groups.iter().map(|g| g.quotes.iter().map(|k| k.article).collect()).collect();
         assert_eq!(articles, [vec![0, 1, 2]]);
+    }
+
+    fn content(text: &str) -> Set<String> {
+        norm_words(text).into_iter().filter(|w| !is_stopword(w)).map(|w| stem(&w)).collect()
     }
 
     #[test]

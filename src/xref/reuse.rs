@@ -84,9 +84,9 @@ fn quoted(text: &str) -> Vec<bool> {
 }
 
 /// Stems as ids: each distinct lowercased word is looked up (stopword? stem?) once per corpus, not once per
-/// occurrence, and seeds compare integers.
+/// occurrence, and seeds compare integers (quote groups use them too).
 #[derive(Default)]
-struct Stems<'t> {
+pub(crate) struct Stems<'t> {
     /// Lowercased words.
     words: Interner<'t>,
     /// Per lowercased word id: its stem id, or `None` for a stopword.
@@ -102,16 +102,21 @@ impl<'t> Stems<'t> {
 
     /// The stem id of a word of the text, `None` for a stopword.
     fn of(&mut self, word: &'t str) -> Option<u32> {
-        let w = self.words.id(word) as usize;
-        if let Some(known) = self.of_word.get(w) {
-            return *known;
+        self.word(word).1
+    }
+
+    /// The id of a word of the text (lowercased) and its stem id (`None` for a stopword).
+    pub(crate) fn word(&mut self, word: &'t str) -> (u32, Option<u32>) {
+        let w = self.words.id(word);
+        if let Some(known) = self.of_word.get(w as usize) {
+            return (w, *known);
         }
         let lower = word.lowercase();
         let stem = if is_stopword(&lower) { None } else { Some(self.id(stem(&lower))) };
-        if self.of_word.len() == w {
+        if self.of_word.len() == w as usize {
             self.of_word.push(stem);
         }
-        stem
+        (w, stem)
     }
 }
 
