@@ -25,8 +25,9 @@ else
   # low 1 KiB of memory is the bottom of the stack, reached only just before a stack overflow traps; binaryen may
   # then fold address arithmetic into load/store offsets. Measured 2026-11-25: -3.5 KB gzipped (as a flag in
   # wasm-pack's own pass it made the module larger, hence this separate pass).
-  node_modules/.bin/wasm-opt www/pkg/storylines_bg.wasm -o www/pkg/storylines_bg.opt.wasm --low-memory-unused -Oz \
-    --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int
+  # -O3 like the first pass (Cargo.toml's wasm-pack metadata): smaller gzipped and faster than -Oz here.
+  node_modules/.bin/wasm-opt www/pkg/storylines_bg.wasm -o www/pkg/storylines_bg.opt.wasm --low-memory-unused -O3 \
+    --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int
   mv www/pkg/storylines_bg.opt.wasm www/pkg/storylines_bg.wasm
   echo "$main_stamp" > www/pkg/.build-stamp
 fi
