@@ -24,6 +24,21 @@ pub(crate) struct Tok<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// For a word, the 32-bit FNV-1a hash of its bytes in ASCII lower case ([`word_hash`]), made while the word
+    /// is cut: the time scanner's filters read it instead of hashing the word again; 0 for other tokens.
+    pub(crate) hash: u32,
+}
+
+/// The 32-bit FNV-1a hash of `word`'s bytes in ASCII lower case (what [`Tok::hash`] holds for a word).
+pub(crate) const fn word_hash(word: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h ^= word[i].to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
 }
 
 impl<'a> Tok<'a> {
@@ -68,6 +83,16 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// One FNV-1a step over a byte in ASCII lower case (see [`word_hash`]).
+fn fnv_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+}
+
+/// [`word_hash`] of the first character's bytes.
+fn fnv_lower(first: &[u8]) -> u32 {
+    first.iter().fold(0x811c_9dc5, |h, &b| fnv_step(h, b))
+}
+
 /// The character at byte `i` of `text`, read without decoding when it is ASCII.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -90,20 +115,32 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
         let mut end = start + c.len_utf8();
+        let mut hash = 0;
         let kind = if c.is_whitespace() {
             start = end;
             continue;
         } else if c.is_alphabetic() {
+            // The hash of the word's bytes in ASCII lower case, one byte at a time as they are read.
+            let mut h = bytes.get(start..end).map_or(0, fnv_lower);
             loop {
                 match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(&b) if b.is_ascii_alphabetic() => {
+                        h = fnv_step(h, b);
+                        end += 1;
+                    }
                     Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
-                        Some(d) => end += d.len_utf8(),
+                        Some(d) => {
+                            h = bytes
+                                .get(end..end + d.len_utf8())
+                                .map_or(h, |r| r.iter().fold(h, |h, &b| fnv_step(h, b)));
+                            end += d.len_utf8();
+                        }
                         None => break,
                     },
                     _ => break,
                 }
             }
+            hash = h;
             TokKind::Word
         } else if c.is_ascii_digit() {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {
@@ -124,7 +161,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else {
             TokKind::Punct
         };
-        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end });
+        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end, hash });
         start = end;
     }
     out
