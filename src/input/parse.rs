@@ -745,9 +745,29 @@ fn phrases_in(lower: &str) -> u8 {
     found
 }
 
+/// [`text::lowercase`] of a line, its ASCII runs copied and lowered in bulk: news lines are ASCII but for a few
+/// curly quotes and dashes, which sent the whole line through `lower_char` one character at a time.
+fn lower_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let n = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(rest.get(..n).unwrap_or_default());
+        if let Some(run) = out.get_mut(from..) {
+            run.make_ascii_lowercase();
+        }
+        let mut chars = rest.get(n..).unwrap_or_default().chars();
+        let Some(c) = chars.next() else { break };
+        out.push(text::lower_char(c));
+        rest = chars.as_str();
+    }
+    out
+}
+
 /// Classifies a line on its own words.
 fn classify(line: &str) -> LineKind {
-    let lower = line.lowercase();
+    let lower = lower_line(line);
     let lower = lower.trim();
     let phrases = phrases_in(lower);
     let has = |kind: Phrase| phrases & kind as u8 != 0;
@@ -933,7 +953,7 @@ fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
         if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
             continue;
         }
-        let lower = lines[i].range.slice(text).lowercase();
+        let lower = lower_line(lines[i].range.slice(text));
         let bare = lower.trim().trim_end_matches(':');
         if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
             continue;
@@ -1083,7 +1103,8 @@ fn read_title(
         .copied()
         .filter(|&i| lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) >= 2)
         .collect();
-    let lede = lede_words(text, lines, content, header.len());
+    // The lede decides only between two candidates or more.
+    let lede = if candidates.len() >= 2 { lede_words(text, lines, content, header.len()) } else { Vec::new() };
     let choice = choose_headline(text, lines, &candidates, &lede);
     let title_idx = choice.map(|c| c.line);
     if let Some(HeadlineChoice { line: t, chosen_over_others }) = choice {
@@ -1120,7 +1141,8 @@ fn lede_words(text: &str, lines: &[Line], content: &[usize], header_len: usize) 
         if lines[i].kind != LineKind::Prose {
             continue;
         }
-        out.extend(content_keys(lines[i].range.slice(text)));
+        // Only the words still wanted are read (a first paragraph may be hundreds of words long).
+        out.extend(content_keys(lines[i].range.slice(text)).take(LEDE_WORDS.saturating_sub(out.len())));
         if out.len() >= LEDE_WORDS {
             break;
         }
@@ -1361,7 +1383,7 @@ const BYLINE_PREFIXES: &[&str] = &[
 /// Byline forms: "By A and B", "From: A", "Written by A", "Author: A", "By A, Agency", "By A in Place",
 /// "By A | November 9, 2023". Returns the names and their ranges relative to the line.
 fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
-    byline_lower(line, &line.lowercase())
+    byline_lower(line, &lower_line(line))
 }
 
 /// [`byline`] of a line whose lowercase form the caller has already made.
@@ -1635,7 +1657,7 @@ fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Optio
 /// "© 2024 Example Media. All rights reserved." / "Copyright 2023 The Example Times" → the holder and its byte
 /// offset in the line. Needs a year or "all rights reserved", so a bare photo credit ("© Agency") is not one.
 fn copyright_holder(line: &str) -> Option<(String, usize)> {
-    let lower = line.lowercase();
+    let lower = lower_line(line);
     let marker = ["copyright ©", "copyright (c)", "copyright", "©", "(c)"]
         .iter()
         .find_map(|m| lower.find(m).map(|p| (p, m.len())))?;
@@ -1841,6 +1863,21 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_lower_as_the_base_lowercase_does() {
+        let cases = [
+            "",
+            "PLAIN ASCII Line",
+            "\u{201c}Quoted\u{201d} \u{2014} Dash\u{2026}",
+            "\u{c9}COLE \u{c0} PARIS \u{130}stanbul \u{212a}elvin",
+            "\u{394}\u{395}\u{39b}\u{3a4}\u{391} \u{41c}\u{41e}\u{421}\u{41a}\u{412}\u{410} END",
+            "\u{1f600}EMOJI\u{1f600}",
+        ];
+        for line in cases {
+            assert_eq!(lower_line(line), text::lowercase(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn published_date_forms() {
