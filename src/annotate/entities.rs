@@ -317,6 +317,10 @@ struct Tok {
     /// The word folded ([`fold`]), made once when the sentence is split: the classifier looks most words up in
     /// several lists, and folding again for each look-up allocated a `String` each time.
     folded: Folded,
+    /// Written as a name: capitalised, with no lowercase part ("Russian-speaking" is not).
+    name_shape: bool,
+    /// Written as a name and a month or weekday name (a name only before an organisation word).
+    calendar: bool,
 }
 
 impl Tok {
@@ -431,8 +435,13 @@ fn words_with(text: &str, range: TextRange, buffers: &mut WordBuffers) -> Vec<To
         let start = start + name_prefix_len(s.get(start..end).unwrap_or(""));
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
-        let folded = Folded::of(word.slice(text), folded);
-        out.push(Tok { range: word, full_end, possessive, folded });
+        let written = word.slice(text);
+        let name_shape = is_capitalised(written) && !has_lower_part(written);
+        let kept = Folded::of(written, folded);
+        // `folded` now holds the word folded, which is what a month or weekday name is compared in.
+        let calendar =
+            name_shape && if written.is_ascii() { is_month_or_weekday(written) } else { is_month_or_weekday(folded) };
+        out.push(Tok { range: word, full_end, possessive, folded: kept, name_shape, calendar });
         // The possessive ending lies after character `j`, so the search starts there.
         i = if possessive {
             chars.get(j..).and_then(|rest| rest.iter().position(|&(p, _)| p >= poss_end)).map_or(chars.len(), |k| j + k)
@@ -836,14 +845,15 @@ impl SentenceWords<'_> {
     /// Whether word `i` is written as a name (capitalised, not "Russian-speaking"); a month or weekday is a name
     /// only before an organisation word ("Sunday Times").
     fn name_like(&self, i: usize) -> bool {
-        let w = self.word(i);
+        // The shape and the calendar test were read once, when the sentence was split.
+        let Some(w) = self.ws.get(i) else { return false };
         let calendar = || {
-            (if w.is_ascii() { is_month_or_weekday(w) } else { is_month_or_weekday(&fold(w)) }) && {
+            w.calendar && {
                 let n = self.word(i + 1);
                 !(is_capitalised(n) && self.res.org_words.contains(&self.low(i + 1)))
             }
         };
-        is_capitalised(w) && !has_lower_part(w) && !calendar()
+        w.name_shape && !calendar()
     }
 
     /// Whether the folded word is an organisation word or a place word.
