@@ -314,51 +314,10 @@ struct Tok {
     full_end: usize,
     /// Followed by a possessive `'s` / `’s`.
     possessive: bool,
-    /// The word folded ([`fold`]), made once when the sentence is split: the classifier looks most words up in
-    /// several lists, and folding again for each look-up allocated a `String` each time.
-    folded: Folded,
     /// Written as a name: capitalised, with no lowercase part ("Russian-speaking" is not).
     name_shape: bool,
     /// Written as a name and a month or weekday name (a name only before an organisation word).
     calendar: bool,
-}
-
-impl Tok {
-    /// The word folded ([`fold`] of its text), borrowed from the token when it was kept (nearly every word).
-    fn lower<'a>(&'a self, text: &str) -> std::borrow::Cow<'a, str> {
-        match self.folded.get() {
-            Some(f) => std::borrow::Cow::Borrowed(f),
-            None => std::borrow::Cow::Owned(fold(self.range.slice(text))),
-        }
-    }
-}
-
-/// The longest folded word a [`Tok`] keeps (in bytes); a longer one is folded again when asked for.
-const FOLDED_MAX: usize = 22;
-
-/// A word folded into a few bytes kept inline (no allocation), or nothing when it does not fit.
-#[derive(Debug, Clone, Copy)]
-struct Folded {
-    /// The length, `u8::MAX` when the word was not kept.
-    len: u8,
-    bytes: [u8; FOLDED_MAX],
-}
-
-impl Folded {
-    /// `word` folded, through `buf` (a buffer reused across words).
-    fn of(word: &str, buf: &mut String) -> Folded {
-        fold_into(word, buf);
-        let mut f = Folded { len: u8::MAX, bytes: [0; FOLDED_MAX] };
-        if let (Some(dst), Ok(len)) = (f.bytes.get_mut(..buf.len()), u8::try_from(buf.len())) {
-            dst.copy_from_slice(buf.as_bytes());
-            f.len = len;
-        }
-        f
-    }
-
-    fn get(&self) -> Option<&str> {
-        self.bytes.get(..usize::from(self.len)).and_then(|b| std::str::from_utf8(b).ok())
-    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -368,22 +327,13 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits a range into words: letters and digits joined by inner hyphens or apostrophes, and initialisms
 /// ("U.S.") kept whole; a possessive ending is split off.
 fn words(text: &str, range: TextRange) -> Vec<Tok> {
-    words_with(text, range, &mut WordBuffers::default())
-}
-
-/// The buffers [`words_with`] reuses across the sentences of an article: the characters of a sentence and a
-/// folded word.
-#[derive(Default)]
-struct WordBuffers {
-    chars: Vec<(usize, char)>,
-    folded: String,
+    words_with(text, range, &mut Vec::new())
 }
 
 /// [`words`] with the buffer of the range's characters handed in, so that the words of an article's sentences
 /// are read without one allocation per sentence.
-fn words_with(text: &str, range: TextRange, buffers: &mut WordBuffers) -> Vec<Tok> {
+fn words_with(text: &str, range: TextRange, chars: &mut Vec<(usize, char)>) -> Vec<Tok> {
     let s = range.slice(text);
-    let WordBuffers { chars, folded } = buffers;
     chars.clear();
     chars.extend(s.char_indices());
     let chars = &*chars;
@@ -435,13 +385,13 @@ fn words_with(text: &str, range: TextRange, buffers: &mut WordBuffers) -> Vec<To
         let start = start + name_prefix_len(s.get(start..end).unwrap_or(""));
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
+        // The name shape and the calendar test, read once here (the candidate finder asks for each word again
+        // as a name is extended).
         let written = word.slice(text);
         let name_shape = is_capitalised(written) && !has_lower_part(written);
-        let kept = Folded::of(written, folded);
-        // `folded` now holds the word folded, which is what a month or weekday name is compared in.
-        let calendar =
-            name_shape && if written.is_ascii() { is_month_or_weekday(written) } else { is_month_or_weekday(folded) };
-        out.push(Tok { range: word, full_end, possessive, folded: kept, name_shape, calendar });
+        let calendar = name_shape
+            && if written.is_ascii() { is_month_or_weekday(written) } else { is_month_or_weekday(&fold(written)) };
+        out.push(Tok { range: word, full_end, possessive, name_shape, calendar });
         // The possessive ending lies after character `j`, so the search starts there.
         i = if possessive {
             chars.get(j..).and_then(|rest| rest.iter().position(|&(p, _)| p >= poss_end)).map_or(chars.len(), |k| j + k)
@@ -722,9 +672,9 @@ impl ArticleFacts {
 pub fn mentions(article: &Article) -> Vec<Mention> {
     let text = &article.text;
     let res = resources();
-    let mut buffers = WordBuffers::default();
+    let mut chars = Vec::new();
     let sentence_words: Vec<Vec<Tok>> =
-        article.sentences.iter().map(|s| words_with(text, s.range, &mut buffers)).collect();
+        article.sentences.iter().map(|s| words_with(text, s.range, &mut chars)).collect();
     let is_heading = |si: usize| {
         article
             .sentences
@@ -734,9 +684,8 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    // Gathered first and sorted once (a sorted-vector map filled word by word shifted its tail for each new
-    // word); the folded forms are borrowed from the tokens.
-    let mut capitalised: Vec<std::borrow::Cow<str>> = Vec::new();
+    let mut facts = ArticleFacts { known_count: Map::new(), lower: WordSet::default() };
+    let mut folded = String::new();
     let mut lower: Vec<&str> = Vec::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
@@ -745,14 +694,20 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         for (wi, w) in ws.iter().enumerate() {
             let t = w.range.slice(text);
             if wi > 0 && is_capitalised(t) && !after_open_quote(text, ws, wi, article, si) {
-                capitalised.push(w.lower(text));
+                // Folded into one buffer: a word seen before costs no allocation.
+                fold_into(t, &mut folded);
+                match facts.known_count.get_mut(folded.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        facts.known_count.insert(folded.clone(), 1);
+                    }
+                }
             } else if first_char(t).is_some_and(char::is_lowercase) {
                 lower.push(t);
             }
         }
     }
-    let lower = written_lower(text, article, &sentence_words, &lower);
-    let facts = ArticleFacts { known_count: counted(capitalised), lower };
+    facts.lower = written_lower(text, article, &sentence_words, &lower);
     let mut found: Vec<Mention> = Vec::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         let Some(sentence) = article.sentences.get(si) else { continue };
@@ -783,7 +738,7 @@ fn written_lower(text: &str, article: &Article, sentence_words: &[Vec<Tok>], low
     for (si, ws) in sentence_words.iter().enumerate() {
         for (wi, w) in ws.iter().enumerate() {
             if wi == 0 || after_open_quote(text, ws, wi, article, si) {
-                initial.insert(w.lower(text).into_owned());
+                initial.insert(fold(w.range.slice(text)));
             }
         }
     }
@@ -796,19 +751,6 @@ fn written_lower(text: &str, article: &Article, sentence_words: &[Vec<Tok>], low
     found
 }
 
-/// How often each word occurs, as a map from the word.
-fn counted(mut words: Vec<std::borrow::Cow<str>>) -> Map<String, usize> {
-    crate::base::order::sort_by(&mut words, |a, b| a.cmp(b));
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for w in words {
-        match counts.last_mut() {
-            Some((last, n)) if *last == *w => *n += 1,
-            _ => counts.push((w.into_owned(), 1)),
-        }
-    }
-    counts.into_iter().collect()
-}
-
 /// Whether word `wi` directly follows an opening quotation mark (a quote's first word is capitalised).
 fn after_open_quote(text: &str, ws: &[Tok], wi: usize, article: &Article, si: usize) -> bool {
     let Some(w) = ws.get(wi) else { return false };
@@ -819,7 +761,7 @@ fn after_open_quote(text: &str, ws: &[Tok], wi: usize, article: &Article, si: us
     };
     let gap = text.get(from..w.range.start).unwrap_or("");
     // Most gaps are one space: answered without the character searches.
-    if gap.bytes().all(|b| b == b' ') {
+    if gap == " " {
         return false;
     }
     gap.contains(['"', '“', '«', '‘']) || gap.contains(['(', ':', '–', '—'])
@@ -837,11 +779,6 @@ impl SentenceWords<'_> {
         self.ws.get(i).map_or("", |w| w.range.slice(self.text))
     }
 
-    /// Word `i` folded ("" past the end).
-    fn low(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        self.ws.get(i).map_or(std::borrow::Cow::Borrowed(""), |w| w.lower(self.text))
-    }
-
     /// Whether word `i` is written as a name (capitalised, not "Russian-speaking"); a month or weekday is a name
     /// only before an organisation word ("Sunday Times").
     fn name_like(&self, i: usize) -> bool {
@@ -850,7 +787,7 @@ impl SentenceWords<'_> {
         let calendar = || {
             w.calendar && {
                 let n = self.word(i + 1);
-                !(is_capitalised(n) && self.res.org_words.contains(&self.low(i + 1)))
+                !(is_capitalised(n) && self.res.org_words.contains(&fold(n)))
             }
         };
         w.name_shape && !calendar()
@@ -865,17 +802,17 @@ impl SentenceWords<'_> {
     /// then a capitalised word; returns the index of that word. Connectors join only organisation and place
     /// names; "X Times and Y Times" are two names ("and" joins only when no organisation word follows it).
     fn connector_run(&self, seq: &[usize], j: usize) -> Option<usize> {
-        let has_org = seq.iter().any(|&k| self.org_or_place_word(&self.low(k)));
-        let whole = seq.last().is_some_and(|&k| self.org_or_place_word(&self.low(k)));
-        if whole && self.low(j) == "in" {
+        let has_org = seq.iter().any(|&k| self.org_or_place_word(&fold(self.word(k))));
+        let whole = seq.last().is_some_and(|&k| self.org_or_place_word(&fold(self.word(k))));
+        if whole && fold(self.word(j)) == "in" {
             return None;
         }
         let mut k = j;
         let mut ok = false;
         while k < j + 2 {
-            let lk = self.low(k);
-            let is_particle = PARTICLES.contains(&&*lk) && !is_capitalised(self.word(k));
-            let is_connector = CONNECTORS.contains(&&*lk) && has_org;
+            let lk = fold(self.word(k));
+            let is_particle = PARTICLES.contains(&lk.as_str()) && !is_capitalised(self.word(k));
+            let is_connector = CONNECTORS.contains(&lk.as_str()) && has_org;
             if !(is_particle || is_connector) {
                 break;
             }
@@ -889,11 +826,11 @@ impl SentenceWords<'_> {
             }
             k += 1;
         }
-        let and_splits = self.low(j) == "and" && {
+        let and_splits = fold(self.word(j)) == "and" && {
             let mut m = k + 1;
             let mut org_after = false;
             while self.name_like(m) {
-                org_after |= self.res.org_words.contains(&self.low(m));
+                org_after |= self.res.org_words.contains(&fold(self.word(m)));
                 m += 1;
             }
             org_after
@@ -920,7 +857,7 @@ impl SentenceWords<'_> {
             let Some(next) = self.ws.get(j) else { break };
             // A possessive ends a name unless an organisation or place word follows ("People's Republic").
             if last.possessive {
-                if !(self.name_like(j) && self.org_or_place_word(&self.low(j))) {
+                if !(self.name_like(j) && self.org_or_place_word(&fold(self.word(j)))) {
                     break;
                 }
                 seq.push(j);
@@ -987,11 +924,6 @@ impl Classifier<'_> {
         self.ws.get(i).map_or("", |w| w.range.slice(self.text))
     }
 
-    /// Word `i` folded ("" past the end).
-    fn low(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        self.ws.get(i).map_or(std::borrow::Cow::Borrowed(""), |w| w.lower(self.text))
-    }
-
     /// Whether word `i` starts the sentence or a quotation.
     fn initial(&self, i: usize) -> bool {
         i == 0 || after_open_quote(self.text, self.ws, i, self.article, self.cand.sentence)
@@ -1026,31 +958,31 @@ impl Classifier<'_> {
     fn drop_leading_stops(&self, idx: &mut Vec<usize>) {
         let res = self.res;
         while let Some(&first) = idx.first() {
-            let l = self.low(first);
+            let l = fold(self.word(first));
             let calendar_name =
-                is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&self.low(n)));
+                is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
             let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
             // "Said Jane Roe:", "Says Jane Roe": an inverted verb of saying opens no name (though "Said" is a
             // given name too).
-            let inverted = self.initial(first) && idx.len() > 1 && matches!(&*l, "said" | "says");
+            let inverted = self.initial(first) && idx.len() > 1 && matches!(l.as_str(), "said" | "says");
             // "Independent Jane Doe": a capitalised modifier before a given name and a surname.
             let before_given = idx.len() > 2
-                && idx.get(1).is_some_and(|&n| res.given.contains(&self.low(n)))
+                && idx.get(1).is_some_and(|&n| res.given.contains(&fold(self.word(n))))
                 && !res.org_words.contains(&l);
             let drop = inverted
                 || (is_stop_cap(&l) && !calendar_name)
                 || (self.initial(first)
                     && idx.len() > 1
-                    && (self.facts.lower.contains(&l) || participle || before_given)
+                    && (self.facts.lower.contains(l.as_str()) || participle || before_given)
                     && !self.facts.known(&l)
                     && !res.given.contains(&l)
-                    && !res.places.contains_key(&*l)
+                    && !res.places.contains_key(&l)
                     && !res.titles.contains(&l)
-                    && !res.demonyms.contains_key(&*l)
+                    && !res.demonyms.contains_key(&l)
                     && !is_acronym(self.word(first)));
             // "New Jersey" of "New Jersey Gov. X" is a place, whatever its first word.
             let place = || {
-                let joined: Vec<std::borrow::Cow<str>> = idx.iter().map(|&i| self.low(i)).collect();
+                let joined: Vec<String> = idx.iter().map(|&i| fold(self.word(i))).collect();
                 idx.len() > 1 && res.places.contains_key(&joined.join(" "))
             };
             if !drop || place() {
@@ -1059,7 +991,7 @@ impl Classifier<'_> {
             idx.remove(0);
         }
         // A name never ends in a pronoun or question word ("the Louvre What has …", a lost line break).
-        while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&&*self.low(l))) {
+        while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&fold(self.word(l)).as_str())) {
             idx.pop();
         }
     }
@@ -1068,13 +1000,13 @@ impl Classifier<'_> {
     /// "Secretary of State Jane Roe"): up to a given name, else the first word, when two words stay.
     fn drop_portfolio(&self, idx: &mut Vec<usize>) {
         let Some(&first) = idx.first() else { return };
-        let before = |k: usize| first.checked_sub(k).map(|i| self.low(i));
+        let before = |k: usize| first.checked_sub(k).map(|i| fold(self.word(i)));
         let after_title = matches!(before(1).as_deref(), Some("of" | "for"))
             && before(2).is_some_and(|t| self.res.titles.contains(&t));
         if !after_title || idx.len() < 3 {
             return;
         }
-        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&self.low(i)));
+        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&fold(self.word(i))));
         let cut = given.map_or(1, |g| g + 1).min(idx.len() - 2);
         idx.drain(..cut);
     }
@@ -1101,18 +1033,20 @@ impl Classifier<'_> {
     fn person_after_title(&self, idx: &[usize]) -> Option<Mention> {
         let res = self.res;
         let k = idx.iter().rposition(|&i| {
-            let l = self.low(i);
-            res.titles.contains(&l) && !res.demonyms.contains_key(&*l) && !matches!(&*l, "first" | "former" | "late")
+            let l = fold(self.word(i));
+            res.titles.contains(&l)
+                && !res.demonyms.contains_key(&l)
+                && !matches!(l.as_str(), "first" | "former" | "late")
         })?;
         if k == 0 || k + 1 >= idx.len() {
             return None;
         }
         // A portfolio after the title ("Secretary of State", "Minister for Health") is part of the role.
-        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(&*self.low(i), "of" | "for"));
+        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(fold(self.word(i)).as_str(), "of" | "for"));
         let k = if portfolio && k + 3 < idx.len() { k + 2 } else { k };
-        let tail: Vec<std::borrow::Cow<str>> = idx.iter().skip(k + 1).map(|&i| self.low(i)).collect();
+        let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(self.word(i))).collect();
         let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
-        if !personal || tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(&**l)) {
+        if !personal || tail.iter().any(|l| res.org_words.contains(l) || res.places.contains_key(l)) {
             return None;
         }
         let (&first, &last) = (idx.get(k + 1)?, idx.last()?);
@@ -1134,27 +1068,27 @@ impl Classifier<'_> {
     /// Returns whether a leading role was split off.
     fn strip_roles(&self, idx: &mut Vec<usize>) -> bool {
         let res = self.res;
-        let org_at_end = idx.last().is_some_and(|&l| res.org_words.contains(&self.low(l)));
+        let org_at_end = idx.last().is_some_and(|&l| res.org_words.contains(&fold(self.word(l))));
         let mut had_role = false;
         if !org_at_end {
-            while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&self.low(f), res)) {
+            while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&fold(self.word(f)), res)) {
                 let Some(&f) = idx.first() else { break };
-                let l = self.low(f);
-                if !is_role_word(&l, res) || res.places.contains_key(&*l) {
+                let l = fold(self.word(f));
+                if !is_role_word(&l, res) || res.places.contains_key(&l) {
                     break;
                 }
                 had_role = true;
                 idx.remove(0);
                 // A portfolio after the title ("Secretary of State Jane Roe") is part of the role.
-                let portfolio = idx.first().is_some_and(|&c| matches!(&*self.low(c), "of" | "for"));
+                let portfolio = idx.first().is_some_and(|&c| matches!(fold(self.word(c)).as_str(), "of" | "for"));
                 if portfolio && idx.len() > 3 {
                     idx.drain(..2);
                 }
             }
         }
-        while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&self.low(l))) {
-            let before_title = idx.get(idx.len() - 2).map_or(std::borrow::Cow::Borrowed(""), |&b| self.low(b));
-            if !(res.org_words.contains(&before_title) || res.places.contains_key(&*before_title)) {
+        while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(self.word(l)))) {
+            let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(self.word(b)));
+            if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
                 break;
             }
             idx.pop();
@@ -1166,8 +1100,8 @@ impl Classifier<'_> {
     /// lone capitalised common noun ("Announcement") the body does not confirm elsewhere.
     fn not_a_name(&self, idx: &[usize], lower: &str, surface: &str) -> bool {
         let res = self.res;
-        let event = idx.iter().any(|&i| EVENT_WORDS.contains(&&*self.low(i)))
-            && !idx.iter().any(|&i| res.org_words.contains(&self.low(i)));
+        let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(self.word(i)).as_str()))
+            && !idx.iter().any(|&i| res.org_words.contains(&fold(self.word(i))));
         let demonym = res.demonyms.contains_key(lower) || res.demonyms.contains_key(lower.trim_end_matches('s'));
         let lone = idx.len() == 1;
         event
@@ -1244,7 +1178,7 @@ impl Classifier<'_> {
     /// An organisation's name without a closing corporate suffix ("Acme" of "Acme Corp."), when one is there.
     fn without_corporate_suffix(&self, idx: &[usize]) -> Option<String> {
         let (&first, [.., before_last, last]) = (idx.first()?, idx) else { return None };
-        if !CORPORATE_SUFFIXES.contains(&&*self.low(*last)) {
+        if !CORPORATE_SUFFIXES.contains(&fold(self.word(*last)).as_str()) {
             return None;
         }
         Some(self.span(first, *before_last)?.slice(self.text).to_string())
@@ -1393,7 +1327,7 @@ fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool
 fn after_honorific(text: &str, ws: &[Tok], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { return false };
     let gap = ws.get(i).and_then(|w| text.get(prev.range.end..w.range.start));
-    gap == Some(". ") && HONORIFICS.contains(&&*prev.lower(text))
+    gap == Some(". ") && HONORIFICS.contains(&fold(prev.range.slice(text)).as_str())
 }
 
 /// A word with a capital after a short lowercase prefix ("McX", "MacX", "DeX", "LaX"): a surname's shape no
@@ -1438,8 +1372,8 @@ fn kind_of(
     }
     let (Some(&first_i), Some(&last_i)) = (idx.first(), idx.last()) else { return None };
     // Context: "the X agency", "news agency X".
-    let after = ws.get(last_i + 1).map(|w| w.lower(text));
-    let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| w.lower(text));
+    let after = ws.get(last_i + 1).map(|w| fold(w.range.slice(text)));
+    let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| fold(w.range.slice(text)));
     if after.as_deref().is_some_and(|a| res.org_nouns.contains(a)) {
         return Some((EntityKind::Organization, false));
     }
@@ -1452,7 +1386,7 @@ fn kind_of(
     // "in X, Country" and "X and Y People's Republics" are places.
     let comma_place = ws.get(last_i + 1).is_some_and(|n| {
         let gap = text.get(ws.get(last_i).map_or(0, |w| w.full_end)..n.range.start).unwrap_or("");
-        gap.trim() == "," && res.places.contains_key(&*n.lower(text))
+        gap.trim() == "," && res.places.contains_key(&fold(n.range.slice(text)))
     });
     let shared_place_word = after.as_deref() == Some("and") && {
         let mut m = last_i + 2;
@@ -1485,7 +1419,7 @@ const ORG_BEFORE: &[(&str, &str)] = &[
 
 /// Whether the words around a name say it is an organisation (see [`ORG_AFTER`] and [`ORG_BEFORE`]).
 fn org_context(text: &str, ws: &[Tok], first_i: usize, last_i: usize) -> bool {
-    let folded = |i: usize| ws.get(i).map(|w| w.lower(text));
+    let folded = |i: usize| ws.get(i).map(|w| fold(w.range.slice(text)));
     let joined = |a: usize, b: usize| match (ws.get(a), ws.get(b)) {
         (Some(x), Some(y)) => plain_gap(text, x.full_end, y.range.start),
         _ => false,
@@ -1517,7 +1451,7 @@ fn person_or_guess(
         .checked_sub(1)
         .and_then(|b| ws.get(b))
         .filter(|b| ws.get(first_i).is_some_and(|f| plain_gap(text, b.full_end, f.range.start)))
-        .map(|w| w.lower(text));
+        .map(|w| fold(w.range.slice(text)));
     let given = lowers.first().is_some_and(|f| res.given.contains(f));
     let abbreviated = first_i.checked_sub(1).is_some_and(|b| title_abbreviation(text, ws, b, res));
     if had_title || abbreviated || given || lowers.iter().any(|l| has_surname_ending(l)) {

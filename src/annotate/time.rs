@@ -649,8 +649,7 @@ enum Unit {
 }
 
 fn unit_of(t: &Tok<'_>) -> Option<Unit> {
-    // Every unit word has three to six letters: any other word is answered without a lowercased copy.
-    if t.kind != TokKind::Word || !(3..=6).contains(&t.text.len()) {
+    if t.kind != TokKind::Word {
         return None;
     }
     match t.lower().as_ref() {

@@ -83,16 +83,6 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// One FNV-1a step over a byte in ASCII lower case (see [`word_hash`]).
-fn fnv_step(h: u32, b: u8) -> u32 {
-    (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
-}
-
-/// [`word_hash`] of the first character's bytes.
-fn fnv_lower(first: &[u8]) -> u32 {
-    first.iter().fold(0x811c_9dc5, |h, &b| fnv_step(h, b))
-}
-
 /// The character at byte `i` of `text`, read without decoding when it is ASCII.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -120,27 +110,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start = end;
             continue;
         } else if c.is_alphabetic() {
-            // The hash of the word's bytes in ASCII lower case, one byte at a time as they are read.
-            let mut h = bytes.get(start..end).map_or(0, fnv_lower);
             loop {
                 match bytes.get(end) {
-                    Some(&b) if b.is_ascii_alphabetic() => {
-                        h = fnv_step(h, b);
-                        end += 1;
-                    }
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
                     Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
-                        Some(d) => {
-                            h = bytes
-                                .get(end..end + d.len_utf8())
-                                .map_or(h, |r| r.iter().fold(h, |h, &b| fnv_step(h, b)));
-                            end += d.len_utf8();
-                        }
+                        Some(d) => end += d.len_utf8(),
                         None => break,
                     },
                     _ => break,
                 }
             }
-            hash = h;
+            // Hashed here, while its bytes are at hand, once for every filter that reads it.
+            hash = bytes.get(start..end).map_or(0, word_hash);
             TokKind::Word
         } else if c.is_ascii_digit() {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {

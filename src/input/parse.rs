@@ -745,29 +745,9 @@ fn phrases_in(lower: &str) -> u8 {
     found
 }
 
-/// [`text::lowercase`] of a line, its ASCII runs copied and lowered in bulk: news lines are ASCII but for a few
-/// curly quotes and dashes, which sent the whole line through `lower_char` one character at a time.
-fn lower_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    loop {
-        let n = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let from = out.len();
-        out.push_str(rest.get(..n).unwrap_or_default());
-        if let Some(run) = out.get_mut(from..) {
-            run.make_ascii_lowercase();
-        }
-        let mut chars = rest.get(n..).unwrap_or_default().chars();
-        let Some(c) = chars.next() else { break };
-        out.push(text::lower_char(c));
-        rest = chars.as_str();
-    }
-    out
-}
-
 /// Classifies a line on its own words.
 fn classify(line: &str) -> LineKind {
-    let lower = lower_line(line);
+    let lower = line.lowercase();
     let lower = lower.trim();
     let phrases = phrases_in(lower);
     let has = |kind: Phrase| phrases & kind as u8 != 0;
@@ -953,7 +933,7 @@ fn mark_link_lists(text: &str, lines: &mut [Line], content: &[usize]) {
         if lines[i].kind != LineKind::Furniture(FurnitureKind::Navigation) {
             continue;
         }
-        let lower = lower_line(lines[i].range.slice(text));
+        let lower = lines[i].range.slice(text).lowercase();
         let bare = lower.trim().trim_end_matches(':');
         if !LINK_LIST_HEADERS.iter().any(|h| bare.starts_with(h)) || words(bare) > 5 {
             continue;
@@ -1383,7 +1363,7 @@ const BYLINE_PREFIXES: &[&str] = &[
 /// Byline forms: "By A and B", "From: A", "Written by A", "Author: A", "By A, Agency", "By A in Place",
 /// "By A | November 9, 2023". Returns the names and their ranges relative to the line.
 fn byline(line: &str) -> Option<Vec<(String, TextRange)>> {
-    byline_lower(line, &lower_line(line))
+    byline_lower(line, &line.lowercase())
 }
 
 /// [`byline`] of a line whose lowercase form the caller has already made.
@@ -1657,7 +1637,7 @@ fn outlet_from_furniture(text: &str, lines: &[Line], content: &[usize]) -> Optio
 /// "© 2024 Example Media. All rights reserved." / "Copyright 2023 The Example Times" → the holder and its byte
 /// offset in the line. Needs a year or "all rights reserved", so a bare photo credit ("© Agency") is not one.
 fn copyright_holder(line: &str) -> Option<(String, usize)> {
-    let lower = lower_line(line);
+    let lower = line.lowercase();
     let marker = ["copyright ©", "copyright (c)", "copyright", "©", "(c)"]
         .iter()
         .find_map(|m| lower.find(m).map(|p| (p, m.len())))?;
@@ -1863,21 +1843,6 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_lower_as_the_base_lowercase_does() {
-        let cases = [
-            "",
-            "PLAIN ASCII Line",
-            "\u{201c}Quoted\u{201d} \u{2014} Dash\u{2026}",
-            "\u{c9}COLE \u{c0} PARIS \u{130}stanbul \u{212a}elvin",
-            "\u{394}\u{395}\u{39b}\u{3a4}\u{391} \u{41c}\u{41e}\u{421}\u{41a}\u{412}\u{410} END",
-            "\u{1f600}EMOJI\u{1f600}",
-        ];
-        for line in cases {
-            assert_eq!(lower_line(line), text::lowercase(line), "{line:?}");
-        }
-    }
 
     #[test]
     fn published_date_forms() {
