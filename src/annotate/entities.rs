@@ -726,6 +726,10 @@ fn after_open_quote(text: &str, ws: &[Tok], wi: usize, article: &Article, si: us
         ws.get(wi - 1).map_or(w.range.start, |p| p.full_end)
     };
     let gap = text.get(from..w.range.start).unwrap_or("");
+    // Most gaps are one space: answered without the character searches.
+    if gap == " " {
+        return false;
+    }
     gap.contains(['"', '“', '«', '‘']) || gap.contains(['(', ':', '–', '—'])
 }
 

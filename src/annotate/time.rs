@@ -13,7 +13,7 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::annotate::tokens::{tokenize, Tok, TokKind};
+use crate::annotate::tokens::{tokenize, word_hash, Tok, TokKind};
 use crate::base::lexicon;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, FurnitureKind};
@@ -405,13 +405,11 @@ const STARTS: [u64; 32] = starter_bits(STARTERS);
 
 /// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
 const fn word_bits(word: &[u8]) -> (usize, usize) {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < word.len() {
-        h ^= word[i].to_ascii_lowercase() as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
+    hash_bits(word_hash(word))
+}
+
+/// The two bits of a word's hash ([`word_hash`]; a word token holds it as `hash`).
+const fn hash_bits(h: u32) -> (usize, usize) {
     ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }
 
@@ -440,7 +438,7 @@ fn tense_word(t: &Tok<'_>) -> bool {
     if t.kind != TokKind::Word {
         return false;
     }
-    let (x, y) = word_bits(t.text.as_bytes());
+    let (x, y) = hash_bits(t.hash);
     let set = |h: usize| TENSE_WORDS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
     (set(x) && set(y)) || (t.text.len() > 4 && t.text.ends_with("ed"))
 }
@@ -510,7 +508,7 @@ fn may_start(t: &Tok<'_>) -> bool {
             if b.len() > STARTER_MAX || !b.is_ascii() {
                 return false;
             }
-            let (x, y) = word_bits(b);
+            let (x, y) = hash_bits(t.hash);
             let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
             (set(x) && set(y)) || t.text.as_bytes() == [b'Q']
         }
@@ -623,8 +621,8 @@ fn season_of(t: &Tok<'_>) -> Option<(&'static str, u32)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let lower = t.lower();
-    SEASONS.iter().find(|(n, _, _)| *n == lower).map(|&(_, code, m)| (code, m))
+    // `is` compares in ASCII lower case, as the names are written: no lowercased copy of the word.
+    SEASONS.iter().find(|(n, _, _)| t.is(n)).map(|&(_, code, m)| (code, m))
 }
 
 /// A small count: digits or a number word ("two", "a").
@@ -1355,7 +1353,8 @@ fn holiday_at(toks: &[Tok<'_>], i: usize) -> Option<(Holiday, usize)> {
         return None;
     }
     let lower = t.lower();
-    if let Some(&(_, h)) = DAY_NAMES.iter().find(|(w, _)| *w == lower.strip_suffix('s').unwrap_or(&lower)) {
+    let stem = lower.strip_suffix('s').unwrap_or(&lower);
+    if let Some(&(_, h)) = DAY_NAMES.iter().find(|(w, _)| *w == stem) {
         let k = after_possessive(i + 1).or_else(|| toks.get(i + 1).filter(|q| q.is_punct("'")).map(|_| i + 2));
         let k = k.unwrap_or(i + 1);
         // "the president's day began": a holiday's "Day" is capitalised after "the".

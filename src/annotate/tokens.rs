@@ -24,6 +24,21 @@ pub(crate) struct Tok<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// For a word, the 32-bit FNV-1a hash of its bytes in ASCII lower case ([`word_hash`]), made while the word
+    /// is cut: the time scanner's filters read it instead of hashing the word again; 0 for other tokens.
+    pub(crate) hash: u32,
+}
+
+/// The 32-bit FNV-1a hash of `word`'s bytes in ASCII lower case (what [`Tok::hash`] holds for a word).
+pub(crate) const fn word_hash(word: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h ^= word[i].to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
 }
 
 impl<'a> Tok<'a> {
@@ -90,6 +105,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
         let mut end = start + c.len_utf8();
+        let mut hash = 0;
         let kind = if c.is_whitespace() {
             start = end;
             continue;
@@ -104,6 +120,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     _ => break,
                 }
             }
+            // Hashed here, while its bytes are at hand, once for every filter that reads it.
+            hash = bytes.get(start..end).map_or(0, word_hash);
             TokKind::Word
         } else if c.is_ascii_digit() {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {
@@ -124,7 +142,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else {
             TokKind::Punct
         };
-        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end });
+        out.push(Tok { kind, text: text.get(start..end).unwrap_or(""), start, end, hash });
         start = end;
     }
     out

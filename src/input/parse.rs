@@ -1083,7 +1083,8 @@ fn read_title(
         .copied()
         .filter(|&i| lines[i].kind == LineKind::Heading && words(lines[i].range.slice(text)) >= 2)
         .collect();
-    let lede = lede_words(text, lines, content, header.len());
+    // The lede decides only between two candidates or more.
+    let lede = if candidates.len() >= 2 { lede_words(text, lines, content, header.len()) } else { Vec::new() };
     let choice = choose_headline(text, lines, &candidates, &lede);
     let title_idx = choice.map(|c| c.line);
     if let Some(HeadlineChoice { line: t, chosen_over_others }) = choice {
@@ -1120,7 +1121,8 @@ fn lede_words(text: &str, lines: &[Line], content: &[usize], header_len: usize) 
         if lines[i].kind != LineKind::Prose {
             continue;
         }
-        out.extend(content_keys(lines[i].range.slice(text)));
+        // Only the words still wanted are read (a first paragraph may be hundreds of words long).
+        out.extend(content_keys(lines[i].range.slice(text)).take(LEDE_WORDS.saturating_sub(out.len())));
         if out.len() >= LEDE_WORDS {
             break;
         }
