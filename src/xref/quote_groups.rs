@@ -13,6 +13,7 @@ use crate::base::text::Lowercase as _;
 use crate::input::article::Article;
 use crate::xref::diff::Interner;
 use crate::xref::reuse::Stems;
+use crate::xref::sketch::shared;
 
 /// Smallest containment of content words for two quotes to be the same statement.
 const SAME_STATEMENT: f64 = 0.5;
@@ -77,19 +78,6 @@ pub fn norm_words(text: &str) -> Vec<String> {
 pub fn containment(a: &Set<String>, b: &Set<String>) -> f64 {
     let shared = a.intersection(b).count() as f64;
     shared / a.len().min(b.len()).max(1) as f64
-}
-
-/// How many ids two ascending lists of distinct ids share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
-        }
-    }
-    n
 }
 
 /// [`containment`] of two content-word lists as ids (ascending, distinct): the same figure.

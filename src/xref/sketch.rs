@@ -106,20 +106,23 @@ pub fn sketch(text: &str) -> Sketch {
     Sketch { shingles, mins: mins.to_vec() }
 }
 
-/// Jaccard similarity of two sorted sets without repeats (0 when both are empty).
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+/// How many items two ascending lists of distinct items share (one merge; quote groups count shared word
+/// ids with it too).
+pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
         }
     }
+    n
+}
+
+/// Jaccard similarity of two sorted sets without repeats (0 when both are empty).
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let shared = shared(a, b);
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
