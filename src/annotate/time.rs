@@ -13,7 +13,7 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::annotate::tokens::{tokenize, word_hash, Tok, TokKind};
+use crate::annotate::tokens::{tokenize, Tok, TokKind};
 use crate::base::lexicon;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, FurnitureKind};
@@ -405,10 +405,10 @@ const STARTS: [u64; 32] = starter_bits(STARTERS);
 
 /// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
 const fn word_bits(word: &[u8]) -> (usize, usize) {
-    hash_bits(word_hash(word))
+    hash_bits(crate::base::text::fnv32_ascii_lower(word))
 }
 
-/// The two bits of a word's hash ([`word_hash`]; a word token holds it as `hash`).
+/// The two bits of a word's hash ([`crate::base::text::fnv32_ascii_lower`]; a word token holds it as `hash`).
 const fn hash_bits(h: u32) -> (usize, usize) {
     ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }

@@ -24,21 +24,9 @@ pub(crate) struct Tok<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// For a word, the 32-bit FNV-1a hash of its bytes in ASCII lower case ([`word_hash`]), made while the word
+    /// For a word, the 32-bit FNV-1a hash of its bytes in ASCII lower case ([`crate::base::text::fnv32_ascii_lower`]), made while the word
     /// is cut: the time scanner's filters read it instead of hashing the word again; 0 for other tokens.
     pub(crate) hash: u32,
-}
-
-/// The 32-bit FNV-1a hash of `word`'s bytes in ASCII lower case (what [`Tok::hash`] holds for a word).
-pub(crate) const fn word_hash(word: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < word.len() {
-        h ^= word[i].to_ascii_lowercase() as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    h
 }
 
 impl<'a> Tok<'a> {
@@ -121,7 +109,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 }
             }
             // Hashed here, while its bytes are at hand, once for every filter that reads it.
-            hash = bytes.get(start..end).map_or(0, word_hash);
+            hash = bytes.get(start..end).map_or(0, crate::base::text::fnv32_ascii_lower);
             TokKind::Word
         } else if c.is_ascii_digit() {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {

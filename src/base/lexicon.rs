@@ -336,15 +336,10 @@ struct ListShape {
     bits: [u64; 8],
 }
 
-/// The two bits of a word in a [`ListShape`]'s filter.
+/// The two bits of a word in a [`ListShape`]'s filter (the hash folds ASCII case, for the lists' words and the
+/// words asked about alike, so a word of the list is always admitted).
 const fn shape_bits(word: &[u8]) -> (usize, usize) {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < word.len() {
-        h ^= word[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
+    let h = crate::base::text::fnv32_ascii_lower(word);
     ((h & 511) as usize, ((h >> 9) & 511) as usize)
 }
 

@@ -212,6 +212,18 @@ pub fn fnv_extend(h: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(h, |h, &b| fnv_byte(h, b))
 }
 
+/// The 32-bit FNV-1a hash of `word`'s bytes in ASCII lower case (usable in constants): the hash the word
+/// filters read (the time scanner's starter and tense filters through `Tok::hash`, the number-word lists'
+/// shapes in `base::lexicon`).
+pub const fn fnv32_ascii_lower(word: &[u8]) -> u32 {
+    let (mut h, mut rest): (u32, &[u8]) = (0x811c_9dc5, word);
+    while let [b, tail @ ..] = rest {
+        h = (h ^ b.to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193);
+        rest = tail;
+    }
+    h
+}
+
 /// A 64-bit FNV-1a hash: stable across platforms and releases, used for content ids and duplicate detection.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
     fnv_extend(FNV_BASIS, bytes)
