@@ -13,7 +13,7 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::annotate::tokens::{tokenize, Tok, TokKind};
+use crate::annotate::tokens::{tokenize, word_hash, Tok, TokKind};
 use crate::base::lexicon;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, FurnitureKind};
@@ -403,12 +403,12 @@ const STARTER_MAX: usize = 13;
 /// A 2048-bit Bloom filter of `STARTERS`: two bits per word (see `word_bits`).
 const STARTS: [u64; 32] = starter_bits(STARTERS);
 
-/// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
+/// The two bits of a word in `STARTS`: two 11-bit pieces of the word's hash ([`word_hash`], as its token holds it).
 const fn word_bits(word: &[u8]) -> (usize, usize) {
-    hash_bits(crate::base::text::fnv32_ascii_lower(word))
+    hash_bits(word_hash(word))
 }
 
-/// The two bits of a word's hash ([`crate::base::text::fnv32_ascii_lower`]; a word token holds it as `hash`).
+/// The two bits of a word's hash ([`word_hash`]; a word token holds it as `hash`).
 const fn hash_bits(h: u32) -> (usize, usize) {
     ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }
@@ -504,13 +504,12 @@ fn may_start(t: &Tok<'_>) -> bool {
         TokKind::Num | TokKind::Ord => true,
         TokKind::Punct => false,
         TokKind::Word => {
-            let b = t.text.as_bytes();
-            if b.len() > STARTER_MAX || !b.is_ascii() {
-                return false;
-            }
+            // The filter's bits first: they refuse nearly every word, before the length and ASCII tests (a call
+            // per word in the size build's wasm).
             let (x, y) = hash_bits(t.hash);
             let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
-            (set(x) && set(y)) || t.text.as_bytes() == [b'Q']
+            let b = t.text.as_bytes();
+            ((set(x) && set(y)) || b == [b'Q']) && b.len() <= STARTER_MAX && b.is_ascii()
         }
     }
 }
