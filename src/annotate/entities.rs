@@ -484,56 +484,6 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The longest ASCII word [`folded`] keeps inline.
-const FOLDED_INLINE: usize = 30;
-
-/// A word folded as [`fold`] folds it, kept inline when it is short ASCII (nearly every word the classifier looks
-/// up), so that a look-up allocates nothing: the folded `&str` is `&*folded(w)` (`fold`'s `String` was a fifth of
-/// `mentions` in allocation and freeing).
-struct Folded {
-    inline: [u8; FOLDED_INLINE],
-    /// The inline length, or `None` when the word is in `long`.
-    len: Option<u8>,
-    long: String,
-}
-
-impl Folded {
-    fn as_str(&self) -> &str {
-        match self.len {
-            Some(n) => self.inline.get(..usize::from(n)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or(""),
-            None => &self.long,
-        }
-    }
-}
-
-impl std::ops::Deref for Folded {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<&str> for Folded {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// [`fold`] without an allocation for a short ASCII word (see [`Folded`]).
-fn folded(s: &str) -> Folded {
-    let mut f = Folded { inline: [0; FOLDED_INLINE], len: None, long: String::new() };
-    match u8::try_from(s.len()) {
-        Ok(n) if s.is_ascii() && s.len() <= FOLDED_INLINE => {
-            for (d, b) in f.inline.iter_mut().zip(s.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            f.len = Some(n);
-        }
-        _ => f.long = fold(s),
-    }
-    f
-}
-
 /// [`fold`] written into `out` (cleared first), so that a loop folding many words reuses one buffer.
 fn fold_into(s: &str, out: &mut String) {
     out.clear();
@@ -839,7 +789,7 @@ impl SentenceWords<'_> {
         let calendar = || {
             w.calendar && {
                 let n = self.word(i + 1);
-                !(is_capitalised(n) && self.res.org_words.contains(&folded(n)))
+                !(is_capitalised(n) && self.res.org_words.contains(&fold(n)))
             }
         };
         w.name_shape && !calendar()
@@ -854,15 +804,15 @@ impl SentenceWords<'_> {
     /// then a capitalised word; returns the index of that word. Connectors join only organisation and place
     /// names; "X Times and Y Times" are two names ("and" joins only when no organisation word follows it).
     fn connector_run(&self, seq: &[usize], j: usize) -> Option<usize> {
-        let has_org = seq.iter().any(|&k| self.org_or_place_word(&folded(self.word(k))));
-        let whole = seq.last().is_some_and(|&k| self.org_or_place_word(&folded(self.word(k))));
-        if whole && folded(self.word(j)) == "in" {
+        let has_org = seq.iter().any(|&k| self.org_or_place_word(&fold(self.word(k))));
+        let whole = seq.last().is_some_and(|&k| self.org_or_place_word(&fold(self.word(k))));
+        if whole && fold(self.word(j)) == "in" {
             return None;
         }
         let mut k = j;
         let mut ok = false;
         while k < j + 2 {
-            let lk = folded(self.word(k));
+            let lk = fold(self.word(k));
             let is_particle = PARTICLES.contains(&lk.as_str()) && !is_capitalised(self.word(k));
             let is_connector = CONNECTORS.contains(&lk.as_str()) && has_org;
             if !(is_particle || is_connector) {
@@ -878,11 +828,11 @@ impl SentenceWords<'_> {
             }
             k += 1;
         }
-        let and_splits = folded(self.word(j)) == "and" && {
+        let and_splits = fold(self.word(j)) == "and" && {
             let mut m = k + 1;
             let mut org_after = false;
             while self.name_like(m) {
-                org_after |= self.res.org_words.contains(&folded(self.word(m)));
+                org_after |= self.res.org_words.contains(&fold(self.word(m)));
                 m += 1;
             }
             org_after
@@ -909,7 +859,7 @@ impl SentenceWords<'_> {
             let Some(next) = self.ws.get(j) else { break };
             // A possessive ends a name unless an organisation or place word follows ("People's Republic").
             if last.possessive {
-                if !(self.name_like(j) && self.org_or_place_word(&folded(self.word(j)))) {
+                if !(self.name_like(j) && self.org_or_place_word(&fold(self.word(j)))) {
                     break;
                 }
                 seq.push(j);
@@ -992,7 +942,7 @@ impl Classifier<'_> {
         let [only] = idx else { return None };
         let w = self.word(*only);
         let parts: Vec<&str> = w.split('-').collect();
-        if !w.contains('-') || !parts.iter().all(|p| self.res.places.contains_key(&*folded(p))) {
+        if !w.contains('-') || !parts.iter().all(|p| self.res.places.contains_key(&fold(p))) {
             return None;
         }
         let mut out = Vec::new();
@@ -1010,16 +960,16 @@ impl Classifier<'_> {
     fn drop_leading_stops(&self, idx: &mut Vec<usize>) {
         let res = self.res;
         while let Some(&first) = idx.first() {
-            let l = folded(self.word(first));
+            let l = fold(self.word(first));
             let calendar_name =
-                is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&folded(self.word(n))));
+                is_month_or_weekday(&l) && idx.get(1).is_some_and(|&n| res.org_words.contains(&fold(self.word(n))));
             let participle = (l.ends_with("ing") || l.ends_with("ed")) && !res.given.contains(&l);
             // "Said Jane Roe:", "Says Jane Roe": an inverted verb of saying opens no name (though "Said" is a
             // given name too).
             let inverted = self.initial(first) && idx.len() > 1 && matches!(l.as_str(), "said" | "says");
             // "Independent Jane Doe": a capitalised modifier before a given name and a surname.
             let before_given = idx.len() > 2
-                && idx.get(1).is_some_and(|&n| res.given.contains(&folded(self.word(n))))
+                && idx.get(1).is_some_and(|&n| res.given.contains(&fold(self.word(n))))
                 && !res.org_words.contains(&l);
             let drop = inverted
                 || (is_stop_cap(&l) && !calendar_name)
@@ -1028,9 +978,9 @@ impl Classifier<'_> {
                     && (self.facts.lower.contains(l.as_str()) || participle || before_given)
                     && !self.facts.known(&l)
                     && !res.given.contains(&l)
-                    && !res.places.contains_key(&*l)
+                    && !res.places.contains_key(&l)
                     && !res.titles.contains(&l)
-                    && !res.demonyms.contains_key(&*l)
+                    && !res.demonyms.contains_key(&l)
                     && !is_acronym(self.word(first)));
             // "New Jersey" of "New Jersey Gov. X" is a place, whatever its first word.
             let place = || {
@@ -1043,7 +993,7 @@ impl Classifier<'_> {
             idx.remove(0);
         }
         // A name never ends in a pronoun or question word ("the Louvre What has …", a lost line break).
-        while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&folded(self.word(l)).as_str())) {
+        while idx.len() > 1 && idx.last().is_some_and(|&l| NEVER_LAST.contains(&fold(self.word(l)).as_str())) {
             idx.pop();
         }
     }
@@ -1052,13 +1002,13 @@ impl Classifier<'_> {
     /// "Secretary of State Jane Roe"): up to a given name, else the first word, when two words stay.
     fn drop_portfolio(&self, idx: &mut Vec<usize>) {
         let Some(&first) = idx.first() else { return };
-        let before = |k: usize| first.checked_sub(k).map(|i| folded(self.word(i)));
+        let before = |k: usize| first.checked_sub(k).map(|i| fold(self.word(i)));
         let after_title = matches!(before(1).as_deref(), Some("of" | "for"))
             && before(2).is_some_and(|t| self.res.titles.contains(&t));
         if !after_title || idx.len() < 3 {
             return;
         }
-        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&folded(self.word(i))));
+        let given = idx.iter().skip(1).position(|&i| self.res.given.contains(&fold(self.word(i))));
         let cut = given.map_or(1, |g| g + 1).min(idx.len() - 2);
         idx.drain(..cut);
     }
@@ -1070,9 +1020,9 @@ impl Classifier<'_> {
             return false;
         }
         let w = self.word(*only);
-        let l = folded(w);
+        let l = fold(w);
         let keep = self.facts.known(&l)
-            || self.res.places.contains_key(&*l)
+            || self.res.places.contains_key(&l)
             || self.res.given.contains(&l)
             || is_acronym(w)
             || has_surname_ending(&l)
@@ -1085,16 +1035,16 @@ impl Classifier<'_> {
     fn person_after_title(&self, idx: &[usize]) -> Option<Mention> {
         let res = self.res;
         let k = idx.iter().rposition(|&i| {
-            let l = folded(self.word(i));
+            let l = fold(self.word(i));
             res.titles.contains(&l)
-                && !res.demonyms.contains_key(&*l)
+                && !res.demonyms.contains_key(&l)
                 && !matches!(l.as_str(), "first" | "former" | "late")
         })?;
         if k == 0 || k + 1 >= idx.len() {
             return None;
         }
         // A portfolio after the title ("Secretary of State", "Minister for Health") is part of the role.
-        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(folded(self.word(i)).as_str(), "of" | "for"));
+        let portfolio = idx.get(k + 1).is_some_and(|&i| matches!(fold(self.word(i)).as_str(), "of" | "for"));
         let k = if portfolio && k + 3 < idx.len() { k + 2 } else { k };
         let tail: Vec<String> = idx.iter().skip(k + 1).map(|&i| fold(self.word(i))).collect();
         let personal = tail.first().is_some_and(|f| res.given.contains(f)) || tail.len() >= 2;
@@ -1120,25 +1070,25 @@ impl Classifier<'_> {
     /// Returns whether a leading role was split off.
     fn strip_roles(&self, idx: &mut Vec<usize>) -> bool {
         let res = self.res;
-        let org_at_end = idx.last().is_some_and(|&l| res.org_words.contains(&folded(self.word(l))));
+        let org_at_end = idx.last().is_some_and(|&l| res.org_words.contains(&fold(self.word(l))));
         let mut had_role = false;
         if !org_at_end {
-            while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&folded(self.word(f)), res)) {
+            while idx.len() > 1 || idx.first().is_some_and(|&f| is_role_word(&fold(self.word(f)), res)) {
                 let Some(&f) = idx.first() else { break };
-                let l = folded(self.word(f));
-                if !is_role_word(&l, res) || res.places.contains_key(&*l) {
+                let l = fold(self.word(f));
+                if !is_role_word(&l, res) || res.places.contains_key(&l) {
                     break;
                 }
                 had_role = true;
                 idx.remove(0);
                 // A portfolio after the title ("Secretary of State Jane Roe") is part of the role.
-                let portfolio = idx.first().is_some_and(|&c| matches!(folded(self.word(c)).as_str(), "of" | "for"));
+                let portfolio = idx.first().is_some_and(|&c| matches!(fold(self.word(c)).as_str(), "of" | "for"));
                 if portfolio && idx.len() > 3 {
                     idx.drain(..2);
                 }
             }
         }
-        while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&folded(self.word(l)))) {
+        while idx.len() > 1 && idx.last().is_some_and(|&l| res.titles.contains(&fold(self.word(l)))) {
             let before_title = idx.get(idx.len() - 2).map_or(String::new(), |&b| fold(self.word(b)));
             if !(res.org_words.contains(&before_title) || res.places.contains_key(&before_title)) {
                 break;
@@ -1152,8 +1102,8 @@ impl Classifier<'_> {
     /// lone capitalised common noun ("Announcement") the body does not confirm elsewhere.
     fn not_a_name(&self, idx: &[usize], lower: &str, surface: &str) -> bool {
         let res = self.res;
-        let event = idx.iter().any(|&i| EVENT_WORDS.contains(&folded(self.word(i)).as_str()))
-            && !idx.iter().any(|&i| res.org_words.contains(&folded(self.word(i))));
+        let event = idx.iter().any(|&i| EVENT_WORDS.contains(&fold(self.word(i)).as_str()))
+            && !idx.iter().any(|&i| res.org_words.contains(&fold(self.word(i))));
         let demonym = res.demonyms.contains_key(lower) || res.demonyms.contains_key(lower.trim_end_matches('s'));
         let lone = idx.len() == 1;
         event
@@ -1171,7 +1121,7 @@ impl Classifier<'_> {
         let (&first, &last) = (idx.first()?, idx.last()?);
         let range = self.span(first, last)?;
         let surface = range.slice(self.text);
-        let lower = folded(surface);
+        let lower = fold(surface);
         if self.not_a_name(idx, &lower, surface) {
             return None;
         }
@@ -1183,7 +1133,7 @@ impl Classifier<'_> {
         let (role, role_range) =
             if kind == EntityKind::Person { role_before(self.text, self.ws, first, self.res) } else { (None, None) };
         let name = match kind {
-            EntityKind::Place => self.res.places.get(&*lower).cloned().unwrap_or_else(|| surface.to_string()),
+            EntityKind::Place => self.res.places.get(&lower).cloned().unwrap_or_else(|| surface.to_string()),
             EntityKind::Organization => self.without_corporate_suffix(idx).unwrap_or_else(|| surface.to_string()),
             EntityKind::Person => surface.to_string(),
         };
@@ -1230,7 +1180,7 @@ impl Classifier<'_> {
     /// An organisation's name without a closing corporate suffix ("Acme" of "Acme Corp."), when one is there.
     fn without_corporate_suffix(&self, idx: &[usize]) -> Option<String> {
         let (&first, [.., before_last, last]) = (idx.first()?, idx) else { return None };
-        if !CORPORATE_SUFFIXES.contains(&folded(self.word(*last)).as_str()) {
+        if !CORPORATE_SUFFIXES.contains(&fold(self.word(*last)).as_str()) {
             return None;
         }
         Some(self.span(first, *before_last)?.slice(self.text).to_string())
@@ -1269,7 +1219,7 @@ fn classify(c: &Classifier, heading: bool) -> Vec<Mention> {
 }
 
 fn place_mention(range: TextRange, surface: &str, sentence: usize, res: &Resources) -> Mention {
-    let name = res.places.get(&*folded(surface)).cloned().unwrap_or_else(|| surface.to_string());
+    let name = res.places.get(&fold(surface)).cloned().unwrap_or_else(|| surface.to_string());
     Mention {
         range,
         kind: EntityKind::Place,
@@ -1297,15 +1247,15 @@ fn heading_mentions(
             if let (Some(wa), Some(wb)) = (ws.get(a), ws.get(b)) {
                 let range = TextRange::new(wa.range.start, wb.range.end);
                 let s = range.slice(text);
-                let l = folded(s);
-                let (kind, guessed) = if res.places.contains_key(&*l) {
+                let l = fold(s);
+                let (kind, guessed) = if res.places.contains_key(&l) {
                     (EntityKind::Place, false)
                 } else if is_acronym(s) || res.org_words.contains(l.rsplit(' ').next().unwrap_or("")) {
                     (EntityKind::Organization, false)
                 } else {
                     (EntityKind::Person, true)
                 };
-                let name = if kind == EntityKind::Place { res.places.get(&*l).cloned() } else { None };
+                let name = if kind == EntityKind::Place { res.places.get(&l).cloned() } else { None };
                 out.push(Mention {
                     range,
                     kind,
@@ -1321,10 +1271,10 @@ fn heading_mentions(
     };
     for &i in idx {
         let w = ws.get(i).map_or("", |t| t.range.slice(text));
-        let l = folded(w);
-        let ok = (facts.known(&l) || res.places.contains_key(&*l) || is_acronym(w))
+        let l = fold(w);
+        let ok = (facts.known(&l) || res.places.contains_key(&l) || is_acronym(w))
             && !res.titles.contains(&l)
-            && !res.demonyms.contains_key(&*l)
+            && !res.demonyms.contains_key(&l)
             && !res.org_words.contains(&l)
             && !is_stop_cap(&l);
         if ok {
@@ -1368,8 +1318,8 @@ fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool
     if !shape || !is_capitalised(next.range.slice(text)) {
         return false;
     }
-    let l = folded(word);
-    !res.places.contains_key(&*l)
+    let l = fold(word);
+    !res.places.contains_key(&l)
         && !is_month_or_weekday(&l)
         && !CORPORATE_SUFFIXES.contains(&l.as_str())
         && !NOT_TITLES.contains(&l.as_str())
@@ -1379,7 +1329,7 @@ fn title_abbreviation(text: &str, ws: &[Tok], i: usize, res: &Resources) -> bool
 fn after_honorific(text: &str, ws: &[Tok], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else { return false };
     let gap = ws.get(i).and_then(|w| text.get(prev.range.end..w.range.start));
-    gap == Some(". ") && HONORIFICS.contains(&folded(prev.range.slice(text)).as_str())
+    gap == Some(". ") && HONORIFICS.contains(&fold(prev.range.slice(text)).as_str())
 }
 
 /// A word with a capital after a short lowercase prefix ("McX", "MacX", "DeX", "LaX"): a surname's shape no
@@ -1424,8 +1374,8 @@ fn kind_of(
     }
     let (Some(&first_i), Some(&last_i)) = (idx.first(), idx.last()) else { return None };
     // Context: "the X agency", "news agency X".
-    let after = ws.get(last_i + 1).map(|w| folded(w.range.slice(text)));
-    let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| folded(w.range.slice(text)));
+    let after = ws.get(last_i + 1).map(|w| fold(w.range.slice(text)));
+    let before = first_i.checked_sub(1).and_then(|b| ws.get(b)).map(|w| fold(w.range.slice(text)));
     if after.as_deref().is_some_and(|a| res.org_nouns.contains(a)) {
         return Some((EntityKind::Organization, false));
     }
@@ -1438,13 +1388,13 @@ fn kind_of(
     // "in X, Country" and "X and Y People's Republics" are places.
     let comma_place = ws.get(last_i + 1).is_some_and(|n| {
         let gap = text.get(ws.get(last_i).map_or(0, |w| w.full_end)..n.range.start).unwrap_or("");
-        gap.trim() == "," && res.places.contains_key(&*folded(n.range.slice(text)))
+        gap.trim() == "," && res.places.contains_key(&fold(n.range.slice(text)))
     });
     let shared_place_word = after.as_deref() == Some("and") && {
         let mut m = last_i + 2;
         let mut place_word = false;
         while let Some(w) = ws.get(m).map(|w| w.range.slice(text)).filter(|w| is_capitalised(w)) {
-            place_word |= PLACE_WORDS.contains(&folded(w).as_str());
+            place_word |= PLACE_WORDS.contains(&fold(w).as_str());
             m += 1;
         }
         place_word
@@ -1471,7 +1421,7 @@ const ORG_BEFORE: &[(&str, &str)] = &[
 
 /// Whether the words around a name say it is an organisation (see [`ORG_AFTER`] and [`ORG_BEFORE`]).
 fn org_context(text: &str, ws: &[Tok], first_i: usize, last_i: usize) -> bool {
-    let folded = |i: usize| ws.get(i).map(|w| folded(w.range.slice(text)));
+    let folded = |i: usize| ws.get(i).map(|w| fold(w.range.slice(text)));
     let joined = |a: usize, b: usize| match (ws.get(a), ws.get(b)) {
         (Some(x), Some(y)) => plain_gap(text, x.full_end, y.range.start),
         _ => false,
@@ -1503,7 +1453,7 @@ fn person_or_guess(
         .checked_sub(1)
         .and_then(|b| ws.get(b))
         .filter(|b| ws.get(first_i).is_some_and(|f| plain_gap(text, b.full_end, f.range.start)))
-        .map(|w| folded(w.range.slice(text)));
+        .map(|w| fold(w.range.slice(text)));
     let given = lowers.first().is_some_and(|f| res.given.contains(f));
     let abbreviated = first_i.checked_sub(1).is_some_and(|b| title_abbreviation(text, ws, b, res));
     if had_title || abbreviated || given || lowers.iter().any(|l| has_surname_ending(l)) {
@@ -1539,10 +1489,10 @@ fn role_before(text: &str, ws: &[Tok], first: usize, res: &Resources) -> (Option
             break;
         }
         let w = prev.range.slice(text);
-        let l = folded(w);
+        let l = fold(w);
         let title = res.titles.contains(&l) || abbreviated;
-        let demonym = res.demonyms.contains_key(&*l);
-        let modifier = is_capitalised(w) && start.is_some() && !res.places.contains_key(&*l) && !is_stop_cap(&l);
+        let demonym = res.demonyms.contains_key(&l);
+        let modifier = is_capitalised(w) && start.is_some() && !res.places.contains_key(&l) && !is_stop_cap(&l);
         if !(title || demonym || modifier) {
             break;
         }
