@@ -30,14 +30,20 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    /// Whether this token is the word `w` (ASCII case-insensitive). Not inlined: it is called with a constant
-    /// in a hundred places, and each inlined comparison loop costs wasm bytes.
-    #[inline(never)]
+    /// Whether this token is the word `w` (ASCII case-insensitive). The length is compared inline (it answers
+    /// most calls: `w` is a constant at every call site), the rest in [`Tok::is_same_length`], not inlined: it
+    /// is called with a constant in a hundred places, and each inlined comparison loop costs wasm bytes.
+    #[inline(always)]
     pub(crate) fn is(&self, w: &str) -> bool {
-        // The length and the first letter first: they answer most calls without the comparison loop.
+        self.text.len() == w.len() && self.is_same_length(w)
+    }
+
+    /// [`Tok::is`] for a `w` as long as the token.
+    #[inline(never)]
+    fn is_same_length(&self, w: &str) -> bool {
+        // The first letter first: it answers most calls without the comparison loop.
         let (a, b) = (self.text.as_bytes(), w.as_bytes());
         self.kind == TokKind::Word
-            && a.len() == b.len()
             && a.first().map(u8::to_ascii_lowercase) == b.first().map(u8::to_ascii_lowercase)
             && a.eq_ignore_ascii_case(b)
     }
