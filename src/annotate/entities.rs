@@ -314,6 +314,10 @@ struct Tok {
     full_end: usize,
     /// Followed by a possessive `'s` / `’s`.
     possessive: bool,
+    /// Written as a name: capitalised, with no lowercase part ("Russian-speaking" is not).
+    name_shape: bool,
+    /// Written as a name and a month or weekday name (a name only before an organisation word).
+    calendar: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -381,7 +385,13 @@ fn words_with(text: &str, range: TextRange, chars: &mut Vec<(usize, char)>) -> V
         let start = start + name_prefix_len(s.get(start..end).unwrap_or(""));
         let word = TextRange::new(range.start + start, range.start + end);
         let full_end = if possessive { range.start + poss_end } else { word.end };
-        out.push(Tok { range: word, full_end, possessive });
+        // The name shape and the calendar test, read once here (the candidate finder asks for each word again
+        // as a name is extended).
+        let written = word.slice(text);
+        let name_shape = is_capitalised(written) && !has_lower_part(written);
+        let calendar = name_shape
+            && if written.is_ascii() { is_month_or_weekday(written) } else { is_month_or_weekday(&fold(written)) };
+        out.push(Tok { range: word, full_end, possessive, name_shape, calendar });
         // The possessive ending lies after character `j`, so the search starts there.
         i = if possessive {
             chars.get(j..).and_then(|rest| rest.iter().position(|&(p, _)| p >= poss_end)).map_or(chars.len(), |k| j + k)
@@ -638,22 +648,25 @@ struct Candidate {
 }
 
 /// Per-article facts the classifier uses.
-struct ArticleFacts<'a> {
-    /// Lowercased words seen capitalised in a body sentence other than as its first word, with how often each is
-    /// written so.
-    known_count: Map<String, usize>,
-    /// Words the article writes in lowercase.
-    lower: Set<&'a str>,
+struct ArticleFacts {
+    /// Lowercased words seen capitalised in a body sentence other than as its first word (hash sets: filled word
+    /// by word in text order, where a sorted map shifted its tail and compared strings at each new word).
+    known: WordSet,
+    /// Of those, the words written so twice or more.
+    known_twice: WordSet,
+    /// The folded words that open a sentence or a quotation (the only words the classifier asks `lower` about)
+    /// which the body also writes in lowercase.
+    lower: WordSet,
 }
 
-impl ArticleFacts<'_> {
+impl ArticleFacts {
     /// Whether the body writes this (lowercased) word capitalised away from a sentence start.
     fn known(&self, lower: &str) -> bool {
-        self.known_count.contains_key(lower)
+        self.known.contains(lower)
     }
 
     fn known_twice(&self, lower: &str) -> bool {
-        self.known_count.get(lower).is_some_and(|&c| c >= 2)
+        self.known_twice.contains(lower)
     }
 }
 
@@ -673,8 +686,10 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     };
     let in_furniture = |r: TextRange| article.furniture.iter().any(|f| f.range.contains_range(r));
     // What the body writes capitalised away from the start of a sentence.
-    let mut facts = ArticleFacts { known_count: Map::new(), lower: Set::new() };
+    let mut facts =
+        ArticleFacts { known: WordSet::default(), known_twice: WordSet::default(), lower: WordSet::default() };
     let mut folded = String::new();
+    let mut lower: Vec<&str> = Vec::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         if is_heading(si) {
             continue;
@@ -684,17 +699,17 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             if wi > 0 && is_capitalised(t) && !after_open_quote(text, ws, wi, article, si) {
                 // Folded into one buffer: a word seen before costs no allocation.
                 fold_into(t, &mut folded);
-                match facts.known_count.get_mut(folded.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        facts.known_count.insert(folded.clone(), 1);
-                    }
+                if !facts.known.contains(&folded) {
+                    facts.known.insert(folded.clone());
+                } else if !facts.known_twice.contains(&folded) {
+                    facts.known_twice.insert(folded.clone());
                 }
             } else if first_char(t).is_some_and(char::is_lowercase) {
-                facts.lower.insert(t);
+                lower.push(t);
             }
         }
     }
+    facts.lower = written_lower(text, article, &sentence_words, &lower);
     let mut found: Vec<Mention> = Vec::new();
     for (si, ws) in sentence_words.iter().enumerate() {
         let Some(sentence) = article.sentences.get(si) else { continue };
@@ -714,6 +729,27 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     found.dedup_by_key(|m| m.range);
     add_lowercase_variants(article, &sentence_words, &mut found);
     resolve_within(article, &mut found);
+    found
+}
+
+/// Of the words that open a sentence or a quotation (folded), those the body writes in lowercase (`lower`, its
+/// lowercase words as written): the classifier asks only about such words, so only they are kept, and each
+/// lowercase word costs one hash instead of a place in a sorted set of all of them.
+fn written_lower(text: &str, article: &Article, sentence_words: &[Vec<Tok>], lower: &[&str]) -> WordSet {
+    let mut initial = WordSet::default();
+    for (si, ws) in sentence_words.iter().enumerate() {
+        for (wi, w) in ws.iter().enumerate() {
+            if wi == 0 || after_open_quote(text, ws, wi, article, si) {
+                initial.insert(fold(w.range.slice(text)));
+            }
+        }
+    }
+    let mut found = WordSet::default();
+    for &t in lower {
+        if initial.contains(t) && !found.contains(t) {
+            found.insert(t.to_string());
+        }
+    }
     found
 }
 
@@ -748,14 +784,15 @@ impl SentenceWords<'_> {
     /// Whether word `i` is written as a name (capitalised, not "Russian-speaking"); a month or weekday is a name
     /// only before an organisation word ("Sunday Times").
     fn name_like(&self, i: usize) -> bool {
-        let w = self.word(i);
+        // The shape and the calendar test were read once, when the sentence was split.
+        let Some(w) = self.ws.get(i) else { return false };
         let calendar = || {
-            (if w.is_ascii() { is_month_or_weekday(w) } else { is_month_or_weekday(&fold(w)) }) && {
+            w.calendar && {
                 let n = self.word(i + 1);
                 !(is_capitalised(n) && self.res.org_words.contains(&fold(n)))
             }
         };
-        is_capitalised(w) && !has_lower_part(w) && !calendar()
+        w.name_shape && !calendar()
     }
 
     /// Whether the folded word is an organisation word or a place word.
@@ -879,7 +916,7 @@ struct Classifier<'a> {
     text: &'a str,
     ws: &'a [Tok],
     cand: &'a Candidate,
-    facts: &'a ArticleFacts<'a>,
+    facts: &'a ArticleFacts,
     res: &'a Resources,
     article: &'a Article,
 }

@@ -13,7 +13,7 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::annotate::tokens::{tokenize, Tok, TokKind};
+use crate::annotate::tokens::{tokenize, word_hash, Tok, TokKind};
 use crate::base::lexicon;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, FurnitureKind};
@@ -403,12 +403,12 @@ const STARTER_MAX: usize = 13;
 /// A 2048-bit Bloom filter of `STARTERS`: two bits per word (see `word_bits`).
 const STARTS: [u64; 32] = starter_bits(STARTERS);
 
-/// The two bits of a word in `STARTS`: two 11-bit pieces of the FNV-1a hash of the word in ASCII lower case.
+/// The two bits of a word in `STARTS`: two 11-bit pieces of the word's hash ([`word_hash`], as its token holds it).
 const fn word_bits(word: &[u8]) -> (usize, usize) {
-    hash_bits(crate::base::text::fnv32_ascii_lower(word))
+    hash_bits(word_hash(word))
 }
 
-/// The two bits of a word's hash ([`crate::base::text::fnv32_ascii_lower`]; a word token holds it as `hash`).
+/// The two bits of a word's hash ([`word_hash`]; a word token holds it as `hash`).
 const fn hash_bits(h: u32) -> (usize, usize) {
     ((h & 2047) as usize, ((h >> 11) & 2047) as usize)
 }
@@ -455,6 +455,68 @@ const fn starter_bits(words: &[&str]) -> [u64; 32] {
     bits
 }
 
+/// What must follow one of the most frequent starters for an expression to start at it.
+#[derive(Clone, Copy)]
+enum Follow {
+    /// "the": "day" or "end".
+    DayOrEnd,
+    /// "a", "an": a unit or "quarter".
+    UnitOrQuarter,
+    /// "in": a count.
+    Count,
+    /// "new": "year(s)".
+    Year,
+    /// "good", "black": "friday".
+    Friday,
+    /// "cyber": "monday".
+    Monday,
+    /// A modifier: what it modifies ("mid-1990s").
+    Modified,
+    /// A relative word: a unit, a name or "quarter".
+    Relative,
+}
+
+/// The most frequent starters with what must follow them, and their hashes ([`word_hash`], as a token holds
+/// it): a starter is found by its hash (no lowercased copy, no string comparisons), `is` confirms it.
+const FREQUENT: [(&str, Follow); 27] = [
+    ("the", Follow::DayOrEnd),
+    ("a", Follow::UnitOrQuarter),
+    ("an", Follow::UnitOrQuarter),
+    ("in", Follow::Count),
+    ("new", Follow::Year),
+    ("good", Follow::Friday),
+    ("black", Follow::Friday),
+    ("cyber", Follow::Monday),
+    ("early", Follow::Modified),
+    ("mid", Follow::Modified),
+    ("late", Follow::Modified),
+    ("around", Follow::Modified),
+    ("about", Follow::Modified),
+    ("circa", Follow::Modified),
+    ("approximately", Follow::Modified),
+    ("since", Follow::Modified),
+    ("after", Follow::Modified),
+    ("before", Follow::Modified),
+    ("until", Follow::Modified),
+    ("till", Follow::Modified),
+    ("last", Follow::Relative),
+    ("past", Follow::Relative),
+    ("previous", Follow::Relative),
+    ("this", Follow::Relative),
+    ("current", Follow::Relative),
+    ("next", Follow::Relative),
+    ("coming", Follow::Relative),
+];
+const FREQUENT_HASHES: [u32; 27] = {
+    let mut h = [0; 27];
+    let mut i = 0;
+    while i < 27 {
+        h[i] = word_hash(FREQUENT[i].0.as_bytes());
+        i += 1;
+    }
+    h
+};
+
 /// Whether an expression may start at token `i`: `may_start`, and for the most frequent starters the one thing
 /// that must follow them ("the day …", "a week …", "in two …").
 fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
@@ -465,36 +527,25 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     if t.kind != TokKind::Word {
         return true;
     }
-    // A starter is ASCII and at most `STARTER_MAX` bytes long (`may_start`).
-    let mut buf = [0; STARTER_MAX];
-    let lower = buf.get_mut(..t.text.len()).unwrap_or_default();
-    for (d, s) in lower.iter_mut().zip(t.text.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let next = toks.get(i + 1);
-    let next_is = |f: &dyn Fn(&Tok<'_>) -> bool| next.is_some_and(f);
-    match &*lower {
-        b"the" => next_is(&|n| n.is("day") || n.is("end")),
-        b"a" | b"an" => next_is(&|n| unit_of(n).is_some() || n.is("quarter")),
-        b"in" => next_is(&|n| count_of(n).is_some()),
-        b"new" => next_is(&|n| n.is("year") || n.is("years")),
-        b"good" | b"black" => next_is(&|n| n.is("friday")),
-        b"cyber" => next_is(&|n| n.is("monday")),
-        // A modifier only before what it modifies ("mid-1990s").
-        b"early" | b"mid" | b"late" | b"around" | b"about" | b"circa" | b"approximately" | b"since" | b"after"
-        | b"before" | b"until" | b"till" => {
-            next_is(&|n| may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))))
-        }
-        // A relative word before a unit, a name or "quarter".
-        b"last" | b"past" | b"previous" | b"this" | b"current" | b"next" | b"coming" => next_is(&|n| {
+    let frequent = FREQUENT_HASHES.iter().position(|&h| h == t.hash).and_then(|k| FREQUENT.get(k));
+    let Some(&(_, follow)) = frequent.filter(|(w, _)| t.is(w)) else { return true };
+    let Some(n) = toks.get(i + 1) else { return false };
+    match follow {
+        Follow::DayOrEnd => n.is("day") || n.is("end"),
+        Follow::UnitOrQuarter => unit_of(n).is_some() || n.is("quarter"),
+        Follow::Count => count_of(n).is_some(),
+        Follow::Year => n.is("year") || n.is("years"),
+        Follow::Friday => n.is("friday"),
+        Follow::Monday => n.is("monday"),
+        Follow::Modified => may_start(n) || (n.is_punct("-") && toks.get(i + 2).is_some_and(|n| may_start(n))),
+        Follow::Relative => {
             may_start(n)
                 || unit_of(n).is_some()
                 || n.is("quarter")
                 || n.is("qtr")
                 || n.is("calendar")
                 || part_of_day(n).is_some()
-        }),
-        _ => true,
+        }
     }
 }
 
@@ -504,13 +555,12 @@ fn may_start(t: &Tok<'_>) -> bool {
         TokKind::Num | TokKind::Ord => true,
         TokKind::Punct => false,
         TokKind::Word => {
-            let b = t.text.as_bytes();
-            if b.len() > STARTER_MAX || !b.is_ascii() {
-                return false;
-            }
+            // The filter's bits first: they refuse nearly every word, before the length and ASCII tests (a call
+            // per word in the size build's wasm).
             let (x, y) = hash_bits(t.hash);
             let set = |h: usize| STARTS.get(h / 64).is_some_and(|w| (w >> (h % 64)) & 1 == 1);
-            (set(x) && set(y)) || t.text.as_bytes() == [b'Q']
+            let b = t.text.as_bytes();
+            ((set(x) && set(y)) || b == [b'Q']) && b.len() <= STARTER_MAX && b.is_ascii()
         }
     }
 }
@@ -648,17 +698,35 @@ enum Unit {
     Year,
 }
 
+/// The unit words with their units, and their hashes ([`word_hash`], as a token holds it).
+const UNIT_WORDS: [(&str, Unit); 8] = [
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("week", Unit::Week),
+    ("weeks", Unit::Week),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+];
+const UNIT_HASHES: [u32; 8] = {
+    let mut h = [0; 8];
+    let mut i = 0;
+    while i < 8 {
+        h[i] = word_hash(UNIT_WORDS[i].0.as_bytes());
+        i += 1;
+    }
+    h
+};
+
+/// The unit a word names: the token's hash picks the candidate (no lowercased copy, no string comparisons for
+/// the other words), `is` confirms it.
 fn unit_of(t: &Tok<'_>) -> Option<Unit> {
     if t.kind != TokKind::Word {
         return None;
     }
-    match t.lower().as_ref() {
-        "day" | "days" => Some(Unit::Day),
-        "week" | "weeks" => Some(Unit::Week),
-        "month" | "months" => Some(Unit::Month),
-        "year" | "years" => Some(Unit::Year),
-        _ => None,
-    }
+    let k = UNIT_HASHES.iter().position(|&h| h == t.hash)?;
+    UNIT_WORDS.get(k).filter(|(w, _)| t.is(w)).map(|&(_, u)| u)
 }
 
 // ---------------------------------------------------------------------------------------------------------

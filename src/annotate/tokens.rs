@@ -24,20 +24,26 @@ pub(crate) struct Tok<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// For a word, the 32-bit FNV-1a hash of its bytes in ASCII lower case ([`crate::base::text::fnv32_ascii_lower`]), made while the word
-    /// is cut: the time scanner's filters read it instead of hashing the word again; 0 for other tokens.
+    /// For a word, [`word_hash`] of its bytes, made while the word is cut: the time scanner's filters read it
+    /// instead of hashing the word again; 0 for other tokens.
     pub(crate) hash: u32,
 }
 
 impl<'a> Tok<'a> {
-    /// Whether this token is the word `w` (ASCII case-insensitive). Not inlined: it is called with a constant
-    /// in a hundred places, and each inlined comparison loop costs wasm bytes.
-    #[inline(never)]
+    /// Whether this token is the word `w` (ASCII case-insensitive). The length is compared inline (it answers
+    /// most calls: `w` is a constant at every call site), the rest in [`Tok::is_same_length`], not inlined: it
+    /// is called with a constant in a hundred places, and each inlined comparison loop costs wasm bytes.
+    #[inline(always)]
     pub(crate) fn is(&self, w: &str) -> bool {
-        // The length and the first letter first: they answer most calls without the comparison loop.
+        self.text.len() == w.len() && self.is_same_length(w)
+    }
+
+    /// [`Tok::is`] for a `w` as long as the token.
+    #[inline(never)]
+    fn is_same_length(&self, w: &str) -> bool {
+        // The first letter first: it answers most calls without the comparison loop.
         let (a, b) = (self.text.as_bytes(), w.as_bytes());
         self.kind == TokKind::Word
-            && a.len() == b.len()
             && a.first().map(u8::to_ascii_lowercase) == b.first().map(u8::to_ascii_lowercase)
             && a.eq_ignore_ascii_case(b)
     }
@@ -71,13 +77,29 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// The character at byte `i` of `text`, read without decoding when it is ASCII.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
+/// The hash a word token carries (and the word filters of the time scanner are built with, in constants): the
+/// word's bytes in ASCII lower case, mixed by a rotation and an exclusive or each, then by one multiplication.
+/// Equal for words that differ only in ASCII case. (FNV-1a's multiplication at every byte was most of the
+/// tokenizer's time.)
+pub(crate) const fn word_hash(word: &[u8]) -> u32 {
+    let (mut acc, mut rest) = (0, word);
+    while let [b, tail @ ..] = rest {
+        acc = word_hash_step(acc, *b);
+        rest = tail;
     }
+    word_hash_finish(acc)
+}
+
+/// One byte of [`word_hash`].
+#[inline(always)]
+const fn word_hash_step(acc: u64, b: u8) -> u64 {
+    acc.rotate_left(5) ^ b.to_ascii_lowercase() as u64
+}
+
+/// The last step of [`word_hash`]: the accumulated bytes mixed into 32 bits.
+#[inline(always)]
+const fn word_hash_finish(acc: u64) -> u32 {
+    ((acc ^ (acc >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
 /// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.
@@ -91,25 +113,37 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start += 1;
             continue;
         }
-        let c = if b.is_ascii() { char::from(b) } else { char_at(text, start).unwrap_or(' ') };
+        let c = if b.is_ascii() { char::from(b) } else { crate::base::text::char_at(text, start).unwrap_or(' ') };
         let mut end = start + c.len_utf8();
         let mut hash = 0;
         let kind = if c.is_whitespace() {
             start = end;
             continue;
         } else if c.is_alphabetic() {
+            // Hashed while it is cut (`word_hash_step` byte by byte, then `word_hash_finish`: `word_hash`),
+            // once for every filter that reads it.
+            let mut acc = bytes.get(start..end).map_or(0, |first| first.iter().fold(0, |h, &b| word_hash_step(h, b)));
             loop {
                 match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => end += 1,
-                    Some(b) if !b.is_ascii() => match char_at(text, end).filter(|d| d.is_alphabetic()) {
-                        Some(d) => end += d.len_utf8(),
+                    Some(&b) if b.is_ascii_alphabetic() => {
+                        acc = word_hash_step(acc, b);
+                        end += 1;
+                    }
+                    Some(b) if !b.is_ascii() => match crate::base::text::char_at(text, end)
+                        .filter(|d| d.is_alphabetic())
+                    {
+                        Some(d) => {
+                            let next = end + d.len_utf8();
+                            acc =
+                                bytes.get(end..next).map_or(acc, |r| r.iter().fold(acc, |h, &b| word_hash_step(h, b)));
+                            end = next;
+                        }
                         None => break,
                     },
                     _ => break,
                 }
             }
-            // Hashed here, while its bytes are at hand, once for every filter that reads it.
-            hash = bytes.get(start..end).map_or(0, crate::base::text::fnv32_ascii_lower);
+            hash = word_hash_finish(acc);
             TokKind::Word
         } else if c.is_ascii_digit() {
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {

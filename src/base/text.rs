@@ -196,6 +196,17 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// [`char_at`] forced inline: the scanners' per-character loops read ASCII with no call (the page's wasm is
+/// compiled for size, where `char_at` stays a call per byte); only a non-ASCII byte calls `char_at`.
+#[inline(always)]
+pub fn char_at_inline(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => char_at(s, i),
+        None => None,
+    }
+}
+
 /// FNV-1a's 64-bit offset basis: the state [`stable_hash`] starts from (its hash of nothing).
 pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 

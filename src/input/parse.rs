@@ -547,7 +547,7 @@ fn words(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut i = 0;
-    while let Some(c) = text::char_at(s, i) {
+    while let Some(c) = text::char_at_inline(s, i) {
         i += c.len_utf8();
         let space = is_space(c);
         n += usize::from(!in_word && !space);
@@ -574,7 +574,7 @@ fn fingerprint(s: &str) -> (u64, usize) {
     let mut n = 0;
     let mut in_word = false;
     let mut i = 0;
-    while let Some(c) = text::char_at(s, i) {
+    while let Some(c) = text::char_at_inline(s, i) {
         i += c.len_utf8();
         if is_space(c) {
             in_word = false;
@@ -1770,7 +1770,7 @@ fn language(text: &str, lines: &[Line]) -> Field<String> {
         let mut start = None;
         let mut i = 0;
         loop {
-            let c = text::char_at(s, i);
+            let c = text::char_at_inline(s, i);
             let letter = c.is_some_and(char::is_alphabetic);
             if letter && start.is_none() {
                 start = Some(i);

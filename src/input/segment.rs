@@ -35,7 +35,7 @@ pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
             pos += 1;
             continue;
         }
-        let Some(c) = text::char_at(body, pos).filter(|&c| is_terminal(c)) else {
+        let Some(c) = text::char_at_inline(body, pos).filter(|&c| is_terminal(c)) else {
             pos += 1;
             continue;
         };
@@ -43,12 +43,12 @@ pub fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
         let mut run_end = pos + c.len_utf8();
         let mut run_len = 1usize;
         let mut second = None;
-        while let Some(d) = text::char_at(body, run_end).filter(|&d| is_terminal(d)) {
+        while let Some(d) = text::char_at_inline(body, run_end).filter(|&d| is_terminal(d)) {
             second = second.or(Some(d));
             run_len += 1;
             run_end += d.len_utf8();
         }
-        while let Some(d) = text::char_at(body, run_end).filter(|&d| is_closing(d)) {
+        while let Some(d) = text::char_at_inline(body, run_end).filter(|&d| is_closing(d)) {
             run_end += d.len_utf8();
         }
         let run = Run { punct: c, pos, len: run_len, second, end: run_end };
@@ -217,7 +217,7 @@ fn plain_tokens(s: &str) -> Option<Vec<(usize, usize)>> {
     let mut word: Option<(usize, bool)> = None;
     let mut prev = ' ';
     let mut i = 0;
-    while let Some(c) = text::char_at(s, i) {
+    while let Some(c) = text::char_at_inline(s, i) {
         if !c.is_ascii() && !plain_class(c) {
             return None;
         }
@@ -225,7 +225,7 @@ fn plain_tokens(s: &str) -> Option<Vec<(usize, usize)>> {
         let joins = c.is_ascii_alphanumeric()
             || c == '_'
             || word.is_some() && {
-                let next = text::char_at(s, i + len).unwrap_or(' ');
+                let next = text::char_at_inline(s, i + len).unwrap_or(' ');
                 let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
                 let digits = prev.is_ascii_digit() && next.is_ascii_digit();
                 match c {
