@@ -10,6 +10,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
+use crate::base::map::FastHash;
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::Article;
@@ -18,7 +19,6 @@ use serde::Serialize;
 use similar::algorithms::DiffHook;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The tag of an operation.
@@ -157,61 +157,42 @@ fn ascii_words(b: &[u8], base: usize, out: &mut Vec<TextRange>) {
 
 /// Maps words, compared lowercased, to dense ids in order of first occurrence, so that the diff compares
 /// integers and each word is hashed once rather than compared as a string at every step. Keys borrow the text
-/// when a word is lowercase already; the hash is a fast unkeyed one (ids do not depend on it).
+/// when a word is lowercase already; an ASCII word with capitals is lowercased into a buffer kept for the next
+/// word, and copied only when it is new; the hash is a fast unkeyed one (ids do not depend on it).
 #[derive(Default)]
 pub struct Interner<'t> {
-    ids: HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,
+    ids: HashMap<Cow<'t, str>, u32, FastHash>,
+    lower: String,
 }
 
 impl<'t> Interner<'t> {
     /// The id of a word.
     pub fn id(&mut self, word: &'t str) -> u32 {
-        let key = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Cow::Borrowed(word)
-        } else if word.is_ascii() {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Owned(word.lowercase())
-        };
+        if !word.is_ascii() {
+            return self.key(Cow::Owned(word.lowercase()));
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.key(Cow::Borrowed(word));
+        }
+        self.lower.clear();
+        self.lower.push_str(word);
+        self.lower.make_ascii_lowercase();
+        if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            return id;
+        }
+        let key = Cow::Owned(self.lower.clone());
         self.key(key)
     }
 
     /// The id of a key taken as it is (already lowercased, or not a word).
     pub fn key(&mut self, key: Cow<'t, str>) -> u32 {
-        if let Some(&id) = self.ids.get(key.as_ref()) {
-            return id;
-        }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(key, id);
-        id
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(key).or_insert(next)
     }
 
     /// The ids of the words at `ranges` of `text`.
     pub fn ids(&mut self, text: &'t str, ranges: &[TextRange]) -> Vec<u32> {
         ranges.iter().map(|r| self.id(r.slice(text))).collect()
-    }
-}
-
-/// FxHash-style word hashing (a rotate, xor and multiply per 8 bytes): several times cheaper than the default
-/// SipHash on short words.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            self.add(chunk.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
-        }
-    }
-    fn finish(&self) -> u64 {
-        // The multiply moves entropy up only; the table takes its bucket from the low bits.
-        self.0.rotate_left(26)
     }
 }
 
