@@ -681,18 +681,28 @@ impl Index {
         (jaccard + 2.0 * containment) / 3.0
     }
 
-    /// Pairs of terms that stand near each other (at most one content word between them) in both
+    /// How many pairs of terms stand near each other (at most one content word between them) in both
     /// sentences, in either order: "river crossing" and "crossing of the river" share one. Two topic
     /// words together are still the topic, and do not count.
-    pub fn shared_phrases(&self, x: usize, y: usize) -> Vec<(u32, u32)> {
-        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return Vec::new() };
+    pub fn shared_phrases(&self, x: usize, y: usize) -> usize {
+        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return 0 };
         // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
         // as topical.
         let topical = |w: u32| {
             self.topical.get(w as usize).copied().unwrap_or(false)
                 && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
         };
-        nx.iter().copied().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
+        nx.iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).count()
+    }
+
+    /// Whether a term both sentences have counts as a shared word: not an entity, and a group term only where
+    /// the two sentences use different words of the group.
+    fn is_shared_word(&self, x: usize, y: usize, w: u32) -> bool {
+        match self.words.get(w as usize) {
+            Some(t) if t.starts_with('~') => self.synonym_pair(x, y, w).is_some(),
+            Some(t) => !t.starts_with('@'),
+            None => false,
+        }
     }
 
     /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
@@ -814,7 +824,7 @@ impl Index {
         let margin = if self.heading.get(x) == self.heading.get(y) { 0.0 } else { HEADING_MARGIN };
         // A shared topic alone never aligns by wording: two shared words at least, one of them not a topic
         // word (or the same quoted words).
-        let worded = count >= 2 && ag.words.len() >= 2 && (ag.telling > 0 || ag.same_quote);
+        let worded = count >= 2 && ag.words >= 2 && (ag.telling > 0 || ag.same_quote);
         let words = if worded { (lexical + ag.bonus(count, lexical, threshold)).min(1.0) } else { 0.0 };
         // Meaning adds to the wording; it never joins two happenings dated months apart.
         let meaning = if ag.far_apart || !ag.anchored { 0.0 } else { meaning };
@@ -827,7 +837,7 @@ impl Index {
             (true, false) => Evidence::Words,
             (false, _) => Evidence::Meaning,
         };
-        Some(self.explained(x, y, ag, PairScores { score, lexical, cos, evidence }))
+        Some(self.explained(x, y, PairScores { score, lexical, cos, evidence }))
     }
 
     /// What two sentences share besides their wording score.
@@ -835,24 +845,17 @@ impl Index {
         let (ids, oids) = (self.bags.get(x)?, self.bags.get(y)?);
         let (sa, sb) = (self.signals.get(x)?, self.signals.get(y)?);
         // What the pair shares beyond entities, and beyond the story's topic words.
-        // A group term counts as a word only where the two sentences use different words of the group.
-        let words: Vec<u32> = ids
-            .iter()
-            .copied()
-            .filter(|w| oids.binary_search(w).is_ok())
-            .filter(|w| match self.words.get(*w as usize) {
-                Some(t) if t.starts_with('~') => self.synonym_pair(x, y, *w).is_some(),
-                Some(t) => !t.starts_with('@'),
-                None => false,
-            })
-            .collect();
         let is_topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
-        let telling = words.iter().filter(|w| !is_topical(**w)).count();
+        let (mut words, mut telling) = (0, 0);
+        for &w in ids.iter().filter(|w| oids.binary_search(w).is_ok() && self.is_shared_word(x, y, **w)) {
+            words += 1;
+            telling += usize::from(!is_topical(w));
+        }
         let anchored = ids.iter().any(|w| oids.binary_search(w).is_ok());
         Some(Agreement {
             same_dates: sa.dates.intersection(&sb.dates).next().is_some(),
             same_numbers: sa.numbers.intersection(&sb.numbers).next().is_some(),
-            phrases: self.shared_phrases(x, y).len(),
+            phrases: self.shared_phrases(x, y),
             words,
             telling,
             anchored,
@@ -863,14 +866,24 @@ impl Index {
 
     /// The pair as the export shows it: shared words rarest first, a word met through its group as both
     /// forms ("purchase/buy").
-    fn explained(&self, x: usize, y: usize, ag: Agreement, scores: PairScores) -> SentencePair {
+    fn explained(&self, x: usize, y: usize, scores: PairScores) -> SentencePair {
         let (key, okey) =
             (self.keys.get(x).copied().unwrap_or_default(), self.keys.get(y).copied().unwrap_or_default());
         let (ids, oids) =
             (self.bags.get(x).map(Vec::as_slice).unwrap_or(&[]), self.bags.get(y).map(Vec::as_slice).unwrap_or(&[]));
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
-        let rank = |w: &u32| self.rank.get(*w as usize).copied().unwrap_or(u32::MAX);
-        crate::base::order::sort_by(&mut common, |p, q| rank(p).cmp(&rank(q)));
+        // By rank (distinct per term): an insertion sort when the list is short, as it mostly is.
+        let rank = |w: u32| self.rank.get(w as usize).copied().unwrap_or(u32::MAX);
+        if common.len() > 16 {
+            crate::base::order::sort_by_key(&mut common, |&w| rank(w));
+        }
+        for i in 1..common.len() {
+            let mut j = i;
+            while j > 0 && common.get(j - 1).zip(common.get(j)).is_some_and(|(&p, &q)| rank(p) > rank(q)) {
+                common.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let no_surface = Map::new();
         let surface = self.surface.get(x).unwrap_or(&no_surface);
         let (sa, sb) = (self.signals.get(x), self.signals.get(y));
@@ -888,7 +901,7 @@ impl Index {
             evidence: scores.evidence,
             shared: common
                 .into_iter()
-                .filter(|w| ag.words.contains(w))
+                .filter(|w| self.is_shared_word(x, y, *w))
                 .filter_map(|w| match self.synonym_pair(x, y, w) {
                     Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
                     None => surface.get(&w).and_then(|s| self.surfaces.get(s.text as usize)).cloned(),
@@ -910,8 +923,8 @@ struct Agreement {
     same_numbers: bool,
     /// Shared phrases (see [`Index::shared_phrases`]).
     phrases: usize,
-    /// Shared word terms (no entities; a group term only where the words differ).
-    words: Vec<u32>,
+    /// How many word terms they share (no entities; a group term only where the words differ).
+    words: usize,
     /// How many of `words` are not topic terms.
     telling: usize,
     /// Whether they share a term (word, group or entity; a candidate of the index always does).

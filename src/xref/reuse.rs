@@ -353,18 +353,35 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     out
 }
 
+/// One occurrence of a seed phrase: article, content-word position, and the next occurrence of the same phrase
+/// (`u32::MAX`: none), so that the index keeps one flat list instead of a vector per phrase.
+struct Post {
+    article: u32,
+    at: u32,
+    next: u32,
+}
+
 /// Seed phrases shared by two articles, per article pair: every n-gram of stem ids through a hash index.
 fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
-    // Seed index: n-gram of stem ids → (article, position). Seeds in more than half the articles (and 3+) say
-    // nothing.
-    let mut index: HashMap<[u32; SEED], Vec<(u32, u32)>, FastHash> = HashMap::default();
+    // Seed index: n-gram of stem ids → its first and last post and how many (posts chained in order of
+    // article and position). Seeds in more than half the articles (and 3+) say nothing.
+    let mut index: HashMap<[u32; SEED], (u32, u32, u32), FastHash> = HashMap::default();
+    let mut posts: Vec<Post> = Vec::new();
     for (ai, ws) in words.iter().enumerate() {
         for (i, win) in ws.windows(SEED).enumerate() {
             let mut key = [0; SEED];
             for (k, w) in key.iter_mut().zip(win) {
                 *k = w.stem;
             }
-            index.entry(key).or_default().push((ai as u32, i as u32));
+            let new = u32::try_from(posts.len()).unwrap_or(u32::MAX);
+            posts.push(Post { article: ai as u32, at: i as u32, next: u32::MAX });
+            let entry = index.entry(key).or_insert((new, new, 0));
+            if entry.2 > 0 {
+                if let Some(last) = posts.get_mut(entry.1 as usize) {
+                    last.next = new;
+                }
+            }
+            (entry.1, entry.2) = (new, entry.2 + 1);
         }
     }
     // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
@@ -372,14 +389,23 @@ fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
     let limit = (articles / 4).clamp(3, MAX_SEED_ARTICLES);
     let mut seeds = Vec::new();
-    for posts in index.values() {
-        let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
-        arts.dedup();
-        if arts.len() < 2 || arts.len() > limit || posts.len() > 4 * limit {
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for &(first, _, count) in index.values() {
+        if count < 2 || count as usize > 4 * limit {
             continue;
         }
-        for (x, &(a, i)) in posts.iter().enumerate() {
-            for &(b, j) in posts.iter().skip(x + 1) {
+        found.clear();
+        let mut at = first;
+        while let Some(p) = posts.get(at as usize) {
+            found.push((p.article, p.at));
+            at = p.next;
+        }
+        let arts = 1 + found.windows(2).filter(|w| w.first().map(|p| p.0) != w.get(1).map(|p| p.0)).count();
+        if arts < 2 || arts > limit {
+            continue;
+        }
+        for (x, &(a, i)) in found.iter().enumerate() {
+            for &(b, j) in found.iter().skip(x + 1) {
                 if a < b {
                     seeds.push(Seed { a, b, i, j });
                 } else if b < a {
