@@ -4,6 +4,8 @@
 //! dropping (about 5 KB of wasm each, some thirty types), where a sorted vector needs a binary search and a
 //! `Vec::insert`. The engine's maps are small (per article, per story) or filled in key order, where a
 //! sorted vector is as fast; a map filled in random order with tens of thousands of keys should stay a B-tree.
+//! Beside them, [`WordHasher`]: the one fast unkeyed hash of the engine's hash maps (word interners and
+//! indexes, whose iteration order never reaches an output).
 //! This module stores and orders; it must hold no other logic.
 
 use std::borrow::Borrow;
@@ -398,6 +400,45 @@ impl<'a, T> IntoIterator for &'a Set<T> {
     }
 }
 
+/// FxHash-style hashing (a rotate, xor and multiply per 8 bytes): several times cheaper than the standard
+/// library's SipHash on short keys such as words, and unkeyed (the same hash on every run). For hash maps whose
+/// iteration order never reaches an output: interners, indexes looked up by key.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+/// The [`std::hash::BuildHasher`] of [`WordHasher`], for `HashMap<K, V, FastHash>`.
+pub type FastHash = std::hash::BuildHasherDefault<WordHasher>;
+
+impl WordHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Each 8 bytes as one little-endian word; the last few bytes zero-extended.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(chunk.try_into().map_or(0, u64::from_le_bytes));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The multiply moves entropy up only; the table takes its bucket from the low bits.
+        self.0.rotate_left(26)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,5 +488,23 @@ mod tests {
         assert_eq!(a.is_disjoint(&b), x.is_disjoint(&y));
         assert_eq!(a.is_subset(&b), x.is_subset(&y));
         assert_eq!((a.first(), a.last()), (x.first(), x.last()));
+    }
+
+    #[test]
+    fn word_hasher_reads_eight_bytes_at_a_time_as_little_endian_words() {
+        use std::hash::Hasher as _;
+        let hash = |bytes: &[u8]| {
+            let mut h = WordHasher::default();
+            h.write(bytes);
+            h.finish()
+        };
+        // A key of 8 bytes is one word; 11 bytes are a word and a zero-extended rest.
+        let mut one = WordHasher::default();
+        one.add(u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(hash(b"abcdefgh"), one.finish());
+        one.add(u64::from(b'i') | u64::from(b'j') << 8 | u64::from(b'k') << 16);
+        assert_eq!(hash(b"abcdefghijk"), one.finish());
+        assert_ne!(hash(b"ab"), hash(b"ba"));
+        assert_eq!(hash(b""), WordHasher::default().finish());
     }
 }

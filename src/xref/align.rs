@@ -15,7 +15,7 @@
 #![warn(clippy::indexing_slicing)]
 
 use crate::annotate::embed::{Embedding, Model};
-use crate::base::map::{Map, Set};
+use crate::base::map::{FastHash, Map, Set};
 use crate::base::text::Lowercase as _;
 use crate::input::article::{Article, ParagraphKind};
 use std::collections::HashMap;
@@ -303,10 +303,11 @@ pub fn is_stopword(w: &str) -> bool {
 }
 
 /// The word behind a term in one sentence: as written there (lowercased, possessive off; an entity term's is
-/// its key) and its own term, which for a group term tells which word of the group the sentence used.
-#[derive(Debug, Clone)]
+/// its key), as an id into the index's table of surfaces, and its own term, which for a group term tells which
+/// word of the group the sentence used.
+#[derive(Debug, Clone, Copy)]
 struct Surface {
-    text: String,
+    text: u32,
     term: u32,
 }
 
@@ -326,36 +327,55 @@ fn near_pairs(seq: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// One written form of a word (a token's text as written), as the index saw it: its lowercased form, and its
-/// term ids once they were asked for (`Some(None)`: no content word).
+/// One written form of a word (a token's text as written), as the index saw it: the id of its lowercased form
+/// (two forms with the same lowercased form share it), its surface's id (see [`Surface`]), and its term ids once
+/// they were asked for (`Some(None)`: no content word).
 struct WordForm {
-    lower: String,
+    lower: u32,
+    surface: u32,
     terms: Option<Option<(u32, Option<u32>)>>,
 }
 
 /// What [`Index::build_with`] computes once per corpus rather than once per token: the term ids of each term,
-/// and each written form's lowercased form and term ids.
+/// each written form's lowercased form, surface and term ids, and the ids of lowercased forms and surfaces.
 #[derive(Default)]
 struct Vocabulary<'a> {
-    ids: HashMap<String, u32>,
-    forms: HashMap<&'a str, WordForm>,
+    ids: HashMap<String, u32, FastHash>,
+    forms: HashMap<&'a str, WordForm, FastHash>,
+    lowers: HashMap<String, u32, FastHash>,
+    surfaces: HashMap<String, u32, FastHash>,
+}
+
+/// The id of `key` in `ids`, numbered in the order keys are first met; a new key is pushed onto `table` too
+/// when one is given.
+fn intern(ids: &mut HashMap<String, u32, FastHash>, key: &str, table: Option<&mut Vec<String>>) -> u32 {
+    if let Some(&id) = ids.get(key) {
+        return id;
+    }
+    let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    ids.insert(key.to_string(), id);
+    if let Some(t) = table {
+        t.push(key.to_string());
+    }
+    id
 }
 
 impl<'a> Vocabulary<'a> {
-    /// The written form `text`, lowercased on first sight.
-    fn form(&mut self, text: &'a str) -> &WordForm {
-        self.forms.entry(text).or_insert_with(|| WordForm { lower: text.lowercase(), terms: None })
+    /// The written form `text`, lowercased on first sight (its surface kept in `surfaces`).
+    fn form(&mut self, text: &'a str, surfaces: &mut Vec<String>) -> &WordForm {
+        let (lowers, table) = (&mut self.lowers, &mut self.surfaces);
+        self.forms.entry(text).or_insert_with(|| {
+            let lower = text.lowercase();
+            let surface = intern(table, surface_of(&lower), Some(surfaces));
+            WordForm { lower: intern(lowers, &lower, None), surface, terms: None }
+        })
     }
 
-    /// Lowercased words of a sentence in order (all of them), joined by a control character, for verbatim
-    /// comparison (one string per sentence: a large corpus keeps hundreds of thousands).
-    fn all_words(&mut self, article: &'a Article, sentence: usize) -> String {
-        let mut out = String::new();
-        for t in article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]) {
-            out.push_str(&self.form(article.slice(*t)).lower);
-            out.push('\u{1}');
-        }
-        out
+    /// The lowercased words of a sentence in order (all of them) as ids, for verbatim comparison: two
+    /// sentences have the same ids when they have the same words, case aside.
+    fn all_words(&mut self, article: &'a Article, sentence: usize, surfaces: &mut Vec<String>) -> Vec<u32> {
+        let tokens = article.sentences.get(sentence).map(|s| s.tokens.as_slice()).unwrap_or(&[]);
+        tokens.iter().map(|t| self.form(article.slice(*t), surfaces).lower).collect()
     }
 }
 
@@ -366,12 +386,18 @@ pub struct Index {
     keys: Vec<SentenceKey>,
     bags: Vec<Vec<u32>>,
     surface: Vec<Map<u32, Surface>>,
+    /// The surfaces of [`Surface::text`], by id.
+    surfaces: Vec<String>,
     words: Vec<String>,
     idf: Vec<f64>,
     weight: Vec<f64>,
-    position: HashMap<SentenceKey, usize>,
+    position: HashMap<SentenceKey, usize, FastHash>,
     signals: Vec<SentenceSignals>,
-    plain: Vec<String>,
+    /// Each sentence's words as ids of their lowercased forms (see `Vocabulary::all_words`).
+    plain: Vec<Vec<u32>>,
+    /// Each term's place in the order shared words are shown in: rarest (highest IDF) first, then by the
+    /// term's text.
+    rank: Vec<u32>,
     /// Word terms (no entities) of each sentence in their order, for shared phrases.
     order: Vec<Vec<u32>>,
     /// The near term pairs of each sentence (see [`near_pairs`]), sorted: made once per sentence, compared per
@@ -428,8 +454,9 @@ impl Index {
         if let Some(known) = vocab.forms.get(text).and_then(|f| f.terms) {
             return known;
         }
-        let lower = vocab.form(text).lower.clone();
-        let found = match word_terms(surface_of(&lower)) {
+        let lower = vocab.form(text, &mut self.surfaces).surface;
+        let lower = self.surfaces.get(lower as usize).cloned().unwrap_or_default();
+        let found = match word_terms(&lower) {
             Some((st, group)) => {
                 let t = self.term_id(vocab, st);
                 Some((t, group.map(|g| self.term_id(vocab, g))))
@@ -464,14 +491,15 @@ impl Index {
             for id in std::iter::once(st).chain(group) {
                 if !ids.contains(&id) {
                     ids.push(id);
-                    let w = vocab.forms.get(text).map(|f| surface_of(&f.lower)).unwrap_or_default();
-                    surface.entry(id).or_insert_with(|| Surface { text: w.to_string(), term: st });
+                    let w = vocab.forms.get(text).map_or(0, |f| f.surface);
+                    surface.entry(id).or_insert(Surface { text: w, term: st });
                 }
             }
         }
         for e in sig.map(|g| &g.entities).into_iter().flatten() {
             let id = self.term_id(vocab, format!("@{e}"));
-            surface.entry(id).or_insert_with(|| Surface { text: e.clone(), term: id });
+            let text = intern(&mut vocab.surfaces, e, Some(&mut self.surfaces));
+            surface.entry(id).or_insert(Surface { text, term: id });
             ids.push(id);
         }
         (ids, surface)
@@ -504,7 +532,7 @@ impl Index {
         self.bags.push(ids);
         self.surface.push(surface);
         self.signals.push(sig.cloned().unwrap_or_default());
-        self.plain.push(vocab.all_words(a, si));
+        self.plain.push(vocab.all_words(a, si, &mut self.surfaces));
         if let Some(m) = model {
             self.meaning.push(a.sentences.get(si).map(|s| m.embed(a.slice(s.range))).unwrap_or_default());
         }
@@ -562,6 +590,18 @@ impl Index {
             })
             .collect();
         self.weight = self.bags.iter().map(|ids| ids.iter().map(|&w| self.idf_of(w)).sum()).collect();
+        let mut order: Vec<u32> = (0..u32::try_from(self.words.len()).unwrap_or(u32::MAX)).collect();
+        crate::base::order::sort_by(&mut order, |p, q| {
+            self.idf_of(*q)
+                .total_cmp(&self.idf_of(*p))
+                .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))
+        });
+        self.rank = vec![0; order.len()];
+        for (place, &w) in order.iter().enumerate() {
+            if let Some(r) = self.rank.get_mut(w as usize) {
+                *r = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+        }
     }
 
     /// Per term: the number of articles it is in, and the number of articles in which it recurs (two
@@ -641,25 +681,38 @@ impl Index {
         (jaccard + 2.0 * containment) / 3.0
     }
 
-    /// Pairs of terms that stand near each other (at most one content word between them) in both
+    /// How many pairs of terms stand near each other (at most one content word between them) in both
     /// sentences, in either order: "river crossing" and "crossing of the river" share one. Two topic
     /// words together are still the topic, and do not count.
-    pub fn shared_phrases(&self, x: usize, y: usize) -> Vec<(u32, u32)> {
-        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return Vec::new() };
+    pub fn shared_phrases(&self, x: usize, y: usize) -> usize {
+        let (Some(nx), Some(ny)) = (self.near.get(x), self.near.get(y)) else { return 0 };
         // A group term gathers several words, so its spread says less than a word's: in a phrase it never counts
         // as topical.
         let topical = |w: u32| {
             self.topical.get(w as usize).copied().unwrap_or(false)
                 && !self.words.get(w as usize).is_some_and(|t| t.starts_with('~'))
         };
-        nx.iter().copied().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).collect()
+        nx.iter().filter(|p| ny.binary_search(p).is_ok() && !(topical(p.0) && topical(p.1))).count()
+    }
+
+    /// Whether a term both sentences have counts as a shared word: not an entity, and a group term only where
+    /// the two sentences use different words of the group.
+    fn is_shared_word(&self, x: usize, y: usize, w: u32) -> bool {
+        match self.words.get(w as usize) {
+            Some(t) if t.starts_with('~') => self.synonym_pair(x, y, w).is_some(),
+            Some(t) => !t.starts_with('@'),
+            None => false,
+        }
     }
 
     /// The two words behind a shared group term `w` when they differ ("purchase", "buy"); `None` for any
     /// other term, or when both sentences use the same word (the word itself is shared then).
-    fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&String, &String)> {
+    fn synonym_pair(&self, x: usize, y: usize, w: u32) -> Option<(&str, &str)> {
         let (mine, theirs) = (self.surface.get(x)?.get(&w)?, self.surface.get(y)?.get(&w)?);
-        (self.words.get(w as usize)?.starts_with('~') && mine.term != theirs.term).then_some((&mine.text, &theirs.text))
+        if !self.words.get(w as usize)?.starts_with('~') || mine.term == theirs.term {
+            return None;
+        }
+        Some((self.surfaces.get(mine.text as usize)?, self.surfaces.get(theirs.text as usize)?))
     }
 
     /// The aligned pairs at `threshold`, sorted by `(a, b)`.
@@ -702,7 +755,7 @@ impl Index {
                     }
                 }
             }
-            crate::base::order::sort(&mut touched);
+            // In the order candidates were met: each pair is judged alone, and `out` is sorted at the end.
             for &other in &touched {
                 let (shared, count) = shared_weight.get(other).copied().unwrap_or((0.0, 0));
                 if let Some(p) = self.pair(bi, other, shared, count, threshold) {
@@ -771,7 +824,7 @@ impl Index {
         let margin = if self.heading.get(x) == self.heading.get(y) { 0.0 } else { HEADING_MARGIN };
         // A shared topic alone never aligns by wording: two shared words at least, one of them not a topic
         // word (or the same quoted words).
-        let worded = count >= 2 && ag.words.len() >= 2 && (ag.telling > 0 || ag.same_quote);
+        let worded = count >= 2 && ag.words >= 2 && (ag.telling > 0 || ag.same_quote);
         let words = if worded { (lexical + ag.bonus(count, lexical, threshold)).min(1.0) } else { 0.0 };
         // Meaning adds to the wording; it never joins two happenings dated months apart.
         let meaning = if ag.far_apart || !ag.anchored { 0.0 } else { meaning };
@@ -784,7 +837,7 @@ impl Index {
             (true, false) => Evidence::Words,
             (false, _) => Evidence::Meaning,
         };
-        Some(self.explained(x, y, ag, PairScores { score, lexical, cos, evidence }))
+        Some(self.explained(x, y, PairScores { score, lexical, cos, evidence }))
     }
 
     /// What two sentences share besides their wording score.
@@ -792,25 +845,17 @@ impl Index {
         let (ids, oids) = (self.bags.get(x)?, self.bags.get(y)?);
         let (sa, sb) = (self.signals.get(x)?, self.signals.get(y)?);
         // What the pair shares beyond entities, and beyond the story's topic words.
-        // A group term counts as a word only where the two sentences use different words of the group.
-        let words: Vec<u32> = ids
-            .iter()
-            .copied()
-            .filter(|w| oids.binary_search(w).is_ok())
-            .filter(|w| match self.words.get(*w as usize) {
-                Some(t) if t.starts_with('~') => self.synonym_pair(x, y, *w).is_some(),
-                Some(t) => !t.starts_with('@'),
-                None => false,
-            })
-            .collect();
         let is_topical = |w: u32| self.topical.get(w as usize).copied().unwrap_or(false);
-        let telling = words.iter().filter(|w| !is_topical(**w)).count();
+        let (mut words, mut telling) = (0, 0);
+        for &w in ids.iter().filter(|w| oids.binary_search(w).is_ok() && self.is_shared_word(x, y, **w)) {
+            words += 1;
+            telling += usize::from(!is_topical(w));
+        }
         let anchored = ids.iter().any(|w| oids.binary_search(w).is_ok());
         Some(Agreement {
-            same_entities: sa.entities.intersection(&sb.entities).cloned().collect(),
-            same_dates: sa.dates.intersection(&sb.dates).cloned().collect(),
-            same_numbers: sa.numbers.intersection(&sb.numbers).cloned().collect(),
-            phrases: self.shared_phrases(x, y).len(),
+            same_dates: sa.dates.intersection(&sb.dates).next().is_some(),
+            same_numbers: sa.numbers.intersection(&sb.numbers).next().is_some(),
+            phrases: self.shared_phrases(x, y),
             words,
             telling,
             anchored,
@@ -821,19 +866,31 @@ impl Index {
 
     /// The pair as the export shows it: shared words rarest first, a word met through its group as both
     /// forms ("purchase/buy").
-    fn explained(&self, x: usize, y: usize, ag: Agreement, scores: PairScores) -> SentencePair {
+    fn explained(&self, x: usize, y: usize, scores: PairScores) -> SentencePair {
         let (key, okey) =
             (self.keys.get(x).copied().unwrap_or_default(), self.keys.get(y).copied().unwrap_or_default());
         let (ids, oids) =
             (self.bags.get(x).map(Vec::as_slice).unwrap_or(&[]), self.bags.get(y).map(Vec::as_slice).unwrap_or(&[]));
         let mut common: Vec<u32> = ids.iter().copied().filter(|w| oids.binary_search(w).is_ok()).collect();
-        crate::base::order::sort_by(&mut common, |p, q| {
-            self.idf_of(*q)
-                .total_cmp(&self.idf_of(*p))
-                .then_with(|| self.words.get(*p as usize).cmp(&self.words.get(*q as usize)))
-        });
+        // By rank (distinct per term): an insertion sort when the list is short, as it mostly is.
+        let rank = |w: u32| self.rank.get(w as usize).copied().unwrap_or(u32::MAX);
+        if common.len() > 16 {
+            crate::base::order::sort_by_key(&mut common, |&w| rank(w));
+        }
+        for i in 1..common.len() {
+            let mut j = i;
+            while j > 0 && common.get(j - 1).zip(common.get(j)).is_some_and(|(&p, &q)| rank(p) > rank(q)) {
+                common.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let no_surface = Map::new();
         let surface = self.surface.get(x).unwrap_or(&no_surface);
+        let (sa, sb) = (self.signals.get(x), self.signals.get(y));
+        let same = |of: fn(&SentenceSignals) -> &Set<String>| match (sa, sb) {
+            (Some(sa), Some(sb)) => of(sa).intersection(of(sb)).cloned().collect(),
+            _ => Vec::new(),
+        };
         let (a, b) = if key <= okey { (key, okey) } else { (okey, key) };
         SentencePair {
             a,
@@ -844,15 +901,15 @@ impl Index {
             evidence: scores.evidence,
             shared: common
                 .into_iter()
-                .filter(|w| ag.words.contains(w))
+                .filter(|w| self.is_shared_word(x, y, *w))
                 .filter_map(|w| match self.synonym_pair(x, y, w) {
                     Some((mine, theirs)) => Some(format!("{mine}/{theirs}")),
-                    None => surface.get(&w).map(|s| s.text.clone()),
+                    None => surface.get(&w).and_then(|s| self.surfaces.get(s.text as usize)).cloned(),
                 })
                 .collect(),
-            same_entities: ag.same_entities,
-            same_dates: ag.same_dates,
-            same_numbers: ag.same_numbers,
+            same_entities: same(|g| &g.entities),
+            same_dates: same(|g| &g.dates),
+            same_numbers: same(|g| &g.numbers),
             verbatim: self.plain.get(x) == self.plain.get(y),
         }
     }
@@ -860,13 +917,14 @@ impl Index {
 
 /// What two sentences share, found while scoring them.
 struct Agreement {
-    same_entities: Vec<String>,
-    same_dates: Vec<String>,
-    same_numbers: Vec<String>,
+    /// Whether both mention a date (the same value).
+    same_dates: bool,
+    /// Whether both mention a number (the same value).
+    same_numbers: bool,
     /// Shared phrases (see [`Index::shared_phrases`]).
     phrases: usize,
-    /// Shared word terms (no entities; a group term only where the words differ).
-    words: Vec<u32>,
+    /// How many word terms they share (no entities; a group term only where the words differ).
+    words: usize,
     /// How many of `words` are not topic terms.
     telling: usize,
     /// Whether they share a term (word, group or entity; a candidate of the index always does).
@@ -891,8 +949,8 @@ impl Agreement {
         }
         if count >= 2 && lexical >= threshold * 0.6 {
             bonus += PHRASE_BONUS * self.phrases.min(3) as f64;
-            bonus += if self.same_dates.is_empty() { 0.0 } else { 0.1 };
-            bonus += if self.same_numbers.is_empty() { 0.0 } else { 0.08 };
+            bonus += if self.same_dates { 0.1 } else { 0.0 };
+            bonus += if self.same_numbers { 0.08 } else { 0.0 };
         }
         bonus
     }

@@ -10,6 +10,7 @@
 
 #![warn(clippy::indexing_slicing)]
 
+use crate::base::map::FastHash;
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::Article;
@@ -18,7 +19,6 @@ use serde::Serialize;
 use similar::algorithms::DiffHook;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The tag of an operation.
@@ -156,62 +156,77 @@ fn ascii_words(b: &[u8], base: usize, out: &mut Vec<TextRange>) {
 }
 
 /// Maps words, compared lowercased, to dense ids in order of first occurrence, so that the diff compares
-/// integers and each word is hashed once rather than compared as a string at every step. Keys borrow the text
-/// when a word is lowercase already; the hash is a fast unkeyed one (ids do not depend on it).
+/// integers and each word is hashed once rather than compared as a string at every step. A key of at most 8
+/// bytes (most words) is packed into one integer, compared and hashed as such (lowercased on the way when it is
+/// ASCII); a longer one borrows the text when it is lowercase already, else is lowercased into a buffer kept for
+/// the next word and copied only when it is new. The hash is a fast unkeyed one (ids do not depend on it).
 #[derive(Default)]
 pub struct Interner<'t> {
-    ids: HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,
+    short: HashMap<u64, u32, FastHash>,
+    ids: HashMap<Cow<'t, str>, u32, FastHash>,
+    lower: String,
+    next: u32,
+}
+
+/// A key of 1 to 8 bytes, none of them zero, as one integer (little-endian, zero-padded: two keys get the same
+/// integer only when they are the same bytes); `lower` lowercases ASCII letters on the way.
+fn packed(key: &[u8], lower: bool) -> Option<u64> {
+    if key.is_empty() || key.len() > 8 || key.contains(&0) {
+        return None;
+    }
+    Some(key.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(if lower { b.to_ascii_lowercase() } else { b })))
 }
 
 impl<'t> Interner<'t> {
     /// The id of a word.
     pub fn id(&mut self, word: &'t str) -> u32 {
-        let key = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Cow::Borrowed(word)
-        } else if word.is_ascii() {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Owned(word.lowercase())
-        };
-        self.key(key)
+        if !word.is_ascii() {
+            return self.key(Cow::Owned(word.lowercase()));
+        }
+        if let Some(k) = packed(word.as_bytes(), true) {
+            return self.packed_id(k);
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.long_id(Cow::Borrowed(word));
+        }
+        self.lower.clear();
+        self.lower.push_str(word);
+        self.lower.make_ascii_lowercase();
+        if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            return id;
+        }
+        let key = Cow::Owned(self.lower.clone());
+        self.long_id(key)
     }
 
     /// The id of a key taken as it is (already lowercased, or not a word).
     pub fn key(&mut self, key: Cow<'t, str>) -> u32 {
-        if let Some(&id) = self.ids.get(key.as_ref()) {
-            return id;
+        match packed(key.as_bytes(), false) {
+            Some(k) => self.packed_id(k),
+            None => self.long_id(key),
         }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(key, id);
+    }
+
+    /// The next id, counted over both tables.
+    fn fresh(next: &mut u32) -> u32 {
+        let id = *next;
+        *next = next.saturating_add(1);
         id
+    }
+
+    fn packed_id(&mut self, key: u64) -> u32 {
+        let next = &mut self.next;
+        *self.short.entry(key).or_insert_with(|| Interner::fresh(next))
+    }
+
+    fn long_id(&mut self, key: Cow<'t, str>) -> u32 {
+        let next = &mut self.next;
+        *self.ids.entry(key).or_insert_with(|| Interner::fresh(next))
     }
 
     /// The ids of the words at `ranges` of `text`.
     pub fn ids(&mut self, text: &'t str, ranges: &[TextRange]) -> Vec<u32> {
         ranges.iter().map(|r| self.id(r.slice(text))).collect()
-    }
-}
-
-/// FxHash-style word hashing (a rotate, xor and multiply per 8 bytes): several times cheaper than the default
-/// SipHash on short words.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            self.add(chunk.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
-        }
-    }
-    fn finish(&self) -> u64 {
-        // The multiply moves entropy up only; the table takes its bucket from the low bits.
-        self.0.rotate_left(26)
     }
 }
 
@@ -493,6 +508,33 @@ fn lis(xs: &[usize]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn interner_numbers_words_in_order_of_first_sight_whatever_their_case_or_length() {
+        let mut ix = Interner::default();
+        // (word, id): short and long words, capitals, a non-ASCII word, keys with a zero byte (never packed).
+        let cases = [
+            ("The", 0),
+            ("harbour", 1),
+            ("the", 0),
+            ("THE", 0),
+            ("reconstruction", 2),
+            ("Reconstruction", 2),
+            ("harbours", 3),
+            ("Ärzte", 4),
+            ("ärzte", 4),
+            ("eightchr", 5),
+            ("EightChr", 5),
+            ("ninechars", 6),
+        ];
+        for (word, id) in cases {
+            assert_eq!(ix.id(word), id, "{word}");
+        }
+        assert_eq!(ix.key(Cow::Borrowed("harbour")), 1, "a key and a word of the same bytes meet");
+        assert_eq!(ix.key(Cow::Borrowed("a\u{0}")), 7);
+        assert_eq!(ix.key(Cow::Borrowed("a")), 8, "a zero byte is not padding");
+        assert_eq!(ix.key(Cow::Borrowed("")), 9);
+    }
     use super::*;
 
     fn show(a: &str, b: &str) -> Vec<String> {

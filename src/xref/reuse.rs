@@ -10,15 +10,14 @@
 //! attribution in the text ("reports X", "according to X", "told X"): the article that cites a source is
 //! the later one. No outlet names are known here; this module must not judge claims or contradictions.
 
-use crate::base::map::Map;
+use crate::base::map::{FastHash, Map};
 use crate::base::text::Lowercase as _;
 use crate::base::text::TextRange;
 use crate::input::article::{Article, ParagraphKind, Sentence};
 use crate::xref::align::{is_stopword, stem, SentencePair};
-use crate::xref::diff::{Interner, WordHasher};
+use crate::xref::diff::Interner;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Seed length in content words.
 pub const SEED: usize = 3;
@@ -91,13 +90,23 @@ pub(crate) struct Stems<'t> {
     words: Interner<'t>,
     /// Per lowercased word id: its stem id, or `None` for a stopword.
     of_word: Vec<Option<u32>>,
-    /// Stems (and barrier keys).
+    /// Stems.
     ids: Interner<'t>,
+    /// Barrier ids by (paragraph break?, byte offset): counted down from `u32::MAX`, so that a barrier matches
+    /// no stem; two barriers of one kind at the same offset (of two articles) share theirs.
+    barriers: HashMap<(bool, usize), u32, FastHash>,
 }
 
 impl<'t> Stems<'t> {
     fn id(&mut self, stem: String) -> u32 {
         self.ids.key(Cow::Owned(stem))
+    }
+
+    /// The barrier of a paragraph break (`paragraph`) or of quoted words at byte `start` (see
+    /// [`Word::barrier`]).
+    fn barrier(&mut self, paragraph: bool, start: usize) -> u32 {
+        let next = u32::MAX - u32::try_from(self.barriers.len()).unwrap_or(u32::MAX);
+        *self.barriers.entry((paragraph, start)).or_insert(next)
     }
 
     /// The stem id of a word of the text, `None` for a stopword.
@@ -127,14 +136,14 @@ fn words<'t>(article: &'t Article, q: &[bool], stems: &mut Stems<'t>) -> Vec<Wor
         // Paragraph breaks are barriers too: a passage stays within one paragraph on each side.
         if paragraph.is_some_and(|p| p != s.paragraph) && !out.last().is_some_and(|x: &Word| x.barrier) {
             if let Some(t) = s.tokens.first() {
-                out.push(Word { stem: stems.id(format!("\u{0}p{}", t.start)), range: *t, barrier: true });
+                out.push(Word { stem: stems.barrier(true, t.start), range: *t, barrier: true });
             }
         }
         paragraph = Some(s.paragraph);
         for t in &s.tokens {
             if q.get(t.start).copied().unwrap_or(false) {
                 if !out.last().is_some_and(|x: &Word| x.barrier) {
-                    out.push(Word { stem: stems.id(format!("\u{0}{}", t.start)), range: *t, barrier: true });
+                    out.push(Word { stem: stems.barrier(false, t.start), range: *t, barrier: true });
                 }
             } else if let Some(stem) = stems.of(article.slice(*t)) {
                 out.push(Word { stem, range: *t, barrier: false });
@@ -344,18 +353,35 @@ pub fn detect(articles: &[&Article], pairs: &[SentencePair]) -> Vec<ReuseEdge> {
     out
 }
 
+/// One occurrence of a seed phrase: article, content-word position, and the next occurrence of the same phrase
+/// (`u32::MAX`: none), so that the index keeps one flat list instead of a vector per phrase.
+struct Post {
+    article: u32,
+    at: u32,
+    next: u32,
+}
+
 /// Seed phrases shared by two articles, per article pair: every n-gram of stem ids through a hash index.
 fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
-    // Seed index: n-gram of stem ids → (article, position). Seeds in more than half the articles (and 3+) say
-    // nothing.
-    let mut index: HashMap<[u32; SEED], Vec<(u32, u32)>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    // Seed index: n-gram of stem ids → its first and last post and how many (posts chained in order of
+    // article and position). Seeds in more than half the articles (and 3+) say nothing.
+    let mut index: HashMap<[u32; SEED], (u32, u32, u32), FastHash> = HashMap::default();
+    let mut posts: Vec<Post> = Vec::new();
     for (ai, ws) in words.iter().enumerate() {
         for (i, win) in ws.windows(SEED).enumerate() {
             let mut key = [0; SEED];
             for (k, w) in key.iter_mut().zip(win) {
                 *k = w.stem;
             }
-            index.entry(key).or_default().push((ai as u32, i as u32));
+            let new = u32::try_from(posts.len()).unwrap_or(u32::MAX);
+            posts.push(Post { article: ai as u32, at: i as u32, next: u32::MAX });
+            let entry = index.entry(key).or_insert((new, new, 0));
+            if entry.2 > 0 {
+                if let Some(last) = posts.get_mut(entry.1 as usize) {
+                    last.next = new;
+                }
+            }
+            (entry.1, entry.2) = (new, entry.2 + 1);
         }
     }
     // Phrases shared by more than a quarter of the articles are the story's stock phrases (names, the
@@ -363,14 +389,23 @@ fn seed_pairs(words: &[Vec<Word>], articles: usize) -> Seeds {
     // MAX_SEED_ARTICLES articles, which keeps the seed pairs of a large corpus linear in its size.
     let limit = (articles / 4).clamp(3, MAX_SEED_ARTICLES);
     let mut seeds = Vec::new();
-    for posts in index.values() {
-        let mut arts: Vec<u32> = posts.iter().map(|p| p.0).collect();
-        arts.dedup();
-        if arts.len() < 2 || arts.len() > limit || posts.len() > 4 * limit {
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for &(first, _, count) in index.values() {
+        if count < 2 || count as usize > 4 * limit {
             continue;
         }
-        for (x, &(a, i)) in posts.iter().enumerate() {
-            for &(b, j) in posts.iter().skip(x + 1) {
+        found.clear();
+        let mut at = first;
+        while let Some(p) = posts.get(at as usize) {
+            found.push((p.article, p.at));
+            at = p.next;
+        }
+        let arts = 1 + found.windows(2).filter(|w| w.first().map(|p| p.0) != w.get(1).map(|p| p.0)).count();
+        if arts < 2 || arts > limit {
+            continue;
+        }
+        for (x, &(a, i)) in found.iter().enumerate() {
+            for &(b, j) in found.iter().skip(x + 1) {
                 if a < b {
                     seeds.push(Seed { a, b, i, j });
                 } else if b < a {
@@ -664,28 +699,26 @@ fn longest_chain(pairs: &[(usize, usize, bool)]) -> Vec<(usize, usize, bool)> {
 /// first example, or nothing.
 fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<String> {
     let Pair { aa, ab, qa, qb, .. } = *pair;
-    let quoted_words = |article: &Article, i: usize, q: &[bool]| -> Vec<String> {
-        article.sentences.get(i).map_or_else(Vec::new, |s| {
-            let quoted = s.tokens.iter().filter(|t| q.get(t.start).copied().unwrap_or(false));
-            // Curly and straight apostrophes are one character here ("it’s" and "it's" are the same word).
-            quoted.map(|t| article.slice(*t).lowercase().replace('’', "'")).collect()
-        })
-    };
+    // Curly and straight apostrophes are one character here ("it’s" and "it's" are the same word).
+    let word = |w: &str| w.lowercase().replace('’', "'");
+    let quoted_words =
+        |article: &Article, i: usize, q: &[bool]| -> Vec<String> { quoted_in(article, i, q).map(word).collect() };
     let mut altered: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     for p in sentence_pairs {
         // The same statement reworded inside: both quote three words or more, with the same first and last
         // words, half of the longer quote's words kept in order, but not all of the shorter one's (a quote cut
         // shorter or longer is not altered; different statements in aligned sentences rarely share both ends).
         // The cheap tests first: most aligned pairs quote nothing, and the order of words is a quadratic count.
-        let xa = quoted_words(aa, p.a.sentence, qa);
-        if xa.len() < 3 {
+        // Counted before any word is lowercased: most quote fewer than three words.
+        if quoted_in(aa, p.a.sentence, qa).nth(2).is_none() || quoted_in(ab, p.b.sentence, qb).nth(2).is_none() {
             continue;
         }
-        let xb = quoted_words(ab, p.b.sentence, qb);
+        let (ends_a, ends_b) = (ends(quoted_in(aa, p.a.sentence, qa)), ends(quoted_in(ab, p.b.sentence, qb)));
+        if ends_a.map(|(x, y)| (word(x), word(y))) != ends_b.map(|(x, y)| (word(x), word(y))) {
+            continue;
+        }
+        let (xa, xb) = (quoted_words(aa, p.a.sentence, qa), quoted_words(ab, p.b.sentence, qb));
         let (shorter, longer) = (xa.len().min(xb.len()), xa.len().max(xb.len()));
-        if shorter < 3 || xa.first() != xb.first() || xa.last() != xb.last() {
-            continue;
-        }
         let kept = frame_words(&xa, &xb);
         if kept < shorter && 2 * kept >= longer {
             altered.push((xa, xb));
@@ -701,6 +734,18 @@ fn altered_quotes(pair: &Pair, sentence_pairs: &[&SentencePair]) -> Option<Strin
         show(xb),
         ab.id
     ))
+}
+
+/// The words of sentence `i` of an article that lie inside quotation marks (`q`: [`quoted`]).
+fn quoted_in<'a>(article: &'a Article, i: usize, q: &'a [bool]) -> impl Iterator<Item = &'a str> + 'a {
+    let tokens = article.sentences.get(i).map_or(&[][..], |s| s.tokens.as_slice());
+    tokens.iter().filter(move |t| q.get(t.start).copied().unwrap_or(false)).map(|t| article.slice(*t))
+}
+
+/// The first and the last of some words (`None` when there are none).
+fn ends<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<(&'w str, &'w str)> {
+    let first = words.next()?;
+    Some((first, words.last().unwrap_or(first)))
 }
 
 /// Most words of a quote or a clause an explanation shows.
@@ -731,14 +776,16 @@ fn direction(
             return if x < y { (a, b, true) } else { (b, a, true) };
         }
     }
-    let mut sources = |i: usize, article: &Article| -> Vec<String> {
-        match cited.get_mut(i) {
-            Some(Some(known)) => known.clone(),
-            Some(slot) => slot.insert(cited_sources(article)).clone(),
-            None => cited_sources(article),
+    // The sources each cites, found once per article and borrowed from then on.
+    for (i, article) in [(a, aa), (b, ab)] {
+        if let Some(slot @ None) = cited.get_mut(i) {
+            *slot = Some(cited_sources(article));
         }
+    }
+    let (ca, cb) = match (cited.get(a), cited.get(b)) {
+        (Some(Some(ca)), Some(Some(cb))) => (ca.as_slice(), cb.as_slice()),
+        _ => (&[][..], &[][..]),
     };
-    let (ca, cb) = (sources(a, aa), sources(b, ab));
     let a_cites_b = ca.iter().find(|c| names_outlet(c, ab));
     let b_cites_a = cb.iter().find(|c| names_outlet(c, aa));
     match (a_cites_b, b_cites_a) {
