@@ -1871,58 +1871,88 @@ fn is_short_form(short: &str, formal: &str) -> bool {
     resources().short_forms.contains(&format!("{} {}", fold(short), fold(formal)))
 }
 
+/// A person name as the cross-article test reads it: its parts and their transliteration keys, made once per
+/// name (the test meets each name of a surname block once per other name of the block).
+struct PersonName<'a> {
+    parts: Vec<&'a str>,
+    /// The surname's key.
+    surname: String,
+    /// The given name's key and the keys of its hyphenated parts (empty for a single-part name).
+    given: String,
+    given_parts: Vec<String>,
+}
+
+impl<'a> PersonName<'a> {
+    fn of(name: &'a str) -> PersonName<'a> {
+        let parts = name_parts(name);
+        let surname = parts.last().map(|p| translit_key(p)).unwrap_or_default();
+        let (given, given_parts) = match parts.first().filter(|_| parts.len() >= 2) {
+            Some(f) => (translit_key(f), f.split('-').map(translit_key).collect()),
+            None => (String::new(), Vec::new()),
+        };
+        PersonName { parts, surname, given, given_parts }
+    }
+}
+
 /// Why two person names are the same person, or `None`.
 fn same_person(a: &str, b: &str) -> Option<String> {
-    let pa = name_parts(a);
-    let pb = name_parts(b);
+    same_person_names(&PersonName::of(a), &PersonName::of(b))
+}
+
+/// [`same_person`] on names read once.
+fn same_person_names(a: &PersonName, b: &PersonName) -> Option<String> {
+    let (pa, pb) = (&a.parts, &b.parts);
     let (Some(la), Some(lb)) = (pa.last(), pb.last()) else { return None };
-    let (ka, kb) = (translit_key(la), translit_key(lb));
-    let d = edit_distance(&ka, &kb);
-    let surname_ok = ka == kb || (d <= 1 && ka.chars().count().min(kb.chars().count()) >= 5);
+    let (ka, kb) = (&a.surname, &b.surname);
+    let d = || edit_distance(ka, kb);
+    let surname_ok = ka == kb || (ka.chars().count().min(kb.chars().count()) >= 5 && d() <= 1);
     if !surname_ok {
         return None;
     }
-    let mut reasons = Vec::new();
-    if la != lb {
-        if ka == kb {
-            reasons.push(format!("same transliteration key '{ka}' for the surname"));
-        } else {
-            reasons.push(format!("transliteration keys '{ka}' and '{kb}' at edit distance {d} on the surname"));
-        }
+    let given = if pa.len() >= 2 && pb.len() >= 2 { Some(same_given_name(a, b)?) } else { None };
+    let surname = if la == lb {
+        "same surname".to_string()
+    } else if ka == kb {
+        format!("same transliteration key '{ka}' for the surname")
     } else {
-        reasons.push("same surname".to_string());
-    }
-    if pa.len() >= 2 && pb.len() >= 2 {
-        let (Some(fa), Some(fb)) = (pa.first(), pb.first()) else { return None };
-        let (ga, gb) = (translit_key(fa), translit_key(fb));
-        let parts_a: Vec<String> = fa.split('-').map(translit_key).collect();
-        let parts_b: Vec<String> = fb.split('-').map(translit_key).collect();
-        let initial = (fa.trim_end_matches('.').chars().count() == 1 || fb.trim_end_matches('.').chars().count() == 1)
-            && ga.chars().next() == gb.chars().next();
-        let gd: usize = if parts_a.len() == parts_b.len() {
-            parts_a.iter().zip(&parts_b).map(|(x, y)| edit_distance(x, y)).sum()
-        } else {
-            edit_distance(&ga, &gb)
-        };
-        let max_gd = if ga.chars().count().min(gb.chars().count()) >= 8 { 2 } else { 1 };
-        if ga == gb && fa == fb {
-            reasons.push("same given name".to_string());
-        } else if ga == gb {
-            reasons.push(format!("same transliteration key '{ga}' for the given name"));
-        } else if is_short_form(fa, fb) || is_short_form(fb, fa) {
-            reasons.push(format!("'{fa}' and '{fb}' are one given name and its short form"));
-        } else if initial {
-            reasons.push("matching initial".to_string());
-        } else if gd <= max_gd && ga.chars().count() >= 4 {
-            reasons.push(format!("edit distance {gd} on the given name"));
-        } else {
-            return None;
-        }
-        if pa.len() != pb.len() {
-            reasons.push("one form adds a middle name or patronymic".to_string());
-        }
+        format!("transliteration keys '{ka}' and '{kb}' at edit distance {} on the surname", d())
+    };
+    let middle = given.is_some() && pa.len() != pb.len();
+    let mut reasons = vec![surname];
+    reasons.extend(given);
+    if middle {
+        reasons.push("one form adds a middle name or patronymic".to_string());
     }
     Some(reasons.join(", "))
+}
+
+/// Why the given names of two names of several parts fit, or `None`.
+fn same_given_name(a: &PersonName, b: &PersonName) -> Option<String> {
+    let (Some(fa), Some(fb)) = (a.parts.first(), b.parts.first()) else { return None };
+    let (ga, gb) = (&a.given, &b.given);
+    let initial = (fa.trim_end_matches('.').chars().count() == 1 || fb.trim_end_matches('.').chars().count() == 1)
+        && ga.chars().next() == gb.chars().next();
+    let gd = || -> usize {
+        if a.given_parts.len() == b.given_parts.len() {
+            a.given_parts.iter().zip(&b.given_parts).map(|(x, y)| edit_distance(x, y)).sum()
+        } else {
+            edit_distance(ga, gb)
+        }
+    };
+    let max_gd = if ga.chars().count().min(gb.chars().count()) >= 8 { 2 } else { 1 };
+    Some(if ga == gb && fa == fb {
+        "same given name".to_string()
+    } else if ga == gb {
+        format!("same transliteration key '{ga}' for the given name")
+    } else if is_short_form(fa, fb) || is_short_form(fb, fa) {
+        format!("'{fa}' and '{fb}' are one given name and its short form")
+    } else if initial {
+        "matching initial".to_string()
+    } else if ga.chars().count() >= 4 && gd() <= max_gd {
+        format!("edit distance {} on the given name", gd())
+    } else {
+        return None;
+    })
 }
 
 /// The acronyms an organisation goes by, lowercased: the one written for it, its name when that is one, and
@@ -2134,10 +2164,11 @@ fn dominant<'a>(name: &str, fulls: &'a [FullName<'a>]) -> Option<(&'a str, usize
     let same_key = same_key.get(..same_key.partition_point(|f| f.0 == key)).unwrap_or(&[]);
     // (articles, name) of each fitting name, most articles first.
     let mut ranked: Vec<(usize, &str)> = Vec::new();
+    let lone = PersonName::of(name);
     for (x, f) in same_key.iter().enumerate() {
         let new_name = x == 0 || same_key.get(x - 1).is_some_and(|p| p.1 != f.1);
         let new_article = new_name || same_key.get(x - 1).is_some_and(|p| p.2 != f.2);
-        if new_name && same_person(name, f.1).is_some() {
+        if new_name && same_person_names(&lone, &PersonName::of(f.1)).is_some() {
             ranked.push((0, f.1));
         }
         if let Some(last) = ranked.last_mut().filter(|r| r.1 == f.1 && new_article) {
@@ -2337,9 +2368,17 @@ fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Ve
     }
     crate::base::order::sort(&mut tried);
     tried.dedup();
+    // Full person names read once per form (a block of one surname tries each against every other).
+    let person = |f: usize| forms.local(locals, f).filter(|l| l.kind == EntityKind::Person && is_full_name(&l.name));
+    let persons: Vec<Option<PersonName>> =
+        (0..forms.first.len()).map(|f| person(f).map(|l| PersonName::of(&l.name))).collect();
+    let fits = |p: usize, q: usize, a: &Local, b: &Local| match (persons.get(p), persons.get(q)) {
+        (Some(Some(x)), Some(Some(y))) => same_person_names(x, y).is_some() || same_person_names(y, x).is_some(),
+        _ => same_entity(a, b).is_some() || same_entity(b, a).is_some(),
+    };
     for &(p, q) in &tried {
         let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
-        if same_entity(a, b).is_some() || same_entity(b, a).is_some() {
+        if fits(p, q, a, b) {
             if let Some(v) = related.get_mut(p) {
                 v.push(q);
             }
@@ -2396,9 +2435,10 @@ fn full_names_fitting(
     crate::base::order::sort(&mut fs);
     fs.dedup();
     let mut out: Vec<(usize, String)> = Vec::new();
+    let lone = PersonName::of(name);
     for f in fs {
         let Some(b) = forms.local(locals, f) else { continue };
-        if let Some(r) = same_person(name, &b.name) {
+        if let Some(r) = same_person_names(&lone, &PersonName::of(&b.name)) {
             out.extend(forms.locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
         }
     }
