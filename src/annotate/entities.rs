@@ -2625,7 +2625,7 @@ fn related_forms(locals: &[Local], names: &Names, blocks: &NameBlocks) -> Vec<Ve
 fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger: &mut Merger) {
     // Reason per form and related form (by its place in `related`); "" when the test fails (a reason is never
     // empty).
-    let mut reasons: Vec<Vec<Option<String>>> = related.iter().map(|r| vec![None; r.len()]).collect();
+    let mut reasons: Vec<Vec<Option<String>>> = related.iter().map(|r| r.iter().map(|_| None).collect()).collect();
     for (i, a) in locals.iter().enumerate() {
         let fa = forms.form_of.get(i).copied().unwrap_or(0);
         let mut cands: Vec<(usize, usize)> = Vec::new();
@@ -2705,7 +2705,7 @@ fn only_fitting_cluster(
 fn join_single_names(locals: &[Local], names: &Names, merger: &mut Merger) {
     // The fitting full names of each form's name, grouped by cluster at its first local (clusters only merge
     // later, so a group stays within one cluster; which one answers does not depend on when it was grouped).
-    let mut fits: Vec<Option<Vec<Vec<usize>>>> = vec![None; names.forms.first.len()];
+    let mut fits: Vec<Option<Vec<Vec<usize>>>> = names.forms.first.iter().map(|_| None).collect();
     for (i, a) in locals.iter().enumerate() {
         let (f, full) = names.forms.of_local(i);
         if !(a.kind == EntityKind::Person || a.guessed) || full {
