@@ -11,7 +11,7 @@
 use crate::base::lexicon;
 use crate::base::map::{Map, Set};
 use crate::base::text::Lowercase as _;
-use crate::base::text::{fnv_extend, TextRange, FNV_BASIS};
+use crate::base::text::{fnv_byte, fnv_extend, TextRange, FNV_BASIS};
 use crate::input::article::{Article, ParagraphKind};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -1787,21 +1787,6 @@ fn disjoint(a: &Set<usize>, b: &Set<usize>) -> bool {
     small.iter().all(|x| !large.contains(x))
 }
 
-/// Dense ids for strings (names, form keys) in order of first sight, and the ids in the strings' order. A
-/// B-tree: filled at corpus scale in no key order, where a sorted vector moves half its entries per new key
-/// (the same key and value types as [`NameBlocks`]'s, so no new map code in the wasm).
-#[derive(Default)]
-struct NameIds(std::collections::BTreeMap<String, usize>);
-
-impl NameIds {
-    /// The id of `name`, and whether it is new.
-    fn id(&mut self, name: &str) -> (usize, bool) {
-        let next = self.0.len();
-        let id = *self.0.entry(name.to_string()).or_insert(next);
-        (id, id == next)
-    }
-}
-
 /// A disjoint-set forest over local entities that refuses to join two names of one article.
 struct Clusters {
     parent: Vec<usize>,
@@ -1833,11 +1818,15 @@ impl Clusters {
     /// Joins two clusters unless they share an article (two names one article keeps apart are two entities).
     fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
+        // One cluster already: answered before its article set is probed against itself.
+        if ra == rb {
+            return false;
+        }
         let disjoint = match (self.articles.get(ra), self.articles.get(rb)) {
             (Some(sa), Some(sb)) => disjoint(sa, sb),
             _ => false,
         };
-        ra != rb && disjoint && self.join_roots(ra, rb)
+        disjoint && self.join_roots(ra, rb)
     }
 
     /// Joins two clusters although they share an article: a short form the bundle resolves to a full name of its
@@ -1871,58 +1860,103 @@ fn is_short_form(short: &str, formal: &str) -> bool {
     resources().short_forms.contains(&format!("{} {}", fold(short), fold(formal)))
 }
 
+/// A person name as the cross-article test reads it: its parts and their transliteration keys, made once per
+/// name (the test meets each name of a surname block once per other name of the block).
+struct PersonName<'a> {
+    parts: Vec<&'a str>,
+    /// The surname's key.
+    surname: String,
+    /// The given name's key and the keys of its hyphenated parts (empty for a single-part name).
+    given: String,
+    given_parts: Vec<String>,
+}
+
+impl<'a> PersonName<'a> {
+    fn of(name: &'a str) -> PersonName<'a> {
+        let parts = name_parts(name);
+        let surname = parts.last().map(|p| translit_key(p)).unwrap_or_default();
+        let (given, given_parts) = match parts.first().filter(|_| parts.len() >= 2) {
+            Some(f) => (translit_key(f), f.split('-').map(translit_key).collect()),
+            None => (String::new(), Vec::new()),
+        };
+        PersonName { parts, surname, given, given_parts }
+    }
+}
+
 /// Why two person names are the same person, or `None`.
 fn same_person(a: &str, b: &str) -> Option<String> {
-    let pa = name_parts(a);
-    let pb = name_parts(b);
+    same_person_names(&PersonName::of(a), &PersonName::of(b))
+}
+
+/// [`same_person`] on names read once.
+fn same_person_names(a: &PersonName, b: &PersonName) -> Option<String> {
+    let (pa, pb) = (&a.parts, &b.parts);
     let (Some(la), Some(lb)) = (pa.last(), pb.last()) else { return None };
-    let (ka, kb) = (translit_key(la), translit_key(lb));
-    let d = edit_distance(&ka, &kb);
-    let surname_ok = ka == kb || (d <= 1 && ka.chars().count().min(kb.chars().count()) >= 5);
-    if !surname_ok {
+    let (ka, kb) = (&a.surname, &b.surname);
+    let d = || edit_distance(ka, kb);
+    if !surnames_fit(ka, kb) {
         return None;
     }
-    let mut reasons = Vec::new();
-    if la != lb {
-        if ka == kb {
-            reasons.push(format!("same transliteration key '{ka}' for the surname"));
-        } else {
-            reasons.push(format!("transliteration keys '{ka}' and '{kb}' at edit distance {d} on the surname"));
-        }
+    let given = if pa.len() >= 2 && pb.len() >= 2 { Some(same_given_name(a, b)?) } else { None };
+    let surname = if la == lb {
+        "same surname".to_string()
+    } else if ka == kb {
+        format!("same transliteration key '{ka}' for the surname")
     } else {
-        reasons.push("same surname".to_string());
-    }
-    if pa.len() >= 2 && pb.len() >= 2 {
-        let (Some(fa), Some(fb)) = (pa.first(), pb.first()) else { return None };
-        let (ga, gb) = (translit_key(fa), translit_key(fb));
-        let parts_a: Vec<String> = fa.split('-').map(translit_key).collect();
-        let parts_b: Vec<String> = fb.split('-').map(translit_key).collect();
-        let initial = (fa.trim_end_matches('.').chars().count() == 1 || fb.trim_end_matches('.').chars().count() == 1)
-            && ga.chars().next() == gb.chars().next();
-        let gd: usize = if parts_a.len() == parts_b.len() {
-            parts_a.iter().zip(&parts_b).map(|(x, y)| edit_distance(x, y)).sum()
-        } else {
-            edit_distance(&ga, &gb)
-        };
-        let max_gd = if ga.chars().count().min(gb.chars().count()) >= 8 { 2 } else { 1 };
-        if ga == gb && fa == fb {
-            reasons.push("same given name".to_string());
-        } else if ga == gb {
-            reasons.push(format!("same transliteration key '{ga}' for the given name"));
-        } else if is_short_form(fa, fb) || is_short_form(fb, fa) {
-            reasons.push(format!("'{fa}' and '{fb}' are one given name and its short form"));
-        } else if initial {
-            reasons.push("matching initial".to_string());
-        } else if gd <= max_gd && ga.chars().count() >= 4 {
-            reasons.push(format!("edit distance {gd} on the given name"));
-        } else {
-            return None;
-        }
-        if pa.len() != pb.len() {
-            reasons.push("one form adds a middle name or patronymic".to_string());
-        }
+        format!("transliteration keys '{ka}' and '{kb}' at edit distance {} on the surname", d())
+    };
+    let middle = given.is_some() && pa.len() != pb.len();
+    let mut reasons = vec![surname];
+    reasons.extend(given);
+    if middle {
+        reasons.push("one form adds a middle name or patronymic".to_string());
     }
     Some(reasons.join(", "))
+}
+
+/// Whether [`same_person_names`] accepts the two names, without writing its reason.
+fn person_fits(a: &PersonName, b: &PersonName) -> bool {
+    let several = a.parts.len() >= 2 && b.parts.len() >= 2;
+    !a.parts.is_empty()
+        && !b.parts.is_empty()
+        && surnames_fit(&a.surname, &b.surname)
+        && (!several || same_given_name(a, b).is_some())
+}
+
+/// Whether two surname keys can be one person's: the same, or one edit apart when both have five letters or more.
+fn surnames_fit(ka: &str, kb: &str) -> bool {
+    let (na, nb) = (ka.chars().count(), kb.chars().count());
+    // (An edit distance is at least the difference of the lengths.)
+    ka == kb || (na.min(nb) >= 5 && na.abs_diff(nb) <= 1 && edit_distance(ka, kb) <= 1)
+}
+
+/// Why the given names of two names of several parts fit, or `None`.
+fn same_given_name(a: &PersonName, b: &PersonName) -> Option<String> {
+    let (Some(fa), Some(fb)) = (a.parts.first(), b.parts.first()) else { return None };
+    let (ga, gb) = (&a.given, &b.given);
+    let initial = (fa.trim_end_matches('.').chars().count() == 1 || fb.trim_end_matches('.').chars().count() == 1)
+        && ga.chars().next() == gb.chars().next();
+    let gd = || -> usize {
+        if a.given_parts.len() == b.given_parts.len() {
+            a.given_parts.iter().zip(&b.given_parts).map(|(x, y)| edit_distance(x, y)).sum()
+        } else {
+            edit_distance(ga, gb)
+        }
+    };
+    let max_gd = if ga.chars().count().min(gb.chars().count()) >= 8 { 2 } else { 1 };
+    Some(if ga == gb && fa == fb {
+        "same given name".to_string()
+    } else if ga == gb {
+        format!("same transliteration key '{ga}' for the given name")
+    } else if is_short_form(fa, fb) || is_short_form(fb, fa) {
+        format!("'{fa}' and '{fb}' are one given name and its short form")
+    } else if initial {
+        "matching initial".to_string()
+    } else if ga.chars().count() >= 4 && gd() <= max_gd {
+        format!("edit distance {} on the given name", gd())
+    } else {
+        return None;
+    })
 }
 
 /// The acronyms an organisation goes by, lowercased: the one written for it, its name when that is one, and
@@ -2041,13 +2075,13 @@ pub fn resolve(articles: &[&Article], mentions: &[Vec<Mention>]) -> Vec<Entity> 
     // Candidate pairs come from blocks (locals with the same name; forms sharing a name key), never from all
     // pairs, and are tried in the order an all-pairs loop over (i, j) would try them, so the merges (which
     // refuse to join two names of one article, and so depend on order) are those of that loop.
-    join_by_dominance(&locals, &mut merger);
-    join_same_names(&locals, &mut merger.clusters);
-    let forms = Forms::of(&locals);
-    let blocks = NameBlocks::of(&locals, &forms);
-    let related = related_forms(&locals, &forms, &blocks);
-    join_related(&locals, &forms, &related, &mut merger);
-    join_single_names(&locals, &forms, &blocks, &mut merger);
+    let names = Names::of(&locals);
+    join_by_dominance(&locals, &names, &mut merger);
+    join_same_names(&locals, &names.forms, &mut merger.clusters);
+    let blocks = NameBlocks::of(&locals, &names.forms);
+    let related = related_forms(&locals, &names, &blocks);
+    join_related(&locals, &names.forms, &related, &mut merger);
+    join_single_names(&locals, &names, &mut merger);
     // Gather clusters.
     let mut groups: Map<usize, Vec<usize>> = Map::new();
     for i in 0..locals.len() {
@@ -2120,66 +2154,80 @@ impl Merger {
     }
 }
 
-/// A full person name of the bundle as the dominance pass reads it: (surname key, name, article, local).
-type FullName<'a> = (String, &'a str, usize, usize);
+/// What the cross-article passes read of the names, made once: the forms, each full person name read once (by
+/// form), and the full person names by surname key.
+struct Names<'a> {
+    forms: Forms,
+    /// By form: the full person name it is (`None` for other kinds and for single-word names).
+    persons: Vec<Option<PersonName<'a>>>,
+    surnames: Surnames,
+}
 
-/// Of the full names a lone name fits (those of its surname key in `fulls`, sorted), the one written in more
-/// than twice as many articles as any other: (that name, its articles, the runner-up's, its entries in `fulls`,
-/// which are sorted by article). It depends on the name alone, so each name is ranked once, however many
-/// articles write it.
-fn dominant<'a>(name: &str, fulls: &'a [FullName<'a>]) -> Option<(&'a str, usize, usize, &'a [FullName<'a>])> {
-    let key = translit_key(name);
-    let from = fulls.partition_point(|f| f.0 < key);
-    let same_key = fulls.get(from..).unwrap_or(&[]);
-    let same_key = same_key.get(..same_key.partition_point(|f| f.0 == key)).unwrap_or(&[]);
-    // (articles, name) of each fitting name, most articles first.
-    let mut ranked: Vec<(usize, &str)> = Vec::new();
-    for (x, f) in same_key.iter().enumerate() {
-        let new_name = x == 0 || same_key.get(x - 1).is_some_and(|p| p.1 != f.1);
-        let new_article = new_name || same_key.get(x - 1).is_some_and(|p| p.2 != f.2);
-        if new_name && same_person(name, f.1).is_some() {
-            ranked.push((0, f.1));
-        }
-        if let Some(last) = ranked.last_mut().filter(|r| r.1 == f.1 && new_article) {
-            last.0 += 1;
+impl<'a> Names<'a> {
+    fn of(locals: &'a [Local]) -> Names<'a> {
+        let forms = Forms::of(locals);
+        let persons: Vec<Option<PersonName>> = (0..forms.first.len())
+            .map(|f| {
+                forms.local(locals, f).filter(|l| l.kind == EntityKind::Person && forms.full.get(f) == Some(&true))
+            })
+            .map(|l| l.map(|l| PersonName::of(&l.name)))
+            .collect();
+        let surnames = Surnames::of(&persons);
+        Names { forms, persons, surnames }
+    }
+
+    /// The full person name of form `f`.
+    fn person(&self, f: usize) -> Option<&PersonName<'a>> {
+        self.persons.get(f).and_then(Option::as_ref)
+    }
+
+    /// The locals of form `f`, in article order.
+    fn locals_of(&self, f: usize) -> &[usize] {
+        self.forms.locals_of.get(f).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Of the full names a lone name fits (those of its surname key), the one written in more than twice as many
+/// articles as any other: (its form, its articles, the runner-up's). It depends on the name alone, so each name
+/// is ranked once, however many articles write it; and it reads the names of its key, not their locals.
+fn dominant(name: &str, locals: &[Local], names: &Names) -> Option<(usize, usize, usize)> {
+    let k = names.surnames.keys.binary_search(&translit_key(name)).ok()?;
+    let lone = PersonName::of(name);
+    // (articles, name, form) of each fitting name, most articles first. A person form's locals are in
+    // different articles (one local per article, kind and name).
+    let mut ranked: Vec<(usize, &str, usize)> = Vec::new();
+    for &f in names.surnames.forms.get(k).map_or(&[][..], Vec::as_slice) {
+        let (Some(p), Some(l)) = (names.person(f), names.forms.local(locals, f)) else { continue };
+        if person_fits(&lone, p) {
+            ranked.push((names.locals_of(f).len(), l.name.as_str(), f));
         }
     }
     crate::base::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let [(c1, top), (c2, _), ..] = ranked.as_slice() else { return None };
-    // The name's run of entries (once per name: a scan is linear in the corpus).
-    let from = same_key.iter().position(|f| f.1 == *top).unwrap_or(same_key.len());
-    let of_top = same_key.get(from..).unwrap_or(&[]);
-    let of_top = of_top.get(..of_top.iter().take_while(|f| f.1 == *top).count()).unwrap_or(&[]);
-    (*c1 > 2 * *c2).then_some((*top, *c1, *c2, of_top))
+    let [(c1, _, top), (c2, ..), ..] = ranked.as_slice() else { return None };
+    (*c1 > 2 * *c2).then_some((*top, *c1, *c2))
 }
 
 /// Pass 0: a lone surname that several full names of the bundle fit (a family: "Doe" beside "John Doe" and
 /// "Jane Doe") goes to the one written in more than twice as many articles as any other: to its local in the
 /// surname's own article when that article writes it. (One full name fitting is left to the later passes.)
-fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
-    // Full person names, sorted. (A sorted list, not nested maps: each new map type costs wasm weight.)
-    let mut fulls: Vec<FullName> = Vec::new();
-    for (i, l) in locals.iter().enumerate().filter(|(_, l)| l.kind == EntityKind::Person && is_full_name(&l.name)) {
-        if let Some(key) = name_parts(&l.name).last().map(|p| translit_key(p)) {
-            fulls.push((key, l.name.as_str(), l.article, i));
-        }
-    }
-    crate::base::order::sort(&mut fulls);
-    let (mut names, mut ranked) = (NameIds::default(), Vec::new());
+fn join_by_dominance(locals: &[Local], names: &Names, merger: &mut Merger) {
+    // The ranking of each form's name, made at its first local.
+    let mut ranked: Vec<Option<Option<(usize, usize, usize)>>> = vec![None; names.forms.first.len()];
     for (i, l) in locals.iter().enumerate() {
-        if !(l.kind == EntityKind::Person || l.guessed) || is_full_name(&l.name) {
+        let (f, full) = names.forms.of_local(i);
+        if !(l.kind == EntityKind::Person || l.guessed) || full {
             continue;
         }
-        let (slot, new) = names.id(&l.name);
-        if new {
-            ranked.push(dominant(&l.name, &fulls));
-        }
-        let Some(&Some((top, c1, c2, of_top))) = ranked.get(slot) else { continue };
-        // The first entry of the name in the local's own article (entries are sorted by article, then local).
-        let own = of_top.get(of_top.partition_point(|f| f.2 < l.article)).filter(|f| f.2 == l.article).map(|f| f.3);
+        let Some(slot) = ranked.get_mut(f) else { continue };
+        let Some((top, c1, c2)) = *slot.get_or_insert_with(|| dominant(&l.name, locals, names)) else { continue };
+        let of_top = names.locals_of(top);
+        let article = |j: &usize| locals.get(*j).map_or(usize::MAX, |t| t.article);
+        // The name's local in the local's own article (a form's locals are in article order).
+        let own = of_top.get(of_top.partition_point(|j| article(j) < l.article)).filter(|j| article(j) == l.article);
         // A name whose kind was only guessed joins a person only in an article that writes the full name.
-        let elsewhere = of_top.first().map(|f| f.3).filter(|_| l.kind == EntityKind::Person);
-        let Some(target) = own.or(elsewhere) else { continue };
+        let elsewhere = of_top.first().filter(|_| l.kind == EntityKind::Person);
+        let Some(&target) = own.or(elsewhere) else { continue };
+        let top = names.forms.local(locals, top).map_or("", |t| t.name.as_str());
         let why = || {
             format!(
                 "'{}' merged with '{top}': of the full names its surname fits, the one most articles write ({c1} against {c2})",
@@ -2198,12 +2246,12 @@ fn join_by_dominance(locals: &[Local], merger: &mut Merger) {
 
 /// Pass 1: identical names. A union only joins locals of one name here, so each name's block is independent;
 /// when its locals are all of one kind (one per article), they all join its first.
-fn join_same_names(locals: &[Local], clusters: &mut Clusters) {
-    let mut same_name: Map<&str, Vec<usize>> = Map::new();
-    for (i, l) in locals.iter().enumerate() {
-        same_name.entry(l.name.as_str()).or_default().push(i);
-    }
-    for block in same_name.values() {
+fn join_same_names(locals: &[Local], forms: &Forms, clusters: &mut Clusters) {
+    let name = |i: &usize| locals.get(*i).map_or("", |l| l.name.as_str());
+    // The blocks in name order; within a block the locals in index order (a name of several forms is sorted).
+    for run in forms.by_name.chunk_by(|a, b| name(a) == name(b)) {
+        let mut block = run.to_vec();
+        crate::base::order::sort(&mut block);
         let (Some(&first), Some(kind)) = (block.first(), block.first().and_then(|&i| locals.get(i)).map(|l| l.kind))
         else {
             continue;
@@ -2226,32 +2274,49 @@ fn join_same_names(locals: &[Local], clusters: &mut Clusters) {
 }
 
 /// Forms: what the merge tests read of a local (kind, name and, for organisations, its acronym).
-/// (Maps keyed by strings and indices the crate already compiles: each new key type costs wasm weight.)
 struct Forms {
     /// The form of each local.
     form_of: Vec<usize>,
-    /// A representative local per form.
+    /// A representative local per form (its first).
     first: Vec<usize>,
-    /// The locals of each form.
+    /// The locals of each form, in index (and so article) order.
     locals_of: Vec<Vec<usize>>,
+    /// Whether each form's name is a full name (a given name and a surname).
+    full: Vec<bool>,
+    /// The locals sorted by name, form and index: one sort gives both the forms (numbered in this order; no
+    /// pass depends on the numbering) and the blocks of identical names.
+    by_name: Vec<usize>,
 }
 
 impl Forms {
     fn of(locals: &[Local]) -> Forms {
-        let mut form_ids = NameIds::default();
-        let mut forms = Forms { form_of: Vec::with_capacity(locals.len()), first: Vec::new(), locals_of: Vec::new() };
-        for (i, l) in locals.iter().enumerate() {
-            let acronym = if l.kind == EntityKind::Organization { l.acronym.as_deref() } else { None };
-            let key = format!("{}\u{0}{}\u{0}{}", l.kind.prefix(), l.name, acronym.unwrap_or("\u{0}"));
-            let (f, new) = form_ids.id(&key);
-            if new {
-                forms.first.push(i);
-                forms.locals_of.push(Vec::new());
+        let key = |i: usize| {
+            let l = locals.get(i);
+            let acronym = l.filter(|l| l.kind == EntityKind::Organization).and_then(|l| l.acronym.as_deref());
+            (l.map_or("", |l| l.name.as_str()), l.map(|l| l.kind), acronym)
+        };
+        // Each local with the first eight bytes of its name (most comparisons end there, without reading names).
+        let mut order: Vec<(u64, usize)> = locals.iter().map(|l| name_prefix(&l.name)).zip(0..).collect();
+        crate::base::order::sort_by(&mut order, |a, b| {
+            a.0.cmp(&b.0).then_with(|| key(a.1).cmp(&key(b.1))).then(a.1.cmp(&b.1))
+        });
+        let mut forms = Forms {
+            form_of: vec![0; locals.len()],
+            first: Vec::new(),
+            locals_of: Vec::new(),
+            full: Vec::new(),
+            by_name: order.iter().map(|x| x.1).collect(),
+        };
+        for run in forms.by_name.chunk_by(|&a, &b| key(a) == key(b)) {
+            let f = forms.first.len();
+            for &i in run {
+                if let Some(slot) = forms.form_of.get_mut(i) {
+                    *slot = f;
+                }
             }
-            forms.form_of.push(f);
-            if let Some(v) = forms.locals_of.get_mut(f) {
-                v.push(i);
-            }
+            forms.first.push(run.first().copied().unwrap_or(0));
+            forms.full.push(is_full_name(key(run.first().copied().unwrap_or(0)).0));
+            forms.locals_of.push(run.to_vec());
         }
         forms
     }
@@ -2260,24 +2325,236 @@ impl Forms {
     fn local<'a>(&self, locals: &'a [Local], f: usize) -> Option<&'a Local> {
         self.first.get(f).and_then(|&i| locals.get(i))
     }
+
+    /// The form of local `i`, and whether its name is a full name.
+    fn of_local(&self, i: usize) -> (usize, bool) {
+        let f = self.form_of.get(i).copied().unwrap_or(0);
+        (f, self.full.get(f).copied().unwrap_or(false))
+    }
 }
 
-/// Name keys: every pair the tests below accept shares one (the surname's transliteration key or, for keys of
-/// five letters or more, one of its one-letter deletions; an organisation's folded name and acronyms; a place's
-/// folded name).
-fn surname_keys(name: &str) -> Vec<String> {
-    let Some(last) = name_parts(name).last().map(|s| translit_key(s)) else { return Vec::new() };
-    let chars: Vec<char> = last.chars().collect();
-    let mut keys = vec![last];
-    if chars.len() >= 5 {
-        for k in 0..chars.len() {
-            keys.push(chars.iter().enumerate().filter(|(x, _)| *x != k).map(|(_, c)| *c).collect());
+/// The first eight bytes of `name`, big-endian and padded with zeros: ordering these orders the names, up to
+/// ties that only the names themselves decide.
+fn name_prefix(name: &str) -> u64 {
+    let mut b = [0u8; 8];
+    for (slot, &x) in b.iter_mut().zip(name.as_bytes()) {
+        *slot = x;
+    }
+    u64::from_be_bytes(b)
+}
+
+/// FNV-1a of `tag`, then of the bytes of `s`.
+fn key_hash(tag: u8, s: &str) -> u64 {
+    fnv_extend(fnv_byte(FNV_BASIS, tag), s.as_bytes())
+}
+
+/// The hashes (from `seed`) of `key` and of every string made from it by deleting up to `deletions` (0 to 2)
+/// characters: two keys within that many edits of each other share one (a symmetric deletion neighbourhood).
+fn variant_hashes(seed: u64, key: &str, deletions: usize, out: &mut Vec<u64>) {
+    let chars: Vec<char> = key.chars().collect();
+    let hash = |skip: [usize; 2]| {
+        let kept = chars.iter().enumerate().filter(|(i, _)| !skip.contains(i));
+        kept.fold(seed, |h, (_, c)| fnv_extend(h, c.encode_utf8(&mut [0; 4]).as_bytes()))
+    };
+    out.push(hash([usize::MAX; 2]));
+    for i in 0..chars.len() {
+        if deletions >= 1 {
+            out.push(hash([i, usize::MAX]));
+        }
+        if deletions >= 2 {
+            out.extend((i + 1..chars.len()).map(|j| hash([i, j])));
         }
     }
-    keys
 }
 
-/// The forms sharing each name key (keys prefixed by the kind).
+/// The full person names by the transliteration key of their surname, and the keys indexed by themselves and,
+/// when of five letters or more, by each of their one-letter deletions, so that two keys that [`surnames_fit`]
+/// share an entry. (What surname blocks were, with one entry per key rather than one per name.)
+struct Surnames {
+    /// The distinct keys, sorted.
+    keys: Vec<String>,
+    /// The person forms of each key, ascending.
+    forms: Vec<Vec<usize>>,
+    /// (hash of a key or of one of its deletions, the key's index), sorted.
+    near: Vec<(u64, usize)>,
+    /// Where the entries whose hashes open with each `bits`-bit prefix start in `near` (and the end): a look-up
+    /// reads one or two entries where a binary search would read seventeen.
+    starts: Vec<usize>,
+    bits: u32,
+}
+
+impl Surnames {
+    fn of(persons: &[Option<PersonName>]) -> Surnames {
+        let mut named: Vec<(&str, usize)> =
+            persons.iter().enumerate().filter_map(|(f, p)| p.as_ref().map(|p| (p.surname.as_str(), f))).collect();
+        crate::base::order::sort(&mut named);
+        let mut s = Surnames { keys: Vec::new(), forms: Vec::new(), near: Vec::new(), starts: Vec::new(), bits: 1 };
+        let mut hashes = Vec::new();
+        for (key, f) in named {
+            if s.keys.last().map(String::as_str) != Some(key) {
+                hashes.clear();
+                surname_hashes(key, &mut hashes);
+                s.near.extend(hashes.iter().map(|&h| (h, s.keys.len())));
+                s.keys.push(key.to_string());
+                s.forms.push(Vec::new());
+            }
+            if let Some(v) = s.forms.last_mut() {
+                v.push(f);
+            }
+        }
+        crate::base::order::sort(&mut s.near);
+        s.near.dedup();
+        s.bits = (usize::BITS - s.near.len().leading_zeros()).clamp(1, 32);
+        let mut at = 0;
+        for b in 0..=(1u64 << s.bits) {
+            at += s.near.get(at..).unwrap_or(&[]).iter().take_while(|e| s.bucket(e.0) < b).count();
+            s.starts.push(at);
+        }
+        s
+    }
+
+    /// The bucket of hash `h`: its first `bits` bits.
+    fn bucket(&self, h: u64) -> u64 {
+        h >> (64 - self.bits)
+    }
+
+    /// The keys that fit `key` (itself included), ascending.
+    fn fitting(&self, key: &str) -> Vec<usize> {
+        let mut hashes = Vec::new();
+        surname_hashes(key, &mut hashes);
+        let mut out: Vec<usize> = Vec::new();
+        for h in hashes {
+            let b = usize::try_from(self.bucket(h)).unwrap_or(0);
+            let (from, to) = (self.starts.get(b).copied().unwrap_or(0), self.starts.get(b + 1).copied().unwrap_or(0));
+            out.extend(self.near.get(from..to).unwrap_or(&[]).iter().filter(|e| e.0 == h).map(|e| e.1));
+        }
+        crate::base::order::sort(&mut out);
+        out.dedup();
+        out.retain(|&k| self.keys.get(k).is_some_and(|x| surnames_fit(key, x)));
+        out
+    }
+
+    /// The person forms whose surname fits `key`, ascending.
+    fn forms_fitting(&self, key: &str) -> Vec<usize> {
+        let mut fs: Vec<usize> =
+            self.fitting(key).into_iter().flat_map(|k| self.forms.get(k).into_iter().flatten().copied()).collect();
+        crate::base::order::sort(&mut fs);
+        fs
+    }
+}
+
+/// The index entries of a surname key: itself, and its one-letter deletions when it has five letters or more.
+fn surname_hashes(key: &str, out: &mut Vec<u64>) {
+    variant_hashes(FNV_BASIS, key, usize::from(key.chars().count() >= 5), out);
+}
+
+/// A given-name key of a person form. Two given names that [`same_given_name`] accepts share a key of which one
+/// of the two entries is wild (not `tame`): an initial meets every given name of its letter, the other keys
+/// meet their own kind. Wild entries sort first within a key.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct GivenKey {
+    hash: u64,
+    tame: bool,
+    form: usize,
+}
+
+/// The given-name keys of a full person name `p` (form `form`):
+/// - its key with up to one letter deleted (the same key, one edit: the distance of two given names is that of
+///   their keys unless both have as many hyphenated parts), and up to two when it has eight letters or more
+///   (two edits are allowed when both have);
+/// - for a hyphenated name, the parts' keys joined, with up to two letters deleted, by the number of parts (the
+///   parts' summed distance is at least the joined parts' distance, and at most two);
+/// - the formal name it is, or is a short form of (general list: `shorts` is (short, formal) sorted);
+/// - its first letter, wild for an initial.
+fn given_keys(p: &PersonName, shorts: &[(&str, &str)], form: usize, out: &mut Vec<GivenKey>) {
+    let mut hashes = Vec::new();
+    variant_hashes(fnv_byte(FNV_BASIS, 1), &p.given, 1, &mut hashes);
+    if p.given.chars().count() >= 8 {
+        variant_hashes(fnv_byte(FNV_BASIS, 2), &p.given, 2, &mut hashes);
+    }
+    if p.given_parts.len() >= 2 {
+        let seed = fnv_byte(fnv_byte(FNV_BASIS, 3), p.given_parts.len().min(255) as u8);
+        variant_hashes(seed, &p.given_parts.concat(), 2, &mut hashes);
+    }
+    let first = p.parts.first().copied().unwrap_or_default();
+    let folded = fold(first);
+    hashes.push(key_hash(5, &folded));
+    let from = shorts.partition_point(|s| s.0 < folded.as_str());
+    let formal = shorts.get(from..).unwrap_or(&[]).iter().take_while(|s| s.0 == folded);
+    hashes.extend(formal.map(|s| key_hash(5, s.1)));
+    out.extend(hashes.into_iter().map(|hash| GivenKey { hash, tame: false, form }));
+    let initial = first.trim_end_matches('.').chars().count() == 1;
+    let letter = p.given.chars().next().map(String::from).unwrap_or_default();
+    out.push(GivenKey { hash: key_hash(4, &letter), tame: !initial, form });
+}
+
+/// The general list's short forms of given names as (short, formal), sorted.
+fn short_form_pairs() -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&str, &str)> = resources().short_forms.0.keys().filter_map(|k| k.split_once(' ')).collect();
+    crate::base::order::sort(&mut v);
+    v
+}
+
+/// Person form pairs (smaller form first) whose surnames fit and whose given names share a key: every pair the
+/// test accepts, from keys and never from all pairs of a surname.
+fn person_pairs(names: &Names, tried: &mut Vec<(usize, usize)>) {
+    let shorts = short_form_pairs();
+    let given: Vec<Vec<GivenKey>> = names
+        .surnames
+        .forms
+        .iter()
+        .map(|fs| {
+            let mut keys = Vec::new();
+            for &f in fs {
+                if let Some(p) = names.person(f) {
+                    given_keys(p, &shorts, f, &mut keys);
+                }
+            }
+            crate::base::order::sort(&mut keys);
+            keys.dedup();
+            keys
+        })
+        .collect();
+    for (k, key) in names.surnames.keys.iter().enumerate() {
+        for other in names.surnames.fitting(key).into_iter().filter(|&o| o >= k) {
+            if let (Some(a), Some(b)) = (given.get(k), given.get(other)) {
+                pairs_sharing_keys(a, b, tried);
+            }
+        }
+    }
+}
+
+/// The form pairs of two sorted key lists (or of one with itself) that share a key, one of the two entries wild.
+fn pairs_sharing_keys(a: &[GivenKey], b: &[GivenKey], out: &mut Vec<(usize, usize)>) {
+    let run = |v: &[GivenKey], at: usize| -> usize {
+        let h = v.get(at).map(|x| x.hash);
+        v.get(at..).unwrap_or(&[]).iter().take_while(|x| Some(x.hash) == h).count()
+    };
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        if x.hash != y.hash {
+            if x.hash < y.hash {
+                i += 1;
+            } else {
+                j += 1;
+            }
+            continue;
+        }
+        let (ra, rb) = (run(a, i), run(b, j));
+        let (xs, ys) = (a.get(i..i + ra).unwrap_or(&[]), b.get(j..j + rb).unwrap_or(&[]));
+        for x in xs {
+            // A tame entry meets only the wild ones, which come first.
+            for y in ys.iter().take_while(|y| !x.tame || !y.tame).filter(|y| y.form != x.form) {
+                out.push((x.form.min(y.form), x.form.max(y.form)));
+            }
+        }
+        (i, j) = (i + ra, j + rb);
+    }
+}
+
+/// Name keys of organisations and places: every pair the tests below accept shares one (an organisation's
+/// folded name and acronyms; a place's folded name). People are paired through [`Surnames`] and given-name keys.
+/// The forms sharing each key (keys prefixed by the kind).
 struct NameBlocks {
     /// A B-tree: filled name by name in no key order at corpus scale (base::map says why).
     block_of: std::collections::BTreeMap<String, usize>,
@@ -2290,7 +2567,6 @@ impl NameBlocks {
         for (f, &i) in forms.first.iter().enumerate() {
             let Some(l) = locals.get(i) else { continue };
             let keys = match l.kind {
-                EntityKind::Person if is_full_name(&l.name) => surname_keys(&l.name),
                 EntityKind::Person => Vec::new(),
                 EntityKind::Organization => {
                     let mut v = org_acronyms(l);
@@ -2312,34 +2588,28 @@ impl NameBlocks {
         }
         nb
     }
-
-    /// The forms of the block of a key of `kind`.
-    fn forms(&self, kind: EntityKind, key: &str) -> &[usize] {
-        let k = format!("{}\u{0}{key}", kind.prefix());
-        self.block_of.get(&k).and_then(|&b| self.blocks.get(b)).map_or(&[], Vec::as_slice)
-    }
 }
 
 /// Form pairs of one kind and different names that pass the test (in either order): per form, the related forms.
-fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Vec<usize>> {
+fn related_forms(locals: &[Local], names: &Names, blocks: &NameBlocks) -> Vec<Vec<usize>> {
+    let forms = &names.forms;
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); forms.first.len()];
     let mut tried: Vec<(usize, usize)> = Vec::new();
     for block in &blocks.blocks {
         for (x, &p) in block.iter().enumerate() {
-            for &q in block.iter().skip(x + 1) {
-                let (p, q) = (p.min(q), p.max(q));
-                let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
-                if a.name != b.name {
-                    tried.push((p, q));
-                }
-            }
+            tried.extend(block.iter().skip(x + 1).map(|&q| (p.min(q), p.max(q))));
         }
     }
+    person_pairs(names, &mut tried);
     crate::base::order::sort(&mut tried);
     tried.dedup();
+    let fits = |p: usize, q: usize, a: &Local, b: &Local| match (names.person(p), names.person(q)) {
+        (Some(x), Some(y)) => person_fits(x, y) || person_fits(y, x),
+        _ => same_entity(a, b).is_some() || same_entity(b, a).is_some(),
+    };
     for &(p, q) in &tried {
         let (Some(a), Some(b)) = (forms.local(locals, p), forms.local(locals, q)) else { continue };
-        if same_entity(a, b).is_some() || same_entity(b, a).is_some() {
+        if a.name != b.name && fits(p, q, a, b) {
             if let Some(v) = related.get_mut(p) {
                 v.push(q);
             }
@@ -2353,26 +2623,28 @@ fn related_forms(locals: &[Local], forms: &Forms, blocks: &NameBlocks) -> Vec<Ve
 
 /// Joins each local with the locals of related forms in other articles, in index order, with the test's reason.
 fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger: &mut Merger) {
-    // Reason per ordered form pair; "" when the test fails (a reason is never empty).
-    let mut reasons: Map<(usize, usize), String> = Map::new();
+    // Reason per form and related form (by its place in `related`); "" when the test fails (a reason is never
+    // empty).
+    let mut reasons: Vec<Vec<Option<String>>> = related.iter().map(|r| r.iter().map(|_| None).collect()).collect();
     for (i, a) in locals.iter().enumerate() {
         let fa = forms.form_of.get(i).copied().unwrap_or(0);
         let mut cands: Vec<(usize, usize)> = Vec::new();
-        for &q in related.get(fa).map(Vec::as_slice).unwrap_or(&[]) {
+        for (at, &q) in related.get(fa).map(Vec::as_slice).unwrap_or(&[]).iter().enumerate() {
             for &j in forms.locals_of.get(q).map(Vec::as_slice).unwrap_or(&[]) {
                 if j > i && locals.get(j).is_some_and(|b| b.article != a.article) {
-                    cands.push((j, q));
+                    cands.push((j, at));
                 }
             }
         }
         crate::base::order::sort(&mut cands);
-        for (j, q) in cands {
+        for (j, at) in cands {
             let Some(b) = locals.get(j) else { continue };
             // Already one entity: the union would change nothing (and record no reason).
             if merger.clusters.find(i) == merger.clusters.find(j) {
                 continue;
             }
-            let r = reasons.entry((fa, q)).or_insert_with(|| same_entity(a, b).unwrap_or_default());
+            let Some(slot) = reasons.get_mut(fa).and_then(|v| v.get_mut(at)) else { continue };
+            let r = slot.get_or_insert_with(|| same_entity(a, b).unwrap_or_default());
             if !r.is_empty() {
                 merger.record(i, j, &|| format!("'{}' merged with '{}': {r}", b.name, a.name));
             }
@@ -2380,65 +2652,49 @@ fn join_related(locals: &[Local], forms: &Forms, related: &[Vec<usize>], merger:
     }
 }
 
-/// The full-name locals a single-word name fits (with the reason), grouped by their cluster when computed
-/// (clusters only merge later, so a group stays within one cluster), each group in index order.
-fn full_names_fitting(
-    name: &str,
-    locals: &[Local],
-    forms: &Forms,
-    blocks: &NameBlocks,
-    clusters: &mut Clusters,
-) -> Vec<Vec<(usize, String)>> {
-    let mut fs: Vec<usize> = Vec::new();
-    for k in surname_keys(name) {
-        fs.extend(blocks.forms(EntityKind::Person, &k).iter().copied());
-    }
-    crate::base::order::sort(&mut fs);
-    fs.dedup();
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for f in fs {
-        let Some(b) = forms.local(locals, f) else { continue };
-        if let Some(r) = same_person(name, &b.name) {
-            out.extend(forms.locals_of.get(f).into_iter().flatten().map(|&j| (j, r.clone())));
+/// The full-name locals a single-word name fits, grouped by their cluster when computed (clusters only merge
+/// later, so a group stays within one cluster), each group in index order.
+fn full_names_fitting(name: &str, names: &Names, clusters: &mut Clusters) -> Vec<Vec<usize>> {
+    let lone = PersonName::of(name);
+    let mut out: Vec<usize> = Vec::new();
+    for f in names.surnames.forms_fitting(&lone.surname) {
+        if names.person(f).is_some_and(|p| person_fits(&lone, p)) {
+            out.extend_from_slice(names.locals_of(f));
         }
     }
     crate::base::order::sort(&mut out);
-    let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Map<usize, usize> = Map::new();
-    for (j, r) in out {
+    for j in out {
         let root = clusters.find(j);
         let g = *group_of.entry(root).or_insert(groups.len());
         if g == groups.len() {
             groups.push(Vec::new());
         }
         if let Some(v) = groups.get_mut(g) {
-            v.push((j, r));
+            v.push(j);
         }
     }
     groups
 }
 
 /// Of the fitting groups, the one cluster reached in another article than `article`: (its root, the first
-/// local reaching it, the reason), or `None` when none or several clusters are reached.
-fn only_fitting_cluster<'a>(
-    groups: &'a [Vec<(usize, String)>],
+/// local reaching it), or `None` when none or several clusters are reached.
+fn only_fitting_cluster(
+    groups: &[Vec<usize>],
     article: usize,
     locals: &[Local],
     clusters: &mut Clusters,
-) -> Option<(usize, usize, &'a str)> {
-    let mut only: Option<(usize, usize, &str)> = None;
+) -> Option<(usize, usize)> {
+    let mut only: Option<(usize, usize)> = None;
     for g in groups {
-        let Some((j, r)) = g.iter().find(|(j, _)| locals.get(*j).is_some_and(|b| b.article != article)) else {
+        let Some(&j) = g.iter().find(|&&j| locals.get(j).is_some_and(|b| b.article != article)) else {
             continue;
         };
-        let root = clusters.find(*j);
+        let root = clusters.find(j);
         match only {
-            None => only = Some((root, *j, r.as_str())),
-            Some((o, k, _)) if o == root => {
-                if *j < k {
-                    only = Some((root, *j, r.as_str()));
-                }
-            }
+            None => only = Some((root, j)),
+            Some((o, k)) if o == root => only = Some((root, j.min(k))),
             Some(_) => return None,
         }
     }
@@ -2446,21 +2702,24 @@ fn only_fitting_cluster<'a>(
 }
 
 /// Pass 2: a single-word person name joins the one full-name person it fits; never when two fit.
-fn join_single_names(locals: &[Local], forms: &Forms, blocks: &NameBlocks, merger: &mut Merger) {
-    let mut fit_of = NameIds::default();
-    let mut fits: Vec<Vec<Vec<(usize, String)>>> = Vec::new();
+fn join_single_names(locals: &[Local], names: &Names, merger: &mut Merger) {
+    // The fitting full names of each form's name, grouped by cluster at its first local (clusters only merge
+    // later, so a group stays within one cluster; which one answers does not depend on when it was grouped).
+    let mut fits: Vec<Option<Vec<Vec<usize>>>> = names.forms.first.iter().map(|_| None).collect();
     for (i, a) in locals.iter().enumerate() {
-        if !(a.kind == EntityKind::Person || a.guessed) || is_full_name(&a.name) {
+        let (f, full) = names.forms.of_local(i);
+        if !(a.kind == EntityKind::Person || a.guessed) || full {
             continue;
         }
-        let (slot, new) = fit_of.id(&a.name);
-        if new {
-            fits.push(full_names_fitting(&a.name, locals, forms, blocks, &mut merger.clusters));
-        }
-        let groups = fits.get(slot).map_or(&[][..], Vec::as_slice);
-        if let Some((_, j, r)) = only_fitting_cluster(groups, a.article, locals, &mut merger.clusters) {
+        let Some(slot) = fits.get_mut(f) else { continue };
+        let groups = slot.get_or_insert_with(|| full_names_fitting(&a.name, names, &mut merger.clusters));
+        if let Some((_, j)) = only_fitting_cluster(groups, a.article, locals, &mut merger.clusters) {
             let b_name = locals.get(j).map(|b| b.name.as_str()).unwrap_or_default();
-            let text = || format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name);
+            let text = || {
+                let full = names.person(names.forms.of_local(j).0);
+                let r = full.and_then(|p| same_person_names(&PersonName::of(&a.name), p)).unwrap_or_default();
+                format!("'{}' merged with '{}': {r}, the only full name it fits", a.name, b_name)
+            };
             merger.record(j, i, &text);
         }
     }
@@ -2860,5 +3119,144 @@ mod tests {
         let k1: Vec<&str> = ab.iter().map(|e| e.key.as_str()).collect();
         let k2: Vec<&str> = ba.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(k1, k2);
+    }
+
+    /// A deterministic stream of small numbers (a linear congruential generator).
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    /// `word` with one edit (a letter deleted, replaced or added; capitalised again).
+    fn edited(word: &str, rng: &mut Lcg) -> String {
+        let mut c: Vec<char> = word.to_lowercase().chars().collect();
+        let at = rng.below(c.len() + 1);
+        let letter = char::from(b'a' + rng.below(26) as u8);
+        match rng.below(3) {
+            0 if at < c.len() && c.len() > 1 => {
+                c.remove(at);
+            }
+            1 if at < c.len() => c[at] = letter,
+            _ => c.insert(at, letter),
+        }
+        let mut out: String = c.into_iter().collect();
+        out[..1].make_ascii_uppercase();
+        out
+    }
+
+    /// Person names with many near misses: given names and surnames one or two edits apart, initials, short
+    /// forms of the general list, hyphenated given names, middle names, transliteration alternations.
+    fn near_miss_names(count: usize) -> Vec<String> {
+        let given =
+            ["William", "Bill", "Katharina", "Katarzyna", "Alexandra", "Jean-Luc", "Anna-Maria", "Yusuf", "Sergei"];
+        let surnames = ["Doe", "Ivanova", "Schmidt", "Kowalski", "Nakamura", "Okafor", "Van Dyke"];
+        let mut rng = Lcg(20_261_208);
+        let mut out = Vec::new();
+        while out.len() < count {
+            let mut g = given[rng.below(given.len())].to_string();
+            let mut s = surnames[rng.below(surnames.len())].to_string();
+            for _ in 0..rng.below(3) {
+                g = if g.contains('-') && rng.below(2) == 0 {
+                    let (a, b) = g.split_once('-').unwrap();
+                    format!("{}-{}", edited(a, &mut rng), b)
+                } else {
+                    edited(&g, &mut rng)
+                };
+            }
+            if rng.below(3) == 0 && !s.contains(' ') {
+                s = edited(&s, &mut rng);
+            }
+            match rng.below(5) {
+                0 => g = format!("{}.", &g[..1]),
+                1 => g = format!("{g} {}.", char::from(b'A' + rng.below(26) as u8)),
+                _ => {}
+            }
+            out.push(format!("{g} {s}"));
+        }
+        // Hyphenated given names whose parts are the same keys though the whole names' keys are two edits apart
+        // (a "ch" across the hyphen is not the "kh" of the parts): only the parts' key brings them together.
+        out.extend(["Mac-Hac-Hac Doe", "Mak-Hak-Hak Doe"].map(String::from));
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn person_locals(names: &[String]) -> Vec<Local> {
+        let local = |(article, name): (usize, &String)| Local {
+            article,
+            kind: EntityKind::Person,
+            name: name.clone(),
+            mentions: Vec::new(),
+            acronym: None,
+            guessed: false,
+        };
+        names.iter().enumerate().map(local).collect()
+    }
+
+    #[test]
+    fn the_keyed_person_pairs_hold_every_pair_the_test_accepts() {
+        let all = near_miss_names(400);
+        let locals = person_locals(&all);
+        let names = Names::of(&locals);
+        let mut proposed = Vec::new();
+        person_pairs(&names, &mut proposed);
+        crate::base::order::sort(&mut proposed);
+        proposed.dedup();
+        let mut accepted = 0;
+        for p in 0..names.forms.first.len() {
+            for q in p + 1..names.forms.first.len() {
+                let (Some(a), Some(b)) = (names.person(p), names.person(q)) else { continue };
+                if same_person_names(a, b).is_some() || same_person_names(b, a).is_some() {
+                    accepted += 1;
+                    assert!(proposed.binary_search(&(p, q)).is_ok(), "{:?} and {:?} not proposed", a.parts, b.parts);
+                }
+            }
+        }
+        // Near misses on purpose: many pairs pass, and the keys propose far fewer than all pairs.
+        assert!(accepted > 300, "{accepted}");
+        assert!(proposed.len() < all.len() * all.len() / 8, "{} of {}", proposed.len(), all.len() * all.len() / 2);
+    }
+
+    #[test]
+    fn person_fits_answers_as_the_test_with_its_reason() {
+        let all = near_miss_names(150);
+        let persons: Vec<PersonName> = all.iter().map(|n| PersonName::of(n)).collect();
+        for a in &persons {
+            for b in &persons {
+                assert_eq!(person_fits(a, b), same_person_names(a, b).is_some(), "{:?} {:?}", a.parts, b.parts);
+            }
+        }
+    }
+
+    #[test]
+    fn surnames_within_one_edit_are_found_by_the_index() {
+        let keys =
+            ["ivanova", "ivanov", "ivanowa", "ivonova", "doe", "dow", "schmidt", "shmidt", "schmitt", "kovalski"];
+        let locals = person_locals(&keys.iter().map(|k| format!("Anna {k}")).collect::<Vec<_>>());
+        let surnames = Names::of(&locals).surnames;
+        assert_eq!(surnames.keys.len(), 9, "{:?}", surnames.keys); // "ivanowa" is "ivanova" by its key
+        for q in ["ivanova", "ivanov", "doe", "schmidt", "smidt", "kovalski", "ivanovna", "ivanovaa"] {
+            let found: Vec<&str> = surnames.fitting(q).iter().map(|&k| surnames.keys[k].as_str()).collect();
+            let expected: Vec<&str> = surnames.keys.iter().map(String::as_str).filter(|k| surnames_fit(q, k)).collect();
+            assert_eq!(found, expected, "{q}");
+            assert!(!found.is_empty() || q == "smidt", "{q}");
+        }
+    }
+
+    #[test]
+    fn name_prefixes_order_names_as_the_names_do() {
+        let names = ["", "a", "a b", "ab", "abcdefgh", "abcdefghi", "abcdefgi", "Ångström", "b", "Z"];
+        for a in names {
+            for b in names {
+                let (pa, pb) = (name_prefix(a), name_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 }
