@@ -193,7 +193,11 @@ fn every_module_sits_in_the_pipeline_and_imports_only_earlier_ones() {
     for p in src_files() {
         let rel = p.strip_prefix(&root).unwrap_or(&p).to_path_buf();
         let parts: Vec<String> = rel.iter().map(|s| s.to_string_lossy().trim_end_matches(".rs").to_string()).collect();
-        let [folder, module] = parts.as_slice() else { continue };
+        // A module grown into a folder of its own (`annotate/entities/mentions.rs`) sits at its folder's place.
+        let (folder, module) = match parts.as_slice() {
+            [folder, module] | [folder, module, _] => (folder, module),
+            _ => continue,
+        };
         if folder == "bin" {
             continue;
         }
