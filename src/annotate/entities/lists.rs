@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::base::lexicon;
-use crate::base::text::{fnv_extend, FNV_BASIS};
+use crate::base::map::FastHash;
 use std::sync::OnceLock;
 
 /// A word list of `data/` looked up by hash: the scanner asks for nearly every capitalised word, and a binary
@@ -35,27 +35,10 @@ impl Extend<String> for WordSet {
     }
 }
 
-/// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]).
-pub(super) type WordMap = std::collections::HashMap<String, String, WordHash>;
-
-/// FNV-1a over the bytes of short words: the standard library's SipHash costs several times more per word in
-/// wasm, and these keys come from general lists and the article's own words (no flooding to defend against).
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { FNV_BASIS } else { self.0 };
-        self.0 = fnv_extend(start, bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// The hasher of the entity module's word sets and maps.
-pub(super) type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+/// A word list of `data/` with a value per word, looked up by hash (see [`WordSet`]) with the engine's one fast
+/// unkeyed hash ([`FastHash`]: these keys come from general lists and the article's own words, no flooding to
+/// defend against; the standard library's SipHash costs several times more per word in wasm).
+pub(super) type WordMap = std::collections::HashMap<String, String, FastHash>;
 
 /// The general word lists, parsed once from `data/`.
 pub(super) struct Resources {
