@@ -49,6 +49,12 @@ fn make_room(corpus: &CoreCorpus) {
     }
 }
 
+/// The module's allocator: talc instead of the standard library's dlmalloc. Measured on 1,000 generated
+/// articles it is as fast (the allocator is under a tenth of the profile once [`make_room`] has grown the
+/// memory in one step) and 1.8 KB smaller gzipped (docs/PERFORMANCE.md, "Main after the fifth session").
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Where the fields of an export go: [`Whole`] sets them on one object; [`Posted`] (in the page's worker)
 /// posts each large array in parts and leaves it empty in the object.
 trait Fields {
