@@ -13,9 +13,9 @@
 //!
 //! This module must not read a clock and must not look at other articles.
 
-use crate::annotate::tokens::{tokenize, word_hash, Tok, TokKind};
+use crate::annotate::tokens::{tokenize, Tok, TokKind};
 use crate::base::lexicon;
-use crate::base::text::TextRange;
+use crate::base::text::{word_hash, TextRange};
 use crate::input::article::{Article, FurnitureKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
@@ -507,15 +507,25 @@ const FREQUENT: [(&str, Follow); 27] = [
     ("next", Follow::Relative),
     ("coming", Follow::Relative),
 ];
-const FREQUENT_HASHES: [u32; 27] = {
-    let mut h = [0; 27];
+const FREQUENT_HASHES: [u32; 27] = hashes_of(&FREQUENT);
+
+/// The [`word_hash`] of each word of a table looked up by a token's hash, in the table's order.
+const fn hashes_of<T, const N: usize>(table: &[(&str, T); N]) -> [u32; N] {
+    let mut h = [0; N];
     let mut i = 0;
-    while i < 27 {
-        h[i] = word_hash(FREQUENT[i].0.as_bytes());
+    while i < N {
+        h[i] = word_hash(table[i].0.as_bytes());
         i += 1;
     }
     h
-};
+}
+
+/// The entry of `table` for token `t`: picked by the token's hash among `hashes` (the table's, [`hashes_of`];
+/// no lowercased copy, no string comparisons for the other words), confirmed by [`Tok::is`].
+fn by_hash<'t, T>(t: &Tok<'_>, table: &'t [(&str, T)], hashes: &[u32]) -> Option<&'t T> {
+    let k = hashes.iter().position(|&h| h == t.hash)?;
+    table.get(k).filter(|(w, _)| t.is(w)).map(|(_, v)| v)
+}
 
 /// Whether an expression may start at token `i`: `may_start`, and for the most frequent starters the one thing
 /// that must follow them ("the day …", "a week …", "in two …").
@@ -527,8 +537,7 @@ fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
     if t.kind != TokKind::Word {
         return true;
     }
-    let frequent = FREQUENT_HASHES.iter().position(|&h| h == t.hash).and_then(|k| FREQUENT.get(k));
-    let Some(&(_, follow)) = frequent.filter(|(w, _)| t.is(w)) else { return true };
+    let Some(&follow) = by_hash(t, &FREQUENT, &FREQUENT_HASHES) else { return true };
     let Some(n) = toks.get(i + 1) else { return false };
     match follow {
         Follow::DayOrEnd => n.is("day") || n.is("end"),
@@ -709,15 +718,7 @@ const UNIT_WORDS: [(&str, Unit); 8] = [
     ("year", Unit::Year),
     ("years", Unit::Year),
 ];
-const UNIT_HASHES: [u32; 8] = {
-    let mut h = [0; 8];
-    let mut i = 0;
-    while i < 8 {
-        h[i] = word_hash(UNIT_WORDS[i].0.as_bytes());
-        i += 1;
-    }
-    h
-};
+const UNIT_HASHES: [u32; 8] = hashes_of(&UNIT_WORDS);
 
 /// The unit a word names: the token's hash picks the candidate (no lowercased copy, no string comparisons for
 /// the other words), `is` confirms it.
@@ -725,8 +726,7 @@ fn unit_of(t: &Tok<'_>) -> Option<Unit> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let k = UNIT_HASHES.iter().position(|&h| h == t.hash)?;
-    UNIT_WORDS.get(k).filter(|(w, _)| t.is(w)).map(|&(_, u)| u)
+    by_hash(t, &UNIT_WORDS, &UNIT_HASHES).copied()
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 //! Shared by [`time`](super::time) and [`numbers`](super::numbers) so that neither imports the other. Knows
 //! nothing of dates or quantities.
 
+use crate::base::text::{word_hash_finish, word_hash_step};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -24,7 +26,7 @@ pub(crate) struct Tok<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// For a word, [`word_hash`] of its bytes, made while the word is cut: the time scanner's filters read it
+    /// For a word, [`crate::base::text::word_hash`] of its bytes, made while the word is cut: the time scanner's filters read it
     /// instead of hashing the word again; 0 for other tokens.
     pub(crate) hash: u32,
 }
@@ -75,31 +77,6 @@ impl<'a> Tok<'a> {
     pub(crate) fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
-}
-
-/// The hash a word token carries (and the word filters of the time scanner are built with, in constants): the
-/// word's bytes in ASCII lower case, mixed by a rotation and an exclusive or each, then by one multiplication.
-/// Equal for words that differ only in ASCII case. (FNV-1a's multiplication at every byte was most of the
-/// tokenizer's time.)
-pub(crate) const fn word_hash(word: &[u8]) -> u32 {
-    let (mut acc, mut rest) = (0, word);
-    while let [b, tail @ ..] = rest {
-        acc = word_hash_step(acc, *b);
-        rest = tail;
-    }
-    word_hash_finish(acc)
-}
-
-/// One byte of [`word_hash`].
-#[inline(always)]
-const fn word_hash_step(acc: u64, b: u8) -> u64 {
-    acc.rotate_left(5) ^ b.to_ascii_lowercase() as u64
-}
-
-/// The last step of [`word_hash`]: the accumulated bytes mixed into 32 bits.
-#[inline(always)]
-const fn word_hash_finish(acc: u64) -> u32 {
-    ((acc ^ (acc >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
 /// Splits a text into words, digit runs (with an attached ordinal suffix) and single punctuation characters.

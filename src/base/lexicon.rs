@@ -327,7 +327,7 @@ pub(crate) const ORDINALS: &[(&str, u64)] = &[
 ];
 
 /// What every word of a number-word list shares: its shortest and longest length, and a 512-bit Bloom filter of
-/// its words (two bits each, from an FNV-1a hash), so that nearly every other word is refused before the list is
+/// its words (two bits each, from [`crate::base::text::word_hash`]), so that nearly every other word is refused before the list is
 /// compared word by word.
 #[derive(Clone, Copy)]
 struct ListShape {
@@ -339,7 +339,7 @@ struct ListShape {
 /// The two bits of a word in a [`ListShape`]'s filter (the hash folds ASCII case, for the lists' words and the
 /// words asked about alike, so a word of the list is always admitted).
 const fn shape_bits(word: &[u8]) -> (usize, usize) {
-    let h = crate::base::text::fnv32_ascii_lower(word);
+    let h = crate::base::text::word_hash(word);
     ((h & 511) as usize, ((h >> 9) & 511) as usize)
 }
 
